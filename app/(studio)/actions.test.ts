@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { listGenerations } from '@/db/queries/generations';
+import { createUserWithPersonalTeam } from '@/db/queries/users';
+import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
+import type { StudioContext } from '@/lib/auth/session';
+
+// The session is the boundary we control here: who is signed in, in which team, with which role.
+const session = vi.hoisted(() => ({ context: null as StudioContext | null }));
+vi.mock('@/lib/auth/session', async () => {
+  const { can } = await import('@/lib/auth/authz');
+  return {
+    authorize: async (action: Parameters<typeof can>[1]) => {
+      if (!session.context) return { ok: false, status: 401 };
+      return can(session.context.team.role, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
+    },
+  };
+});
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+const { createGeneration, reproduceGeneration } = await import('./actions');
+
+let emulator: TestEmulator;
+let teamId: string;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ timeScale: 0.005 });
+  process.env.WAN_BASE_URL = emulator.apiBaseUrl;
+  process.env.EMULATOR_API_KEYS = KEY_A;
+  const created = await createUserWithPersonalTeam({ email: 'bo@example.test', name: 'Bo', passwordHash: 'x' });
+  if ('conflict' in created) throw new Error('conflict');
+  teamId = created.teamId;
+  session.context = {
+    user: { id: created.user.id, name: 'Bo', email: 'bo@example.test' },
+    team: { teamId, teamName: "Bo's studio", personal: true, role: 'owner' },
+  };
+});
+afterAll(() => emulator.stop());
+
+describe('createGeneration', () => {
+  it('returns field errors for invalid input and stores nothing', async () => {
+    const result = await createGeneration({ prompt: 'x'.repeat(801), seed: -3, duration: 7 as 5 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fieldErrors).toMatchObject({
+      prompt: ['Prompt must be at most 800 characters'],
+      seed: ['Seed must be 0 or more'],
+      duration: ['Duration must be 5 or 10 seconds'],
+    });
+    expect(await listGenerations({ teamId, limit: 10 })).toEqual([]);
+  });
+
+  it('refuses a signed-out caller without touching the database', async () => {
+    const saved = session.context;
+    session.context = null;
+    const result = await createGeneration({ prompt: 'anonymous' });
+    session.context = saved;
+    expect(result).toEqual({ ok: false, error: 'Your session has ended. Sign in again to continue.' });
+    expect(await listGenerations({ teamId, limit: 10 })).toEqual([]);
+  });
+
+  it('refuses a viewer: a viewer cannot spend the team’s money', async () => {
+    const saved = session.context;
+    session.context = saved && { ...saved, team: { ...saved.team, role: 'viewer' } };
+    const result = await createGeneration({ prompt: 'viewer tries' });
+    session.context = saved;
+    expect(result).toEqual({ ok: false, error: 'Your role in this team cannot do that.' });
+  });
+
+  it('stores and sends a valid request, fixing a seed when none was given', async () => {
+    const result = await createGeneration({ prompt: 'a heron in the reeds' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data).toMatchObject({ prompt: 'a heron in the reeds', state: 'pending', resolution: '720p', duration: 5 });
+    expect(Number.isInteger(result.data.seed)).toBe(true);
+    expect(JSON.stringify(result.data)).not.toContain(KEY_A);
+  });
+
+  it('reproduces a clip with its exact request and seed, and remembers the original', async () => {
+    const first = await createGeneration({ prompt: 'snow on a neon sign', seed: 123, aspectRatio: '9:16' });
+    if (!first.ok) throw new Error(first.error);
+    const again = await reproduceGeneration(first.data.id, { newSeed: false });
+    const varied = await reproduceGeneration(first.data.id, { newSeed: true });
+    if (!again.ok || !varied.ok) throw new Error('reproduce failed');
+    expect(again.data).toMatchObject({ prompt: 'snow on a neon sign', seed: 123, aspectRatio: '9:16', parentId: first.data.id });
+    expect(varied.data.seed).not.toBe(123);
+    expect(varied.data.parentId).toBe(first.data.id);
+  });
+});

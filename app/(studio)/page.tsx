@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { z } from 'zod';
+import { getGenerationById, listGenerations } from '@/db/queries/generations';
+import { StudioWorkspace } from '@/components/studio-workspace';
+import { defaultFormValues, type StudioFormValues } from '@/components/studio-form-values';
+import { requireStudioContext } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
+import { randomSeed } from '@/lib/generation/seed';
+import { toGenerationView } from '@/lib/generation/view';
+import { createGeneration } from './actions';
+
+export const metadata: Metadata = { title: 'Studio' };
+
+const RECENT = 12;
+const searchSchema = z.object({ remix: z.uuid().optional().catch(undefined) });
+
+export default async function StudioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { team } = await requireStudioContext();
+  const { remix } = searchSchema.parse(await searchParams);
+  const scale = getEnv().pollScale;
+
+  const [recent, source] = await Promise.all([
+    listGenerations({ teamId: team.teamId, limit: RECENT }),
+    remix ? getGenerationById({ id: remix, teamId: team.teamId }) : undefined,
+  ]);
+
+  const initialValues: StudioFormValues = source
+    ? {
+        prompt: source.prompt,
+        negativePrompt: source.negativePrompt ?? '',
+        seed: String(source.seed),
+        seedLocked: true,
+        resolution: source.resolution,
+        aspectRatio: source.aspectRatio,
+        duration: source.duration === 10 ? 10 : 5,
+        enablePromptExpansion: source.enablePromptExpansion,
+        provider: source.provider,
+      }
+    : defaultFormValues(randomSeed());
+
+  return (
+    <StudioWorkspace
+      key={source?.id ?? 'new'}
+      initialValues={initialValues}
+      parentId={source?.id}
+      remixOf={source?.id}
+      recent={recent.map((row) => toGenerationView(row, scale))}
+      action={createGeneration}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { SignOutButton } from './sign-out-button';
+
+export function AppHeader({ userName, teamName, usingEmulator }: { userName: string; teamName: string; usingEmulator: boolean }) {
+  return (
+    <header className="sticky top-0 z-10 border-b border-line bg-canvas/85 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-ink">W</span>
+          Wan Studio
+        </Link>
+        <nav className="flex items-center gap-1 text-sm">
+          <Link href="/" className="rounded-md px-3 py-1.5 text-muted hover:bg-raised hover:text-ink">
+            Studio
+          </Link>
+          <Link href="/gallery" className="rounded-md px-3 py-1.5 text-muted hover:bg-raised hover:text-ink">
+            Gallery
+          </Link>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {usingEmulator && (
+            <span
+              data-testid="emulator-badge"
+              title="No WAN_API_KEY is set: clips come from the bundled local emulator and cost nothing."
+              className="hidden rounded-full border border-warning/40 bg-warning/10 px-2.5 py-0.5 text-xs font-medium text-warning sm:inline"
+            >
+              Emulator
+            </span>
+          )}
+          <span className="hidden text-muted md:inline" title={teamName}>
+            {userName}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+      {usingEmulator && (
+        <p className="border-t border-warning/20 bg-warning/5 px-4 py-1.5 text-center text-xs text-warning sm:hidden">
+          Running against the local Wan API emulator
+        </p>
+      )}
+    </header>
+  );
+}

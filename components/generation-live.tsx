@@ -1,0 +1,52 @@
+'use client';
+
+import type { GenerationView } from '@/lib/generation/view';
+import { ClipStage } from './clip-stage';
+import { formatBytes } from './format';
+import { useGeneration } from './hooks/use-generation';
+import { StateBadge } from './state-badge';
+
+export type Original = { id: string; sha256: string | null; sameRequest: boolean };
+
+/** The detail page's live part: the clip, its archive fingerprint, and how it compares to its original. */
+export function GenerationLive({ initial, original }: { initial: GenerationView; original?: Original }) {
+  const { data: view } = useGeneration(initial);
+  return (
+    <div className="space-y-4">
+      <ClipStage view={view} />
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <StateBadge state={view.state} />
+        {view.sha256 ? (
+          <span className="font-mono text-xs text-muted" title="SHA-256 of our archived copy">
+            sha256 <span data-testid="sha256">{view.sha256}</span>
+            {view.bytes !== null && <> · {formatBytes(view.bytes)}</>}
+          </span>
+        ) : (
+          view.state === 'success' && <span className="text-xs text-muted">Archiving a copy…</span>
+        )}
+      </div>
+      {original && <Receipt view={view} original={original} />}
+    </div>
+  );
+}
+
+function Receipt({ view, original }: { view: GenerationView; original: Original }) {
+  if (!view.sha256 || !original.sha256) return null;
+  const identical = view.sha256 === original.sha256;
+  const text = original.sameRequest
+    ? identical
+      ? 'Byte-identical to the original: same request, same seed, same file.'
+      : 'Not byte-identical to the original, although the request was the same.'
+    : identical
+      ? 'Same file as the original.'
+      : 'A different file from the original.';
+  return (
+    <p
+      data-testid="receipt"
+      data-identical={identical}
+      className={`rounded-lg border px-3 py-2 text-sm ${identical ? 'border-success/30 bg-success/5 text-success' : 'border-line bg-raised text-ink'}`}
+    >
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,61 @@
+import {
+  generationRequestSchema,
+  type FieldErrors,
+  type GenerationRequest,
+  type GenerationRequestInput,
+} from '@/lib/generation/schema';
+
+/** What the form edits; `seed` is text while the user types it. */
+export type StudioFormValues = {
+  prompt: string;
+  negativePrompt: string;
+  seed: string;
+  seedLocked: boolean;
+  resolution: GenerationRequest['resolution'];
+  aspectRatio: GenerationRequest['aspectRatio'];
+  duration: GenerationRequest['duration'];
+  enablePromptExpansion: boolean;
+  provider: GenerationRequest['provider'];
+};
+
+export function defaultFormValues(seed: number): StudioFormValues {
+  return {
+    prompt: '',
+    negativePrompt: '',
+    seed: String(seed),
+    seedLocked: false,
+    resolution: '720p',
+    aspectRatio: '16:9',
+    duration: 5,
+    enablePromptExpansion: true,
+    provider: 'auto',
+  };
+}
+
+export function toRequestInput(values: StudioFormValues): GenerationRequestInput {
+  const seedText = values.seed.trim();
+  return {
+    mode: 'text-to-video',
+    prompt: values.prompt,
+    negativePrompt: values.negativePrompt,
+    // An unparseable seed stays a NaN so the schema reports it instead of silently rolling a new one.
+    seed: seedText === '' ? undefined : /^\d+$/.test(seedText) ? Number(seedText) : Number.NaN,
+    resolution: values.resolution,
+    aspectRatio: values.aspectRatio,
+    duration: values.duration,
+    enablePromptExpansion: values.enablePromptExpansion,
+    provider: values.provider,
+  };
+}
+
+export function validateForm(values: StudioFormValues): { request?: GenerationRequestInput; errors: FieldErrors } {
+  const input = toRequestInput(values);
+  const parsed = generationRequestSchema.safeParse(input);
+  if (parsed.success) return { request: input, errors: {} };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] as keyof FieldErrors | undefined;
+    if (key && !errors[key]) errors[key] = [issue.message];
+  }
+  return { errors };
+}

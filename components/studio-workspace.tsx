@@ -1,0 +1,68 @@
+'use client';
+
+import { useState } from 'react';
+import type { GenerationView } from '@/lib/generation/view';
+import { StudioForm, type CreateGenerationAction } from './studio-form';
+import type { StudioFormValues } from './studio-form-values';
+import { TaskCard } from './task-card';
+
+/** The studio: the form on the left, this session's clips live on the right. */
+export function StudioWorkspace({
+  initialValues,
+  parentId,
+  recent,
+  action,
+  remixOf,
+}: {
+  initialValues: StudioFormValues;
+  parentId?: string;
+  recent: GenerationView[];
+  action: CreateGenerationAction;
+  remixOf?: string;
+}) {
+  const [views, setViews] = useState(recent);
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(320px,400px)_1fr]">
+      <section className="space-y-4 lg:sticky lg:top-20 lg:self-start">
+        <header className="space-y-1">
+          <h1 className="text-xl font-semibold tracking-tight">New clip</h1>
+          <p className="text-sm text-muted">
+            {remixOf ? (
+              <>Remixing a clip: its settings are filled in and the new clip will remember where it came from.</>
+            ) : (
+              <>Text to video with Wan 2.5. Every setting and the seed are saved with the clip.</>
+            )}
+          </p>
+        </header>
+        <div className="rounded-card border border-line bg-surface p-5 shadow-sm">
+          <StudioForm
+            initialValues={initialValues}
+            parentId={parentId}
+            action={action}
+            onCreated={(view) => setViews((current) => [view, ...current])}
+          />
+        </div>
+      </section>
+
+      <section aria-label="Recent clips" className="space-y-4">
+        <h2 className="text-sm font-medium text-muted">Recent clips</h2>
+        {views.length === 0 ? (
+          <div className="grid min-h-80 place-items-center rounded-card border border-dashed border-line p-10 text-center">
+            <div className="max-w-sm space-y-2">
+              <p className="text-base font-medium">Your clips will appear here</p>
+              <p className="text-sm text-muted">
+                Write a prompt and press Generate. A clip takes about a minute; you can keep writing while it renders.
+              </p>
+            </div>
+          </div>
+        ) : (
+          <div className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-3">
+            {views.map((view) => (
+              <TaskCard key={view.id} initial={view} />
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import Link from 'next/link';
+import type { GenerationView } from '@/lib/generation/view';
+import { ClipParams } from './clip-params';
+import { ClipStage } from './clip-stage';
+import { useGeneration } from './hooks/use-generation';
+import { StateBadge } from './state-badge';
+
+/** One generation, watched live until it finishes, then playing inline. */
+export function TaskCard({ initial }: { initial: GenerationView }) {
+  const { data: view } = useGeneration(initial);
+  return (
+    <article data-testid="task-card" data-generation-id={view.id} className="space-y-3 rounded-card border border-line bg-surface p-3">
+      <ClipStage view={view} />
+      <div className="space-y-1.5 px-1">
+        <div className="flex items-center justify-between gap-2">
+          <StateBadge state={view.state} />
+          <Link href={`/gallery/${view.id}`} className="text-xs text-muted hover:text-ink">
+            Details →
+          </Link>
+        </div>
+        <p className="line-clamp-2 text-sm text-ink" title={view.prompt}>
+          {view.prompt}
+        </p>
+        <ClipParams view={view} />
+      </div>
+    </article>
+  );
+}

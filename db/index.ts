@@ -1,0 +1,32 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { getEnv } from '@/lib/env';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder });
+  return db;
+}
+
+// Opened lazily: `next build` on a fresh clone must not need a data directory.
+const holder = globalThis as typeof globalThis & { __wanStudioDb?: Db };
+
+export function getDb(): Db {
+  holder.__wanStudioDb ??= openDatabase(path.join(getEnv().dataDir, 'studio.db'));
+  return holder.__wanStudioDb;
+}

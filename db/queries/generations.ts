@@ -1,0 +1,81 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { getDb } from '../index';
+import { generations, users, type Generation, type GenerationState, type NewGeneration } from '../schema';
+
+export const openStates = ['pending', 'processing', 'timed_out'] as const satisfies GenerationState[];
+
+export type GenerationWithAuthor = Generation & { authorName: string };
+
+export async function insertGeneration(values: NewGeneration): Promise<Generation> {
+  return getDb().insert(generations).values(values).returning().get();
+}
+
+export async function getGenerationById({ id, teamId }: { id: string; teamId: string }): Promise<GenerationWithAuthor | undefined> {
+  const row = getDb()
+    .select({ generation: generations, authorName: users.name })
+    .from(generations)
+    .innerJoin(users, eq(users.id, generations.userId))
+    .where(and(eq(generations.id, id), eq(generations.teamId, teamId)))
+    .get();
+  return row && { ...row.generation, authorName: row.authorName };
+}
+
+export async function listGenerations({ teamId, limit }: { teamId: string; limit: number }): Promise<GenerationWithAuthor[]> {
+  const rows = getDb()
+    .select({ generation: generations, authorName: users.name })
+    .from(generations)
+    .innerJoin(users, eq(users.id, generations.userId))
+    .where(eq(generations.teamId, teamId))
+    .orderBy(desc(generations.createdAt), desc(generations.id))
+    .limit(limit)
+    .all();
+  return rows.map((row) => ({ ...row.generation, authorName: row.authorName }));
+}
+
+export async function updateGeneration({ id, values }: { id: string; values: Partial<NewGeneration> }): Promise<Generation | undefined> {
+  return getDb().update(generations).set(values).where(eq(generations.id, id)).returning().get();
+}
+
+/** Tracker lease: only one caller (tab, sweeper or process) wins the right to refresh a due task. */
+export async function claimDueGeneration({ id, now, leaseMs }: { id: string; now: Date; leaseMs: number }): Promise<boolean> {
+  const result = getDb()
+    .update(generations)
+    .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
+    .where(
+      and(
+        eq(generations.id, id),
+        inArray(generations.state, openStates),
+        lte(generations.nextPollAt, now),
+        or(isNull(generations.leaseUntil), lt(generations.leaseUntil, now)),
+      ),
+    )
+    .run();
+  return result.changes === 1;
+}
+
+export async function listDueGenerationIds({ now, limit }: { now: Date; limit: number }): Promise<string[]> {
+  const rows = getDb()
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(inArray(generations.state, openStates), lte(generations.nextPollAt, now)))
+    .orderBy(asc(generations.nextPollAt))
+    .limit(limit)
+    .all();
+  return rows.map((row) => row.id);
+}
+
+export async function listUnarchivedSuccessIds({ limit, maxAttempts }: { limit: number; maxAttempts: number }): Promise<string[]> {
+  const rows = getDb()
+    .select({ id: generations.id })
+    .from(generations)
+    .where(and(eq(generations.state, 'success'), isNull(generations.archivedAt), lt(generations.archiveAttempts, maxAttempts)))
+    .limit(limit)
+    .all();
+  return rows.map((row) => row.id);
+}
+
+/** For server-side work (tracker, archive) that is not scoped by a user's team. */
+export async function getGenerationForWorker({ id }: { id: string }): Promise<Generation | undefined> {
+  return getDb().select().from(generations).where(eq(generations.id, id)).get();
+}

@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  personal: integer('personal', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const roles = ['owner', 'editor', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: roles }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);
+
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: roles }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    maxUses: integer('max_uses').notNull().default(1),
+    uses: integer('uses').notNull().default(0),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invites_team_idx').on(t.teamId)],
+);
+
+export const generationStates = [
+  'queued',
+  'pending',
+  'processing',
+  'success',
+  'failed',
+  'unknown',
+  'timed_out',
+] as const;
+export type GenerationState = (typeof generationStates)[number];
+
+export const generations = sqliteTable(
+  'generations',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    parentId: text('parent_id'),
+
+    mode: text('mode', { enum: ['text-to-video', 'image-to-video'] }).notNull(),
+    prompt: text('prompt').notNull(),
+    negativePrompt: text('negative_prompt'),
+    seed: integer('seed').notNull(),
+    resolution: text('resolution', { enum: ['720p', '1080p'] }).notNull(),
+    aspectRatio: text('aspect_ratio', { enum: ['16:9', '9:16', '1:1'] }).notNull(),
+    duration: integer('duration').notNull(),
+    enablePromptExpansion: integer('enable_prompt_expansion', { mode: 'boolean' }).notNull(),
+    imageUrls: text('image_urls', { mode: 'json' }).$type<string[]>(),
+    provider: text('provider', { enum: ['auto', 'value', 'official'] }).notNull(),
+    requestType: text('request_type', { enum: ['async', 'callback'] }).notNull(),
+    callbackSecret: text('callback_secret').unique(),
+
+    taskId: text('task_id').unique(),
+    state: text('state', { enum: generationStates }).notNull(),
+    failCode: text('fail_code'),
+    failMsg: text('fail_msg'),
+    resultUrls: text('result_urls', { mode: 'json' }).$type<string[]>(),
+
+    archivePath: text('archive_path'),
+    archiveSha256: text('archive_sha256'),
+    archiveBytes: integer('archive_bytes'),
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+    archiveAttempts: integer('archive_attempts').notNull().default(0),
+
+    apiCreateTime: integer('api_create_time', { mode: 'timestamp_ms' }),
+    apiCompleteTime: integer('api_complete_time', { mode: 'timestamp_ms' }),
+    apiCostTime: integer('api_cost_time'),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+
+    nextPollAt: integer('next_poll_at', { mode: 'timestamp_ms' }),
+    pollCount: integer('poll_count').notNull().default(0),
+    pollErrors: integer('poll_errors').notNull().default(0),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+
+    favorite: integer('favorite', { mode: 'boolean' }).notNull().default(false),
+    visibility: text('visibility', { enum: ['team', 'link'] })
+      .notNull()
+      .default('team'),
+    shareToken: text('share_token').unique(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('generations_team_created_idx').on(t.teamId, t.createdAt, t.id),
+    index('generations_state_poll_idx').on(t.state, t.nextPollAt),
+    index('generations_parent_idx').on(t.parentId),
+    index('generations_archive_pending_idx').on(t.state, t.archivedAt),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Team = typeof teams.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Generation = typeof generations.$inferSelect;
+export type NewGeneration = typeof generations.$inferInsert;

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+
+/** Frames are deliberately tiny so a clip encodes in well under a second; resolution only labels the clip. */
+export const FRAME_SIZES = {
+  '16:9': { width: 320, height: 180 },
+  '9:16': { width: 180, height: 320 },
+  '1:1': { width: 240, height: 240 },
+} as const;
+
+export const FRAME_RATE = 24;
+export const CELL_SIZE = 4;
+/** Bump when the scene changes so cached files from older renders are not reused. */
+export const RENDER_VERSION = 1;
+
+export interface RenderParams {
+  prompt: string;
+  negativePrompt: string;
+  seed: number;
+  aspectRatio: keyof typeof FRAME_SIZES;
+  duration: 5 | 10;
+  resolution: '720p' | '1080p';
+}
+
+export interface Palette {
+  background: string;
+  alive: string;
+  mold: string;
+  density: number;
+}
+
+export function renderKey(params: RenderParams): string {
+  const canonical = [
+    RENDER_VERSION,
+    params.prompt,
+    params.negativePrompt,
+    params.seed,
+    params.aspectRatio,
+    params.duration,
+    params.resolution,
+  ];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+export function paletteFor(prompt: string, negativePrompt: string): Palette {
+  const digest = createHash('sha256').update(`${prompt}\u0000${negativePrompt}`).digest();
+  const hue = (digest.readUInt16BE(0) / 0xffff) * 360;
+  return {
+    background: hslHex(hue, 0.45, 0.18),
+    alive: hslHex(hue + 180, 0.8, 0.62),
+    mold: hslHex(hue + 35, 0.5, 0.34),
+    density: 0.2 + ((digest[2] ?? 0) / 255) * 0.2,
+  };
+}
+
+export function headerCaption(params: RenderParams): string {
+  return `seed ${params.seed}\n${params.resolution} · ${params.duration}s`;
+}
+
+/** The first few prompt words, wrapped into at most two lines that fit the frame width. */
+export function promptCaption(prompt: string, frameWidth: number): string {
+  const maxChars = Math.floor((frameWidth - 12) / 7);
+  const allWords = prompt.split(/\s+/).filter((word) => word !== '');
+  const words = allWords.slice(0, 12).map((w) => (w.length > maxChars ? `${w.slice(0, maxChars - 1)}…` : w));
+  const lines: string[] = [];
+  let truncated = allWords.length > words.length;
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else if (lines.length < 2) lines.push(word);
+    else {
+      truncated = true;
+      break;
+    }
+  }
+  const caption = lines.join('\n');
+  if (caption === '') return '…';
+  return truncated ? `${caption}…` : caption;
+}
+
+function hslHex(hueDegrees: number, saturation: number, lightness: number): string {
+  const hue = ((hueDegrees % 360) + 360) % 360;
+  const chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
+  const x = chroma * (1 - Math.abs(((hue / 60) % 2) - 1));
+  const m = lightness - chroma / 2;
+  const sector = Math.floor(hue / 60);
+  const [r, g, b] = [
+    [chroma, x, 0],
+    [x, chroma, 0],
+    [0, chroma, x],
+    [0, x, chroma],
+    [x, 0, chroma],
+    [chroma, 0, x],
+  ][sector] ?? [0, 0, 0];
+  const toHex = (channel: number | undefined) =>
+    Math.round(((channel ?? 0) + m) * 255).toString(16).padStart(2, '0');
+  return `0x${toHex(r)}${toHex(g)}${toHex(b)}`;
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getMembership, listMembershipsForUser, type TeamMembership } from '@/db/queries/teams';
+import { getUserById } from '@/db/queries/users';
+import type { Role } from '@/db/schema';
+import { can, type Action } from './authz';
+import { getAuthOptions } from './options';
+
+export type SessionUser = { id: string; name: string; email: string };
+export type StudioContext = { user: SessionUser; team: TeamMembership };
+
+/** Read once per request; a session whose user no longer exists counts as signed out. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(getAuthOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getUserById({ id });
+  return user ? { id: user.id, name: user.name, email: user.email } : null;
+});
+
+/** The signed-in user and the team they are working in; null when signed out or without a team. */
+export const getStudioContext = cache(async (): Promise<StudioContext | null> => {
+  const user = await getSessionUser();
+  if (!user) return null;
+  const [team] = await listMembershipsForUser({ userId: user.id });
+  return team ? { user, team } : null;
+});
+
+/** For pages: redirect to sign-in when there is no usable session. */
+export async function requireStudioContext(): Promise<StudioContext> {
+  const context = await getStudioContext();
+  if (!context) redirect('/sign-in');
+  return context;
+}
+
+/** For actions and routes: the context, only when the user may do `action` in their team. */
+export async function authorize(action: Action): Promise<
+  { ok: true; context: StudioContext } | { ok: false; status: 401 | 403 }
+> {
+  const context = await getStudioContext();
+  if (!context) return { ok: false, status: 401 };
+  return can(context.team.role, action) ? { ok: true, context } : { ok: false, status: 403 };
+}
+
+export async function roleIn({ teamId, userId }: { teamId: string; userId: string }): Promise<Role | undefined> {
+  return (await getMembership({ teamId, userId }))?.role;
+}

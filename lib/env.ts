@@ -1,0 +1,58 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  DATA_DIR: z.string().default('data'),
+  WAN_BASE_URL: optionalString.pipe(z.url().optional()),
+  WAN_API_KEY: optionalString,
+  EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  EMULATOR_API_KEYS: z.string().default('emulator-key'),
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  WAN_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  // Multiplies the tracker's documented waits; tests and benchmarks run compressed.
+  WAN_POLL_SCALE: z.coerce.number().positive().max(10).default(1),
+  ARCHIVE_MAX_BYTES: z.coerce.number().int().positive().default(500 * 1024 * 1024),
+});
+
+export type Env = {
+  dataDir: string;
+  wan: { baseUrl: string; apiKey: string; usingEmulator: boolean; timeoutMs: number };
+  publicUrl: string | undefined;
+  pollScale: number;
+  archiveMaxBytes: number;
+};
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  // An empty variable (a blank line of .env.example) means "use the default".
+  const present = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  const usingEmulator = e.WAN_API_KEY === undefined;
+  const emulatorKey = e.EMULATOR_API_KEYS.split(',')[0]?.trim() || 'emulator-key';
+  cached = {
+    dataDir: path.resolve(e.DATA_DIR),
+    wan: {
+      baseUrl: e.WAN_BASE_URL ?? (usingEmulator ? `http://127.0.0.1:${e.EMULATOR_PORT}/api/v1` : 'https://api.apixo.ai/api/v1'),
+      apiKey: e.WAN_API_KEY ?? emulatorKey,
+      usingEmulator,
+      timeoutMs: e.WAN_REQUEST_TIMEOUT_MS,
+    },
+    publicUrl: e.PUBLIC_URL,
+    pollScale: e.WAN_POLL_SCALE,
+    archiveMaxBytes: e.ARCHIVE_MAX_BYTES,
+  };
+  return cached;
+}

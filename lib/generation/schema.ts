@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+export const PROMPT_MAX = 800;
+export const NEGATIVE_PROMPT_MAX = 500;
+export const SEED_MAX = 2_147_483_647;
+
+export const modes = ['text-to-video', 'image-to-video'] as const;
+export const resolutions = ['720p', '1080p'] as const;
+export const aspectRatios = ['16:9', '9:16', '1:1'] as const;
+export const durations = [5, 10] as const;
+export const providers = ['auto', 'value', 'official'] as const;
+export const requestTypes = ['async', 'callback'] as const;
+
+export const seedSchema = z
+  .number({ error: 'Seed must be a whole number' })
+  .int('Seed must be a whole number')
+  .min(0, 'Seed must be 0 or more')
+  .max(SEED_MAX, `Seed must be at most ${SEED_MAX}`);
+
+/** The one schema of a generation request: the studio form, the server action and the Wan client share it. */
+export const generationRequestSchema = z
+  .object({
+    mode: z.enum(modes).default('text-to-video'),
+    prompt: z
+      .string()
+      .trim()
+      .min(1, 'Describe the video you want')
+      .max(PROMPT_MAX, `Prompt must be at most ${PROMPT_MAX} characters`),
+    negativePrompt: z
+      .string()
+      .trim()
+      .max(NEGATIVE_PROMPT_MAX, `Negative prompt must be at most ${NEGATIVE_PROMPT_MAX} characters`)
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    imageUrls: z.array(z.url('Image link must be a valid URL')).max(1).optional(),
+    resolution: z.enum(resolutions, 'Resolution must be 720p or 1080p').default('720p'),
+    aspectRatio: z.enum(aspectRatios, 'Aspect ratio must be 16:9, 9:16 or 1:1').default('16:9'),
+    duration: z
+      .union([z.literal(5), z.literal(10)], 'Duration must be 5 or 10 seconds')
+      .default(5),
+    /** Absent means "random": the server fixes a concrete seed before anything is sent. */
+    seed: seedSchema.optional(),
+    enablePromptExpansion: z.boolean().default(true),
+    provider: z.enum(providers, 'Provider must be auto, value or official').default('auto'),
+    requestType: z.enum(requestTypes).default('async'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.mode === 'image-to-video' && value.imageUrls?.length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['imageUrls'], message: 'Image-to-video needs exactly one start image' });
+    }
+    if (value.mode === 'text-to-video' && value.imageUrls?.length) {
+      ctx.addIssue({ code: 'custom', path: ['imageUrls'], message: 'Text-to-video takes no image' });
+    }
+  });
+
+export type GenerationRequestInput = z.input<typeof generationRequestSchema>;
+export type GenerationRequest = z.output<typeof generationRequestSchema>;
+/** A request whose seed is fixed: what is stored and sent. */
+export type ConcreteGenerationRequest = GenerationRequest & { seed: number };
+
+export type FieldErrors = Partial<Record<keyof GenerationRequest, string[]>>;
+
+export function fieldErrorsOf(error: z.ZodError<GenerationRequestInput>): FieldErrors {
+  return z.flattenError(error).fieldErrors as FieldErrors;
+}

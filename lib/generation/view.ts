@@ -1,0 +1,71 @@
+import type { Generation } from '@/db/schema';
+import { expectedDurationMs } from './eta';
+
+/** What the browser sees of a generation: the request, its state and where to play it. Never a secret. */
+export type GenerationView = {
+  id: string;
+  parentId: string | null;
+  authorName: string;
+  mode: Generation['mode'];
+  prompt: string;
+  negativePrompt: string | null;
+  seed: number;
+  resolution: Generation['resolution'];
+  aspectRatio: Generation['aspectRatio'];
+  duration: number;
+  enablePromptExpansion: boolean;
+  provider: Generation['provider'];
+  state: Generation['state'];
+  failCode: string | null;
+  failMsg: string | null;
+  createdAt: number;
+  submittedAt: number | null;
+  completedAt: number | null;
+  costTimeMs: number | null;
+  expectedDurationMs: number;
+  /** When our server will next ask the service; the browser polls just after it. */
+  nextRefreshAt: number | null;
+  videoUrl: string | null;
+  archived: boolean;
+  sha256: string | null;
+  bytes: number | null;
+};
+
+export const terminalStates: ReadonlySet<Generation['state']> = new Set(['success', 'failed', 'unknown']);
+
+export function isTerminal(state: Generation['state']): boolean {
+  return terminalStates.has(state);
+}
+
+/** `timeScale` compresses the documented timings (tests, benchmarks); 1 in production. */
+export function toGenerationView(row: Generation & { authorName: string }, timeScale = 1): GenerationView {
+  const archived = row.archivedAt !== null && row.archivePath !== null;
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    authorName: row.authorName,
+    mode: row.mode,
+    prompt: row.prompt,
+    negativePrompt: row.negativePrompt,
+    seed: row.seed,
+    resolution: row.resolution,
+    aspectRatio: row.aspectRatio,
+    duration: row.duration,
+    enablePromptExpansion: row.enablePromptExpansion,
+    provider: row.provider,
+    state: row.state,
+    failCode: row.failCode,
+    failMsg: row.failMsg,
+    createdAt: row.createdAt.getTime(),
+    submittedAt: row.submittedAt?.getTime() ?? null,
+    completedAt: row.completedAt?.getTime() ?? null,
+    costTimeMs: row.apiCostTime,
+    expectedDurationMs: expectedDurationMs(row) * timeScale,
+    nextRefreshAt: row.nextPollAt?.getTime() ?? null,
+    // Our archived copy once it exists; the service's URL only while the copy is pending.
+    videoUrl: archived ? `/api/generations/${row.id}/video` : (row.resultUrls?.[0] ?? null),
+    archived,
+    sha256: row.archiveSha256,
+    bytes: row.archiveBytes,
+  };
+}

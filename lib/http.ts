@@ -1,0 +1,9 @@
+/** JSON error bodies that reveal nothing beyond the status. */
+export function jsonError(status: 400 | 401 | 404, message: string): Response {
+  return Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** A refused request: signed out → 401; anything else looks exactly like a missing item (no existence oracle). */
+export function denied(status: 401 | 403): Response {
+  return status === 401 ? jsonError(401, 'Sign in to continue') : jsonError(404, 'Not found');
+}

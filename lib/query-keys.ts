@@ -1,0 +1,3 @@
+export const queryKeys = {
+  generation: (id: string) => ['generation', id] as const,
+};

@@ -1,0 +1,70 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ArchiveRejectedError, type PutOptions, type StoredObject, type VideoStore } from './video-store';
+
+const HEAD_BYTES = 16;
+
+export function createLocalVideoStore(root: string): VideoStore {
+  const fileOf = (key: string) => {
+    if (!/^[\w.-]+$/.test(key)) throw new Error(`Invalid storage key: ${key}`);
+    return path.join(root, key);
+  };
+
+  return {
+    async put(key, body, options) {
+      await fs.promises.mkdir(root, { recursive: true });
+      const final = fileOf(key);
+      const partial = `${final}.${crypto.randomBytes(6).toString('hex')}.part`;
+      try {
+        const stored = await writeChecked(partial, body, options);
+        // Atomic: a reader sees either no file or the whole file, never half of one.
+        await fs.promises.rename(partial, final);
+        return { key, ...stored };
+      } catch (error) {
+        await fs.promises.rm(partial, { force: true });
+        throw error;
+      }
+    },
+    async size(key) {
+      const stat = await fs.promises.stat(fileOf(key)).catch(() => undefined);
+      return stat?.isFile() ? stat.size : undefined;
+    },
+    read(key, range) {
+      return fs.createReadStream(fileOf(key), range);
+    },
+  };
+}
+
+async function writeChecked(
+  file: string,
+  body: AsyncIterable<Uint8Array>,
+  { maxBytes, accept }: PutOptions,
+): Promise<Omit<StoredObject, 'key'>> {
+  const hash = crypto.createHash('sha256');
+  const handle = await fs.promises.open(file, 'wx');
+  let bytes = 0;
+  let head: Uint8Array = new Uint8Array(0);
+  try {
+    for await (const chunk of body) {
+      bytes += chunk.byteLength;
+      if (bytes > maxBytes) throw new ArchiveRejectedError(`larger than ${maxBytes} bytes`);
+      if (head.byteLength < HEAD_BYTES) head = concat(head, chunk).subarray(0, HEAD_BYTES);
+      hash.update(chunk);
+      await handle.write(chunk);
+    }
+    if (bytes === 0 || !accept(head)) throw new ArchiveRejectedError('not a video file');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a, 0);
+  out.set(b, a.byteLength);
+  return out;
+}

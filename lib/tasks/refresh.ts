@@ -1,0 +1,42 @@
+import 'server-only';
+import { claimDueGeneration, getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { archiveGeneration } from '@/lib/storage/archive';
+import { WanApiError, type WanClient } from '@/lib/wan';
+import { applyTaskStatus, backoffAfterError } from './apply-status';
+import { singleFlight } from './single-flight';
+
+export type RefreshDeps = { wan: WanClient; now: () => Date; pollScale: number };
+
+const LEASE_MS = 30_000;
+const flight = singleFlight<void>();
+
+/**
+ * Asks the service for a task's state only when its refresh is due and this caller wins the lease,
+ * so any number of watchers and the sweeper cause one upstream call per due time.
+ */
+export function refreshIfDue(id: string, deps: RefreshDeps): Promise<void> {
+  return flight(id, () => refresh(id, deps));
+}
+
+async function refresh(id: string, { wan, now, pollScale }: RefreshDeps): Promise<void> {
+  if (!(await claimDueGeneration({ id, now: now(), leaseMs: LEASE_MS }))) return;
+  const row = await getGenerationForWorker({ id });
+  if (!row?.taskId) return;
+
+  try {
+    const status = await wan.getTask(row.taskId);
+    const updated = await updateGeneration({ id, values: applyTaskStatus(row, status, now(), pollScale) });
+    if (updated?.state === 'success') void archiveGeneration(id).catch(() => undefined);
+  } catch (error) {
+    if (error instanceof WanApiError && error.status === 404) {
+      await updateGeneration({
+        id,
+        values: { state: 'failed', failCode: 'TASK_NOT_FOUND', failMsg: 'The Wan API no longer knows this task.', leaseUntil: null, nextPollAt: null, completedAt: now() },
+      });
+      return;
+    }
+    console.warn(`[tracker] status of ${row.taskId} failed:`, error instanceof Error ? error.message : error);
+    const retryAfter = error instanceof WanApiError ? error.retryAfterMs : undefined;
+    await updateGeneration({ id, values: backoffAfterError(row, now(), pollScale, retryAfter) });
+  }
+}

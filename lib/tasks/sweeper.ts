@@ -1,0 +1,36 @@
+import 'server-only';
+import { listDueGenerationIds, listUnarchivedSuccessIds } from '@/db/queries/generations';
+import { archiveGeneration } from '@/lib/storage/archive';
+import { trackerDeps } from './deps';
+import { refreshIfDue } from './refresh';
+
+const TICK_MS = 1_000;
+const BATCH = 50;
+const MAX_ARCHIVE_ATTEMPTS = 5;
+
+const holder = globalThis as typeof globalThis & { __wanSweeper?: NodeJS.Timeout };
+
+/**
+ * Refreshes due tasks nobody is watching and archives finished clips not yet copied.
+ * State lives in the database, so after a restart this simply resumes every open task.
+ */
+export function startSweeper(): void {
+  if (holder.__wanSweeper) return;
+  let running = false;
+  holder.__wanSweeper = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweep()
+      .catch((error: unknown) => console.error('[sweeper]', error))
+      .finally(() => (running = false));
+  }, TICK_MS);
+  holder.__wanSweeper.unref();
+}
+
+async function sweep(): Promise<void> {
+  const deps = trackerDeps();
+  const due = await listDueGenerationIds({ now: deps.now(), limit: BATCH });
+  await Promise.all(due.map((id) => refreshIfDue(id, deps)));
+  const unarchived = await listUnarchivedSuccessIds({ limit: BATCH, maxAttempts: MAX_ARCHIVE_ATTEMPTS });
+  await Promise.allSettled(unarchived.map((id) => archiveGeneration(id)));
+}

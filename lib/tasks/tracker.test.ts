@@ -1,0 +1,121 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/index';
+import { generations } from '@/db/schema';
+import { getGenerationForWorker } from '@/db/queries/generations';
+import { createUserWithPersonalTeam } from '@/db/queries/users';
+import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
+import { generationRequestSchema } from '@/lib/generation/schema';
+import { archiveGeneration } from '@/lib/storage/archive';
+import { createWanClient, type WanClient } from '@/lib/wan/client';
+import { refreshIfDue } from './refresh';
+import { submitGeneration, type SubmitDeps } from './submit';
+
+const SCALE = 0.005;
+let emulator: TestEmulator;
+let owner: { userId: string; teamId: string };
+
+function deps(wan: WanClient): SubmitDeps {
+  return { wan, now: () => new Date(), pollScale: SCALE };
+}
+
+/** The real client, counting calls and noting what the database held when each create was sent. */
+function observedClient(apiKey = KEY_A) {
+  const real = createWanClient({ baseUrl: emulator.apiBaseUrl, apiKey, timeoutMs: 5_000 });
+  const seen = { statusCalls: 0, creates: [] as { seed: number; stateWhenSent: string | undefined }[] };
+  const wan: WanClient = {
+    async createTask(body) {
+      const stored = await getDb().select({ state: generations.state }).from(generations).where(eq(generations.seed, body.input.seed)).get();
+      seen.creates.push({ seed: body.input.seed, stateWhenSent: stored?.state });
+      return real.createTask(body);
+    },
+    async getTask(taskId) {
+      seen.statusCalls += 1;
+      return real.getTask(taskId);
+    },
+  };
+  return { wan, seen };
+}
+
+async function refreshUntilFinished(id: string, wan: WanClient) {
+  for (let i = 0; i < 500; i++) {
+    await refreshIfDue(id, deps(wan));
+    const row = await getGenerationForWorker({ id });
+    if (row && ['success', 'failed'].includes(row.state)) return row;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('generation did not finish');
+}
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ timeScale: SCALE });
+  const created = await createUserWithPersonalTeam({ email: 'ada@example.test', name: 'Ada', passwordHash: 'x' });
+  if ('conflict' in created) throw new Error('conflict');
+  owner = { userId: created.user.id, teamId: created.teamId };
+});
+afterAll(() => emulator.stop());
+
+describe('submitGeneration', () => {
+  it('stores the request, with a concrete seed, before anything is sent', async () => {
+    const { wan, seen } = observedClient();
+    const request = generationRequestSchema.parse({ prompt: 'a slow pan over a tidal pool' });
+    const row = await submitGeneration({ ...owner, request }, deps(wan));
+
+    expect(seen.creates).toEqual([{ seed: row.seed, stateWhenSent: 'queued' }]);
+    expect(row.state).toBe('pending');
+    expect(row.taskId).toMatch(/^task_/);
+    expect(Number.isInteger(row.seed)).toBe(true);
+  });
+
+  it('stores an upstream refusal as a failure the user can read, keeping the request', async () => {
+    const { wan } = observedClient('revoked-key');
+    const request = generationRequestSchema.parse({ prompt: 'kept even when refused', seed: 5 });
+    const row = await submitGeneration({ ...owner, request }, deps(wan));
+    expect(row).toMatchObject({ state: 'failed', failCode: 'HTTP_401', prompt: 'kept even when refused', seed: 5, taskId: null });
+  });
+});
+
+describe('refreshIfDue', () => {
+  it('asks the service nothing before the first poll is due', async () => {
+    const { wan, seen } = observedClient();
+    const slow = { wan, now: () => new Date(), pollScale: 1 };
+    const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'patience' }) }, slow);
+    await refreshIfDue(row.id, slow);
+    expect(seen.statusCalls).toBe(0);
+  });
+
+  it('makes one upstream call per due time however many watchers ask at once', async () => {
+    const { wan, seen } = observedClient();
+    const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'ten tabs open' }) }, deps(wan));
+    await new Promise((resolve) => setTimeout(resolve, 50_000 * SCALE + 20));
+    await Promise.all(Array.from({ length: 10 }, () => refreshIfDue(row.id, deps(wan))));
+    expect(seen.statusCalls).toBe(1);
+  });
+
+  it('follows a task to success and archives a copy identical to the service’s file', async () => {
+    const { wan } = observedClient();
+    const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'lanterns on a river', seed: 99 }) }, deps(wan));
+    const done = await refreshUntilFinished(row.id, wan);
+    expect(done.state).toBe('success');
+    expect(done.resultUrls).toHaveLength(1);
+    expect(done.apiCostTime).toBeGreaterThan(0);
+
+    await archiveGeneration(row.id);
+    const archived = await getGenerationForWorker({ id: row.id });
+    const upstream = Buffer.from(await (await fetch(done.resultUrls?.[0] ?? '')).arrayBuffer());
+    expect(archived?.archiveSha256).toBe(crypto.createHash('sha256').update(upstream).digest('hex'));
+    expect(archived?.archiveBytes).toBe(upstream.byteLength);
+    const file = path.join(process.env.DATA_DIR ?? '', 'videos', archived?.archivePath ?? '');
+    expect(fs.readFileSync(file).equals(upstream)).toBe(true);
+  });
+
+  it('records the fail code of a task the service refuses', async () => {
+    const { wan } = observedClient();
+    const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'something forbidden' }) }, deps(wan));
+    const done = await refreshUntilFinished(row.id, wan);
+    expect(done).toMatchObject({ state: 'failed', failCode: 'CONTENT_VIOLATION' });
+  });
+});

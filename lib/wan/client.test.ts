@@ -1,0 +1,87 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
+import { generationRequestSchema } from '@/lib/generation/schema';
+import { createWanClient, type WanClient } from './client';
+import { WanApiError, WanNetworkError } from './errors';
+import { toWanCreateBody } from './request-body';
+
+let emulator: TestEmulator;
+let wan: WanClient;
+
+const body = (input: Record<string, unknown> = {}) =>
+  toWanCreateBody({ ...generationRequestSchema.parse({ prompt: 'a red kite over dunes', ...input }), seed: 11 });
+
+async function waitForEnd(taskId: string) {
+  for (let i = 0; i < 400; i++) {
+    const status = await wan.getTask(taskId);
+    if (status.state === 'success' || status.state === 'failed') return status;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('task did not finish');
+}
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ timeScale: 0.005 });
+  wan = createWanClient({ baseUrl: emulator.apiBaseUrl, apiKey: KEY_A, timeoutMs: 5_000 });
+});
+afterAll(() => emulator.stop());
+
+describe('Wan client against the emulator', () => {
+  it('creates a task and follows it to success, parsing resultJson twice', async () => {
+    const { taskId } = await wan.createTask(body());
+    expect(taskId).toMatch(/^task_/);
+    const status = await waitForEnd(taskId);
+    expect(status.state).toBe('success');
+    expect(status.resultJson?.resultUrls).toHaveLength(1);
+    expect(status.costTime).toBeGreaterThan(0);
+    expect(status.completeTime).toBeGreaterThanOrEqual(status.createTime ?? Infinity);
+    const video = await fetch(status.resultJson?.resultUrls[0] ?? '');
+    expect(video.headers.get('content-type')).toBe('video/mp4');
+  });
+
+  it('turns a refused key into a 401 WanApiError', async () => {
+    const stranger = createWanClient({ baseUrl: emulator.apiBaseUrl, apiKey: 'wrong-key', timeoutMs: 5_000 });
+    const error = await stranger.createTask(body()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WanApiError);
+    expect(error).toMatchObject({ status: 401, code: 401 });
+  });
+
+  it('surfaces the service’s reason for a 400', async () => {
+    const invalid = body();
+    invalid.input.prompt = 'x'.repeat(801);
+    const error = await wan.createTask(invalid).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WanApiError);
+    expect((error as WanApiError).status).toBe(400);
+    expect((error as WanApiError).detail).toMatch(/prompt/);
+  });
+
+  it('reports an unknown task as a 404', async () => {
+    const error = await wan.getTask('task_does_not_exist').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'WanApiError', status: 404 });
+  });
+
+  it('returns a failed task as data, with its fail code', async () => {
+    const { taskId } = await wan.createTask(body({ prompt: 'a forbidden ritual' }));
+    const status = await waitForEnd(taskId);
+    expect(status).toMatchObject({ state: 'failed', failCode: 'CONTENT_VIOLATION' });
+    expect(status.resultJson).toBeUndefined();
+  });
+
+  it('says a create never reached the service when the connection is refused', async () => {
+    const closed = createWanClient({ baseUrl: `http://127.0.0.1:${await closedPort()}/api/v1`, apiKey: KEY_A, timeoutMs: 2_000 });
+    const error = await closed.createTask(body()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WanNetworkError);
+    expect((error as WanNetworkError).outcomeUnknown).toBe(false);
+  });
+});
+
+/** A port nothing listens on: bound once to learn a free number, then released. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import { createTaskDataSchema, envelopeSchema, errorDataSchema, taskStatusSchema, type TaskStatus } from './envelope';
+import { WanApiError, WanNetworkError, WanProtocolError } from './errors';
+import type { WanCreateBody } from './request-body';
+
+export type WanClientOptions = {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+};
+
+export type WanClient = {
+  createTask(body: WanCreateBody): Promise<{ taskId: string }>;
+  getTask(taskId: string): Promise<TaskStatus>;
+};
+
+const MODEL = 'wan-2-5';
+const SNIPPET_CHARS = 300;
+
+export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl = fetch }: WanClientOptions): WanClient {
+  const root = baseUrl.replace(/\/+$/, '');
+
+  async function call<T>(method: 'GET' | 'POST', path: string, dataSchema: z.ZodType<T>, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${root}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+        cache: 'no-store',
+      });
+    } catch (error) {
+      throw toNetworkError(error, method);
+    }
+
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw toNetworkError(error, method);
+    }
+    const envelope = parseEnvelope(text);
+
+    if (!response.ok || envelope?.code !== 200) {
+      const detail = envelope ? errorDataSchema.safeParse(envelope.data).data?.error : undefined;
+      throw new WanApiError(
+        response.ok ? (envelope?.code ?? response.status) : response.status,
+        envelope?.code ?? response.status,
+        envelope?.message ?? (response.statusText || `HTTP ${response.status}`),
+        typeof detail === 'string' ? detail : undefined,
+        retryAfterMs(response.headers.get('retry-after')),
+      );
+    }
+    const data = dataSchema.safeParse(envelope.data);
+    if (!data.success) {
+      throw new WanProtocolError(`Unexpected response from ${path.split('?')[0]}: ${data.error.message}`, text.slice(0, SNIPPET_CHARS));
+    }
+    return data.data;
+  }
+
+  return {
+    createTask: (body) => call('POST', `/generateTask/${MODEL}`, createTaskDataSchema, body),
+    getTask: (taskId) => call('GET', `/statusTask/${MODEL}?taskId=${encodeURIComponent(taskId)}`, taskStatusSchema),
+  };
+}
+
+function parseEnvelope(text: string): z.infer<typeof envelopeSchema> | undefined {
+  try {
+    return envelopeSchema.safeParse(JSON.parse(text)).data;
+  } catch {
+    return undefined;
+  }
+}
+
+function toNetworkError(error: unknown, method: string): WanNetworkError {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = typeof cause === 'object' && cause && 'code' in cause ? String(cause.code) : '';
+  const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  // Only a refused or unresolvable connection proves a POST never reached the service.
+  const neverSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+  const reason = timedOut ? 'timed out' : code || (error instanceof Error ? error.message : 'failed');
+  return new WanNetworkError(`Wan API request ${reason}`, method === 'POST' && !neverSent, { cause: error });
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

@@ -1,0 +1,40 @@
+import type { ConcreteGenerationRequest } from '@/lib/generation/schema';
+
+/** The wire body of POST /generateTask/wan-2-5, snake_case as the contract names it. */
+export type WanCreateBody = {
+  request_type: 'async' | 'callback';
+  callback_url?: string;
+  provider: 'auto' | 'value' | 'official';
+  input: {
+    mode: 'text-to-video' | 'image-to-video';
+    prompt: string;
+    negative_prompt?: string;
+    image_urls?: string[];
+    resolution: '720p' | '1080p';
+    duration: 5 | 10;
+    aspect_ratio?: '16:9' | '9:16' | '1:1';
+    seed: number;
+    enable_prompt_expansion: boolean;
+  };
+};
+
+export function toWanCreateBody(request: ConcreteGenerationRequest, callbackUrl?: string): WanCreateBody {
+  const textToVideo = request.mode === 'text-to-video';
+  return {
+    request_type: callbackUrl ? 'callback' : 'async',
+    ...(callbackUrl ? { callback_url: callbackUrl } : {}),
+    provider: request.provider,
+    input: {
+      mode: request.mode,
+      prompt: request.prompt,
+      ...(request.negativePrompt ? { negative_prompt: request.negativePrompt } : {}),
+      ...(textToVideo ? {} : { image_urls: request.imageUrls }),
+      resolution: request.resolution,
+      duration: request.duration,
+      // Image-to-video follows the image's aspect ratio.
+      ...(textToVideo ? { aspect_ratio: request.aspectRatio } : {}),
+      seed: request.seed,
+      enable_prompt_expansion: request.enablePromptExpansion,
+    },
+  };
+}

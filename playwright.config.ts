@@ -1,0 +1,69 @@
+import { defineConfig, devices } from '@playwright/test';
+import { E2E } from './e2e/env';
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: E2E.baseUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    },
+  },
+  webServer: [
+    {
+      name: 'emulator',
+      command: 'node_modules/.bin/tsx emulator/main.ts',
+      url: `${E2E.emulatorUrl}/api/v1/apikeys/current-balance`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        EMULATOR_PORT: String(E2E.emulatorPort),
+        EMULATOR_API_KEYS: E2E.apiKey,
+        EMULATOR_TIME_SCALE: String(E2E.timeScale),
+        EMULATOR_DATA_DIR: `${E2E.dir}/emulator`,
+      },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      name: 'studio',
+      // A fresh database every run: no state is shared between runs.
+      command: `node scripts/e2e-reset.mjs ${E2E.dir}/data && node_modules/.bin/next start -p ${E2E.port}`,
+      url: `${E2E.baseUrl}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        DATA_DIR: `${E2E.dir}/data`,
+        EMULATOR_PORT: String(E2E.emulatorPort),
+        EMULATOR_API_KEYS: E2E.apiKey,
+        WAN_API_KEY: '',
+        WAN_POLL_SCALE: String(E2E.timeScale),
+        NEXTAUTH_URL: E2E.baseUrl,
+        NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+  ],
+});

@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+
+// Every test file gets its own empty data directory (and so its own fresh, migrated database).
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wan-studio-test-'));
+process.env.DATA_DIR = dataDir;
+delete (globalThis as { __wanStudioDb?: unknown }).__wanStudioDb;
+
+afterAll(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
