@@ -4,10 +4,10 @@ import { SignOutButton } from './sign-out-button';
 export function AppHeader({ userName, teamName, usingEmulator }: { userName: string; teamName: string; usingEmulator: boolean }) {
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-canvas/85 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 whitespace-nowrap font-semibold tracking-tight" aria-label="Wan Studio">
           <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-ink">W</span>
-          Wan Studio
+          <span className="hidden sm:inline">Wan Studio</span>
         </Link>
         <nav className="flex items-center gap-1 text-sm">
           <Link href="/" className="rounded-md px-3 py-1.5 text-muted hover:bg-raised hover:text-ink">

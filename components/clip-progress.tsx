@@ -1,12 +1,12 @@
 'use client';
 
+import type { GenerationView } from '@/lib/generation/view';
+import { ClipFrame, type FrameFit } from './clip-frame';
 import { formatClock } from './format';
 import { useNow } from './hooks/use-now';
-import type { GenerationView } from '@/lib/generation/view';
-import { aspectStyle } from './format';
 
 /** A placeholder the size of the coming clip, with elapsed time against the documented ETA. */
-export function ClipProgress({ view }: { view: GenerationView }) {
+export function ClipProgress({ view, fit }: { view: GenerationView; fit: FrameFit }) {
   const now = useNow(true);
   const started = view.submittedAt ?? view.createdAt;
   const elapsed = Math.max(0, now - started);
@@ -14,15 +14,14 @@ export function ClipProgress({ view }: { view: GenerationView }) {
   const overdue = elapsed > view.expectedDurationMs;
   return (
     <div className="space-y-2">
-      <div
-        className="relative grid w-full place-items-center overflow-hidden rounded-lg bg-raised"
-        style={aspectStyle(view.aspectRatio)}
-      >
+      <ClipFrame aspectRatio={view.aspectRatio} fit={fit} className="bg-raised">
         <div className="absolute inset-0 animate-pulse bg-gradient-to-br from-accent/10 via-transparent to-accent/5" />
-        <span className="relative font-mono text-sm text-muted tabular-nums" data-testid="elapsed">
-          {formatClock(elapsed)} <span className="opacity-60">/ ~{formatClock(view.expectedDurationMs)}</span>
+        <span className="absolute inset-0 grid place-items-center font-mono text-sm text-muted tabular-nums" data-testid="elapsed">
+          <span>
+            {formatClock(elapsed)} <span className="opacity-60">/ ~{formatClock(view.expectedDurationMs)}</span>
+          </span>
         </span>
-      </div>
+      </ClipFrame>
       <div
         role="progressbar"
         aria-label="Generation progress"

@@ -1,24 +1,25 @@
 'use client';
 
 import { useState } from 'react';
-import { aspectStyle } from './format';
+import { ClipFrame, type FrameFit } from './clip-frame';
 
-/** The clip itself: video first, sized by its aspect ratio. */
-export function ClipVideo({ src, aspectRatio, autoPlay = true }: { src: string; aspectRatio: string; autoPlay?: boolean }) {
+/** The clip itself: video first, letterboxed inside its frame. */
+export function ClipVideo({ src, aspectRatio, fit }: { src: string; aspectRatio: string; fit: FrameFit }) {
   // Keep the first source: switching to the archived copy mid-play would restart the clip.
   const [stableSrc] = useState(src);
   return (
-    <video
-      data-testid="clip-video"
-      className="w-full rounded-lg bg-black object-contain"
-      style={aspectStyle(aspectRatio)}
-      src={stableSrc}
-      controls
-      muted
-      loop
-      playsInline
-      autoPlay={autoPlay}
-      preload="metadata"
-    />
+    <ClipFrame aspectRatio={aspectRatio} fit={fit}>
+      <video
+        data-testid="clip-video"
+        className="absolute inset-0 h-full w-full object-contain"
+        src={stableSrc}
+        controls
+        muted
+        loop
+        playsInline
+        autoPlay
+        preload="metadata"
+      />
+    </ClipFrame>
   );
 }

@@ -13,7 +13,7 @@ export function GenerationLive({ initial, original }: { initial: GenerationView;
   const { data: view } = useGeneration(initial);
   return (
     <div className="space-y-4">
-      <ClipStage view={view} />
+      <ClipStage view={view} fit="natural" />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <StateBadge state={view.state} />
         {view.sha256 ? (

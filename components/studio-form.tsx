@@ -161,7 +161,7 @@ export function StudioForm({
             className={`${inputClass} font-mono`}
           />
           <Button aria-label="Roll a random seed" title="Roll a random seed" onClick={() => set('seed', String(randomSeed()))}>
-            ⚄
+            Roll
           </Button>
           <Button
             aria-pressed={values.seedLocked}

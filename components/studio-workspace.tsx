@@ -56,7 +56,7 @@ export function StudioWorkspace({
             </div>
           </div>
         ) : (
-          <div className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-3">
+          <div className="grid items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3">
             {views.map((view) => (
               <TaskCard key={view.id} initial={view} />
             ))}

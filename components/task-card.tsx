@@ -12,7 +12,7 @@ export function TaskCard({ initial }: { initial: GenerationView }) {
   const { data: view } = useGeneration(initial);
   return (
     <article data-testid="task-card" data-generation-id={view.id} className="space-y-3 rounded-card border border-line bg-surface p-3">
-      <ClipStage view={view} />
+      <ClipStage view={view} fit="card" />
       <div className="space-y-1.5 px-1">
         <div className="flex items-center justify-between gap-2">
           <StateBadge state={view.state} />

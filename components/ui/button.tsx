@@ -9,7 +9,7 @@ const variants: Record<Variant, string> = {
 };
 
 export function buttonClass(variant: Variant = 'secondary', extra = ''): string {
-  return `inline-flex items-center justify-center gap-2 rounded-lg px-4 h-10 text-sm font-medium transition disabled:opacity-50 disabled:cursor-not-allowed ${variants[variant]} ${extra}`;
+  return `inline-flex whitespace-nowrap items-center justify-center gap-2 rounded-lg px-4 h-10 text-sm font-medium transition disabled:opacity-50 disabled:cursor-not-allowed ${variants[variant]} ${extra}`;
 }
 
 export function Button({

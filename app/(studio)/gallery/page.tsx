@@ -37,7 +37,7 @@ export default async function GalleryPage() {
           </div>
         </div>
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+        <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
           {rows.map((row) => (
             <GalleryCard key={row.id} view={toGenerationView(row, scale)} />
           ))}
