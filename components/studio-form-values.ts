@@ -16,6 +16,7 @@ export type StudioFormValues = {
   duration: GenerationRequest['duration'];
   enablePromptExpansion: boolean;
   provider: GenerationRequest['provider'];
+  requestType: GenerationRequest['requestType'];
 };
 
 export function defaultFormValues(seed: number): StudioFormValues {
@@ -29,6 +30,7 @@ export function defaultFormValues(seed: number): StudioFormValues {
     duration: 5,
     enablePromptExpansion: true,
     provider: 'auto',
+    requestType: 'async',
   };
 }
 
@@ -45,6 +47,7 @@ export function toRequestInput(values: StudioFormValues): GenerationRequestInput
     duration: values.duration,
     enablePromptExpansion: values.enablePromptExpansion,
     provider: values.provider,
+    requestType: values.requestType,
   };
 }
 

@@ -23,6 +23,10 @@ const durationOptions = [
   { value: 5, label: '5 s' },
   { value: 10, label: '10 s' },
 ] as const;
+const deliveryOptions = [
+  { value: 'async', label: 'Polling' },
+  { value: 'callback', label: 'Webhook' },
+] as const;
 const providerOptions = [
   { value: 'auto', label: 'Auto' },
   { value: 'value', label: 'Value' },
@@ -39,9 +43,11 @@ export function StudioForm({
   parentId,
   action,
   onCreated,
+  webhookAvailable,
 }: {
   initialValues: StudioFormValues;
   parentId?: string;
+  webhookAvailable: boolean;
   action: CreateGenerationAction;
   onCreated: (view: GenerationView) => void;
 }) {
@@ -175,6 +181,23 @@ export function StudioForm({
       </Field>
 
       <Segmented name="provider" label="Provider" options={providerOptions} value={values.provider} onChange={(v) => set('provider', v)} />
+
+      <div className="space-y-1.5">
+        <Segmented
+          name="requestType"
+          label="Delivery"
+          options={deliveryOptions}
+          value={values.requestType}
+          onChange={(v) => set('requestType', v)}
+          disabled={!webhookAvailable}
+        />
+        <p className={`text-xs ${errorOf('requestType') ? 'text-danger' : 'text-muted'}`} data-testid="requestType-hint">
+          {errorOf('requestType') ??
+            (webhookAvailable
+              ? 'Webhook: the service calls this studio the moment a clip is done, no polling.'
+              : 'Webhook needs PUBLIC_URL, an address where the service can reach this studio. Polling works everywhere.')}
+        </p>
+      </div>
 
       <label className="flex cursor-pointer items-start gap-3 text-sm">
         <input

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { GenerationView } from '@/lib/generation/view';
+import type { ManageQueueAction } from './queue-controls';
 import { StudioForm, type CreateGenerationAction } from './studio-form';
 import type { StudioFormValues } from './studio-form-values';
 import { TaskCard } from './task-card';
@@ -12,13 +13,17 @@ export function StudioWorkspace({
   parentId,
   recent,
   action,
+  manage,
   remixOf,
+  webhookAvailable,
 }: {
   initialValues: StudioFormValues;
   parentId?: string;
   recent: GenerationView[];
   action: CreateGenerationAction;
+  manage: ManageQueueAction;
   remixOf?: string;
+  webhookAvailable: boolean;
 }) {
   const [views, setViews] = useState(recent);
   return (
@@ -39,6 +44,7 @@ export function StudioWorkspace({
             initialValues={initialValues}
             parentId={parentId}
             action={action}
+            webhookAvailable={webhookAvailable}
             onCreated={(view) => setViews((current) => [view, ...current])}
           />
         </div>
@@ -58,7 +64,7 @@ export function StudioWorkspace({
         ) : (
           <div className="grid items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3">
             {views.map((view) => (
-              <TaskCard key={view.id} initial={view} />
+              <TaskCard key={view.id} initial={view} manage={manage} />
             ))}
           </div>
         )}

@@ -5,14 +5,17 @@ import type { GenerationView } from '@/lib/generation/view';
 import { ClipParams } from './clip-params';
 import { ClipStage } from './clip-stage';
 import { useGeneration } from './hooks/use-generation';
+import { QueueControls, type ManageQueueAction } from './queue-controls';
 import { StateBadge } from './state-badge';
 
 /** One generation, watched live until it finishes, then playing inline. */
-export function TaskCard({ initial }: { initial: GenerationView }) {
+export function TaskCard({ initial, manage }: { initial: GenerationView; manage: ManageQueueAction }) {
   const { data: view } = useGeneration(initial);
+  const controllable = view.state === 'queued' || view.state === 'unknown';
   return (
     <article data-testid="task-card" data-generation-id={view.id} className="space-y-3 rounded-card border border-line bg-surface p-3">
       <ClipStage view={view} fit="card" />
+      {controllable && <QueueControls view={view} manage={manage} />}
       <div className="space-y-1.5 px-1">
         <div className="flex items-center justify-between gap-2">
           <StateBadge state={view.state} />

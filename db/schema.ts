@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -60,12 +60,14 @@ export const invites = sqliteTable(
 
 export const generationStates = [
   'queued',
+  'sending',
   'pending',
   'processing',
   'success',
   'failed',
   'unknown',
   'timed_out',
+  'cancelled',
 ] as const;
 export type GenerationState = (typeof generationStates)[number];
 
@@ -92,7 +94,10 @@ export const generations = sqliteTable(
     imageUrls: text('image_urls', { mode: 'json' }).$type<string[]>(),
     provider: text('provider', { enum: ['auto', 'value', 'official'] }).notNull(),
     requestType: text('request_type', { enum: ['async', 'callback'] }).notNull(),
-    callbackSecret: text('callback_secret').unique(),
+    /** Per-task secret in the callback URL; compared in constant time, never shown. */
+    callbackSecret: text('callback_secret'),
+    /** Order among queued generations (lower is sent first); fractional so a move touches one row. */
+    queueRank: real('queue_rank'),
 
     taskId: text('task_id').unique(),
     state: text('state', { enum: generationStates }).notNull(),
@@ -128,6 +133,7 @@ export const generations = sqliteTable(
   (t) => [
     index('generations_team_created_idx').on(t.teamId, t.createdAt, t.id),
     index('generations_state_poll_idx').on(t.state, t.nextPollAt),
+    index('generations_queue_idx').on(t.state, t.queueRank),
     index('generations_parent_idx').on(t.parentId),
     index('generations_archive_pending_idx').on(t.state, t.archivedAt),
   ],

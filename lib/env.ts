@@ -19,11 +19,23 @@ const envSchema = z.object({
   // Multiplies the tracker's documented waits; tests and benchmarks run compressed.
   WAN_POLL_SCALE: z.coerce.number().positive().max(10).default(1),
   ARCHIVE_MAX_BYTES: z.coerce.number().int().positive().default(500 * 1024 * 1024),
+  // Kept a little under the service's 10 000 requests/min and 1 000 open tasks per key.
+  WAN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(9_000),
+  WAN_MAX_CONCURRENT_TASKS: z.coerce.number().int().positive().default(950),
+  WAN_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
 });
 
 export type Env = {
   dataDir: string;
-  wan: { baseUrl: string; apiKey: string; usingEmulator: boolean; timeoutMs: number };
+  wan: {
+    baseUrl: string;
+    apiKey: string;
+    usingEmulator: boolean;
+    timeoutMs: number;
+    ratePerMinute: number;
+    maxConcurrentTasks: number;
+    retries: number;
+  };
   publicUrl: string | undefined;
   pollScale: number;
   archiveMaxBytes: number;
@@ -49,6 +61,9 @@ export function getEnv(): Env {
       apiKey: e.WAN_API_KEY ?? emulatorKey,
       usingEmulator,
       timeoutMs: e.WAN_REQUEST_TIMEOUT_MS,
+      ratePerMinute: e.WAN_RATE_LIMIT_PER_MINUTE,
+      maxConcurrentTasks: e.WAN_MAX_CONCURRENT_TASKS,
+      retries: e.WAN_RETRIES,
     },
     publicUrl: e.PUBLIC_URL,
     pollScale: e.WAN_POLL_SCALE,

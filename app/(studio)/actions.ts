@@ -3,16 +3,20 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getGenerationById } from '@/db/queries/generations';
+import { cancelGeneration, moveQueued, requeueUnknown } from '@/db/queries/queue';
 import { refusal, type ActionResult } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
 import { requestOf } from '@/lib/generation/recipe';
 import { fieldErrorsOf, generationRequestSchema, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import { randomSeed } from '@/lib/generation/seed';
-import { toGenerationView, type GenerationView } from '@/lib/generation/view';
+import type { GenerationView } from '@/lib/generation/view';
 import { trackerDeps } from '@/lib/tasks/deps';
+import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { submitGeneration } from '@/lib/tasks/submit';
+import { viewOf } from '@/lib/tasks/view-of';
 
 const idSchema = z.uuid();
+const WEBHOOK_NEEDS_PUBLIC_URL = 'Webhook delivery needs PUBLIC_URL, the address where the service can reach this studio.';
 
 /** Validates again (never trust the client), stores the request, then sends it. */
 export async function createGeneration(
@@ -25,13 +29,16 @@ export async function createGeneration(
   if (!parsed.success) {
     return { ok: false, error: 'Some settings need attention.', fieldErrors: fieldErrorsOf(parsed.error) };
   }
+  const deps = trackerDeps();
+  if (parsed.data.requestType === 'callback' && !deps.publicUrl) {
+    return { ok: false, error: 'Some settings need attention.', fieldErrors: { requestType: [WEBHOOK_NEEDS_PUBLIC_URL] } };
+  }
   const { user, team } = auth.context;
   const parent = parentId && idSchema.safeParse(parentId).success ? await getGenerationById({ id: parentId, teamId: team.teamId }) : undefined;
 
-  const deps = trackerDeps();
   const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: parsed.data, parentId: parent?.id }, deps);
   revalidatePath('/gallery');
-  return { ok: true, data: toGenerationView({ ...row, authorName: user.name }, deps.pollScale) };
+  return { ok: true, data: await viewOf({ ...row, authorName: user.name }) };
 }
 
 /** Sends a stored clip's exact request again; with `newSeed`, everything but the seed. */
@@ -47,5 +54,37 @@ export async function reproduceGeneration(id: string, options: { newSeed: boolea
   const seed = options.newSeed ? randomSeed() : request.seed;
   const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: { ...request, seed }, parentId: source.id }, deps);
   revalidatePath('/gallery');
-  return { ok: true, data: toGenerationView({ ...row, authorName: user.name }, deps.pollScale) };
+  return { ok: true, data: await viewOf({ ...row, authorName: user.name }) };
+}
+
+const queueCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('cancel'), id: z.uuid() }),
+  z.object({ command: z.literal('resubmit'), id: z.uuid() }),
+  z.object({ command: z.literal('move'), id: z.uuid(), direction: z.enum(['up', 'down']) }),
+]);
+export type QueueCommand = z.input<typeof queueCommandSchema>;
+
+/** Cancel or reorder a queued clip; resubmit or dismiss (cancel) one whose sending is unconfirmed. */
+export async function manageQueue(input: QueueCommand): Promise<ActionResult<GenerationView>> {
+  const auth = await authorize('generation:manage');
+  if (!auth.ok) return { ok: false, error: refusal[auth.status] };
+  const parsed = queueCommandSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'That request is not valid.' };
+  const command = parsed.data;
+  const { teamId } = auth.context.team;
+  const deps = trackerDeps();
+
+  const changed =
+    command.command === 'cancel'
+      ? await cancelGeneration({ id: command.id, teamId, now: deps.now() })
+      : command.command === 'resubmit'
+        ? await requeueUnknown({ id: command.id, teamId, now: deps.now() })
+        : await moveQueued({ id: command.id, teamId, direction: command.direction });
+  if (command.command === 'resubmit' && changed) await dispatchQueued(deps);
+
+  const row = await getGenerationById({ id: command.id, teamId });
+  if (!row) return { ok: false, error: 'That clip does not exist.' };
+  if (!changed && command.command !== 'move') return { ok: false, error: 'This clip has already moved on; nothing was changed.' };
+  revalidatePath('/gallery');
+  return { ok: true, data: await viewOf(row) };
 }

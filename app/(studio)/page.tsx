@@ -6,8 +6,8 @@ import { defaultFormValues, type StudioFormValues } from '@/components/studio-fo
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { randomSeed } from '@/lib/generation/seed';
-import { toGenerationView } from '@/lib/generation/view';
-import { createGeneration } from './actions';
+import { viewOf } from '@/lib/tasks/view-of';
+import { createGeneration, manageQueue } from './actions';
 
 export const metadata: Metadata = { title: 'Studio' };
 
@@ -17,7 +17,6 @@ const searchSchema = z.object({ remix: z.uuid().optional().catch(undefined) });
 export default async function StudioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { team } = await requireStudioContext();
   const { remix } = searchSchema.parse(await searchParams);
-  const scale = getEnv().pollScale;
 
   const [recent, source] = await Promise.all([
     listGenerations({ teamId: team.teamId, limit: RECENT }),
@@ -35,6 +34,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
         duration: source.duration === 10 ? 10 : 5,
         enablePromptExpansion: source.enablePromptExpansion,
         provider: source.provider,
+        requestType: source.requestType,
       }
     : defaultFormValues(randomSeed());
 
@@ -44,8 +44,10 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
       initialValues={initialValues}
       parentId={source?.id}
       remixOf={source?.id}
-      recent={recent.map((row) => toGenerationView(row, scale))}
+      recent={await Promise.all(recent.map(viewOf))}
       action={createGeneration}
+      manage={manageQueue}
+      webhookAvailable={Boolean(getEnv().publicUrl)}
     />
   );
 }

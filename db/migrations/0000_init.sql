@@ -15,6 +15,7 @@ CREATE TABLE `generations` (
 	`provider` text NOT NULL,
 	`request_type` text NOT NULL,
 	`callback_secret` text,
+	`queue_rank` real,
 	`task_id` text,
 	`state` text NOT NULL,
 	`fail_code` text,
@@ -43,11 +44,11 @@ CREATE TABLE `generations` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `generations_callback_secret_unique` ON `generations` (`callback_secret`);--> statement-breakpoint
 CREATE UNIQUE INDEX `generations_task_id_unique` ON `generations` (`task_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `generations_share_token_unique` ON `generations` (`share_token`);--> statement-breakpoint
 CREATE INDEX `generations_team_created_idx` ON `generations` (`team_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `generations_state_poll_idx` ON `generations` (`state`,`next_poll_at`);--> statement-breakpoint
+CREATE INDEX `generations_queue_idx` ON `generations` (`state`,`queue_rank`);--> statement-breakpoint
 CREATE INDEX `generations_parent_idx` ON `generations` (`parent_id`);--> statement-breakpoint
 CREATE INDEX `generations_archive_pending_idx` ON `generations` (`state`,`archived_at`);--> statement-breakpoint
 CREATE TABLE `invites` (

@@ -37,6 +37,21 @@ export async function updateGeneration({ id, values }: { id: string; values: Par
   return getDb().update(generations).set(values).where(eq(generations.id, id)).returning().get();
 }
 
+/** Applies a finished status only while the task is still open: a replayed callback changes nothing. */
+export async function applyCallbackStatus({ id, values }: { id: string; values: Partial<NewGeneration> }): Promise<boolean> {
+  const result = getDb()
+    .update(generations)
+    .set(values)
+    .where(
+      and(
+        eq(generations.id, id),
+        or(inArray(generations.state, openStates), and(isNull(generations.taskId), inArray(generations.state, ['unknown', 'sending']))),
+      ),
+    )
+    .run();
+  return result.changes === 1;
+}
+
 /** Tracker lease: only one caller (tab, sweeper or process) wins the right to refresh a due task. */
 export async function claimDueGeneration({ id, now, leaseMs }: { id: string; now: Date; leaseMs: number }): Promise<boolean> {
   const result = getDb()

@@ -3,6 +3,7 @@ import type { Role } from '@/db/schema';
 export type Action =
   | 'generation:read'
   | 'generation:create'
+  | 'generation:manage'
   | 'generation:watch'
   | 'video:play';
 
@@ -11,6 +12,7 @@ const rolesAllowed: Record<Action, readonly Role[]> = {
   'generation:watch': ['owner', 'editor', 'viewer'],
   'video:play': ['owner', 'editor', 'viewer'],
   'generation:create': ['owner', 'editor'],
+  'generation:manage': ['owner', 'editor'],
 };
 
 /** The one authorization rule of the studio: may a member with this role do this? */

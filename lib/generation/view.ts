@@ -25,20 +25,28 @@ export type GenerationView = {
   expectedDurationMs: number;
   /** When our server will next ask the service; the browser polls just after it. */
   nextRefreshAt: number | null;
+  /** 1 = sent next; only while queued. */
+  queuePosition: number | null;
+  requestType: Generation['requestType'];
   videoUrl: string | null;
   archived: boolean;
   sha256: string | null;
   bytes: number | null;
 };
 
-export const terminalStates: ReadonlySet<Generation['state']> = new Set(['success', 'failed', 'unknown']);
+export const terminalStates: ReadonlySet<Generation['state']> = new Set(['success', 'failed', 'unknown', 'cancelled']);
 
 export function isTerminal(state: Generation['state']): boolean {
   return terminalStates.has(state);
 }
 
-/** `timeScale` compresses the documented timings (tests, benchmarks); 1 in production. */
-export function toGenerationView(row: Generation & { authorName: string }, timeScale = 1): GenerationView {
+export type ViewOptions = {
+  /** Compresses the documented timings (tests, benchmarks); 1 in production. */
+  timeScale?: number;
+  queuePosition?: number | null;
+};
+
+export function toGenerationView(row: Generation & { authorName: string }, { timeScale = 1, queuePosition = null }: ViewOptions = {}): GenerationView {
   const archived = row.archivedAt !== null && row.archivePath !== null;
   return {
     id: row.id,
@@ -62,6 +70,8 @@ export function toGenerationView(row: Generation & { authorName: string }, timeS
     costTimeMs: row.apiCostTime,
     expectedDurationMs: expectedDurationMs(row) * timeScale,
     nextRefreshAt: row.nextPollAt?.getTime() ?? null,
+    queuePosition: row.state === 'queued' ? queuePosition : null,
+    requestType: row.requestType,
     // Our archived copy once it exists; the service's URL only while the copy is pending.
     videoUrl: archived ? `/api/generations/${row.id}/video` : (row.resultUrls?.[0] ?? null),
     archived,

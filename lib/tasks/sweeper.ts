@@ -1,7 +1,9 @@
 import 'server-only';
 import { listDueGenerationIds, listUnarchivedSuccessIds } from '@/db/queries/generations';
+import { markStaleSendsUnknown } from '@/db/queries/queue';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { trackerDeps } from './deps';
+import { dispatchQueued } from './dispatch';
 import { refreshIfDue } from './refresh';
 
 const TICK_MS = 1_000;
@@ -11,7 +13,8 @@ const MAX_ARCHIVE_ATTEMPTS = 5;
 const holder = globalThis as typeof globalThis & { __wanSweeper?: NodeJS.Timeout };
 
 /**
- * Refreshes due tasks nobody is watching and archives finished clips not yet copied.
+ * Sends queued generations as slots free, refreshes due tasks nobody is watching, and archives
+ * finished clips not yet copied.
  * State lives in the database, so after a restart this simply resumes every open task.
  */
 export function startSweeper(): void {
@@ -29,6 +32,8 @@ export function startSweeper(): void {
 
 async function sweep(): Promise<void> {
   const deps = trackerDeps();
+  await markStaleSendsUnknown({ now: deps.now() });
+  await dispatchQueued(deps);
   const due = await listDueGenerationIds({ now: deps.now(), limit: BATCH });
   await Promise.all(due.map((id) => refreshIfDue(id, deps)));
   const unarchived = await listUnarchivedSuccessIds({ limit: BATCH, maxAttempts: MAX_ARCHIVE_ATTEMPTS });

@@ -12,14 +12,15 @@ import { generationRequestSchema } from '@/lib/generation/schema';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
 import { refreshIfDue } from './refresh';
-import { submitGeneration, type SubmitDeps } from './submit';
+import type { TrackerDeps } from './deps';
+import { submitGeneration } from './submit';
 
 const SCALE = 0.005;
 let emulator: TestEmulator;
 let owner: { userId: string; teamId: string };
 
-function deps(wan: WanClient): SubmitDeps {
-  return { wan, now: () => new Date(), pollScale: SCALE };
+function deps(wan: WanClient, overrides: Partial<TrackerDeps> = {}): TrackerDeps {
+  return { wan, now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 1000, publicUrl: undefined, ...overrides };
 }
 
 /** The real client, counting calls and noting what the database held when each create was sent. */
@@ -64,7 +65,8 @@ describe('submitGeneration', () => {
     const request = generationRequestSchema.parse({ prompt: 'a slow pan over a tidal pool' });
     const row = await submitGeneration({ ...owner, request }, deps(wan));
 
-    expect(seen.creates).toEqual([{ seed: row.seed, stateWhenSent: 'queued' }]);
+    // Claimed for sending (so no other process sends it too), after being stored as queued.
+    expect(seen.creates).toEqual([{ seed: row.seed, stateWhenSent: 'sending' }]);
     expect(row.state).toBe('pending');
     expect(row.taskId).toMatch(/^task_/);
     expect(Number.isInteger(row.seed)).toBe(true);
@@ -81,7 +83,7 @@ describe('submitGeneration', () => {
 describe('refreshIfDue', () => {
   it('asks the service nothing before the first poll is due', async () => {
     const { wan, seen } = observedClient();
-    const slow = { wan, now: () => new Date(), pollScale: 1 };
+    const slow = deps(wan, { pollScale: 1 });
     const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'patience' }) }, slow);
     await refreshIfDue(row.id, slow);
     expect(seen.statusCalls).toBe(0);

@@ -46,6 +46,11 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
       throw toNetworkError(error, method);
     }
     const envelope = parseEnvelope(text);
+    if (!envelope && response.ok) {
+      const snippet = text.slice(0, SNIPPET_CHARS);
+      console.warn(`[wan] unreadable ${method} ${path.split('?')[0]} answer:`, snippet);
+      throw new WanProtocolError(`Unreadable response from ${path.split('?')[0]}`, snippet);
+    }
 
     if (!response.ok || envelope?.code !== 200) {
       const detail = envelope ? errorDataSchema.safeParse(envelope.data).data?.error : undefined;
@@ -59,7 +64,9 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
     }
     const data = dataSchema.safeParse(envelope.data);
     if (!data.success) {
-      throw new WanProtocolError(`Unexpected response from ${path.split('?')[0]}: ${data.error.message}`, text.slice(0, SNIPPET_CHARS));
+      const snippet = text.slice(0, SNIPPET_CHARS);
+      console.warn(`[wan] unexpected ${method} ${path.split('?')[0]} answer:`, snippet);
+      throw new WanProtocolError(`Unexpected response from ${path.split('?')[0]}: ${data.error.message}`, snippet);
     }
     return data.data;
   }

@@ -1,13 +1,20 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
 import { createWanClient, type WanClient } from './client';
+import { createRateLimiter } from './rate-limiter';
+import { createResilientClient } from './resilient-client';
+import { defaultRetryPolicy } from './retry';
 
 let client: WanClient | undefined;
 
 /** The process-wide client, holding the server-side key. Nothing outside lib/wan ever sees the key. */
 export function getWanClient(): WanClient {
+  if (client) return client;
   const { wan } = getEnv();
-  client ??= createWanClient({ baseUrl: wan.baseUrl, apiKey: wan.apiKey, timeoutMs: wan.timeoutMs });
+  client = createResilientClient(createWanClient({ baseUrl: wan.baseUrl, apiKey: wan.apiKey, timeoutMs: wan.timeoutMs }), {
+    limiter: createRateLimiter({ perMinute: wan.ratePerMinute }),
+    policy: { ...defaultRetryPolicy, retries: wan.retries },
+  });
   return client;
 }
 

@@ -4,8 +4,7 @@ import { listGenerations } from '@/db/queries/generations';
 import { GalleryCard } from '@/components/gallery-card';
 import { buttonClass } from '@/components/ui/button';
 import { requireStudioContext } from '@/lib/auth/session';
-import { getEnv } from '@/lib/env';
-import { toGenerationView } from '@/lib/generation/view';
+import { viewOf } from '@/lib/tasks/view-of';
 
 export const metadata: Metadata = { title: 'Gallery' };
 
@@ -14,7 +13,7 @@ const PAGE = 60;
 export default async function GalleryPage() {
   const { team } = await requireStudioContext();
   const rows = await listGenerations({ teamId: team.teamId, limit: PAGE });
-  const scale = getEnv().pollScale;
+  const views = await Promise.all(rows.map(viewOf));
 
   return (
     <div className="space-y-6">
@@ -38,8 +37,8 @@ export default async function GalleryPage() {
         </div>
       ) : (
         <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
-          {rows.map((row) => (
-            <GalleryCard key={row.id} view={toGenerationView(row, scale)} />
+          {views.map((view) => (
+            <GalleryCard key={view.id} view={view} />
           ))}
         </div>
       )}

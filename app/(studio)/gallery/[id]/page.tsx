@@ -8,9 +8,8 @@ import { GenerationLive } from '@/components/generation-live';
 import { GenerationParams } from '@/components/generation-params';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
-import { getEnv } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
-import { toGenerationView } from '@/lib/generation/view';
+import { viewOf } from '@/lib/tasks/view-of';
 import { reproduceGeneration } from '../../actions';
 
 export const metadata: Metadata = { title: 'Clip' };
@@ -22,7 +21,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
   const row = await getGenerationById({ id: id.data, teamId: team.teamId });
   if (!row) notFound();
   const parent = row.parentId ? await getGenerationById({ id: row.parentId, teamId: team.teamId }) : undefined;
-  const view = toGenerationView(row, getEnv().pollScale);
+  const view = await viewOf(row);
   const sameRequest = parent !== undefined && JSON.stringify(requestOf(parent)) === JSON.stringify(requestOf(row));
 
   return (

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { getGenerationById } from '@/db/queries/generations';
 import { authorize } from '@/lib/auth/session';
-import { toGenerationView } from '@/lib/generation/view';
 import { denied, jsonError } from '@/lib/http';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { refreshIfDue } from '@/lib/tasks/refresh';
+import { viewOf } from '@/lib/tasks/view-of';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,5 +26,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     await refreshIfDue(row.id, deps);
     row = (await getGenerationById(scope)) ?? row;
   }
-  return Response.json(toGenerationView(row, deps.pollScale), { headers: { 'cache-control': 'no-store' } });
+  return Response.json(await viewOf(row), { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { cancelGeneration, getQueuePosition, markStaleSendsUnknown, moveQueued, requeueUnknown } from '@/db/queries/queue';
+import { createUserWithPersonalTeam } from '@/db/queries/users';
+import { getDb } from '@/db/index';
+import { generations } from '@/db/schema';
+import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
+import { generationRequestSchema } from '@/lib/generation/schema';
+import { createWanClient, type WanClient } from '@/lib/wan/client';
+import type { TrackerDeps } from './deps';
+import { dispatchQueued } from './dispatch';
+import { refreshIfDue } from './refresh';
+import { submitGeneration } from './submit';
+
+const SCALE = 0.005;
+let emulator: TestEmulator;
+let wan: WanClient;
+let owner: { userId: string; teamId: string };
+let creates = 0;
+
+const deps = (overrides: Partial<TrackerDeps> = {}): TrackerDeps => ({
+  wan,
+  now: () => new Date(),
+  pollScale: SCALE,
+  maxConcurrentTasks: 1,
+  publicUrl: undefined,
+  ...overrides,
+});
+const request = (prompt: string) => generationRequestSchema.parse({ prompt });
+
+async function finish(id: string) {
+  for (let i = 0; i < 500; i++) {
+    await refreshIfDue(id, deps());
+    const row = await getGenerationForWorker({ id });
+    if (row?.state === 'success' || row?.state === 'failed') return row;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('did not finish');
+}
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ timeScale: SCALE });
+  const real = createWanClient({ baseUrl: emulator.apiBaseUrl, apiKey: KEY_A, timeoutMs: 5_000 });
+  wan = {
+    createTask: (body) => {
+      creates += 1;
+      return real.createTask(body);
+    },
+    getTask: real.getTask,
+  };
+  const created = await createUserWithPersonalTeam({ email: 'q@example.test', name: 'Q', passwordHash: 'x' });
+  if ('conflict' in created) throw new Error('conflict');
+  owner = { userId: created.user.id, teamId: created.teamId };
+});
+afterAll(() => emulator.stop());
+beforeEach(async () => {
+  await getDb().delete(generations);
+  creates = 0;
+});
+
+describe('the queue under the concurrency cap', () => {
+  it('holds generations beyond the cap as queued, with their position, and sends them in order as slots free', async () => {
+    const first = await submitGeneration({ ...owner, request: request('first') }, deps());
+    const second = await submitGeneration({ ...owner, request: request('second') }, deps());
+    const third = await submitGeneration({ ...owner, request: request('third') }, deps());
+    expect([first.state, second.state, third.state]).toEqual(['pending', 'queued', 'queued']);
+    expect([await getQueuePosition({ id: second.id }), await getQueuePosition({ id: third.id })]).toEqual([1, 2]);
+
+    await finish(first.id);
+    await dispatchQueued(deps());
+    expect((await getGenerationForWorker({ id: second.id }))?.state).toBe('pending');
+    expect((await getGenerationForWorker({ id: third.id }))?.state).toBe('queued');
+    expect(await getQueuePosition({ id: third.id })).toBe(1);
+    expect(creates).toBe(2);
+  });
+
+  it('survives a restart: the queue is rows, picked up by a fresh dispatcher', async () => {
+    await submitGeneration({ ...owner, request: request('running') }, deps());
+    const waiting = await submitGeneration({ ...owner, request: request('waiting') }, deps());
+    expect(waiting.state).toBe('queued');
+    // A "new process": no memory of the first, a larger cap.
+    await dispatchQueued(deps({ maxConcurrentTasks: 5 }));
+    expect((await getGenerationForWorker({ id: waiting.id }))?.state).toBe('pending');
+  });
+
+  it('lets a queued generation be moved ahead of its team’s others, or cancelled without being sent', async () => {
+    await submitGeneration({ ...owner, request: request('running') }, deps());
+    const a = await submitGeneration({ ...owner, request: request('a') }, deps());
+    const b = await submitGeneration({ ...owner, request: request('b') }, deps());
+    expect(await moveQueued({ id: b.id, teamId: owner.teamId, direction: 'up' })).toBe(true);
+    expect(await getQueuePosition({ id: b.id })).toBe(1);
+    expect(await getQueuePosition({ id: a.id })).toBe(2);
+
+    expect(await cancelGeneration({ id: b.id, teamId: owner.teamId, now: new Date() })).toBe(true);
+    expect((await getGenerationForWorker({ id: b.id }))?.state).toBe('cancelled');
+    expect(await getQueuePosition({ id: a.id })).toBe(1);
+    expect(await cancelGeneration({ id: b.id, teamId: 'another-team', now: new Date() })).toBe(false);
+    await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
+    expect((await getGenerationForWorker({ id: b.id }))?.state).toBe('cancelled');
+    expect(creates).toBe(2);
+  });
+
+  it('marks a send interrupted by a crash as unknown, and sends it again only when the user asks', async () => {
+    const row = await submitGeneration({ ...owner, request: request('interrupted') }, deps({ maxConcurrentTasks: 0 }));
+    // What a crash mid-send leaves behind: claimed for sending, lease long expired.
+    await updateGeneration({ id: row.id, values: { state: 'sending', leaseUntil: new Date(Date.now() - 1_000) } });
+    expect(await markStaleSendsUnknown({ now: new Date() })).toBe(1);
+    expect((await getGenerationForWorker({ id: row.id }))?.state).toBe('unknown');
+    await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
+    expect(creates).toBe(0);
+
+    expect(await requeueUnknown({ id: row.id, teamId: owner.teamId, now: new Date() })).toBe(true);
+    await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
+    expect((await getGenerationForWorker({ id: row.id }))?.state).toBe('pending');
+    expect(creates).toBe(1);
+  });
+});

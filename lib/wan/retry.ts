@@ -1,0 +1,49 @@
+import { WanApiError, WanNetworkError, WanProtocolError } from './errors';
+
+export type RetryPolicy = {
+  retries: number;
+  baseMs: number;
+  capMs: number;
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+};
+
+export const defaultRetryPolicy: RetryPolicy = {
+  retries: 4,
+  baseMs: 500,
+  capMs: 8_000,
+  random: Math.random,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+const transientStatuses = new Set([429, 500, 502, 503, 504]);
+
+/** A status call is safe to repeat: retry rate limits, server errors, garbage and broken connections. */
+export function isRetryableRead(error: unknown): boolean {
+  if (error instanceof WanApiError) return transientStatuses.has(error.status);
+  return error instanceof WanNetworkError || error instanceof WanProtocolError;
+}
+
+/** A create is not idempotent: retry only when it provably never reached the service. */
+export function isRetryableCreate(error: unknown): boolean {
+  if (error instanceof WanApiError) return error.status === 429 || error.status === 503;
+  return error instanceof WanNetworkError && !error.outcomeUnknown;
+}
+
+/** Capped exponential backoff with full jitter; a Retry-After from the service wins when it is longer. */
+export function backoffDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs?: number): number {
+  const jittered = policy.random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
+  return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+export async function withRetry<T>(run: () => Promise<T>, retryable: (error: unknown) => boolean, policy: RetryPolicy): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= policy.retries || !retryable(error)) throw error;
+      const retryAfter = error instanceof WanApiError ? error.retryAfterMs : undefined;
+      await policy.sleep(backoffDelayMs(attempt, policy, retryAfter));
+    }
+  }
+}
