@@ -1,3 +1,5 @@
+import { PROVIDER_PROFILES, type ServingProvider } from './providers';
+
 /** Invented figures: the real price list is not part of the contract, only that a balance exists. */
 export const STARTING_BALANCE = 1000;
 export const CLIP_PRICES = {
@@ -13,8 +15,9 @@ export interface Billable {
 export function createBilling() {
   const spentByKey = new Map<string, number>();
   return {
-    charge(apiKey: string, { resolution, duration }: Billable): void {
-      spentByKey.set(apiKey, (spentByKey.get(apiKey) ?? 0) + CLIP_PRICES[resolution][duration]);
+    charge(apiKey: string, { resolution, duration }: Billable, provider: ServingProvider): void {
+      const price = CLIP_PRICES[resolution][duration] * PROVIDER_PROFILES[provider].priceFactor;
+      spentByKey.set(apiKey, (spentByKey.get(apiKey) ?? 0) + price);
     },
     balance(apiKey: string): number {
       // Rounded so repeated float subtraction never shows 999.0999999.

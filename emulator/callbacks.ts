@@ -1,3 +1,4 @@
+import type { StatsRecorder } from './stats';
 import type { Task, TaskStore } from './task-store';
 
 /** The documented retry schedule after a failed delivery: three retries, the first after 30 s. */
@@ -9,12 +10,14 @@ export interface CallbackSenderOptions {
   store: TaskStore;
   timeScale: number;
   now: () => number;
+  stats: StatsRecorder;
+  /** Checked at each delivery, so switching the fault on also silences tasks already running. */
+  suppressed: () => boolean;
 }
 
-export function createCallbackSender({ store, timeScale, now }: CallbackSenderOptions) {
+export function createCallbackSender({ store, timeScale, now, stats, suppressed }: CallbackSenderOptions) {
   const timers = new Set<NodeJS.Timeout>();
   const aborter = new AbortController();
-  let delivered = 0;
 
   function later(delayMs: number, run: () => Promise<void>): void {
     const timer = setTimeout(() => {
@@ -26,12 +29,12 @@ export function createCallbackSender({ store, timeScale, now }: CallbackSenderOp
 
   async function deliver(task: Task, url: string, attempt: number): Promise<void> {
     if (aborter.signal.aborted) return;
+    if (suppressed()) return stats.callbackSuppressed();
     const body = JSON.stringify({ code: 200, message: 'success', data: store.describe(task, Number.POSITIVE_INFINITY) });
     const ok = await post(url, body);
-    if (ok) {
-      delivered += 1;
-      return;
-    }
+    if (aborter.signal.aborted) return;
+    stats.callbackAttempt(ok);
+    if (ok) return;
     const retryDelay = CALLBACK_RETRY_DELAYS_MS[attempt];
     if (retryDelay !== undefined) later(retryDelay * timeScale, () => deliver(task, url, attempt + 1));
   }
@@ -56,7 +59,6 @@ export function createCallbackSender({ store, timeScale, now }: CallbackSenderOp
         later(completeTime - now(), () => deliver(task, url, 0));
       });
     },
-    delivered: () => delivered,
     close(): void {
       aborter.abort();
       for (const timer of timers) clearTimeout(timer);

@@ -8,17 +8,27 @@ export interface Envelope {
   data?: unknown;
 }
 
-export function sendEnvelope(res: ServerResponse, envelope: Envelope): void {
+export function sendEnvelope(res: ServerResponse, envelope: Envelope, headers: Record<string, string> = {}): void {
+  sendJsonText(res, envelope.code, JSON.stringify(envelope), headers);
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  sendJsonText(res, status, JSON.stringify(value));
+}
+
+/** A 200 whose JSON stops halfway, as a proxy cutting a response short would leave it. */
+export function sendTruncatedEnvelope(res: ServerResponse, envelope: Envelope): void {
   const body = JSON.stringify(envelope);
-  res.writeHead(envelope.code, {
+  sendJsonText(res, 200, body.slice(0, Math.floor(body.length / 2)));
+}
+
+function sendJsonText(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    ...headers,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
   });
   res.end(body);
-}
-
-export function sendInvalidRequest(res: ServerResponse, error: string): void {
-  sendEnvelope(res, { code: 400, message: 'Invalid request', data: { error } });
 }
 
 export function sendNotFound(res: ServerResponse, message = 'Not found'): void {

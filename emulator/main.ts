@@ -1,28 +1,12 @@
-import { z } from 'zod';
+import { parseEmulatorEnv } from './emulator-env';
 import { startEmulator } from './server';
 
-const envSchema = z.object({
-  EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
-  EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
-  EMULATOR_API_KEYS: z
-    .string()
-    .default('emulator-key')
-    .transform((keys) => keys.split(',').map((key) => key.trim()).filter((key) => key !== ''))
-    .pipe(z.array(z.string()).min(1, 'needs at least one key')),
-  EMULATOR_TIME_SCALE: z.coerce.number().min(0).max(1000).default(1),
-  EMULATOR_DATA_DIR: z.string().min(1).default('data/emulator'),
-  EMULATOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-});
-
-// An empty variable (EMULATOR_PORT=) means "use the default", not zero.
-const presentEnv = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
-const parsed = envSchema.safeParse(presentEnv);
-if (!parsed.success) {
-  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-  console.error(`[emulator] invalid environment:\n${problems.join('\n')}`);
+const parsed = parseEmulatorEnv(process.env);
+if (!parsed.ok) {
+  console.error(`[emulator] invalid environment:\n${parsed.problems.map((problem) => `  ${problem}`).join('\n')}`);
   process.exit(1);
 }
-const env = parsed.data;
+const { env } = parsed;
 
 const emulator = await startEmulator({
   port: env.EMULATOR_PORT,
@@ -31,8 +15,13 @@ const emulator = await startEmulator({
   timeScale: env.EMULATOR_TIME_SCALE,
   dataDir: env.EMULATOR_DATA_DIR,
   publicUrl: env.EMULATOR_PUBLIC_URL,
+  rateLimitPerMinute: env.EMULATOR_RATE_LIMIT_PER_MINUTE,
+  maxConcurrentTasks: env.EMULATOR_MAX_CONCURRENT_TASKS,
+  faults: env.EMULATOR_FAULTS,
+  adminToken: env.EMULATOR_ADMIN_TOKEN,
 });
 console.log(`[emulator] Wan 2.5 API emulator listening on ${emulator.url} (API base ${emulator.apiBaseUrl})`);
+if (env.EMULATOR_FAULTS) console.log(`[emulator] faults on: ${JSON.stringify(env.EMULATOR_FAULTS)}`);
 
 let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {

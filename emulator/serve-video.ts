@@ -3,6 +3,8 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendEnvelope, sendNotFound } from './http-io';
 
+export const FILES_PREFIX = '/files/';
+
 export type ByteRange = { start: number; end: number };
 
 /** Parses a single `bytes=` range; undefined means "serve it whole", 'unsatisfiable' means 416. */
@@ -22,7 +24,17 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return end < start ? undefined : { start, end };
 }
 
-export async function serveVideo(req: IncomingMessage, res: ServerResponse, filePath: string | undefined): Promise<void> {
+export interface ServeOptions {
+  /** Serve only the first half as if it were the whole file (the malformed-body fault). */
+  truncated?: boolean;
+}
+
+export async function serveVideo(
+  req: IncomingMessage,
+  res: ServerResponse,
+  filePath: string | undefined,
+  { truncated = false }: ServeOptions = {},
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendEnvelope(res, { code: 405, message: 'Method not allowed' });
     return;
@@ -32,7 +44,7 @@ export async function serveVideo(req: IncomingMessage, res: ServerResponse, file
     sendNotFound(res, 'File not found');
     return;
   }
-  const range = parseRange(req.headers.range, size);
+  const range = truncated ? { start: 0, end: Math.max(0, Math.floor(size / 2) - 1) } : parseRange(req.headers.range, size);
   const common = { 'Content-Type': 'video/mp4', 'Accept-Ranges': 'bytes', 'Cache-Control': 'public, max-age=1296000' };
   if (range === 'unsatisfiable') {
     res.writeHead(416, { ...common, 'Content-Range': `bytes */${size}`, 'Content-Length': 0 });
@@ -41,7 +53,7 @@ export async function serveVideo(req: IncomingMessage, res: ServerResponse, file
   }
   const { start, end } = range ?? { start: 0, end: size - 1 };
   const headers = { ...common, 'Content-Length': end - start + 1 };
-  if (range) res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}` });
+  if (range && !truncated) res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}` });
   else res.writeHead(200, headers);
   if (req.method === 'HEAD' || size === 0) {
     res.end();

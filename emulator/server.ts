@@ -1,34 +1,46 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { API_PREFIX, handleApi, type ApiContext } from './api-routes';
+import { join, resolve } from 'node:path';
+import { ADMIN_PREFIX, handleAdmin, type AdminContext } from './admin-routes';
+import { API_PREFIX } from './api-routes';
 import { createBilling } from './billing';
 import { createCallbackSender } from './callbacks';
-import { sendEnvelope, sendNotFound } from './http-io';
-import { serveVideo } from './serve-video';
+import { createFaultInjector } from './fault-injector';
+import { faultsSchema, type Faults } from './faults';
+import { sendEnvelope } from './http-io';
+import { createRateLimiter, DEFAULT_MAX_CONCURRENT_TASKS, DEFAULT_RATE_LIMIT_PER_MINUTE } from './rate-limiter';
+import { handleRequest, type PipelineContext } from './request-pipeline';
+import { FILES_PREFIX } from './serve-video';
+import { createSourceImageStore } from './source-image-store';
+import { createStatsRecorder, type EmulatorStats } from './stats';
 import { createTaskStore } from './task-store';
-import { createVideoCache, type VideoCache } from './video-cache';
+import { createVideoCache } from './video-cache';
 
-export const FILES_PREFIX = '/files/';
+export { FILES_PREFIX } from './serve-video';
+export type { EmulatorStats } from './stats';
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
   port: number;
   host: string;
   apiKeys: string[];
-  /** Multiplies every delay: 0.01 turns a 60 s generation into 0.6 s. */
+  /** Multiplies every generation delay: 0.01 turns a 60 s generation into 0.6 s. Not network faults. */
   timeScale: number;
-  /** Where rendered videos are cached. */
+  /** Where rendered videos and downloaded source images are kept. */
   dataDir: string;
   /** Base of result URLs; defaults to the server's own URL. */
   publicUrl?: string;
   now?: () => number;
-}
-
-export interface EmulatorStats {
-  tasksCreated: number;
-  statusCalls: number;
-  callbacksDelivered: number;
+  /** Accepted requests per key in any 60 s window before 429. */
+  rateLimitPerMinute?: number;
+  /** Pending or processing tasks per key before a create gets 429. */
+  maxConcurrentTasks?: number;
+  /** Faults active from the start; off when absent. */
+  faults?: Faults;
+  /** Required in the x-emulator-admin header when set; otherwise admin routes answer loopback only. */
+  adminToken?: string;
+  /** Source of randomness for rate-based faults; seed it in tests. */
+  random?: () => number;
 }
 
 export interface RunningEmulator {
@@ -36,29 +48,46 @@ export interface RunningEmulator {
   apiBaseUrl: string;
   close(): Promise<void>;
   stats(): EmulatorStats;
+  /** In-process equivalents of PUT /__admin/faults and POST /__admin/reset. */
+  setFaults(faults: Faults): void;
+  reset(): void;
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const now = options.now ?? Date.now;
-  const videos = createVideoCache(resolve(options.dataDir));
+  const dataDir = resolve(options.dataDir);
+  const videos = createVideoCache(dataDir);
   let publicUrl = '';
   const store = createTaskStore({
     now,
     timeScale: options.timeScale,
     videos,
+    sourceImages: createSourceImageStore(join(dataDir, 'source-images')),
     videoUrl: (name) => `${publicUrl}${FILES_PREFIX}${name}.mp4`,
   });
-  const callbacks = createCallbackSender({ store, timeScale: options.timeScale, now });
-  const context: ApiContext = {
+  const stats = createStatsRecorder();
+  const faults = createFaultInjector({ initial: faultsSchema.parse(options.faults ?? {}), random: options.random ?? Math.random });
+  const rateLimiter = createRateLimiter({ perMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, now });
+  const callbacks = createCallbackSender({ store, timeScale: options.timeScale, now, stats, suppressed: faults.callbacksNeverCome });
+  const context: PipelineContext = {
     apiKeys: new Set(options.apiKeys),
     store,
     billing: createBilling(),
     callbacks,
-    counters: { statusCalls: 0 },
+    faults,
+    stats,
+    rateLimiter,
+    videos,
+    maxConcurrentTasks: options.maxConcurrentTasks ?? DEFAULT_MAX_CONCURRENT_TASKS,
+  };
+  const reset = () => {
+    faults.reset();
+    stats.reset();
+    rateLimiter.reset();
   };
 
   const server = createServer((req, res) => {
-    route(req, res, context, videos).catch((error: unknown) => {
+    route(req, res, context, { adminToken: options.adminToken, faults, stats, reset }).catch((error: unknown) => {
       console.error('[emulator] request failed:', error);
       if (res.headersSent) res.destroy();
       else sendEnvelope(res, { code: 500, message: 'Internal server error' });
@@ -83,21 +112,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       await closed;
       await videos.idle();
     },
-    stats: () => ({
-      tasksCreated: store.count(),
-      statusCalls: context.counters.statusCalls,
-      callbacksDelivered: callbacks.delivered(),
-    }),
+    stats: stats.snapshot,
+    setFaults: (next) => faults.replace(faultsSchema.parse(next)),
+    reset,
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, context: ApiContext, videos: VideoCache) {
+async function route(req: IncomingMessage, res: ServerResponse, context: PipelineContext, admin: AdminContext) {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-  if (url.pathname.startsWith(`${API_PREFIX}/`)) return handleApi(req, res, url, context);
-  if (url.pathname.startsWith(FILES_PREFIX)) {
-    const fileName = url.pathname.slice(FILES_PREFIX.length);
-    const filePath = fileName.endsWith('.mp4') ? videos.videoPath(fileName.slice(0, -'.mp4'.length)) : undefined;
-    return serveVideo(req, res, filePath);
-  }
-  sendNotFound(res);
+  if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, url, admin);
+  return handleRequest(req, res, url, context);
 }

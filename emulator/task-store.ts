@@ -1,6 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { CONTENT_VIOLATION, violatesContentPolicy } from './content-policy';
 import { MAX_SEED, type CreateTaskRequest } from './create-task-schema';
+import { PROVIDER_UNAVAILABLE, type ProviderPlan, type ServingProvider } from './providers';
+import { fetchSourceImage, INVALID_IMAGE_URL } from './source-image';
+import type { SourceImageStore } from './source-image-store';
 import { PENDING_FRACTION, plannedGenerationMs } from './task-timing';
 import type { VideoCache } from './video-cache';
 
@@ -8,13 +11,21 @@ export type TaskOutcome =
   | { state: 'success'; settledAt: number; videoName: string }
   | { state: 'failed'; settledAt: number; failCode: string; failMsg: string };
 
+export interface TaskFailure {
+  failCode: string;
+  failMsg: string;
+}
+
 export interface Task {
   taskId: string;
   apiKey: string;
   request: CreateTaskRequest;
   seed: number;
+  provider: ServingProvider;
   createTime: number;
   generationMs: number;
+  /** Where the downloaded image-to-video source was kept. */
+  sourceImagePath?: string;
   outcome?: TaskOutcome;
   /** Resolves once `outcome` is known (the render finished or failed). */
   settled: Promise<void>;
@@ -35,28 +46,50 @@ export interface TaskStoreOptions {
   now: () => number;
   timeScale: number;
   videos: VideoCache;
+  sourceImages: SourceImageStore;
   videoUrl: (videoName: string) => string;
 }
 
-export function createTaskStore({ now, timeScale, videos, videoUrl }: TaskStoreOptions) {
+/** What the service decided about a task at creation, before any work. */
+export interface TaskPlan {
+  provider: ProviderPlan;
+  injectedFailure?: TaskFailure;
+}
+
+export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl }: TaskStoreOptions) {
   const tasks = new Map<string, Task>();
 
-  function create(apiKey: string, request: CreateTaskRequest): Task {
+  function create(apiKey: string, request: CreateTaskRequest, plan: TaskPlan): Task {
     const taskId = `task_${randomBytes(16).toString('hex')}`;
     const { input } = request;
-    const generationMs = plannedGenerationMs({ taskId, resolution: input.resolution, duration: input.duration, timeScale });
+    const { provider } = plan.provider;
+    const failedOver = plan.provider.available && plan.provider.failedOver;
+    const timing = { taskId, resolution: input.resolution, duration: input.duration, timeScale, provider, failedOver };
+    const generationMs = plannedGenerationMs(timing);
     const seed = input.seed ?? randomInt(0, MAX_SEED + 1);
-    const task: Task = { taskId, apiKey, request, seed, createTime: now(), generationMs, settled: Promise.resolve() };
-    task.settled = settle(task);
+    const task: Task = { taskId, apiKey, request, seed, provider, createTime: now(), generationMs, settled: Promise.resolve() };
+    task.settled = settle(task, plan);
     tasks.set(taskId, task);
     return task;
   }
 
-  async function settle(task: Task): Promise<void> {
+  function fail(task: Task, failure: TaskFailure, settledAt = now()): void {
+    task.outcome = { state: 'failed', settledAt, failCode: failure.failCode, failMsg: failure.failMsg };
+  }
+
+  async function settle(task: Task, plan: TaskPlan): Promise<void> {
     const { input } = task.request;
-    if (violatesContentPolicy(input.prompt)) {
-      task.outcome = { state: 'failed', settledAt: task.createTime, ...CONTENT_VIOLATION };
-      return;
+    if (!plan.provider.available) return fail(task, PROVIDER_UNAVAILABLE, task.createTime);
+    if (plan.injectedFailure) return fail(task, plan.injectedFailure, task.createTime);
+    if (violatesContentPolicy(input.prompt)) return fail(task, CONTENT_VIOLATION, task.createTime);
+    const imageUrl = input.mode === 'image-to-video' ? input.image_urls?.[0] : undefined;
+    if (imageUrl !== undefined) {
+      const image = await fetchSourceImage(imageUrl);
+      if (!image.ok) return fail(task, { failCode: INVALID_IMAGE_URL, failMsg: image.failMsg });
+      task.sourceImagePath = await sourceImages.save(task.taskId, image.format, image.bytes).catch((error: unknown) => {
+        console.error(`[emulator] could not keep the source image of ${task.taskId}:`, error);
+        return undefined;
+      });
     }
     try {
       const videoName = await videos.ensureVideo({
@@ -97,7 +130,18 @@ export function createTaskStore({ now, timeScale, videos, videoUrl }: TaskStoreO
     return task?.apiKey === apiKey ? task : undefined;
   }
 
-  return { create, describe, find, count: () => tasks.size };
+  /** Tasks of this key still pending or processing: what the concurrency limit counts. */
+  function openCount(apiKey: string, at: number = now()): number {
+    let open = 0;
+    for (const task of tasks.values()) {
+      if (task.apiKey !== apiKey) continue;
+      const { state } = describe(task, at);
+      if (state === 'pending' || state === 'processing') open += 1;
+    }
+    return open;
+  }
+
+  return { create, describe, find, openCount, count: () => tasks.size };
 }
 
 export type TaskStore = ReturnType<typeof createTaskStore>;

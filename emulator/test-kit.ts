@@ -22,12 +22,27 @@ export type TaskStatus = z.infer<typeof statusSchema>;
 
 export interface TestEmulator extends RunningEmulator {
   dataDir: string;
-  call(path: string, init?: { key?: string | null; body?: unknown; rawBody?: string }): Promise<ApiReply>;
+  /** The answer as sent: status, headers and body text, unparsed (for malformed-body faults). */
+  rawCall(path: string, init?: CallInit): Promise<RawReply>;
+  call(path: string, init?: CallInit): Promise<ApiReply>;
   createTask(input: Record<string, unknown>, extra?: Record<string, unknown>, key?: string): Promise<string>;
   status(taskId: string, key?: string): Promise<TaskStatus>;
+  balance(key?: string): Promise<number>;
   /** Polls until the task finishes, returning every state it was seen in. */
   waitForFinish(taskId: string): Promise<{ final: TaskStatus; seen: string[] }>;
   stop(): Promise<void>;
+}
+
+export interface CallInit {
+  key?: string | null;
+  body?: unknown;
+  rawBody?: string;
+}
+
+export interface RawReply {
+  httpStatus: number;
+  headers: Headers;
+  text: string;
 }
 
 export interface ApiReply {
@@ -40,7 +55,7 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
   const dataDir = overrides.dataDir ?? (await mkdtemp(join(tmpdir(), 'wan-emulator-')));
   const emulator = await startEmulator({ port: 0, host: '127.0.0.1', apiKeys: [KEY_A, KEY_B], timeScale: 0.005, ...overrides, dataDir });
 
-  const call: TestEmulator['call'] = async (path, init = {}) => {
+  const rawCall: TestEmulator['rawCall'] = async (path, init = {}) => {
     const headers: Record<string, string> = {};
     const key = init.key === undefined ? KEY_A : init.key;
     if (key !== null) headers.Authorization = `Bearer ${key}`;
@@ -51,7 +66,12 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
       headers,
       body: init.rawBody ?? (hasBody ? JSON.stringify(init.body) : undefined),
     });
-    return { httpStatus: response.status, envelope: envelopeSchema.parse(await response.json()) };
+    return { httpStatus: response.status, headers: response.headers, text: await response.text() };
+  };
+
+  const call: TestEmulator['call'] = async (path, init) => {
+    const reply = await rawCall(path, init);
+    return { httpStatus: reply.httpStatus, envelope: envelopeSchema.parse(JSON.parse(reply.text)) };
   };
 
   const createTask: TestEmulator['createTask'] = async (input, extra = {}, key = KEY_A) => {
@@ -63,6 +83,11 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
   const status: TestEmulator['status'] = async (taskId, key = KEY_A) => {
     const reply = await call(`/statusTask/wan-2-5?taskId=${encodeURIComponent(taskId)}`, { key });
     return statusSchema.parse(reply.envelope.data);
+  };
+
+  const balance: TestEmulator['balance'] = async (key = KEY_A) => {
+    const reply = await call('/apikeys/current-balance', { key });
+    return z.object({ balance: z.number() }).parse(reply.envelope.data).balance;
   };
 
   const waitForFinish: TestEmulator['waitForFinish'] = async (taskId) => {
@@ -80,9 +105,11 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
   return {
     ...emulator,
     dataDir,
+    rawCall,
     call,
     createTask,
     status,
+    balance,
     waitForFinish,
     async stop() {
       await emulator.close();
@@ -94,4 +121,13 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
 export function resultUrlOf(status: TaskStatus): string {
   const parsed = z.object({ resultUrls: z.array(z.url()).length(1) }).parse(JSON.parse(status.resultJson ?? 'null'));
   return parsed.resultUrls[0] ?? '';
+}
+
+/** Polls a condition (a callback arriving, a counter moving) instead of sleeping a fixed time. */
+export async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
