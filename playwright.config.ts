@@ -59,6 +59,7 @@ export default defineConfig({
         EMULATOR_API_KEYS: E2E.apiKey,
         WAN_API_KEY: '',
         WAN_POLL_SCALE: String(E2E.timeScale),
+        PUBLIC_URL: E2E.baseUrl,
         NEXTAUTH_URL: E2E.baseUrl,
         NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production',
         NEXT_TELEMETRY_DISABLED: '1',

@@ -28,7 +28,13 @@ export async function handleCallback(token: string, body: unknown, { now, pollSc
   if (status.taskId !== row.taskId && !adopting) return { status: 400, error: 'This callback is for another task' };
   if (status.state !== 'success' && status.state !== 'failed') return { status: 200, result: 'unchanged' };
 
-  const values = { ...applyTaskStatus(row, status, now(), pollScale), taskId: status.taskId, failCode: status.failCode ?? null, failMsg: status.failMsg ?? null };
+  const values = {
+    ...applyTaskStatus(row, status, now(), pollScale),
+    pollCount: row.pollCount, // a delivery is not a poll
+    taskId: status.taskId,
+    failCode: status.failCode ?? null,
+    failMsg: status.failMsg ?? null,
+  };
   const applied = await applyCallbackStatus({ id: row.id, values });
   if (applied && status.state === 'success') void archiveGeneration(row.id).catch(() => undefined);
   return { status: 200, result: applied ? 'applied' : 'unchanged' };
