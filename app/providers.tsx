@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { GenerationWatchProvider } from '@/components/hooks/generation-watch';
 import { HttpError } from '@/lib/fetch-json';
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -16,5 +17,9 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <GenerationWatchProvider>{children}</GenerationWatchProvider>
+    </QueryClientProvider>
+  );
 }

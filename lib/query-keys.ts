@@ -1,3 +1,4 @@
 export const queryKeys = {
   generation: (id: string) => ['generation', id] as const,
+  watch: (ids: readonly string[]) => ['watch', ids.join(',')] as const,
 };

@@ -21,6 +21,17 @@ export async function getGenerationById({ id, teamId }: { id: string; teamId: st
   return row && { ...row.generation, authorName: row.authorName };
 }
 
+export async function listGenerationsByIds({ ids, teamId }: { ids: string[]; teamId: string }): Promise<GenerationWithAuthor[]> {
+  if (ids.length === 0) return [];
+  const rows = getDb()
+    .select({ generation: generations, authorName: users.name })
+    .from(generations)
+    .innerJoin(users, eq(users.id, generations.userId))
+    .where(and(inArray(generations.id, ids), eq(generations.teamId, teamId)))
+    .all();
+  return rows.map((row) => ({ ...row.generation, authorName: row.authorName }));
+}
+
 export async function listGenerations({ teamId, limit }: { teamId: string; limit: number }): Promise<GenerationWithAuthor[]> {
   const rows = getDb()
     .select({ generation: generations, authorName: users.name })

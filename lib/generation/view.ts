@@ -23,8 +23,10 @@ export type GenerationView = {
   completedAt: number | null;
   costTimeMs: number | null;
   expectedDurationMs: number;
-  /** When our server will next ask the service; the browser polls just after it. */
+  /** When our server will next ask the service about it. */
   nextRefreshAt: number | null;
+  /** Changes whenever anything a watcher shows changes; the watch route answers when it differs. */
+  version: string;
   /** 1 = sent next; only while queued. */
   queuePosition: number | null;
   requestType: Generation['requestType'];
@@ -46,8 +48,13 @@ export type ViewOptions = {
   queuePosition?: number | null;
 };
 
+export function versionOf({ state, archived, queuePosition }: Pick<GenerationView, 'state' | 'archived' | 'queuePosition'>): string {
+  return `${state}.${archived ? 'a' : ''}.${queuePosition ?? ''}`;
+}
+
 export function toGenerationView(row: Generation & { authorName: string }, { timeScale = 1, queuePosition = null }: ViewOptions = {}): GenerationView {
   const archived = row.archivedAt !== null && row.archivePath !== null;
+  const position = row.state === 'queued' ? queuePosition : null;
   return {
     id: row.id,
     parentId: row.parentId,
@@ -70,7 +77,8 @@ export function toGenerationView(row: Generation & { authorName: string }, { tim
     costTimeMs: row.apiCostTime,
     expectedDurationMs: expectedDurationMs(row) * timeScale,
     nextRefreshAt: row.nextPollAt?.getTime() ?? null,
-    queuePosition: row.state === 'queued' ? queuePosition : null,
+    queuePosition: position,
+    version: versionOf({ state: row.state, archived, queuePosition: position }),
     requestType: row.requestType,
     // Our archived copy once it exists; the service's URL only while the copy is pending.
     videoUrl: archived ? `/api/generations/${row.id}/video` : (row.resultUrls?.[0] ?? null),

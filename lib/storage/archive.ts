@@ -1,6 +1,7 @@
 import 'server-only';
 import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
 import { getEnv } from '@/lib/env';
+import { notifyChanged } from '@/lib/tasks/notify';
 import { singleFlight } from '@/lib/tasks/single-flight';
 import { getVideoStore } from './index';
 import { isVideoHead } from './video-store';
@@ -28,8 +29,9 @@ async function archive(id: string): Promise<void> {
     });
     await updateGeneration({
       id,
-      values: { archivePath: stored.key, archiveSha256: stored.sha256, archiveBytes: stored.bytes, archivedAt: new Date() },
+      values: { archivePath: stored.key, archiveSha256: stored.sha256, archiveBytes: stored.bytes, archivedAt: new Date(), updatedAt: new Date() },
     });
+    notifyChanged(id);
   } catch (error) {
     console.warn(`[archive] ${id} attempt ${row.archiveAttempts + 1} failed:`, error instanceof Error ? error.message : error);
     throw error;

@@ -4,6 +4,7 @@ import { archiveGeneration } from '@/lib/storage/archive';
 import { statusEnvelopeSchema } from '@/lib/wan/envelope';
 import { applyTaskStatus } from './apply-status';
 import { parseCallbackToken, secretsMatch } from './callback-url';
+import { notifyChanged } from './notify';
 
 export type CallbackOutcome =
   | { status: 200; result: 'applied' | 'unchanged' }
@@ -36,6 +37,7 @@ export async function handleCallback(token: string, body: unknown, { now, pollSc
     failMsg: status.failMsg ?? null,
   };
   const applied = await applyCallbackStatus({ id: row.id, values });
+  if (applied) notifyChanged(row.id);
   if (applied && status.state === 'success') void archiveGeneration(row.id).catch(() => undefined);
   return { status: 200, result: applied ? 'applied' : 'unchanged' };
 }

@@ -3,6 +3,7 @@ import { claimDueGeneration, getGenerationForWorker, updateGeneration } from '@/
 import { archiveGeneration } from '@/lib/storage/archive';
 import { WanApiError, type WanClient } from '@/lib/wan';
 import { applyTaskStatus, backoffAfterError } from './apply-status';
+import { notifyChanged } from './notify';
 import { singleFlight } from './single-flight';
 
 export type RefreshDeps = { wan: WanClient; now: () => Date; pollScale: number };
@@ -18,8 +19,16 @@ export function refreshIfDue(id: string, deps: RefreshDeps): Promise<void> {
   return flight(id, () => refresh(id, deps));
 }
 
-async function refresh(id: string, { wan, now, pollScale }: RefreshDeps): Promise<void> {
-  if (!(await claimDueGeneration({ id, now: now(), leaseMs: LEASE_MS }))) return;
+async function refresh(id: string, deps: RefreshDeps): Promise<void> {
+  if (!(await claimDueGeneration({ id, now: deps.now(), leaseMs: LEASE_MS }))) return;
+  try {
+    await poll(id, deps);
+  } finally {
+    notifyChanged(id);
+  }
+}
+
+async function poll(id: string, { wan, now, pollScale }: RefreshDeps): Promise<void> {
   const row = await getGenerationForWorker({ id });
   if (!row?.taskId) return;
 

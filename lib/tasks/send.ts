@@ -5,6 +5,7 @@ import { requestOf } from '@/lib/generation/recipe';
 import { toWanCreateBody, WanApiError, WanNetworkError } from '@/lib/wan';
 import { callbackUrl } from './callback-url';
 import type { TrackerDeps } from './deps';
+import { notifyChanged } from './notify';
 import { firstRefreshAt } from './schedule';
 
 /** Sends one claimed (`sending`) generation. Every outcome is stored, and returned; nothing is thrown. */
@@ -24,6 +25,8 @@ export async function sendGeneration(id: string, { wan, now, pollScale, publicUr
   } catch (error) {
     const updated = await updateGeneration({ id, values: { ...afterFailedSend(error, row), leaseUntil: null, updatedAt: now() } });
     return updated?.state;
+  } finally {
+    notifyChanged(id);
   }
 }
 

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUserWithPersonalTeam } from '@/db/queries/users';
+import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
+import { generationRequestSchema } from '@/lib/generation/schema';
+import { createWanClient, type WanClient } from '@/lib/wan/client';
+import type { TrackerDeps } from './deps';
+import { notifyChanged } from './notify';
+import { submitGeneration } from './submit';
+import { viewOf } from './view-of';
+import { watchGenerations } from './watch';
+
+const SCALE = 0.005;
+let emulator: TestEmulator;
+let wan: WanClient;
+let statusCallTimes: number[] = [];
+let owner: { userId: string; teamId: string };
+
+const deps = (): TrackerDeps => ({ wan, now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 100, publicUrl: undefined });
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ timeScale: SCALE });
+  const real = createWanClient({ baseUrl: emulator.apiBaseUrl, apiKey: KEY_A, timeoutMs: 5_000 });
+  wan = {
+    createTask: real.createTask,
+    getTask: (taskId) => {
+      statusCallTimes.push(Date.now());
+      return real.getTask(taskId);
+    },
+  };
+  const user = await createUserWithPersonalTeam({ email: 'w@example.test', name: 'W', passwordHash: 'x' });
+  if ('conflict' in user) throw new Error('conflict');
+  owner = { userId: user.user.id, teamId: user.teamId };
+});
+afterAll(() => emulator.stop());
+
+async function newClip(prompt: string) {
+  const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt }) }, deps());
+  return viewOf({ ...row, authorName: 'W' });
+}
+
+describe('watchGenerations (the long poll)', () => {
+  it('answers at once when the caller shows an older version', async () => {
+    const view = await newClip('stale watcher');
+    const changed = await watchGenerations({ teamId: owner.teamId, known: new Map([[view.id, 'queued..']]), maxWaitMs: 5_000 }, deps());
+    expect(changed.map((v) => v.id)).toEqual([view.id]);
+  });
+
+  it('follows a clip to success; any number of watchers cause one status call per due time', async () => {
+    const view = await newClip('three tabs watching');
+    statusCallTimes = [];
+    let known = new Map([[view.id, view.version]]);
+    const seen: string[] = [];
+    while (!seen.includes('success.a.')) {
+      const answers = await Promise.all(
+        [1, 2, 3].map(() => watchGenerations({ teamId: owner.teamId, known, maxWaitMs: 5_000 }, deps())),
+      );
+      const latest = answers[0]?.[0];
+      expect(answers.every((a) => a[0]?.version === latest?.version)).toBe(true);
+      if (!latest) throw new Error('a watch ended without news');
+      seen.push(latest.version);
+      known = new Map([[view.id, latest.version]]);
+    }
+    // pending → processing → success → archived, each seen exactly once by every watcher.
+    expect(seen.at(-1)).toBe('success.a.');
+    // Three watchers woke at every due time, yet the service was asked once per due time:
+    // no two status calls closer together than the 5 s interval (scaled).
+    const gaps = statusCallTimes.slice(1).map((t, i) => t - (statusCallTimes[i] ?? 0));
+    expect(statusCallTimes.length).toBeGreaterThan(0);
+    expect(Math.min(...gaps, Infinity)).toBeGreaterThanOrEqual(5_000 * SCALE * 0.9);
+  });
+
+  it('waits for a change, then answers the moment it is notified', async () => {
+    const view = await newClip('quiet clip');
+    const farFuture = new Map([[view.id, view.version]]);
+    const { updateGeneration } = await import('@/db/queries/generations');
+    await updateGeneration({ id: view.id, values: { nextPollAt: new Date(Date.now() + 60_000) } });
+    const started = Date.now();
+    const pending = watchGenerations({ teamId: owner.teamId, known: farFuture, maxWaitMs: 10_000 }, deps());
+    setTimeout(async () => {
+      await updateGeneration({ id: view.id, values: { state: 'cancelled' } });
+      notifyChanged(view.id);
+    }, 100);
+    const changed = await pending;
+    expect(changed[0]?.state).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('shows nothing of another team’s clips', async () => {
+    const view = await newClip('private');
+    const changed = await watchGenerations({ teamId: 'another-team', known: new Map([[view.id, '']]), maxWaitMs: 0 }, deps());
+    expect(changed).toEqual([]);
+  });
+});
