@@ -110,6 +110,8 @@ export const generations = sqliteTable(
     archiveBytes: integer('archive_bytes'),
     archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     archiveAttempts: integer('archive_attempts').notNull().default(0),
+    archiveNextAt: integer('archive_next_at', { mode: 'timestamp_ms' }),
+    archiveError: text('archive_error'),
 
     apiCreateTime: integer('api_create_time', { mode: 'timestamp_ms' }),
     apiCompleteTime: integer('api_complete_time', { mode: 'timestamp_ms' }),

@@ -26,6 +26,8 @@ CREATE TABLE `generations` (
 	`archive_bytes` integer,
 	`archived_at` integer,
 	`archive_attempts` integer DEFAULT 0 NOT NULL,
+	`archive_next_at` integer,
+	`archive_error` text,
 	`api_create_time` integer,
 	`api_complete_time` integer,
 	`api_cost_time` integer,

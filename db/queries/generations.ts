@@ -91,14 +91,39 @@ export async function listDueGenerationIds({ now, limit }: { now: Date; limit: n
   return rows.map((row) => row.id);
 }
 
-export async function listUnarchivedSuccessIds({ limit, maxAttempts }: { limit: number; maxAttempts: number }): Promise<string[]> {
+/** Finished clips whose copy is due another attempt (first one, or after the previous one's backoff). */
+export async function listUnarchivedSuccessIds({ limit, maxAttempts, now }: { limit: number; maxAttempts: number; now: Date }): Promise<string[]> {
   const rows = getDb()
     .select({ id: generations.id })
     .from(generations)
-    .where(and(eq(generations.state, 'success'), isNull(generations.archivedAt), lt(generations.archiveAttempts, maxAttempts)))
+    .where(
+      and(
+        eq(generations.state, 'success'),
+        isNull(generations.archivedAt),
+        lt(generations.archiveAttempts, maxAttempts),
+        or(isNull(generations.archiveNextAt), lte(generations.archiveNextAt, now)),
+      ),
+    )
     .limit(limit)
     .all();
   return rows.map((row) => row.id);
+}
+
+/** Every finished clip that still has no copy of ours, oldest first: the expiry guard's list. */
+export async function listSuccessesWithoutArchive({ limit }: { limit: number }): Promise<Pick<Generation, 'id' | 'teamId' | 'completedAt' | 'archiveAttempts' | 'archiveError'>[]> {
+  return getDb()
+    .select({
+      id: generations.id,
+      teamId: generations.teamId,
+      completedAt: generations.completedAt,
+      archiveAttempts: generations.archiveAttempts,
+      archiveError: generations.archiveError,
+    })
+    .from(generations)
+    .where(and(eq(generations.state, 'success'), isNull(generations.archivedAt)))
+    .orderBy(asc(generations.completedAt))
+    .limit(limit)
+    .all();
 }
 
 /** For server-side work (tracker, archive) that is not scoped by a user's team. */

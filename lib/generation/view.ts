@@ -32,9 +32,15 @@ export type GenerationView = {
   requestType: Generation['requestType'];
   videoUrl: string | null;
   archived: boolean;
+  /** While we have no copy: when the service's result URL stops working (15 days after completion). */
+  linkExpiresAt: number | null;
+  archiveError: string | null;
   sha256: string | null;
   bytes: number | null;
 };
+
+/** The service keeps result URLs for 15 days. */
+export const RESULT_URL_LIFETIME_MS = 15 * 24 * 60 * 60_000;
 
 export const terminalStates: ReadonlySet<Generation['state']> = new Set(['success', 'failed', 'unknown', 'cancelled']);
 
@@ -83,6 +89,8 @@ export function toGenerationView(row: Generation & { authorName: string }, { tim
     // Our archived copy once it exists; the service's URL only while the copy is pending.
     videoUrl: archived ? `/api/generations/${row.id}/video` : (row.resultUrls?.[0] ?? null),
     archived,
+    linkExpiresAt: row.state === 'success' && !archived ? (row.apiCompleteTime ?? row.completedAt ?? row.createdAt).getTime() + RESULT_URL_LIFETIME_MS : null,
+    archiveError: archived ? null : row.archiveError,
     sha256: row.archiveSha256,
     bytes: row.archiveBytes,
   };

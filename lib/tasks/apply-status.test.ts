@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { applyTaskStatus, backoffAfterError } from './apply-status';
 
 const now = new Date('2026-11-25T12:00:00Z');
+const row = (patch: { pollCount?: number; submittedAt?: Date }) => ({
+  pollCount: 0,
+  submittedAt: new Date(now.getTime() - 60_000),
+  resolution: '720p' as const,
+  duration: 5,
+  ...patch,
+});
 
 describe('applyTaskStatus', () => {
   it('keeps an open task on the 5 s schedule', () => {
-    const change = applyTaskStatus({ pollCount: 2 }, { taskId: 't', state: 'processing', createTime: 1 }, now, 1);
+    const change = applyTaskStatus(row({ pollCount: 2 }), { taskId: 't', state: 'processing', createTime: 1 }, now, 1);
     expect(change.state).toBe('processing');
     expect(change.pollCount).toBe(3);
     expect(change.nextPollAt?.getTime()).toBe(now.getTime() + 5_000);
@@ -13,7 +20,7 @@ describe('applyTaskStatus', () => {
 
   it('records the result URLs and the service’s timings on success, and stops polling', () => {
     const change = applyTaskStatus(
-      { pollCount: 0 },
+      row({}),
       { taskId: 't', state: 'success', resultJson: { resultUrls: ['https://cdn.example/v.mp4'] }, createTime: 1_000, completeTime: 61_000, costTime: 60_000 },
       now,
       1,
@@ -23,8 +30,16 @@ describe('applyTaskStatus', () => {
   });
 
   it('keeps the fail code and message of a failed task', () => {
-    const change = applyTaskStatus({ pollCount: 0 }, { taskId: 't', state: 'failed', failCode: 'CONTENT_VIOLATION', failMsg: 'no' }, now, 1);
+    const change = applyTaskStatus(row({}), { taskId: 't', state: 'failed', failCode: 'CONTENT_VIOLATION', failMsg: 'no' }, now, 1);
     expect(change).toMatchObject({ state: 'failed', failCode: 'CONTENT_VIOLATION', failMsg: 'no', nextPollAt: null });
+  });
+
+  it('marks a task open 15× longer than expected as timed out, and keeps asking every 5 minutes', () => {
+    const stuck = row({ submittedAt: new Date(now.getTime() - 16 * 60_000) });
+    const change = applyTaskStatus(stuck, { taskId: 't', state: 'processing' }, now, 1);
+    expect(change.state).toBe('timed_out');
+    expect(change.nextPollAt?.getTime()).toBe(now.getTime() + 5 * 60_000);
+    expect(applyTaskStatus(stuck, { taskId: 't', state: 'success', resultJson: { resultUrls: ['https://x.example/v.mp4'] } }, now, 1).state).toBe('success');
   });
 });
 

@@ -1,12 +1,17 @@
 import type { Generation, NewGeneration } from '@/db/schema';
-import { POLL_INTERVAL_MS } from '@/lib/generation/eta';
+import { expectedDurationMs, POLL_INTERVAL_MS } from '@/lib/generation/eta';
 import type { TaskStatus } from '@/lib/wan';
 
 const MAX_BACKOFF_MS = 60_000;
+/** Open this many times longer than expected: no longer plausible, though it may still finish. */
+const TIMED_OUT_FACTOR = 15;
+const TIMED_OUT_POLL_MS = 5 * 60_000;
+
+type PolledRow = Pick<Generation, 'pollCount' | 'submittedAt' | 'resolution' | 'duration'>;
 
 /** What a status answer changes on the row; pure so the schedule is easy to test. */
 export function applyTaskStatus(
-  row: Pick<Generation, 'pollCount'>,
+  row: PolledRow,
   status: TaskStatus,
   now: Date,
   pollScale: number,
@@ -40,6 +45,11 @@ export function applyTaskStatus(
       completedAt: now,
       nextPollAt: null,
     };
+  }
+  const openFor = now.getTime() - (row.submittedAt?.getTime() ?? now.getTime());
+  if (openFor > expectedDurationMs(row) * TIMED_OUT_FACTOR * pollScale) {
+    // Still asked, rarely, in case it finishes after all.
+    return { ...common, state: 'timed_out', nextPollAt: new Date(now.getTime() + TIMED_OUT_POLL_MS * pollScale) };
   }
   return { ...common, state: status.state, nextPollAt: new Date(now.getTime() + POLL_INTERVAL_MS * pollScale) };
 }
