@@ -56,5 +56,7 @@ if (useEmulator) {
   console.log(`[start] using the Wan API at ${process.env.WAN_BASE_URL || 'https://api.apixo.ai/api/v1'}`);
 }
 
-start('studio', 'node_modules/.bin/next', [dev ? 'dev' : 'start', '-p', port]);
+// A bounded heap keeps the server's memory flat under load (GC runs sooner); see bench:tracker.
+const heapMb = process.env.STUDIO_MAX_HEAP_MB || '256';
+start('studio', process.execPath, [`--max-old-space-size=${heapMb}`, 'node_modules/next/dist/bin/next', dev ? 'dev' : 'start', '-p', port]);
 console.log(`[start] Wan Studio: http://localhost:${port}`);

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
-import { getDb } from '../index';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { getDb, type Db } from '../index';
 import { generations, users, type Generation, type GenerationState, type NewGeneration } from '../schema';
 
 export const openStates = ['pending', 'processing', 'timed_out'] as const satisfies GenerationState[];
@@ -80,6 +80,18 @@ export async function claimDueGeneration({ id, now, leaseMs }: { id: string; now
   return result.changes === 1;
 }
 
+/** The earliest time any open task is due for a refresh. */
+export async function getNextDueAt(): Promise<Date | undefined> {
+  const row = getDb()
+    .select({ at: generations.nextPollAt })
+    .from(generations)
+    .where(and(inArray(generations.state, openStates), isNotNull(generations.nextPollAt)))
+    .orderBy(asc(generations.nextPollAt))
+    .limit(1)
+    .get();
+  return row?.at ?? undefined;
+}
+
 export async function listDueGenerationIds({ now, limit }: { now: Date; limit: number }): Promise<string[]> {
   const rows = getDb()
     .select({ id: generations.id })
@@ -126,7 +138,23 @@ export async function listSuccessesWithoutArchive({ limit }: { limit: number }):
     .all();
 }
 
+// Hot single-row reads, compiled once per database (SQLite's prepare is costly at load).
+const prepared = new WeakMap<Db, ReturnType<typeof prepareHotQueries>>();
+
+function prepareHotQueries(db: Db) {
+  return {
+    byId: db.select().from(generations).where(eq(generations.id, sql.placeholder('id'))).prepare(),
+  };
+}
+
+function hot() {
+  const db = getDb();
+  let queries = prepared.get(db);
+  if (!queries) prepared.set(db, (queries = prepareHotQueries(db)));
+  return queries;
+}
+
 /** For server-side work (tracker, archive) that is not scoped by a user's team. */
 export async function getGenerationForWorker({ id }: { id: string }): Promise<Generation | undefined> {
-  return getDb().select().from(generations).where(eq(generations.id, id)).get();
+  return hot().byId.get({ id });
 }

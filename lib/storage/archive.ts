@@ -2,6 +2,7 @@ import 'server-only';
 import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
 import { getEnv } from '@/lib/env';
 import { notifyChanged } from '@/lib/tasks/notify';
+import { semaphore } from '@/lib/tasks/semaphore';
 import { singleFlight } from '@/lib/tasks/single-flight';
 import { getVideoStore } from './index';
 import { ArchiveRejectedError, isVideoHead } from './video-store';
@@ -10,11 +11,15 @@ const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
 const FIRST_RETRY_MS = 10_000;
 const MAX_RETRY_MS = 30 * 60_000;
 export const MAX_ARCHIVE_ATTEMPTS = 8;
+/** Downloads at once: enough to keep the disk busy, few enough that a burst of finished clips
+ * cannot starve the work people wait on (callbacks, watchers). */
+const PARALLEL_DOWNLOADS = 4;
 const flight = singleFlight<void>();
+const slot = semaphore(PARALLEL_DOWNLOADS);
 
 /** Copies a finished clip into our storage, so it outlives the API's 15-day URL. Idempotent. */
 export function archiveGeneration(id: string): Promise<void> {
-  return flight(id, () => archive(id));
+  return flight(id, () => slot(() => archive(id)));
 }
 
 async function archive(id: string): Promise<void> {

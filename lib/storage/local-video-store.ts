@@ -2,6 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { crashPoint } from '@/lib/crash-point';
 import { ArchiveRejectedError, type PutOptions, type StoredObject, type VideoStore } from './video-store';
 
 const HEAD_BYTES = 16;
@@ -34,6 +35,12 @@ export function createLocalVideoStore(root: string): VideoStore {
     read(key, range) {
       return fs.createReadStream(fileOf(key), range);
     },
+    async removePartials() {
+      const names = await fs.promises.readdir(root).catch(() => [] as string[]);
+      const partials = names.filter((name) => name.endsWith('.part'));
+      await Promise.all(partials.map((name) => fs.promises.rm(path.join(root, name), { force: true })));
+      return partials.length;
+    },
   };
 }
 
@@ -53,6 +60,7 @@ async function writeChecked(
       if (head.byteLength < HEAD_BYTES) head = concat(head, chunk).subarray(0, HEAD_BYTES);
       hash.update(chunk);
       await handle.write(chunk);
+      crashPoint('mid-archive');
     }
     if (bytes === 0 || !accept(head)) throw new ArchiveRejectedError('not a video file');
     await handle.sync();

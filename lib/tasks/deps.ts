@@ -10,6 +10,8 @@ export type TrackerDeps = {
   maxConcurrentTasks: number;
   /** Our externally reachable base URL; webhook delivery needs it. */
   publicUrl: string | undefined;
+  /** How long a send may take before a crash is assumed (the row becomes `unknown`). */
+  sendLeaseMs: number;
 };
 
 /** The real clock, client and schedule; tests pass their own. */
@@ -21,5 +23,6 @@ export function trackerDeps(): TrackerDeps {
     pollScale: env.pollScale,
     maxConcurrentTasks: env.wan.maxConcurrentTasks,
     publicUrl: env.publicUrl,
+    sendLeaseMs: env.wan.timeoutMs * 2 + 10_000,
   };
 }

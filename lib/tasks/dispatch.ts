@@ -4,7 +4,6 @@ import { coalescing } from './coalesce';
 import type { TrackerDeps } from './deps';
 import { sendGeneration } from './send';
 
-const SEND_LEASE_MS = 120_000;
 const PARALLEL_SENDS = 8;
 
 let current: TrackerDeps | undefined;
@@ -28,7 +27,7 @@ async function dispatch(deps: TrackerDeps): Promise<void> {
     const ids = await listQueuedIds({ limit: Math.min(free, PARALLEL_SENDS) });
     if (ids.length === 0) return;
     const claimed: string[] = [];
-    for (const id of ids) if (await claimQueued({ id, now: deps.now(), leaseMs: SEND_LEASE_MS })) claimed.push(id);
+    for (const id of ids) if (await claimQueued({ id, now: deps.now(), leaseMs: deps.sendLeaseMs })) claimed.push(id);
     if (claimed.length === 0) return;
     const states = await Promise.all(claimed.map((id) => sendGeneration(id, deps)));
     // Rate limited even after retries: leave the rest queued until the next sweep.

@@ -33,7 +33,7 @@ function studioClient(apiKey = KEY_A, timeoutMs = 3_000): WanClient {
 }
 
 function deps(overrides: Partial<TrackerDeps> = {}): TrackerDeps {
-  return { wan: studioClient(), now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 100, publicUrl: undefined, ...overrides };
+  return { wan: studioClient(), now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 100, publicUrl: undefined, sendLeaseMs: 30_000, ...overrides };
 }
 
 async function generate(input: Partial<GenerationRequestInput> = {}, overrides: Partial<TrackerDeps> = {}): Promise<Generation> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { EventEmitter } from 'node:events';
 
 // One emitter per server process, surviving dev reloads. Another process's changes reach watchers
-// through their wait's deadline instead (the row is re-read then).
+// through their wait's deadline instead (the rows are re-read then).
 const holder = globalThis as typeof globalThis & { __wanChanges?: EventEmitter };
 
 function emitter(): EventEmitter {
@@ -15,21 +15,32 @@ function emitter(): EventEmitter {
 
 /** Something a watcher may show has changed on this generation's row. */
 export function notifyChanged(id: string): void {
-  emitter().emit(id);
+  emitter().emit(id, id);
 }
 
-/** Resolves when any of `ids` changes, after `timeoutMs`, or when `signal` aborts; whichever is first. */
-export function waitForChange(ids: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Waits until any of `ids` changes, then a further `settleMs` to gather changes that come together
+ * (a sweep finishes many tasks at once), or until `timeoutMs` / `signal`. Resolves with the ids that
+ * changed; an empty set means the wait timed out.
+ */
+export function waitForChanges(ids: readonly string[], { timeoutMs, settleMs }: { timeoutMs: number; settleMs: number }, signal?: AbortSignal): Promise<Set<string>> {
   return new Promise((resolve) => {
     const events = emitter();
+    const changed = new Set<string>();
+    let settle: NodeJS.Timeout | undefined;
     const done = () => {
       clearTimeout(timer);
-      for (const id of ids) events.off(id, done);
+      clearTimeout(settle);
+      for (const id of ids) events.off(id, onChange);
       signal?.removeEventListener('abort', done);
-      resolve();
+      resolve(changed);
+    };
+    const onChange = (id: string) => {
+      changed.add(id);
+      settle ??= setTimeout(done, settleMs);
     };
     const timer = setTimeout(done, Math.max(0, timeoutMs));
-    for (const id of ids) events.once(id, done);
+    for (const id of ids) events.on(id, onChange);
     signal?.addEventListener('abort', done);
   });
 }

@@ -23,7 +23,7 @@ const deps = (overrides: Partial<TrackerDeps> = {}): TrackerDeps => ({
   now: () => new Date(),
   pollScale: SCALE,
   maxConcurrentTasks: 1,
-  publicUrl: undefined,
+  publicUrl: undefined, sendLeaseMs: 30_000,
   ...overrides,
 });
 const request = (prompt: string) => generationRequestSchema.parse({ prompt });

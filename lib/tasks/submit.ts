@@ -1,6 +1,7 @@
 import 'server-only';
 import { getGenerationForWorker, insertGeneration } from '@/db/queries/generations';
 import type { Generation } from '@/db/schema';
+import { crashPoint } from '@/lib/crash-point';
 import type { GenerationRequest } from '@/lib/generation/schema';
 import { randomSeed } from '@/lib/generation/seed';
 import { newCallbackSecret } from './callback-url';
@@ -38,6 +39,7 @@ export async function submitGeneration(
     queueRank: createdAt.getTime(),
     createdAt,
   });
+  crashPoint('after-insert');
   await dispatchQueued(deps);
   return (await getGenerationForWorker({ id: row.id })) ?? row;
 }

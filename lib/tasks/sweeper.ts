@@ -1,47 +1,69 @@
 import 'server-only';
-import { listDueGenerationIds, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/generations';
+import { getNextDueAt, listDueGenerationIds, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/generations';
 import { markStaleSendsUnknown } from '@/db/queries/queue';
+import { getVideoStore } from '@/lib/storage';
 import { archiveGeneration, MAX_ARCHIVE_ATTEMPTS } from '@/lib/storage/archive';
 import { trackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
 import { refreshIfDue } from './refresh';
 
-const TICK_MS = 1_000;
-const BATCH = 50;
+const MAX_SLEEP_MS = 1_000;
+/** Tasks falling due within this window are refreshed together. */
+const MIN_SLEEP_MS = 50;
+/** Queue, crash recovery and archives are looked at this often; due refreshes on time. */
+const HOUSEKEEPING_MS = 500;
+const BATCH = 100;
 const EXPIRY_CHECK_MS = 24 * 60 * 60_000;
 
-const holder = globalThis as typeof globalThis & { __wanSweeper?: NodeJS.Timeout };
+const holder = globalThis as typeof globalThis & { __wanSweeperStarted?: boolean };
 
 /**
- * Sends queued generations as slots free, refreshes due tasks nobody is watching, and archives
- * finished clips not yet copied.
- * State lives in the database, so after a restart this simply resumes every open task.
+ * The tracker's clock, one per server process: sends queued generations as slots free, refreshes
+ * every task at its due time (waking exactly then, at least once a second), and archives finished
+ * clips. State lives in the database, so after a restart this simply resumes every open task.
+ * Watchers never poll the service themselves: they wait for the change this makes.
  */
 export function startSweeper(): void {
-  if (holder.__wanSweeper) return;
-  let running = false;
-  holder.__wanSweeper = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweep()
-      .catch((error: unknown) => console.error('[sweeper]', error))
-      .finally(() => (running = false));
-  }, TICK_MS);
-  holder.__wanSweeper.unref();
+  if (holder.__wanSweeperStarted) return;
+  holder.__wanSweeperStarted = true;
+  void (async () => {
+    const removed = await getVideoStore().removePartials();
+    if (removed) console.warn(`[sweeper] removed ${removed} half-written archive file(s) left by a crash`);
+    for (;;) {
+      const wake = await sweep().catch((error: unknown) => {
+        console.error('[sweeper]', error);
+        return Date.now() + MAX_SLEEP_MS;
+      });
+      const sleep = Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, wake - Date.now()));
+      await new Promise((resolve) => setTimeout(resolve, sleep).unref());
+    }
+  })();
 }
 
-async function sweep(): Promise<void> {
+let lastHousekeeping = 0;
+
+/** One pass; returns when the next pass is due. */
+async function sweep(): Promise<number> {
   const deps = trackerDeps();
-  await markStaleSendsUnknown({ now: deps.now() });
-  await dispatchQueued(deps);
-  const due = await listDueGenerationIds({ now: deps.now(), limit: BATCH });
-  await Promise.all(due.map((id) => refreshIfDue(id, deps)));
+  const housekeeping = Date.now() - lastHousekeeping >= HOUSEKEEPING_MS;
+  if (housekeeping) {
+    lastHousekeeping = Date.now();
+    await markStaleSendsUnknown({ now: deps.now() });
+    await dispatchQueued(deps);
+  }
+  for (;;) {
+    const due = await listDueGenerationIds({ now: deps.now(), limit: BATCH });
+    await Promise.all(due.map((id) => refreshIfDue(id, deps)));
+    if (due.length < BATCH) break;
+  }
+  if (!housekeeping) return (await getNextDueAt())?.getTime() ?? Date.now() + MAX_SLEEP_MS;
   const unarchived = await listUnarchivedSuccessIds({ limit: BATCH, maxAttempts: MAX_ARCHIVE_ATTEMPTS, now: deps.now() });
-  await Promise.allSettled(unarchived.map((id) => archiveGeneration(id)));
+  void Promise.allSettled(unarchived.map((id) => archiveGeneration(id)));
   if (Date.now() - lastExpiryCheck >= EXPIRY_CHECK_MS) {
     lastExpiryCheck = Date.now();
     await reportUnarchived();
   }
+  return (await getNextDueAt())?.getTime() ?? Date.now() + MAX_SLEEP_MS;
 }
 
 let lastExpiryCheck = 0;

@@ -20,7 +20,7 @@ let emulator: TestEmulator;
 let owner: { userId: string; teamId: string };
 
 function deps(wan: WanClient, overrides: Partial<TrackerDeps> = {}): TrackerDeps {
-  return { wan, now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 1000, publicUrl: undefined, ...overrides };
+  return { wan, now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 1000, publicUrl: undefined, sendLeaseMs: 30_000, ...overrides };
 }
 
 /** The real client, counting calls and noting what the database held when each create was sent. */

@@ -5,6 +5,7 @@ import { generationRequestSchema } from '@/lib/generation/schema';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
 import type { TrackerDeps } from './deps';
 import { notifyChanged } from './notify';
+import { refreshIfDue } from './refresh';
 import { submitGeneration } from './submit';
 import { viewOf } from './view-of';
 import { watchGenerations } from './watch';
@@ -15,7 +16,7 @@ let wan: WanClient;
 let statusCallTimes: number[] = [];
 let owner: { userId: string; teamId: string };
 
-const deps = (): TrackerDeps => ({ wan, now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 100, publicUrl: undefined });
+const deps = (): TrackerDeps => ({ wan, now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 100, publicUrl: undefined, sendLeaseMs: 30_000 });
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ timeScale: SCALE });
@@ -50,6 +51,8 @@ describe('watchGenerations (the long poll)', () => {
     statusCallTimes = [];
     let known = new Map([[view.id, view.version]]);
     const seen: string[] = [];
+    // Stands in for the sweeper, which refreshes each task at its due time.
+    const sweeper = setInterval(() => void refreshIfDue(view.id, deps()), 5);
     while (!seen.includes('success.a.')) {
       const answers = await Promise.all(
         [1, 2, 3].map(() => watchGenerations({ teamId: owner.teamId, known, maxWaitMs: 5_000 }, deps())),
@@ -60,6 +63,7 @@ describe('watchGenerations (the long poll)', () => {
       seen.push(latest.version);
       known = new Map([[view.id, latest.version]]);
     }
+    clearInterval(sweeper);
     // pending → processing → success → archived, each seen exactly once by every watcher.
     expect(seen.at(-1)).toBe('success.a.');
     // Three watchers woke at every due time, yet the service was asked once per due time:

@@ -1,0 +1,10 @@
+/**
+ * Crash tests only: with STUDIO_CRASH_POINT=<name> the server dies (SIGKILL, no cleanup) the first
+ * time it reaches that point, exactly like a power cut there. Unset in every real deployment.
+ */
+export function crashPoint(name: 'after-insert' | 'mid-archive'): void {
+  if (process.env.STUDIO_CRASH_POINT === name) {
+    console.error(`[crash-point] ${name}: killing the server now`);
+    process.kill(process.pid, 'SIGKILL');
+  }
+}

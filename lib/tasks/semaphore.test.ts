@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { semaphore } from './semaphore';
+
+describe('semaphore', () => {
+  it('never runs more than max tasks at once, and runs every task in order', async () => {
+    const limit = semaphore(2);
+    let running = 0;
+    let peak = 0;
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        limit(async () => {
+          running += 1;
+          peak = Math.max(peak, running);
+          order.push(i);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          running -= 1;
+        }),
+      ),
+    );
+    expect(peak).toBe(2);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('frees the slot when a task fails', async () => {
+    const limit = semaphore(1);
+    await expect(limit(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(limit(async () => 'next')).resolves.toBe('next');
+  });
+});
