@@ -162,7 +162,12 @@ export function processTreeUsage(rootPid: number): { cpuSeconds: number; rssByte
   const tree = new Set([rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) (tree.add(pid), (grew = true));
+    for (const [pid, parent] of parents) {
+      if (tree.has(parent) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
   }
   let cpuSeconds = 0;
   let rssBytes = 0;
