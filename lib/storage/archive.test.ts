@@ -4,8 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getGenerationForWorker, insertGeneration, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/generations';
-import { createUserWithPersonalTeam } from '@/db/queries/users';
+import { getGenerationForWorker, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/generations';
+import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { archiveGeneration } from './archive';
 
 // A 1 MB cap for this file (read once, at the first archive).
@@ -18,26 +18,11 @@ const server = http.createServer((_req, res) => {
   res.end(serve.body);
 });
 let base = '';
-let owner: { userId: string; teamId: string };
+let owner: Owner;
 const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), crypto.randomBytes(4_000)]);
 
 async function finishedClip() {
-  return insertGeneration({
-    id: crypto.randomUUID(),
-    ...owner,
-    mode: 'text-to-video',
-    prompt: 'p',
-    seed: 1,
-    resolution: '720p',
-    aspectRatio: '16:9',
-    duration: 5,
-    enablePromptExpansion: true,
-    provider: 'auto',
-    requestType: 'async',
-    state: 'success',
-    resultUrls: [`${base}/result.mp4`],
-    completedAt: new Date(),
-  });
+  return insertTestGeneration(owner, { state: 'success', resultUrls: [`${base}/result.mp4`], completedAt: new Date() });
 }
 
 const videosDir = () => path.join(process.env.DATA_DIR ?? '', 'videos');
@@ -45,9 +30,7 @@ const videosDir = () => path.join(process.env.DATA_DIR ?? '', 'videos');
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const user = await createUserWithPersonalTeam({ email: 'ar@example.test', name: 'A', passwordHash: 'x' });
-  if ('conflict' in user) throw new Error('conflict');
-  owner = { userId: user.user.id, teamId: user.teamId };
+  owner = await createOwner('ar@example.test');
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

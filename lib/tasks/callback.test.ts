@@ -1,26 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getGenerationForWorker, insertGeneration } from '@/db/queries/generations';
-import { createUserWithPersonalTeam } from '@/db/queries/users';
+import { getGenerationForWorker } from '@/db/queries/generations';
+import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import type { NewGeneration } from '@/db/schema';
 import { handleCallback } from './callback';
 import { newCallbackSecret } from './callback-url';
 
-let owner: { userId: string; teamId: string };
+let owner: Owner;
 const clock = { now: () => new Date(), pollScale: 1 };
 
 async function webhookGeneration(values: Partial<NewGeneration> = {}) {
   const secret = newCallbackSecret();
-  const row = await insertGeneration({
-    id: crypto.randomUUID(),
-    ...owner,
-    mode: 'text-to-video',
-    prompt: 'tide pools at dawn',
-    seed: 1,
-    resolution: '720p',
-    aspectRatio: '16:9',
-    duration: 5,
-    enablePromptExpansion: true,
-    provider: 'auto',
+  const row = await insertTestGeneration(owner, {
     requestType: 'callback',
     callbackSecret: secret,
     taskId: `task_${crypto.randomUUID()}`,
@@ -38,9 +28,7 @@ const success = (taskId: string | null) => ({
 });
 
 beforeAll(async () => {
-  const created = await createUserWithPersonalTeam({ email: 'cb@example.test', name: 'C', passwordHash: 'x' });
-  if ('conflict' in created) throw new Error('conflict');
-  owner = { userId: created.user.id, teamId: created.teamId };
+  owner = await createOwner('cb@example.test');
 });
 
 describe('handleCallback', () => {

@@ -2,9 +2,9 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
 import { getGenerationForWorker } from '@/db/queries/generations';
-import { createUserWithPersonalTeam } from '@/db/queries/users';
 import { generations, type Generation } from '@/db/schema';
 import type { Faults } from '@/emulator/faults';
+import { createOwner, type Owner } from '@/test/fixtures';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { explainFailure } from '@/lib/generation/fail-codes';
 import { generationRequestSchema, type GenerationRequestInput } from '@/lib/generation/schema';
@@ -22,7 +22,7 @@ import { submitGeneration } from './submit';
 
 const SCALE = 0.005;
 let emulator: TestEmulator;
-let owner: { userId: string; teamId: string };
+let owner: Owner;
 let seed = 0;
 
 function studioClient(apiKey = KEY_A, timeoutMs = 3_000): WanClient {
@@ -67,9 +67,7 @@ beforeAll(async () => {
   // Deterministic "random" faults: a fixed cycle instead of chance.
   const cycle = [0.1, 0.9, 0.3, 0.7, 0.5, 0.2, 0.8, 0.4, 0.6, 0.95];
   emulator = await startTestEmulator({ timeScale: SCALE, random: () => cycle[n++ % cycle.length] ?? 0.5 });
-  const user = await createUserWithPersonalTeam({ email: 'faults@example.test', name: 'F', passwordHash: 'x' });
-  if ('conflict' in user) throw new Error('conflict');
-  owner = { userId: user.user.id, teamId: user.teamId };
+  owner = await createOwner('faults@example.test');
 });
 afterAll(() => emulator.stop());
 beforeEach(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
 import { cancelGeneration, getQueuePosition, markStaleSendsUnknown, moveQueued, requeueUnknown } from '@/db/queries/queue';
-import { createUserWithPersonalTeam } from '@/db/queries/users';
 import { getDb } from '@/db/index';
 import { generations } from '@/db/schema';
+import { createOwner, type Owner } from '@/test/fixtures';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { generationRequestSchema } from '@/lib/generation/schema';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
@@ -15,7 +15,7 @@ import { submitGeneration } from './submit';
 const SCALE = 0.005;
 let emulator: TestEmulator;
 let wan: WanClient;
-let owner: { userId: string; teamId: string };
+let owner: Owner;
 let creates = 0;
 
 const deps = (overrides: Partial<TrackerDeps> = {}): TrackerDeps => ({
@@ -48,9 +48,7 @@ beforeAll(async () => {
     },
     getTask: real.getTask,
   };
-  const created = await createUserWithPersonalTeam({ email: 'q@example.test', name: 'Q', passwordHash: 'x' });
-  if ('conflict' in created) throw new Error('conflict');
-  owner = { userId: created.user.id, teamId: created.teamId };
+  owner = await createOwner('q@example.test');
 });
 afterAll(() => emulator.stop());
 beforeEach(async () => {

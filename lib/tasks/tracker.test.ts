@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
 import { generations } from '@/db/schema';
 import { getGenerationForWorker } from '@/db/queries/generations';
-import { createUserWithPersonalTeam } from '@/db/queries/users';
+import { createOwner, type Owner } from '@/test/fixtures';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { generationRequestSchema } from '@/lib/generation/schema';
 import { archiveGeneration } from '@/lib/storage/archive';
@@ -17,7 +17,7 @@ import { submitGeneration } from './submit';
 
 const SCALE = 0.005;
 let emulator: TestEmulator;
-let owner: { userId: string; teamId: string };
+let owner: Owner;
 
 function deps(wan: WanClient, overrides: Partial<TrackerDeps> = {}): TrackerDeps {
   return { wan, now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 1000, publicUrl: undefined, sendLeaseMs: 30_000, ...overrides };
@@ -53,9 +53,7 @@ async function refreshUntilFinished(id: string, wan: WanClient) {
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ timeScale: SCALE });
-  const created = await createUserWithPersonalTeam({ email: 'ada@example.test', name: 'Ada', passwordHash: 'x' });
-  if ('conflict' in created) throw new Error('conflict');
-  owner = { userId: created.user.id, teamId: created.teamId };
+  owner = await createOwner('ada@example.test');
 });
 afterAll(() => emulator.stop());
 

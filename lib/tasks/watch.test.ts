@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithPersonalTeam } from '@/db/queries/users';
+import { createOwner, type Owner } from '@/test/fixtures';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { generationRequestSchema } from '@/lib/generation/schema';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
@@ -14,7 +14,7 @@ const SCALE = 0.005;
 let emulator: TestEmulator;
 let wan: WanClient;
 let statusCallTimes: number[] = [];
-let owner: { userId: string; teamId: string };
+let owner: Owner;
 
 const deps = (): TrackerDeps => ({ wan, now: () => new Date(), pollScale: SCALE, maxConcurrentTasks: 100, publicUrl: undefined, sendLeaseMs: 30_000 });
 
@@ -28,9 +28,7 @@ beforeAll(async () => {
       return real.getTask(taskId);
     },
   };
-  const user = await createUserWithPersonalTeam({ email: 'w@example.test', name: 'W', passwordHash: 'x' });
-  if ('conflict' in user) throw new Error('conflict');
-  owner = { userId: user.user.id, teamId: user.teamId };
+  owner = await createOwner('w@example.test');
 });
 afterAll(() => emulator.stop());
 
