@@ -12,6 +12,7 @@ import { randomSeed } from '@/lib/generation/seed';
 import type { GenerationView } from '@/lib/generation/view';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
+import { nextQueueRank } from '@/lib/tasks/queue-rank';
 import { submitGeneration } from '@/lib/tasks/submit';
 import { viewOf } from '@/lib/tasks/view-of';
 
@@ -78,7 +79,7 @@ export async function manageQueue(input: QueueCommand): Promise<ActionResult<Gen
     command.command === 'cancel'
       ? await cancelGeneration({ id: command.id, teamId, now: deps.now() })
       : command.command === 'resubmit'
-        ? await requeueUnknown({ id: command.id, teamId, now: deps.now() })
+        ? await requeueUnknown({ id: command.id, teamId, now: deps.now(), rank: nextQueueRank(deps.now()) })
         : await moveQueued({ id: command.id, teamId, direction: command.direction });
   if (command.command === 'resubmit' && changed) await dispatchQueued(deps);
 

@@ -95,10 +95,10 @@ export async function cancelGeneration({ id, teamId, now }: { id: string; teamId
 }
 
 /** Puts an unconfirmed generation back in the queue, at the end: the user chose to send it again. */
-export async function requeueUnknown({ id, teamId, now }: { id: string; teamId: string; now: Date }): Promise<boolean> {
+export async function requeueUnknown({ id, teamId, now, rank }: { id: string; teamId: string; now: Date; rank: number }): Promise<boolean> {
   const result = getDb()
     .update(generations)
-    .set({ state: 'queued', queueRank: now.getTime(), failCode: null, failMsg: null, taskId: null, updatedAt: now })
+    .set({ state: 'queued', queueRank: rank, failCode: null, failMsg: null, taskId: null, updatedAt: now })
     .where(and(eq(generations.id, id), eq(generations.teamId, teamId), eq(generations.state, 'unknown')))
     .run();
   return result.changes === 1;

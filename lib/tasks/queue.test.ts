@@ -9,6 +9,7 @@ import { generationRequestSchema } from '@/lib/generation/schema';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
+import { nextQueueRank } from './queue-rank';
 import { refreshIfDue } from './refresh';
 import { submitGeneration } from './submit';
 
@@ -81,6 +82,13 @@ describe('the queue under the concurrency cap', () => {
     expect((await getGenerationForWorker({ id: waiting.id }))?.state).toBe('pending');
   });
 
+  it('gives clips stored in the same millisecond distinct, ordered ranks', () => {
+    const at = new Date();
+    const ranks = Array.from({ length: 5 }, () => nextQueueRank(at));
+    expect([...ranks].sort((x, y) => x - y)).toEqual(ranks);
+    expect(new Set(ranks).size).toBe(5);
+  });
+
   it('lets a queued generation be moved ahead of its team’s others, or cancelled without being sent', async () => {
     await submitGeneration({ ...owner, request: request('running') }, deps());
     const a = await submitGeneration({ ...owner, request: request('a') }, deps());
@@ -107,7 +115,7 @@ describe('the queue under the concurrency cap', () => {
     await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
     expect(creates).toBe(0);
 
-    expect(await requeueUnknown({ id: row.id, teamId: owner.teamId, now: new Date() })).toBe(true);
+    expect(await requeueUnknown({ id: row.id, teamId: owner.teamId, now: new Date(), rank: nextQueueRank(new Date()) })).toBe(true);
     await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
     expect((await getGenerationForWorker({ id: row.id }))?.state).toBe('pending');
     expect(creates).toBe(1);

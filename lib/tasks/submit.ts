@@ -7,6 +7,7 @@ import { randomSeed } from '@/lib/generation/seed';
 import { newCallbackSecret } from './callback-url';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
+import { nextQueueRank } from './queue-rank';
 
 /**
  * Stores the request (with a concrete seed) as `queued` before anything is sent, then lets the
@@ -36,7 +37,7 @@ export async function submitGeneration(
     requestType: webhook ? 'callback' : 'async',
     callbackSecret: webhook ? newCallbackSecret() : null,
     state: 'queued',
-    queueRank: createdAt.getTime(),
+    queueRank: nextQueueRank(createdAt),
     createdAt,
   });
   crashPoint('after-insert');
