@@ -14,6 +14,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer 401 themselves, and assets are public.
-  matcher: ['/((?!api/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|woff2?)$).*)'],
+  // Pages only: API routes answer 401 themselves; assets and start frames (/i/…) are public.
+  matcher: ['/((?!api/|i/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|woff2?)$).*)'],
 };

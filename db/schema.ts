@@ -58,6 +58,33 @@ export const invites = sqliteTable(
   (t) => [index('invites_team_idx').on(t.teamId)],
 );
 
+/** Start frames for image-to-video: uploaded, or downloaded from a link, and kept for good. */
+export const images = sqliteTable(
+  'images',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** File name in our storage; unguessable, it is also the public URL's last segment. */
+    fileName: text('file_name').notNull().unique(),
+    format: text('format', { enum: ['jpeg', 'png', 'webp'] }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** The link it came from, when pasted rather than uploaded. */
+    sourceUrl: text('source_url'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('images_team_idx').on(t.teamId)],
+);
+
+export type Image = typeof images.$inferSelect;
+
 export const generationStates = [
   'queued',
   'sending',
@@ -92,6 +119,8 @@ export const generations = sqliteTable(
     duration: integer('duration').notNull(),
     enablePromptExpansion: integer('enable_prompt_expansion', { mode: 'boolean' }).notNull(),
     imageUrls: text('image_urls', { mode: 'json' }).$type<string[]>(),
+    /** Our archived copy of the start frame, so reproduce and remix work after the link is gone. */
+    imageId: text('image_id').references(() => images.id),
     provider: text('provider', { enum: ['auto', 'value', 'official'] }).notNull(),
     requestType: text('request_type', { enum: ['async', 'callback'] }).notNull(),
     /** Per-task secret in the callback URL; compared in constant time, never shown. */

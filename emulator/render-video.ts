@@ -3,7 +3,17 @@ import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { CELL_SIZE, FRAME_RATE, FRAME_SIZES, headerCaption, paletteFor, promptCaption, type RenderParams } from './scene';
+import {
+  CELL_SIZE,
+  FRAME_RATE,
+  FRAME_SIZES,
+  headerCaption,
+  motionFor,
+  paletteFor,
+  promptCaption,
+  type RenderParams,
+  type SourceImageRef,
+} from './scene';
 
 const RENDER_TIMEOUT_MS = 60_000;
 const require = createRequire(import.meta.url);
@@ -30,7 +40,9 @@ export async function renderVideo({ params, outputPath, workDir }: RenderJob): P
   const promptFile = join(workDir, 'prompt.txt');
   await writeFile(headerFile, headerCaption(params));
   await writeFile(promptFile, promptCaption(params.prompt, width));
-  await runFfmpeg(ffmpegArgs({ params, outputPath, headerFile, promptFile, fontFile: fontFilePath() }));
+  const input = { params, outputPath, headerFile, promptFile, fontFile: fontFilePath() };
+  const { sourceImage } = params;
+  await runFfmpeg(sourceImage ? imageToVideoArgs({ ...input, sourceImage }) : ffmpegArgs(input));
 }
 
 interface FfmpegArgsInput {
@@ -54,20 +66,7 @@ export function ffmpegArgs({ params, outputPath, headerFile, promptFile, fontFil
     `death_color=${palette.background}`,
     `mold_color=${palette.mold}`,
   ].join(':');
-  const text = (file: string, y: string) =>
-    [
-      `drawtext=fontfile=${escapeFilterValue(fontFile)}`,
-      `textfile=${escapeFilterValue(file)}`,
-      'expansion=none',
-      'fontsize=12',
-      'line_spacing=2',
-      'fontcolor=white',
-      'box=1',
-      'boxcolor=black@0.55',
-      'boxborderw=3',
-      'x=6',
-      `y=${y}`,
-    ].join(':');
+  const text = (file: string, y: string) => drawtext({ fontFile, file, y });
   const filters = [`scale=${width}:${height}:flags=neighbor`, text(headerFile, '6'), text(promptFile, 'h-th-6'), 'format=yuv420p'];
   return [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-f', 'lavfi', '-i', life],
@@ -76,6 +75,70 @@ export function ffmpegArgs({ params, outputPath, headerFile, promptFile, fontFil
     ...['-movflags', '+faststart', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1'],
     ...['-f', 'mp4', '-y', outputPath],
   ];
+}
+
+/** Source pixels are supersampled this much before zoompan, whose crop window moves in whole pixels. */
+const ZOOM_SUPERSAMPLE = 4;
+/** Captions stay off the first frame (which must look like the image) and fade in over this window, in s. */
+const CAPTION_FADE_IN = { start: 0.5, end: 1 };
+
+/**
+ * The image scaled to cover the frame (centre-cropped, no bars), held still on frame 0, then a slow eased
+ * zoom-in towards a seeded point, captions fading in. BT.709, tagged, so browsers decode the colours right.
+ */
+export function imageToVideoArgs(input: FfmpegArgsInput & { sourceImage: SourceImageRef }): string[] {
+  const { params, outputPath, headerFile, promptFile, fontFile, sourceImage } = input;
+  const { width, height } = FRAME_SIZES[params.aspectRatio];
+  const frames = params.duration * FRAME_RATE;
+  const motion = motionFor(params.seed);
+  const [bigWidth, bigHeight] = [width * ZOOM_SUPERSAMPLE, height * ZOOM_SUPERSAMPLE];
+  const zoom = `1+${(motion.endZoom - 1).toFixed(4)}*(1-cos(PI*on/${frames - 1}))/2`;
+  const { start, end } = CAPTION_FADE_IN;
+  const alpha = `'clip((t-${start})/${end - start},0,1)'`;
+  const filters = [
+    'trim=end_frame=1',
+    `scale=${bigWidth}:${bigHeight}:force_original_aspect_ratio=increase:flags=bicubic`,
+    `crop=${bigWidth}:${bigHeight}`,
+    [
+      `zoompan=z='${zoom}'`,
+      `x='(iw-iw/zoom)*${motion.focusX.toFixed(4)}'`,
+      `y='(ih-ih/zoom)*${motion.focusY.toFixed(4)}'`,
+      `d=${frames}`,
+      `s=${width}x${height}`,
+      `fps=${FRAME_RATE}`,
+    ].join(':'),
+    'setsar=1',
+    drawtext({ fontFile, file: headerFile, y: '6', alpha }),
+    drawtext({ fontFile, file: promptFile, y: 'h-th-6', alpha }),
+    'scale=out_color_matrix=bt709:out_range=tv',
+    'format=yuv420p',
+  ];
+  const imageInput = ['-f', `${sourceImage.format}_pipe`, '-i', `file:${sourceImage.path}`];
+  return [
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', ...imageInput],
+    ...['-vf', filters.join(','), '-t', String(params.duration), '-r', String(FRAME_RATE)],
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-threads', '1'],
+    ...['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'],
+    ...['-movflags', '+faststart', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1'],
+    ...['-f', 'mp4', '-y', outputPath],
+  ];
+}
+
+function drawtext({ fontFile, file, y, alpha }: { fontFile: string; file: string; y: string; alpha?: string }): string {
+  return [
+    `drawtext=fontfile=${escapeFilterValue(fontFile)}`,
+    `textfile=${escapeFilterValue(file)}`,
+    'expansion=none',
+    'fontsize=12',
+    'line_spacing=2',
+    'fontcolor=white',
+    'box=1',
+    'boxcolor=black@0.55',
+    'boxborderw=3',
+    'x=6',
+    `y=${y}`,
+    ...(alpha === undefined ? [] : [`alpha=${alpha}`]),
+  ].join(':');
 }
 
 /** Filter option values pass through two parsers (option, then filtergraph), so escape for both. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ImageFormat } from './image-format';
 
 /** Frames are deliberately tiny so a clip encodes in well under a second; resolution only labels the clip. */
 export const FRAME_SIZES = {
@@ -12,13 +13,32 @@ export const CELL_SIZE = 4;
 /** Bump when the scene changes so cached files from older renders are not reused. */
 export const RENDER_VERSION = 1;
 
+export type FrameAspect = keyof typeof FRAME_SIZES;
+
+/** The image-to-video source: the frames start from it, and its digest (not its path) keys the render. */
+export interface SourceImageRef {
+  path: string;
+  format: ImageFormat;
+  sha256: string;
+}
+
 export interface RenderParams {
   prompt: string;
   negativePrompt: string;
   seed: number;
-  aspectRatio: keyof typeof FRAME_SIZES;
+  aspectRatio: FrameAspect;
   duration: 5 | 10;
   resolution: '720p' | '1080p';
+  sourceImage?: SourceImageRef;
+}
+
+/** Slow zoom-in towards a focus point, both from the seed; zoom is exactly 1 on the first frame. */
+export interface Motion {
+  /** Zoom reached on the last frame. */
+  endZoom: number;
+  /** Where the zoom heads, as a fraction of the frame (0.5 = centre). */
+  focusX: number;
+  focusY: number;
 }
 
 export interface Palette {
@@ -37,6 +57,8 @@ export function renderKey(params: RenderParams): string {
     params.aspectRatio,
     params.duration,
     params.resolution,
+    // Appended only for image-to-video, so text-to-video keys (and cached files) are unchanged.
+    ...(params.sourceImage ? [params.sourceImage.sha256] : []),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
@@ -50,6 +72,23 @@ export function paletteFor(prompt: string, negativePrompt: string): Palette {
     mold: hslHex(hue + 35, 0.5, 0.34),
     density: 0.2 + ((digest[2] ?? 0) / 255) * 0.2,
   };
+}
+
+/**
+ * Image-to-video follows the image: the nearest frame aspect on a log scale. 4:3 and 3:4 sit exactly between
+ * square and 16:9 / 9:16 and go to the wide / tall frame.
+ */
+export function frameAspectFor(width: number, height: number): FrameAspect {
+  const ratio = width / height;
+  if (ratio >= 4 / 3) return '16:9';
+  if (ratio <= 3 / 4) return '9:16';
+  return '1:1';
+}
+
+export function motionFor(seed: number): Motion {
+  const digest = createHash('sha256').update(`motion\u0000${seed}`).digest();
+  const fraction = (index: number) => (digest[index] ?? 0) / 255;
+  return { endZoom: 1.1 + fraction(0) * 0.15, focusX: 0.2 + fraction(1) * 0.6, focusY: 0.2 + fraction(2) * 0.6 };
 }
 
 export function headerCaption(params: RenderParams): string {

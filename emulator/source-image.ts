@@ -1,4 +1,5 @@
 import { sniffImageFormat, type ImageFormat } from './image-format';
+import { readImageSize, type ImageSize } from './image-size';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** Real time: a slow image host is slow regardless of the emulator's time scale. */
@@ -8,13 +9,15 @@ export const INVALID_IMAGE_URL = 'INVALID_IMAGE_URL';
 
 export const IMAGE_FAIL_MESSAGES = {
   notImage: 'Image is not a JPG, PNG or WebP',
+  undecodable: 'Image could not be decoded',
   tooLarge: 'Image is larger than 10 MB',
   timedOut: 'Image could not be downloaded (timed out after 10 s)',
   unreachable: 'Image could not be downloaded (connection failed)',
   httpStatus: (status: number) => `Image could not be downloaded (HTTP ${status})`,
 } as const;
 
-export type SourceImageResult = { ok: true; format: ImageFormat; bytes: Buffer } | { ok: false; failMsg: string };
+export type SourceImage = { format: ImageFormat; bytes: Buffer } & ImageSize;
+export type SourceImageResult = ({ ok: true } & SourceImage) | { ok: false; failMsg: string };
 
 /** Downloads the image-to-video source the way the service does, stopping as soon as it is too large. */
 export async function fetchSourceImage(url: string, timeoutMs = IMAGE_FETCH_TIMEOUT_MS): Promise<SourceImageResult> {
@@ -34,7 +37,9 @@ export async function fetchSourceImage(url: string, timeoutMs = IMAGE_FETCH_TIME
     const bytes = await readAtMost(response, MAX_IMAGE_BYTES);
     if (!bytes) return { ok: false, failMsg: IMAGE_FAIL_MESSAGES.tooLarge };
     const format = sniffImageFormat(bytes);
-    return format ? { ok: true, format, bytes } : { ok: false, failMsg: IMAGE_FAIL_MESSAGES.notImage };
+    if (!format) return { ok: false, failMsg: IMAGE_FAIL_MESSAGES.notImage };
+    const size = readImageSize(bytes, format);
+    return size ? { ok: true, format, bytes, ...size } : { ok: false, failMsg: IMAGE_FAIL_MESSAGES.undecodable };
   } catch {
     return { ok: false, failMsg: aborter.signal.aborted ? IMAGE_FAIL_MESSAGES.timedOut : IMAGE_FAIL_MESSAGES.unreachable };
   } finally {

@@ -1,9 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { CONTENT_VIOLATION, violatesContentPolicy } from './content-policy';
 import { MAX_SEED, type CreateTaskRequest } from './create-task-schema';
 import { PROVIDER_UNAVAILABLE, type ProviderPlan, type ServingProvider } from './providers';
 import { fetchSourceImage, INVALID_IMAGE_URL } from './source-image';
 import type { SourceImageStore } from './source-image-store';
+import { frameAspectFor, type FrameAspect, type SourceImageRef } from './scene';
 import { PENDING_FRACTION, plannedGenerationMs } from './task-timing';
 import type { VideoCache } from './video-cache';
 
@@ -15,6 +16,8 @@ export interface TaskFailure {
   failCode: string;
   failMsg: string;
 }
+
+const GENERATION_FAILED: TaskFailure = { failCode: 'GENERATION_FAILED', failMsg: 'Video generation failed' };
 
 export interface Task {
   taskId: string;
@@ -83,27 +86,35 @@ export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl
     if (plan.injectedFailure) return fail(task, plan.injectedFailure, task.createTime);
     if (violatesContentPolicy(input.prompt)) return fail(task, CONTENT_VIOLATION, task.createTime);
     const imageUrl = input.mode === 'image-to-video' ? input.image_urls?.[0] : undefined;
+    let sourceImage: SourceImageRef | undefined;
+    let aspectRatio: FrameAspect = input.aspect_ratio;
     if (imageUrl !== undefined) {
       const image = await fetchSourceImage(imageUrl);
       if (!image.ok) return fail(task, { failCode: INVALID_IMAGE_URL, failMsg: image.failMsg });
-      task.sourceImagePath = await sourceImages.save(task.taskId, image.format, image.bytes).catch((error: unknown) => {
+      aspectRatio = frameAspectFor(image.width, image.height);
+      const sha256 = createHash('sha256').update(image.bytes).digest('hex');
+      try {
+        task.sourceImagePath = await sourceImages.save(task.taskId, image.format, image.bytes);
+        sourceImage = { path: task.sourceImagePath, format: image.format, sha256 };
+      } catch (error) {
         console.error(`[emulator] could not keep the source image of ${task.taskId}:`, error);
-        return undefined;
-      });
+        return fail(task, GENERATION_FAILED);
+      }
     }
     try {
       const videoName = await videos.ensureVideo({
         prompt: input.prompt,
         negativePrompt: input.negative_prompt ?? '',
         seed: task.seed,
-        aspectRatio: input.aspect_ratio,
+        aspectRatio,
         duration: input.duration,
         resolution: input.resolution,
+        sourceImage,
       });
       task.outcome = { state: 'success', settledAt: now(), videoName };
     } catch (error) {
       console.error(`[emulator] render failed for ${task.taskId}:`, error);
-      task.outcome = { state: 'failed', settledAt: now(), failCode: 'GENERATION_FAILED', failMsg: 'Video generation failed' };
+      fail(task, GENERATION_FAILED);
     }
   }
 

@@ -9,6 +9,7 @@ import { authorize } from '@/lib/auth/session';
 import { requestOf } from '@/lib/generation/recipe';
 import { fieldErrorsOf, generationRequestSchema, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import { randomSeed } from '@/lib/generation/seed';
+import { resolveStartImage } from '@/lib/images/resolve-start-image';
 import type { GenerationView } from '@/lib/generation/view';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
@@ -35,9 +36,11 @@ export async function createGeneration(
     return { ok: false, error: 'Some settings need attention.', fieldErrors: { requestType: [WEBHOOK_NEEDS_PUBLIC_URL] } };
   }
   const { user, team } = auth.context;
+  const resolved = await resolveStartImage(parsed.data, team.teamId);
+  if (!resolved.ok) return { ok: false, error: 'Some settings need attention.', fieldErrors: { imageUrls: [resolved.message] } };
   const parent = parentId && idSchema.safeParse(parentId).success ? await getGenerationById({ id: parentId, teamId: team.teamId }) : undefined;
 
-  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: parsed.data, parentId: parent?.id }, deps);
+  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request, parentId: parent?.id }, deps);
   revalidatePath('/gallery');
   return { ok: true, data: await viewOf({ ...row, authorName: user.name }) };
 }
@@ -50,10 +53,11 @@ export async function reproduceGeneration(id: string, options: { newSeed: boolea
   const source = idSchema.safeParse(id).success ? await getGenerationById({ id, teamId: team.teamId }) : undefined;
   if (!source) return { ok: false, error: 'That clip does not exist.' };
 
-  const request = requestOf(source);
   const deps = trackerDeps();
-  const seed = options.newSeed ? randomSeed() : request.seed;
-  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: { ...request, seed }, parentId: source.id }, deps);
+  const seed = options.newSeed ? randomSeed() : source.seed;
+  const resolved = await resolveStartImage({ ...requestOf(source), seed }, team.teamId, { preferCopy: true });
+  if (!resolved.ok) return { ok: false, error: resolved.message };
+  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request, parentId: source.id }, deps);
   revalidatePath('/gallery');
   return { ok: true, data: await viewOf({ ...row, authorName: user.name }) };
 }

@@ -12,6 +12,7 @@ CREATE TABLE `generations` (
 	`duration` integer NOT NULL,
 	`enable_prompt_expansion` integer NOT NULL,
 	`image_urls` text,
+	`image_id` text,
 	`provider` text NOT NULL,
 	`request_type` text NOT NULL,
 	`callback_secret` text,
@@ -43,7 +44,8 @@ CREATE TABLE `generations` (
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer,
 	FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`image_id`) REFERENCES `images`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `generations_task_id_unique` ON `generations` (`task_id`);--> statement-breakpoint
@@ -53,6 +55,24 @@ CREATE INDEX `generations_state_poll_idx` ON `generations` (`state`,`next_poll_a
 CREATE INDEX `generations_queue_idx` ON `generations` (`state`,`queue_rank`);--> statement-breakpoint
 CREATE INDEX `generations_parent_idx` ON `generations` (`parent_id`);--> statement-breakpoint
 CREATE INDEX `generations_archive_pending_idx` ON `generations` (`state`,`archived_at`);--> statement-breakpoint
+CREATE TABLE `images` (
+	`id` text PRIMARY KEY NOT NULL,
+	`team_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`file_name` text NOT NULL,
+	`format` text NOT NULL,
+	`width` integer NOT NULL,
+	`height` integer NOT NULL,
+	`bytes` integer NOT NULL,
+	`sha256` text NOT NULL,
+	`source_url` text,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `images_file_name_unique` ON `images` (`file_name`);--> statement-breakpoint
+CREATE INDEX `images_team_idx` ON `images` (`team_id`);--> statement-breakpoint
 CREATE TABLE `invites` (
 	`id` text PRIMARY KEY NOT NULL,
 	`team_id` text NOT NULL,

@@ -3,7 +3,7 @@ import type { ConcreteGenerationRequest } from './schema';
 
 type RequestFields = Pick<
   Generation,
-  'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'resolution' | 'aspectRatio' | 'duration' | 'seed' | 'enablePromptExpansion' | 'provider'
+  'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'seed' | 'enablePromptExpansion' | 'provider'
 >;
 
 /** The exact request a stored generation was made with: reproducing it sends this again. */
@@ -13,6 +13,7 @@ export function requestOf(row: RequestFields): ConcreteGenerationRequest {
     prompt: row.prompt,
     negativePrompt: row.negativePrompt ?? undefined,
     imageUrls: row.imageUrls ?? undefined,
+    imageId: row.imageId ?? undefined,
     resolution: row.resolution,
     aspectRatio: row.aspectRatio,
     duration: row.duration === 10 ? 10 : 5,

@@ -33,6 +33,8 @@ export const generationRequestSchema = z
       .optional()
       .transform((value) => (value ? value : undefined)),
     imageUrls: z.array(z.url('Image link must be a valid URL')).max(1).optional(),
+    /** The studio's checked, kept copy of the start frame (from POST /api/images). */
+    imageId: z.uuid('Choose a start image').optional(),
     resolution: z.enum(resolutions, 'Resolution must be 720p or 1080p').default('720p'),
     aspectRatio: z.enum(aspectRatios, 'Aspect ratio must be 16:9, 9:16 or 1:1').default('16:9'),
     duration: z

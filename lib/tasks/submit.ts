@@ -33,6 +33,7 @@ export async function submitGeneration(
     duration: request.duration,
     enablePromptExpansion: request.enablePromptExpansion,
     imageUrls: request.imageUrls ?? null,
+    imageId: request.imageId ?? null,
     provider: request.provider,
     requestType: webhook ? 'callback' : 'async',
     callbackSecret: webhook ? newCallbackSecret() : null,

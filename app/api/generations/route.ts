@@ -2,6 +2,7 @@ import { authorize } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { fieldErrorsOf, generationRequestSchema } from '@/lib/generation/schema';
 import { denied } from '@/lib/http';
+import { resolveStartImage } from '@/lib/images/resolve-start-image';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { submitGeneration } from '@/lib/tasks/submit';
 import { viewOf } from '@/lib/tasks/view-of';
@@ -31,6 +32,8 @@ export async function POST(request: Request) {
     return Response.json({ error: 'Invalid request', fieldErrors: { requestType: ['Webhook delivery needs PUBLIC_URL'] } }, { status: 400 });
   }
   const { user, team } = auth.context;
-  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: parsed.data }, trackerDeps());
+  const resolved = await resolveStartImage(parsed.data, team.teamId);
+  if (!resolved.ok) return Response.json({ error: 'Invalid request', fieldErrors: { imageId: [resolved.message] } }, { status: 400 });
+  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request }, trackerDeps());
   return Response.json(await viewOf({ ...row, authorName: user.name }), { status: 201, headers: { 'cache-control': 'no-store' } });
 }

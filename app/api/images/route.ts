@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { authorize } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
+import { denied, jsonError } from '@/lib/http';
+import { imageUrlForService, keepImage } from '@/lib/images/keep-image';
+import { fetchPublicImage, ImageFetchError } from '@/lib/images/safe-fetch';
+import { MAX_IMAGE_BYTES } from '@/lib/images/validate-image';
+
+export const dynamic = 'force-dynamic';
+
+const linkSchema = z.object({ url: z.string().trim().min(1, 'Paste an image link').max(2_048, 'That link is too long') });
+const NEEDS_PUBLIC_URL =
+  'Uploads need PUBLIC_URL: the Wan service has to fetch the image from this studio. Paste a public image link instead, or set PUBLIC_URL.';
+
+/**
+ * A start frame for image-to-video, as a file upload (multipart, field `file`) or a link (JSON {url}).
+ * Checked before anything is spent, kept in our storage, and answered with the URL to send the service.
+ */
+export async function POST(request: Request) {
+  const auth = await authorize('generation:create');
+  if (!auth.ok) return auth.status === 401 ? denied(401) : Response.json({ error: 'Your role cannot generate' }, { status: 403 });
+  const owner = { teamId: auth.context.team.teamId, userId: auth.context.user.id };
+  const type = request.headers.get('content-type') ?? '';
+
+  let bytes: Uint8Array;
+  let sourceUrl: string | undefined;
+  if (type.startsWith('multipart/form-data')) {
+    if (!getEnv().publicUrl) return jsonError(400, NEEDS_PUBLIC_URL);
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_IMAGE_BYTES + 64 * 1024) {
+      return jsonError(400, 'The image is larger than 10 MB. Use a smaller or more compressed file.');
+    }
+    const file = (await request.formData().catch(() => undefined))?.get('file');
+    if (!(file instanceof File)) return jsonError(400, 'Choose an image file to upload.');
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } else if (type.startsWith('application/json')) {
+    const parsed = linkSchema.safeParse(await request.json().catch(() => undefined));
+    if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Paste an image link');
+    try {
+      ({ bytes, url: sourceUrl } = await fetchPublicImage(parsed.data.url, { maxBytes: MAX_IMAGE_BYTES, allowHosts: trustedHosts() }));
+    } catch (error) {
+      if (error instanceof ImageFetchError) return jsonError(400, error.message);
+      throw error;
+    }
+  } else {
+    return jsonError(400, 'Send a file (multipart/form-data) or a link (application/json).');
+  }
+
+  const kept = await keepImage(bytes, owner, sourceUrl);
+  if (!kept.ok) return jsonError(400, kept.reason);
+  const { image } = kept;
+  return Response.json(
+    { id: image.id, url: imageUrlForService(image), previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height, format: image.format },
+    { status: 201 },
+  );
+}
+
+/** Our own addresses may be private in development: PUBLIC_URL's host and the local emulator. */
+function trustedHosts(): Set<string> {
+  const env = getEnv();
+  const hosts = new Set<string>();
+  if (env.publicUrl) hosts.add(new URL(env.publicUrl).host);
+  if (env.wan.usingEmulator) hosts.add(new URL(env.wan.baseUrl).host);
+  return hosts;
+}

@@ -1,0 +1,21 @@
+import { getImageByFileName } from '@/db/queries/images';
+import { mimeTypes } from '@/lib/images/image-format';
+import { isImageFileName, readImageFile } from '@/lib/storage/image-files';
+
+export const dynamic = 'force-dynamic';
+
+/** Start frames, public by unguessable name: the Wan service fetches uploads from here. */
+export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
+  const { name } = await params;
+  const image = isImageFileName(name) ? await getImageByFileName({ fileName: name }) : undefined;
+  const bytes = image ? await readImageFile(image.fileName) : undefined;
+  if (!image || !bytes) return new Response('Not found', { status: 404 });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'content-type': mimeTypes[image.format],
+      'content-length': String(bytes.length),
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { insertImage } from '@/db/queries/images';
+import type { Image } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { writeImageFile } from '@/lib/storage/image-files';
+import { extensions } from './image-format';
+import { validateImage } from './validate-image';
+
+export type KeptImage = { ok: true; image: Image } | { ok: false; reason: string };
+
+/** Checks a start frame and keeps it in our storage, whether uploaded or downloaded from a link. */
+export async function keepImage(bytes: Uint8Array, owner: { teamId: string; userId: string }, sourceUrl?: string): Promise<KeptImage> {
+  const check = validateImage(bytes);
+  if (!check.ok) return check;
+  const fileName = await writeImageFile(bytes, extensions[check.format]);
+  const image = await insertImage({
+    id: crypto.randomUUID(),
+    ...owner,
+    fileName,
+    format: check.format,
+    width: check.size.width,
+    height: check.size.height,
+    bytes: bytes.byteLength,
+    sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+    sourceUrl: sourceUrl ?? null,
+  });
+  return { ok: true, image };
+}
+
+/** Where the service can fetch our copy; undefined without PUBLIC_URL. */
+export function publicImageUrl(image: Pick<Image, 'fileName'>): string | undefined {
+  const base = getEnv().publicUrl;
+  return base ? `${base.replace(/\/+$/, '')}/i/${image.fileName}` : undefined;
+}
+
+/** What to send as `image_urls[0]`: the pasted link as given, or our copy of an upload. */
+export function imageUrlForService(image: Pick<Image, 'fileName' | 'sourceUrl'>): string | undefined {
+  return image.sourceUrl ?? publicImageUrl(image);
+}
