@@ -10,7 +10,9 @@ import { FailureNotice } from './failure-notice';
 export function ClipStage({ view, fit }: { view: GenerationView; fit: FrameFit }) {
   if (view.state === 'success' && view.videoUrl) return <ClipVideo src={view.videoUrl} aspectRatio={view.aspectRatio} fit={fit} />;
   if (view.state === 'success') return <FailureNotice code="NO_RESULT" message="The service reported success without a video." />;
-  if (view.state === 'failed' || view.state === 'unknown') return <FailureNotice code={view.failCode} message={view.failMsg} />;
+  if (view.state === 'failed' || view.state === 'unknown') {
+    return <FailureNotice code={view.failCode} message={view.failMsg} remixHref={`/?remix=${view.id}`} />;
+  }
   if (view.state === 'queued' || view.state === 'cancelled') {
     return (
       <ClipFrame aspectRatio={view.aspectRatio} fit={fit} className="bg-raised">

@@ -22,6 +22,13 @@ export function GalleryCard({ view }: { view: GenerationView }) {
               </div>
             </div>
           )}
+          {view.startImageUrl && (
+            <img
+              src={view.startImageUrl}
+              alt="Start frame"
+              className="absolute bottom-2 left-2 h-10 w-auto rounded border border-white/40 object-contain shadow"
+            />
+          )}
         </ClipFrame>
         <div className="space-y-1.5 p-3">
           <p className="line-clamp-2 text-sm leading-snug text-ink" title={view.prompt}>

@@ -15,6 +15,12 @@ export function GenerationLive({ initial, original }: { initial: GenerationView;
   return (
     <div className="space-y-4">
       <ClipStage view={view} fit="natural" />
+      {view.startImageUrl && (
+        <figure className="flex items-center gap-3 text-xs text-muted">
+          <img src={view.startImageUrl} alt="Start frame" data-testid="start-frame" className="h-20 w-auto rounded-md border border-line object-contain" />
+          <figcaption>Start frame, kept with the clip so it can be reproduced after the original link is gone.</figcaption>
+        </figure>
+      )}
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <StateBadge state={view.state} />
         {view.sha256 ? (

@@ -1,3 +1,4 @@
+import type { StartImage } from './start-image-picker';
 import {
   generationRequestSchema,
   type FieldErrors,
@@ -7,6 +8,8 @@ import {
 
 /** What the form edits; `seed` is text while the user types it. */
 export type StudioFormValues = {
+  mode: GenerationRequest['mode'];
+  startImage: StartImage | null;
   prompt: string;
   negativePrompt: string;
   seed: string;
@@ -21,6 +24,8 @@ export type StudioFormValues = {
 
 export function defaultFormValues(seed: number): StudioFormValues {
   return {
+    mode: 'text-to-video',
+    startImage: null,
     prompt: '',
     negativePrompt: '',
     seed: String(seed),
@@ -37,7 +42,9 @@ export function defaultFormValues(seed: number): StudioFormValues {
 export function toRequestInput(values: StudioFormValues): GenerationRequestInput {
   const seedText = values.seed.trim();
   return {
-    mode: 'text-to-video',
+    mode: values.mode,
+    // The server sends the service the URL of the image it checked and kept; the form names it by id.
+    ...(values.mode === 'image-to-video' && values.startImage ? { imageId: values.startImage.id } : {}),
     prompt: values.prompt,
     negativePrompt: values.negativePrompt,
     // An unparseable seed stays a NaN so the schema reports it instead of silently rolling a new one.

@@ -8,6 +8,7 @@ import type { GenerationView } from '@/lib/generation/view';
 import { validateForm, type StudioFormValues } from './studio-form-values';
 import { Button } from './ui/button';
 import { Field, inputClass } from './ui/field';
+import { StartImagePicker } from './start-image-picker';
 import { Segmented } from './ui/segmented';
 
 const resolutionOptions = [
@@ -22,6 +23,10 @@ const aspectOptions = [
 const durationOptions = [
   { value: 5, label: '5 s' },
   { value: 10, label: '10 s' },
+] as const;
+const modeOptions = [
+  { value: 'text-to-video', label: 'Text → video' },
+  { value: 'image-to-video', label: 'Image → video' },
 ] as const;
 const deliveryOptions = [
   { value: 'async', label: 'Polling' },
@@ -44,10 +49,12 @@ export function StudioForm({
   action,
   onCreated,
   webhookAvailable,
+  uploadsAvailable,
 }: {
   initialValues: StudioFormValues;
   parentId?: string;
   webhookAvailable: boolean;
+  uploadsAvailable: boolean;
   action: CreateGenerationAction;
   onCreated: (view: GenerationView) => void;
 }) {
@@ -59,8 +66,8 @@ export function StudioForm({
   const [pending, startTransition] = useTransition();
 
   const { request, errors } = validateForm(values);
-  const errorOf = (key: keyof FieldErrors & keyof StudioFormValues) =>
-    (submitted || touched[key] ? errors[key]?.[0] : undefined) ?? serverErrors[key]?.[0];
+  const errorOf = (key: keyof FieldErrors) =>
+    (submitted || touched[key as keyof StudioFormValues] ? errors[key]?.[0] : undefined) ?? serverErrors[key]?.[0];
 
   function set<K extends keyof StudioFormValues>(key: K, value: StudioFormValues[K]) {
     setValues((current) => ({ ...current, [key]: value }));
@@ -101,6 +108,15 @@ export function StudioForm({
   const promptLength = values.prompt.trim().length;
   return (
     <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="space-y-5" aria-label="New generation">
+      <Segmented name="mode" label="Mode" options={modeOptions} value={values.mode} onChange={(v) => set('mode', v)} />
+      {values.mode === 'image-to-video' && (
+        <StartImagePicker
+          value={values.startImage}
+          onChange={(image) => set('startImage', image)}
+          uploadsAvailable={uploadsAvailable}
+          error={errorOf('imageUrls') ?? errorOf('imageId')}
+        />
+      )}
       <Field
         id="prompt"
         label="Prompt"
@@ -149,7 +165,17 @@ export function StudioForm({
         <Segmented name="resolution" label="Resolution" options={resolutionOptions} value={values.resolution} onChange={(v) => set('resolution', v)} />
         <Segmented name="duration" label="Duration" options={durationOptions} value={values.duration} onChange={(v) => set('duration', v)} />
       </div>
-      <Segmented name="aspectRatio" label="Aspect ratio" options={aspectOptions} value={values.aspectRatio} onChange={(v) => set('aspectRatio', v)} />
+      <div className="space-y-1.5">
+        <Segmented
+          name="aspectRatio"
+          label="Aspect ratio"
+          options={aspectOptions}
+          value={values.aspectRatio}
+          onChange={(v) => set('aspectRatio', v)}
+          disabled={values.mode === 'image-to-video'}
+        />
+        {values.mode === 'image-to-video' && <p className="text-xs text-muted">Image to video follows the start image’s shape.</p>}
+      </div>
 
       <Field
         id="seed"

@@ -16,6 +16,7 @@ export function StudioWorkspace({
   manage,
   remixOf,
   webhookAvailable,
+  uploadsAvailable,
 }: {
   initialValues: StudioFormValues;
   parentId?: string;
@@ -24,6 +25,7 @@ export function StudioWorkspace({
   manage: ManageQueueAction;
   remixOf?: string;
   webhookAvailable: boolean;
+  uploadsAvailable: boolean;
 }) {
   const [views, setViews] = useState(recent);
   return (
@@ -45,6 +47,7 @@ export function StudioWorkspace({
             parentId={parentId}
             action={action}
             webhookAvailable={webhookAvailable}
+            uploadsAvailable={uploadsAvailable}
             onCreated={(view) => setViews((current) => [view, ...current])}
           />
         </div>

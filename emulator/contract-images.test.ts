@@ -27,7 +27,7 @@ describe.concurrent('image_urls: JPG, PNG or WebP are accepted (by their bytes)'
     ['a real PNG', '/image.png', 'png'],
     ['a JPG', '/photo.jpg', 'jpg'],
     ['a WebP', '/picture.webp', 'webp'],
-  ])('%s renders like text-to-video and is kept for the task', async (_label, path, extension) => {
+  ])('%s renders and is kept for the task', async (_label, path, extension) => {
     const taskId = await emulator.createTask(imageToVideo(images.url(path)));
     const { final } = await emulator.waitForFinish(taskId);
     expect(final.state).toBe('success');
@@ -41,6 +41,8 @@ describe.concurrent('INVALID_IMAGE_URL: the task ends failed with a failMsg sayi
   it.each([
     ['an image that answers 404', '/missing.png', 'Image could not be downloaded (HTTP 404)'],
     ['a text file served as image/png', '/notes.png', 'Image is not a JPG, PNG or WebP'],
+    ['a JPG with only its magic bytes (no size to read)', '/header-only.jpg', 'Image could not be decoded'],
+    ['a WebP with only its magic bytes', '/header-only.webp', 'Image could not be decoded'],
     ['an 11 MB image with Content-Length', '/huge-declared.png', 'Image is larger than 10 MB'],
     ['an 11 MB image streamed without Content-Length', '/huge-streamed.png', 'Image is larger than 10 MB'],
   ])('%s (the create itself succeeds)', async (_label, path, failMsg) => {

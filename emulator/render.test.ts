@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violatesContentPolicy } from './content-policy';
-import { ffmpegBinaryPath } from './render-video';
 import { promptCaption, type RenderParams } from './scene';
 import { parseRange } from './serve-video';
+import { describeVideo } from './test-video-probe';
 import { createVideoCache } from './video-cache';
 
 const params: RenderParams = {
@@ -18,14 +16,6 @@ const params: RenderParams = {
   duration: 10,
   resolution: '1080p',
 };
-
-/** ffmpeg with only an input prints the container summary on stderr and exits 1. */
-async function describeVideo(path: string): Promise<string> {
-  const result = await promisify(execFile)(ffmpegBinaryPath(), ['-hide_banner', '-i', path]).catch(
-    (error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }),
-  );
-  return result.stderr;
-}
 
 describe('rendering', () => {
   const dirs: string[] = [];

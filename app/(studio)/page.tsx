@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { getGenerationById, listGenerations } from '@/db/queries/generations';
+import { getImageById } from '@/db/queries/images';
 import { StudioWorkspace } from '@/components/studio-workspace';
 import { defaultFormValues, type StudioFormValues } from '@/components/studio-form-values';
 import { requireStudioContext } from '@/lib/auth/session';
@@ -22,9 +23,12 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
     listGenerations({ teamId: team.teamId, limit: RECENT }),
     remix ? getGenerationById({ id: remix, teamId: team.teamId }) : undefined,
   ]);
+  const image = source?.imageId ? await getImageById({ id: source.imageId, teamId: team.teamId }) : undefined;
 
   const initialValues: StudioFormValues = source
     ? {
+        mode: source.mode,
+        startImage: image ? { id: image.id, previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height } : null,
         prompt: source.prompt,
         negativePrompt: source.negativePrompt ?? '',
         seed: String(source.seed),
@@ -48,6 +52,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
       action={createGeneration}
       manage={manageQueue}
       webhookAvailable={Boolean(getEnv().publicUrl)}
+      uploadsAvailable={Boolean(getEnv().publicUrl)}
     />
   );
 }

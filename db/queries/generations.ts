@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
-import { generations, users, type Generation, type GenerationState, type NewGeneration } from '../schema';
+import { generations, images, users, type Generation, type GenerationState, type NewGeneration } from '../schema';
 
 export const openStates = ['pending', 'processing', 'timed_out'] as const satisfies GenerationState[];
 
-export type GenerationWithAuthor = Generation & { authorName: string };
+export type GenerationWithAuthor = Generation & { authorName: string; imageFileName?: string | null };
 
 export async function insertGeneration(values: NewGeneration): Promise<Generation> {
   return getDb().insert(generations).values(values).returning().get();
@@ -13,35 +13,38 @@ export async function insertGeneration(values: NewGeneration): Promise<Generatio
 
 export async function getGenerationById({ id, teamId }: { id: string; teamId: string }): Promise<GenerationWithAuthor | undefined> {
   const row = getDb()
-    .select({ generation: generations, authorName: users.name })
+    .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
     .from(generations)
     .innerJoin(users, eq(users.id, generations.userId))
+    .leftJoin(images, eq(images.id, generations.imageId))
     .where(and(eq(generations.id, id), eq(generations.teamId, teamId)))
     .get();
-  return row && { ...row.generation, authorName: row.authorName };
+  return row && { ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName };
 }
 
 export async function listGenerationsByIds({ ids, teamId }: { ids: string[]; teamId: string }): Promise<GenerationWithAuthor[]> {
   if (ids.length === 0) return [];
   const rows = getDb()
-    .select({ generation: generations, authorName: users.name })
+    .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
     .from(generations)
     .innerJoin(users, eq(users.id, generations.userId))
+    .leftJoin(images, eq(images.id, generations.imageId))
     .where(and(inArray(generations.id, ids), eq(generations.teamId, teamId)))
     .all();
-  return rows.map((row) => ({ ...row.generation, authorName: row.authorName }));
+  return rows.map((row) => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName }));
 }
 
 export async function listGenerations({ teamId, limit }: { teamId: string; limit: number }): Promise<GenerationWithAuthor[]> {
   const rows = getDb()
-    .select({ generation: generations, authorName: users.name })
+    .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
     .from(generations)
     .innerJoin(users, eq(users.id, generations.userId))
+    .leftJoin(images, eq(images.id, generations.imageId))
     .where(eq(generations.teamId, teamId))
     .orderBy(desc(generations.createdAt), desc(generations.id))
     .limit(limit)
     .all();
-  return rows.map((row) => ({ ...row.generation, authorName: row.authorName }));
+  return rows.map((row) => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName }));
 }
 
 export async function updateGeneration({ id, values }: { id: string; values: Partial<NewGeneration> }): Promise<Generation | undefined> {

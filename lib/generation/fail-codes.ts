@@ -7,7 +7,7 @@ const known: Record<string, FailExplanation> = {
   },
   INVALID_IMAGE_URL: {
     title: 'The service could not use the start image',
-    advice: 'Check that the image link is public and points to a JPG, PNG or WebP under 10 MB.',
+    advice: 'The link may be private, expired or not a JPG, PNG or WebP under 10 MB. Uploading the image itself avoids this.',
   },
   PROMPT_TOO_LONG: { title: 'The prompt is too long', advice: 'Shorten the prompt to 800 characters or fewer.' },
   IMAGE_TOO_LARGE: { title: 'The start image is too large', advice: 'Use an image under 10 MB.' },

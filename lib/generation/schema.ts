@@ -47,10 +47,10 @@ export const generationRequestSchema = z
     requestType: z.enum(requestTypes).default('async'),
   })
   .superRefine((value, ctx) => {
-    if (value.mode === 'image-to-video' && value.imageUrls?.length !== 1) {
+    if (value.mode === 'image-to-video' && !value.imageId && value.imageUrls?.length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['imageUrls'], message: 'Image-to-video needs exactly one start image' });
     }
-    if (value.mode === 'text-to-video' && value.imageUrls?.length) {
+    if (value.mode === 'text-to-video' && (value.imageUrls?.length || value.imageId)) {
       ctx.addIssue({ code: 'custom', path: ['imageUrls'], message: 'Text-to-video takes no image' });
     }
   });

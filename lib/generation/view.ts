@@ -31,6 +31,8 @@ export type GenerationView = {
   queuePosition: number | null;
   requestType: Generation['requestType'];
   videoUrl: string | null;
+  /** The image-to-video start frame, our kept copy. */
+  startImageUrl: string | null;
   archived: boolean;
   /** While we have no copy: when the service's result URL stops working (15 days after completion). */
   linkExpiresAt: number | null;
@@ -58,7 +60,7 @@ export function versionOf({ state, archived, queuePosition }: Pick<GenerationVie
   return `${state}.${archived ? 'a' : ''}.${queuePosition ?? ''}`;
 }
 
-export function toGenerationView(row: Generation & { authorName: string }, { timeScale = 1, queuePosition = null }: ViewOptions = {}): GenerationView {
+export function toGenerationView(row: Generation & { authorName: string; imageFileName?: string | null }, { timeScale = 1, queuePosition = null }: ViewOptions = {}): GenerationView {
   const archived = row.archivedAt !== null && row.archivePath !== null;
   const position = row.state === 'queued' ? queuePosition : null;
   return {
@@ -88,6 +90,7 @@ export function toGenerationView(row: Generation & { authorName: string }, { tim
     requestType: row.requestType,
     // Our archived copy once it exists; the service's URL only while the copy is pending.
     videoUrl: archived ? `/api/generations/${row.id}/video` : (row.resultUrls?.[0] ?? null),
+    startImageUrl: row.imageFileName ? `/i/${row.imageFileName}` : null,
     archived,
     linkExpiresAt: row.state === 'success' && !archived ? (row.apiCompleteTime ?? row.completedAt ?? row.createdAt).getTime() + RESULT_URL_LIFETIME_MS : null,
     archiveError: archived ? null : row.archiveError,
