@@ -87,7 +87,6 @@ export function StartImagePicker({
     if (file) takeFile(file);
   }
 
-  const shown = problem ?? error;
   if (value) {
     return (
       <div className="space-y-2">
@@ -147,9 +146,14 @@ export function StartImagePicker({
           Use link
         </Button>
       </div>
-      {shown && (
+      {problem && (
+        <p className="text-xs text-danger" data-testid="image-problem">
+          {problem}
+        </p>
+      )}
+      {error && (
         <p className="text-xs text-danger" data-testid="imageUrls-error">
-          {shown}
+          {error}
         </p>
       )}
     </div>

@@ -52,11 +52,11 @@ test('a bad start frame is explained before anything is spent', async ({ page })
   await signUp(page, 'Gil');
   await page.getByRole('radio', { name: 'Image → video' }).check({ force: true });
   await page.getByLabel('Start image file').setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: Buffer.from('not really a png\n'.repeat(40)) });
-  await expect(page.getByTestId('imageUrls-error')).toHaveText('That file is not a JPG, PNG or WebP image.');
+  await expect(page.getByTestId('image-problem')).toHaveText('That file is not a JPG, PNG or WebP image.');
 
   await page.getByLabel('Image link').fill('http://169.254.169.254/latest/meta-data/');
   await page.getByRole('button', { name: 'Use link' }).click();
-  await expect(page.getByTestId('imageUrls-error')).toHaveText('That link points to a private or local network address, which cannot be used.');
+  await expect(page.getByTestId('image-problem')).toHaveText('That link points to a private or local network address, which cannot be used.');
 
   await page.getByLabel('Prompt', { exact: true }).fill('No frame yet');
   await page.getByRole('button', { name: 'Generate' }).click();

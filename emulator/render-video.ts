@@ -97,7 +97,9 @@ export function imageToVideoArgs(input: FfmpegArgsInput & { sourceImage: SourceI
   const alpha = `'clip((t-${start})/${end - start},0,1)'`;
   const filters = [
     'trim=end_frame=1',
-    `scale=${bigWidth}:${bigHeight}:force_original_aspect_ratio=increase:flags=bicubic`,
+    // Converting to YUV once, before zoompan, makes the render about three times faster than staying in RGB.
+    `scale=${bigWidth}:${bigHeight}:force_original_aspect_ratio=increase:flags=bicubic:out_color_matrix=bt709:out_range=tv`,
+    'format=yuv420p',
     `crop=${bigWidth}:${bigHeight}`,
     [
       `zoompan=z='${zoom}'`,
@@ -110,8 +112,6 @@ export function imageToVideoArgs(input: FfmpegArgsInput & { sourceImage: SourceI
     'setsar=1',
     drawtext({ fontFile, file: headerFile, y: '6', alpha }),
     drawtext({ fontFile, file: promptFile, y: 'h-th-6', alpha }),
-    'scale=out_color_matrix=bt709:out_range=tv',
-    'format=yuv420p',
   ];
   const imageInput = ['-f', `${sourceImage.format}_pipe`, '-i', `file:${sourceImage.path}`];
   return [
