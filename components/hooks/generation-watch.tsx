@@ -12,7 +12,7 @@ const WatchContext = createContext<Registry | null>(null);
 
 const ERROR_BACKOFF_MS = 5_000;
 // The gap between two long polls; a change inside it is caught by the next poll's version check.
-const NEXT_POLL_MS = 200;
+const NEXT_POLL_MS = 100;
 
 /**
  * One long poll per tab for every clip on the page that is still changing (browsers allow few

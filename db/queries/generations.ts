@@ -34,6 +34,16 @@ export async function listGenerationsByIds({ ids, teamId }: { ids: string[]; tea
   return rows.map((row) => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName }));
 }
 
+/** Just what decides whether a watcher's copy is current: cheap enough to read for 50 clips per poll. */
+export async function listGenerationStates({ ids, teamId }: { ids: string[]; teamId: string }) {
+  if (ids.length === 0) return [];
+  return getDb()
+    .select({ id: generations.id, state: generations.state, archivedAt: generations.archivedAt, archivePath: generations.archivePath, nextPollAt: generations.nextPollAt })
+    .from(generations)
+    .where(and(inArray(generations.id, ids), eq(generations.teamId, teamId)))
+    .all();
+}
+
 export async function listGenerations({ teamId, limit }: { teamId: string; limit: number }): Promise<GenerationWithAuthor[]> {
   const rows = getDb()
     .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })

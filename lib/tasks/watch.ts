@@ -1,6 +1,8 @@
 import 'server-only';
-import { listGenerationsByIds, openStates, type GenerationWithAuthor } from '@/db/queries/generations';
-import type { GenerationView } from '@/lib/generation/view';
+import { listGenerationsByIds, listGenerationStates, openStates } from '@/db/queries/generations';
+import { getQueuePosition } from '@/db/queries/queue';
+import type { Generation } from '@/db/schema';
+import { versionOf, type GenerationView } from '@/lib/generation/view';
 import type { TrackerDeps } from './deps';
 import { waitForChanges } from './notify';
 import { refreshIfDue } from './refresh';
@@ -9,9 +11,9 @@ import { viewOf } from './view-of';
 export const MAX_WATCH_MS = 20_000;
 export const MAX_WATCHED = 50;
 /** Changes arriving this close together go out in one answer. */
-const SETTLE_MS = 40;
+const SETTLE_MS = 150;
 
-const isOpen = (row: GenerationWithAuthor) => (openStates as readonly string[]).includes(row.state);
+const isOpen = (state: Generation['state']) => (openStates as readonly string[]).includes(state);
 
 /**
  * A long poll: answers at once with every watched generation whose version differs from the caller's,
@@ -25,22 +27,30 @@ export async function watchGenerations(
 ): Promise<GenerationView[]> {
   const ids = [...known.keys()];
   const deadline = deps.now().getTime() + Math.min(maxWaitMs, MAX_WATCH_MS);
-  let toRead = ids;
+  let toCheck = ids;
   for (;;) {
-    let rows = await listGenerationsByIds({ ids: toRead, teamId });
     const now = deps.now();
-    const due = rows.filter((row) => isOpen(row) && row.nextPollAt !== null && row.nextPollAt <= now);
-    if (due.length > 0) {
-      await Promise.all(due.map((row) => refreshIfDue(row.id, deps)));
-      rows = await listGenerationsByIds({ ids: toRead, teamId });
-    }
-    const views = await Promise.all(rows.map(viewOf));
-    const changed = views.filter((view) => known.get(view.id) !== view.version);
+    const due = (await listGenerationStates({ ids: toCheck, teamId })).filter((row) => isOpen(row.state) && row.nextPollAt !== null && row.nextPollAt <= now);
+    if (due.length > 0) await Promise.all(due.map((row) => refreshIfDue(row.id, deps)));
+    // Versions from a narrow read; full views only for what changed.
+    const changedIds = await changedSince(toCheck, teamId, known);
     const left = deadline - deps.now().getTime();
-    if (changed.length > 0 || left <= 0 || signal?.aborted) return changed;
+    if (changedIds.length > 0) return Promise.all((await listGenerationsByIds({ ids: changedIds, teamId })).map(viewOf));
+    if (left <= 0 || signal?.aborted) return [];
 
     const notified = await waitForChanges(ids, { timeoutMs: left, settleMs: SETTLE_MS }, signal);
-    // Only what changed needs reading again; at the deadline, everything (another process may have changed it).
-    toRead = notified.size > 0 ? [...notified] : ids;
+    // Only what changed needs checking again; at the deadline, everything (another process may have changed it).
+    toCheck = notified.size > 0 ? [...notified] : ids;
   }
+}
+
+async function changedSince(ids: string[], teamId: string, known: ReadonlyMap<string, string>): Promise<string[]> {
+  const rows = await listGenerationStates({ ids, teamId });
+  const changed: string[] = [];
+  for (const row of rows) {
+    const queuePosition = row.state === 'queued' ? await getQueuePosition({ id: row.id }) : null;
+    const version = versionOf({ state: row.state, archived: row.archivedAt !== null && row.archivePath !== null, queuePosition });
+    if (known.get(row.id) !== version) changed.push(row.id);
+  }
+  return changed;
 }
