@@ -21,7 +21,7 @@ export function AppHeader({ userName, teamName, usingEmulator }: { userName: str
           {usingEmulator && (
             <span
               data-testid="emulator-badge"
-              title="No WAN_API_KEY is set: clips come from the bundled local emulator and cost nothing."
+              title="No Wan API key is configured: clips come from the bundled local emulator and cost nothing."
               className="hidden rounded-full border border-warning/40 bg-warning/10 px-2.5 py-0.5 text-xs font-medium text-warning sm:inline"
             >
               Emulator

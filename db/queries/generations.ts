@@ -11,27 +11,32 @@ export async function insertGeneration(values: NewGeneration): Promise<Generatio
   return getDb().insert(generations).values(values).returning().get();
 }
 
-export async function getGenerationById({ id, teamId }: { id: string; teamId: string }): Promise<GenerationWithAuthor | undefined> {
-  const row = getDb()
+/** Generations with their author's name and start frame: what every page and watcher shows. */
+function selectWithAuthor() {
+  return getDb()
     .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
     .from(generations)
     .innerJoin(users, eq(users.id, generations.userId))
     .leftJoin(images, eq(images.id, generations.imageId))
+    .$dynamic();
+}
+
+type JoinedRow = { generation: Generation; authorName: string; imageFileName: string | null };
+const withAuthor = (row: JoinedRow): GenerationWithAuthor => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName });
+
+export async function getGenerationById({ id, teamId }: { id: string; teamId: string }): Promise<GenerationWithAuthor | undefined> {
+  const row = selectWithAuthor()
     .where(and(eq(generations.id, id), eq(generations.teamId, teamId)))
     .get();
-  return row && { ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName };
+  return row && withAuthor(row);
 }
 
 export async function listGenerationsByIds({ ids, teamId }: { ids: string[]; teamId: string }): Promise<GenerationWithAuthor[]> {
   if (ids.length === 0) return [];
-  const rows = getDb()
-    .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
-    .from(generations)
-    .innerJoin(users, eq(users.id, generations.userId))
-    .leftJoin(images, eq(images.id, generations.imageId))
+  return selectWithAuthor()
     .where(and(inArray(generations.id, ids), eq(generations.teamId, teamId)))
-    .all();
-  return rows.map((row) => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName }));
+    .all()
+    .map(withAuthor);
 }
 
 /** Just what decides whether a watcher's copy is current: cheap enough to read for 50 clips per poll. */
@@ -45,16 +50,12 @@ export async function listGenerationStates({ ids, teamId }: { ids: string[]; tea
 }
 
 export async function listGenerations({ teamId, limit }: { teamId: string; limit: number }): Promise<GenerationWithAuthor[]> {
-  const rows = getDb()
-    .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
-    .from(generations)
-    .innerJoin(users, eq(users.id, generations.userId))
-    .leftJoin(images, eq(images.id, generations.imageId))
+  return selectWithAuthor()
     .where(eq(generations.teamId, teamId))
     .orderBy(desc(generations.createdAt), desc(generations.id))
     .limit(limit)
-    .all();
-  return rows.map((row) => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName }));
+    .all()
+    .map(withAuthor);
 }
 
 export async function updateGeneration({ id, values }: { id: string; values: Partial<NewGeneration> }): Promise<Generation | undefined> {
