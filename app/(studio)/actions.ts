@@ -13,12 +13,12 @@ import { resolveStartImage } from '@/lib/images/resolve-start-image';
 import type { GenerationView } from '@/lib/generation/view';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
+import { prepareRequest } from '@/lib/tasks/prepare-request';
 import { nextQueueRank } from '@/lib/tasks/queue-rank';
 import { submitGeneration } from '@/lib/tasks/submit';
 import { viewOf } from '@/lib/tasks/view-of';
 
 const idSchema = z.uuid();
-const WEBHOOK_NEEDS_PUBLIC_URL = 'Webhook delivery needs PUBLIC_URL, the address where the service can reach this studio.';
 
 /** Validates again (never trust the client), stores the request, then sends it. */
 export async function createGeneration(
@@ -32,15 +32,12 @@ export async function createGeneration(
     return { ok: false, error: 'Some settings need attention.', fieldErrors: fieldErrorsOf(parsed.error) };
   }
   const deps = trackerDeps();
-  if (parsed.data.requestType === 'callback' && !deps.publicUrl) {
-    return { ok: false, error: 'Some settings need attention.', fieldErrors: { requestType: [WEBHOOK_NEEDS_PUBLIC_URL] } };
-  }
   const { user, team } = auth.context;
-  const resolved = await resolveStartImage(parsed.data, team.teamId);
-  if (!resolved.ok) return { ok: false, error: 'Some settings need attention.', fieldErrors: { imageUrls: [resolved.message] } };
+  const prepared = await prepareRequest(parsed.data, { teamId: team.teamId, publicUrl: deps.publicUrl });
+  if (!prepared.ok) return { ok: false, error: 'Some settings need attention.', fieldErrors: prepared.fieldErrors };
   const parent = parentId && idSchema.safeParse(parentId).success ? await getGenerationById({ id: parentId, teamId: team.teamId }) : undefined;
 
-  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request, parentId: parent?.id }, deps);
+  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request, parentId: parent?.id }, deps);
   revalidatePath('/gallery');
   return { ok: true, data: await viewOf({ ...row, authorName: user.name }) };
 }

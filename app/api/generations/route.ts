@@ -1,9 +1,8 @@
 import { authorize } from '@/lib/auth/session';
-import { getEnv } from '@/lib/env';
 import { fieldErrorsOf, generationRequestSchema } from '@/lib/generation/schema';
-import { denied } from '@/lib/http';
-import { resolveStartImage } from '@/lib/images/resolve-start-image';
+import { cannotGenerate } from '@/lib/http';
 import { trackerDeps } from '@/lib/tasks/deps';
+import { prepareRequest } from '@/lib/tasks/prepare-request';
 import { submitGeneration } from '@/lib/tasks/submit';
 import { viewOf } from '@/lib/tasks/view-of';
 
@@ -15,7 +14,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(request: Request) {
   const auth = await authorize('generation:create');
-  if (!auth.ok) return auth.status === 401 ? denied(401) : Response.json({ error: 'Your role cannot generate' }, { status: 403 });
+  if (!auth.ok) return cannotGenerate(auth.status);
   // JSON only: a cross-site form cannot send it without a CORS preflight.
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
     return Response.json({ error: 'Expected Content-Type: application/json' }, { status: 415 });
@@ -28,12 +27,10 @@ export async function POST(request: Request) {
   }
   const parsed = generationRequestSchema.safeParse(body);
   if (!parsed.success) return Response.json({ error: 'Invalid request', fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  if (parsed.data.requestType === 'callback' && !getEnv().publicUrl) {
-    return Response.json({ error: 'Invalid request', fieldErrors: { requestType: ['Webhook delivery needs PUBLIC_URL'] } }, { status: 400 });
-  }
   const { user, team } = auth.context;
-  const resolved = await resolveStartImage(parsed.data, team.teamId);
-  if (!resolved.ok) return Response.json({ error: 'Invalid request', fieldErrors: { imageId: [resolved.message] } }, { status: 400 });
-  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request }, trackerDeps());
+  const deps = trackerDeps();
+  const prepared = await prepareRequest(parsed.data, { teamId: team.teamId, publicUrl: deps.publicUrl });
+  if (!prepared.ok) return Response.json({ error: 'Invalid request', fieldErrors: prepared.fieldErrors }, { status: 400 });
+  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request }, deps);
   return Response.json(await viewOf({ ...row, authorName: user.name }), { status: 201, headers: { 'cache-control': 'no-store' } });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
-import { denied, jsonError } from '@/lib/http';
+import { cannotGenerate, jsonError } from '@/lib/http';
 import { imageUrlForService, keepImage } from '@/lib/images/keep-image';
 import { fetchPublicImage, ImageFetchError } from '@/lib/images/safe-fetch';
 import { MAX_IMAGE_BYTES } from '@/lib/images/validate-image';
@@ -18,7 +18,7 @@ const NEEDS_PUBLIC_URL =
  */
 export async function POST(request: Request) {
   const auth = await authorize('generation:create');
-  if (!auth.ok) return auth.status === 401 ? denied(401) : Response.json({ error: 'Your role cannot generate' }, { status: 403 });
+  if (!auth.ok) return cannotGenerate(auth.status);
   const owner = { teamId: auth.context.team.teamId, userId: auth.context.user.id };
   const type = request.headers.get('content-type') ?? '';
 
