@@ -21,15 +21,25 @@ export const teams = sqliteTable('teams', {
   createdAt: createdAt(),
 });
 
+/** The owning team: every team-scoped row goes when its team goes. */
+const teamRef = () =>
+  text('team_id')
+    .notNull()
+    .references(() => teams.id, { onDelete: 'cascade' });
+
+/** Who made it; kept (no cascade) so history outlives a membership. */
+const authorRef = () =>
+  text('user_id')
+    .notNull()
+    .references(() => users.id);
+
 export const roles = ['owner', 'editor', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
 export const memberships = sqliteTable(
   'memberships',
   {
-    teamId: text('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: teamRef(),
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -43,9 +53,7 @@ export const invites = sqliteTable(
   'invites',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: teamRef(),
     role: text('role', { enum: roles }).notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
@@ -63,12 +71,8 @@ export const images = sqliteTable(
   'images',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
+    teamId: teamRef(),
+    userId: authorRef(),
     /** File name in our storage; unguessable, it is also the public URL's last segment. */
     fileName: text('file_name').notNull().unique(),
     format: text('format', { enum: ['jpeg', 'png', 'webp'] }).notNull(),
@@ -102,12 +106,8 @@ export const generations = sqliteTable(
   'generations',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
+    teamId: teamRef(),
+    userId: authorRef(),
     parentId: text('parent_id'),
 
     mode: text('mode', { enum: ['text-to-video', 'image-to-video'] }).notNull(),
