@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { closedPort } from '@/test/net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
 import { getGenerationForWorker } from '@/db/queries/generations';
@@ -192,12 +192,3 @@ describe('permanent faults: a clear, stored failure, never a duplicate', () => {
     });
   });
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { closedPort } from '@/test/net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { generationRequestSchema } from '@/lib/generation/schema';
@@ -75,13 +75,3 @@ describe('Wan client against the emulator', () => {
     expect((error as WanNetworkError).outcomeUnknown).toBe(false);
   });
 });
-
-/** A port nothing listens on: bound once to learn a free number, then released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
