@@ -2,10 +2,12 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { getEnv } from '@/lib/env';
 import * as schema from './schema';
+import { stackKeyOf } from './stack-key';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -20,6 +22,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  backfillStackKeys(db);
   return db;
 }
 
@@ -29,4 +32,16 @@ const holder = globalThis as typeof globalThis & { __wanStudioDb?: Db };
 export function getDb(): Db {
   holder.__wanStudioDb ??= openDatabase(path.join(getEnv().dataDir, 'studio.db'));
   return holder.__wanStudioDb;
+}
+
+/** Rows made before stacks existed get their key once, at the first start after the upgrade. */
+function backfillStackKeys(db: Db) {
+  const { generations } = schema;
+  for (;;) {
+    const rows = db.select().from(generations).where(eq(generations.stackKey, '')).limit(500).all();
+    if (rows.length === 0) return;
+    db.transaction((tx) => {
+      for (const row of rows) tx.update(generations).set({ stackKey: stackKeyOf(row) }).where(eq(generations.id, row.id)).run();
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -18,6 +18,8 @@ export const teams = sqliteTable('teams', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   personal: integer('personal', { mode: 'boolean' }).notNull().default(false),
+  /** Most a single seed sweep may cost, in US cents; null means the studio's default (env). */
+  sweepBudgetCents: integer('sweep_budget_cents'),
   createdAt: createdAt(),
 });
 
@@ -109,6 +111,10 @@ export const generations = sqliteTable(
     teamId: teamRef(),
     userId: authorRef(),
     parentId: text('parent_id'),
+    /** Set on every clip of one seed sweep. */
+    sweepId: text('sweep_id'),
+    /** Clips with the same key collapse into one stack card: the sweep, or the request minus its seed. */
+    stackKey: text('stack_key').notNull().default(''),
 
     mode: text('mode', { enum: ['text-to-video', 'image-to-video'] }).notNull(),
     prompt: text('prompt').notNull(),
@@ -158,6 +164,9 @@ export const generations = sqliteTable(
       .notNull()
       .default('team'),
     shareToken: text('share_token').unique(),
+    /** In the trash since then (restorable for 30 days); null when not deleted. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    deletedBy: text('deleted_by'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -167,7 +176,41 @@ export const generations = sqliteTable(
     index('generations_queue_idx').on(t.state, t.queueRank),
     index('generations_parent_idx').on(t.parentId),
     index('generations_archive_pending_idx').on(t.state, t.archivedAt),
+    index('generations_team_stack_created_idx').on(t.teamId, t.stackKey, t.createdAt, t.id),
+    index('generations_team_deleted_idx').on(t.teamId, t.deletedAt).where(sql`deleted_at IS NOT NULL`),
+    index('generations_deleted_idx').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
   ],
+);
+
+/** Free tags on clips; the team id is copied so a tag filter never leaves the team's rows. */
+export const generationTags = sqliteTable(
+  'generation_tags',
+  {
+    generationId: text('generation_id')
+      .notNull()
+      .references(() => generations.id, { onDelete: 'cascade' }),
+    teamId: teamRef(),
+    tag: text('tag').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.generationId, t.tag] }), index('generation_tags_team_tag_idx').on(t.teamId, t.tag, t.generationId)],
+);
+
+/** A named gallery search + filters, saved by one member in one team. */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: text('id').primaryKey(),
+    teamId: teamRef(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The gallery URL's query string, normalised by lib/gallery/filters. */
+    query: text('query').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('saved_views_owner_name_idx').on(t.teamId, t.userId, t.name)],
 );
 
 export type User = typeof users.$inferSelect;
@@ -175,3 +218,4 @@ export type Team = typeof teams.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Generation = typeof generations.$inferSelect;
 export type NewGeneration = typeof generations.$inferInsert;
+export type SavedView = typeof savedViews.$inferSelect;

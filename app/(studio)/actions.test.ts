@@ -11,7 +11,7 @@ vi.mock('@/lib/auth/session', async () => {
   return {
     authorize: async (action: Parameters<typeof can>[1]) => {
       if (!session.context) return { ok: false, status: 401 };
-      return can(session.context.team.role, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
+      return can(session.context.member, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
     },
   };
 });
@@ -32,6 +32,7 @@ beforeAll(async () => {
   session.context = {
     user: { id: created.user.id, name: 'Bo', email: 'bo@example.test' },
     team: { teamId, teamName: "Bo's studio", personal: true, role: 'owner' },
+    member: { role: 'owner', userId: created.user.id },
   };
 });
 afterAll(() => emulator.stop());
@@ -60,7 +61,7 @@ describe('createGeneration', () => {
 
   it('refuses a viewer: a viewer cannot spend the team’s money', async () => {
     const saved = session.context;
-    session.context = saved && { ...saved, team: { ...saved.team, role: 'viewer' } };
+    session.context = saved && { ...saved, team: { ...saved.team, role: 'viewer' }, member: { ...saved.member, role: 'viewer' } };
     const result = await createGeneration({ prompt: 'viewer tries' });
     session.context = saved;
     expect(result).toEqual({ ok: false, error: 'Your role in this team cannot do that.' });

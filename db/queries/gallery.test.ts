@@ -47,7 +47,7 @@ describe('listGallery', () => {
   });
 
   it('combines filters', async () => {
-    const seeds = await everything({ resolution: '1080p', state: 'success', favorite: true });
+    const seeds = await everything({ resolution: '1080p', states: ['success'], favorite: true });
     expect(seeds.sort((a, b) => a - b)).toEqual([15]);
   });
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
-import { generations, images, users, type Generation } from '../schema';
+import { generations, generationTags, images, users, type Generation } from '../schema';
 import type { GenerationWithAuthor } from './generations';
 
 export type GalleryCursor = { createdAt: number; id: string };
@@ -11,11 +11,14 @@ export type GalleryFilters = {
   resolution?: Generation['resolution'];
   aspectRatio?: Generation['aspectRatio'];
   duration?: number;
-  state?: Generation['state'];
+  states?: readonly Generation['state'][];
   authorId?: string;
   favorite?: boolean;
+  tag?: string;
   from?: Date;
   to?: Date;
+  /** The trash instead of the gallery. */
+  deleted?: boolean;
 };
 
 /** Words as FTS5 terms: each quoted (no query syntax from users), all required, the last as a prefix. */
@@ -27,16 +30,18 @@ export function toMatchQuery(q: string): string | undefined {
 
 /** SQL conditions for the filters; the full-text part stays behind this function (the dialect lives in db/). */
 function conditions(teamId: string, f: GalleryFilters, cursor?: GalleryCursor): SQL[] {
-  const where: SQL[] = [eq(generations.teamId, teamId)];
+  const where: SQL[] = [eq(generations.teamId, teamId), f.deleted ? isNotNull(generations.deletedAt) : isNull(generations.deletedAt)];
   const match = f.q ? toMatchQuery(f.q) : undefined;
   // The unary + keeps SQLite walking the team's index in gallery order (stopping after one page) and
   // checking each row against the matches, instead of fetching and sorting every match of a common word.
   if (match) where.push(sql`+${generations}.rowid IN (SELECT rowid FROM generations_fts WHERE generations_fts MATCH ${match})`);
+  if (f.tag) where.push(sql`+${generations.id} IN (SELECT ${generationTags.generationId} FROM ${generationTags} WHERE ${generationTags.teamId} = ${teamId} AND ${generationTags.tag} = ${f.tag})`);
   if (f.mode) where.push(eq(generations.mode, f.mode));
   if (f.resolution) where.push(eq(generations.resolution, f.resolution));
   if (f.aspectRatio) where.push(eq(generations.aspectRatio, f.aspectRatio));
   if (f.duration) where.push(eq(generations.duration, f.duration));
-  if (f.state) where.push(eq(generations.state, f.state));
+  if (f.states?.length === 1 && f.states[0]) where.push(eq(generations.state, f.states[0]));
+  else if (f.states?.length) where.push(inArray(generations.state, [...f.states]));
   if (f.authorId) where.push(eq(generations.userId, f.authorId));
   if (f.favorite !== undefined) where.push(eq(generations.favorite, f.favorite));
   if (f.from) where.push(gte(generations.createdAt, f.from));
@@ -50,13 +55,13 @@ function conditions(teamId: string, f: GalleryFilters, cursor?: GalleryCursor): 
   return where;
 }
 
-export function galleryQuery({ teamId, filters = {}, cursor, limit }: { teamId: string; filters?: GalleryFilters; cursor?: GalleryCursor; limit: number }) {
+export function galleryQuery({ teamId, filters = {}, cursor, limit, also = [] }: { teamId: string; filters?: GalleryFilters; cursor?: GalleryCursor; limit: number; also?: SQL[] }) {
   return getDb()
     .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
     .from(generations)
     .innerJoin(users, eq(users.id, generations.userId))
     .leftJoin(images, eq(images.id, generations.imageId))
-    .where(and(...conditions(teamId, filters, cursor)))
+    .where(and(...conditions(teamId, filters, cursor), ...also))
     .orderBy(desc(generations.createdAt), desc(generations.id))
     .limit(limit);
 }
@@ -70,4 +75,23 @@ export async function listGallery(params: { teamId: string; filters?: GalleryFil
   const items = rows.slice(0, params.limit).map((row) => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName }));
   const last = items.at(-1);
   return { items, next: rows.length > params.limit && last ? { createdAt: last.createdAt.getTime(), id: last.id } : null };
+}
+
+/** How many clips each stack holds under the same filters: the number on a stack card. */
+export async function countStacks({ teamId, filters = {}, stackKeys }: { teamId: string; filters?: GalleryFilters; stackKeys: string[] }): Promise<Map<string, number>> {
+  if (stackKeys.length === 0) return new Map();
+  const rows = getDb()
+    .select({ key: generations.stackKey, clips: count() })
+    .from(generations)
+    .where(and(...conditions(teamId, filters), inArray(generations.stackKey, stackKeys)))
+    .groupBy(generations.stackKey)
+    .all();
+  return new Map(rows.map((row) => [row.key, row.clips]));
+}
+
+/** Every clip of one stack (≤ limit), newest first, under the same filters. */
+export async function listStack({ teamId, stackKey, filters = {}, limit }: { teamId: string; stackKey: string; filters?: GalleryFilters; limit: number }): Promise<GenerationWithAuthor[]> {
+  return galleryQuery({ teamId, filters, limit, also: [eq(generations.stackKey, stackKey)] })
+    .all()
+    .map((row) => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName }));
 }

@@ -2,13 +2,39 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { generations, images, users, type Generation, type GenerationState, type NewGeneration } from '../schema';
+import { stackKeyOf } from '../stack-key';
 
 export const openStates = ['pending', 'processing', 'timed_out'] as const satisfies GenerationState[];
 
 export type GenerationWithAuthor = Generation & { authorName: string; imageFileName?: string | null };
 
 export async function insertGeneration(values: NewGeneration): Promise<Generation> {
-  return getDb().insert(generations).values(values).returning().get();
+  return getDb().insert(generations).values(withStackKey(values)).returning().get();
+}
+
+/** Several generations in one transaction (a sweep): all are stored, or none. */
+export async function insertGenerations(rows: NewGeneration[]): Promise<Generation[]> {
+  const db = getDb();
+  return db.transaction((tx) => rows.map((values) => tx.insert(generations).values(withStackKey(values)).returning().get()));
+}
+
+function withStackKey(values: NewGeneration): NewGeneration {
+  return {
+    ...values,
+    stackKey: stackKeyOf({
+      sweepId: values.sweepId ?? null,
+      mode: values.mode,
+      prompt: values.prompt,
+      negativePrompt: values.negativePrompt ?? null,
+      imageUrls: values.imageUrls ?? null,
+      imageId: values.imageId ?? null,
+      resolution: values.resolution,
+      aspectRatio: values.aspectRatio,
+      duration: values.duration,
+      enablePromptExpansion: values.enablePromptExpansion,
+      provider: values.provider,
+    }),
+  };
 }
 
 /** Generations with their author's name and start frame: what every page and watcher shows. */

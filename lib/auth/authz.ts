@@ -2,20 +2,42 @@ import type { Role } from '@/db/schema';
 
 export type Action =
   | 'generation:read'
+  | 'generation:watch'
+  | 'video:play'
   | 'generation:create'
   | 'generation:manage'
-  | 'generation:watch'
-  | 'video:play';
+  | 'generation:favorite'
+  | 'generation:curate'
+  | 'generation:delete'
+  | 'gallery:export'
+  | 'gallery:save-view'
+  | 'trash:empty';
 
-const rolesAllowed: Record<Action, readonly Role[]> = {
-  'generation:read': ['owner', 'editor', 'viewer'],
-  'generation:watch': ['owner', 'editor', 'viewer'],
-  'video:play': ['owner', 'editor', 'viewer'],
-  'generation:create': ['owner', 'editor'],
-  'generation:manage': ['owner', 'editor'],
+/** 'any': on every clip of the team; 'own': only on clips the member made. */
+type Reach = 'any' | 'own';
+
+const rules: Record<Action, Partial<Record<Role, Reach>>> = {
+  'generation:read': { owner: 'any', editor: 'any', viewer: 'any' },
+  'generation:watch': { owner: 'any', editor: 'any', viewer: 'any' },
+  'video:play': { owner: 'any', editor: 'any', viewer: 'any' },
+  'gallery:export': { owner: 'any', editor: 'any', viewer: 'any' },
+  'gallery:save-view': { owner: 'any', editor: 'any', viewer: 'any' },
+  'generation:favorite': { owner: 'any', editor: 'any', viewer: 'any' },
+  'generation:create': { owner: 'any', editor: 'any' },
+  'generation:manage': { owner: 'any', editor: 'any' },
+  'generation:curate': { owner: 'any', editor: 'any' },
+  'generation:delete': { owner: 'any', editor: 'own' },
+  'trash:empty': { owner: 'any' },
 };
 
-/** The one authorization rule of the studio: may a member with this role do this? */
-export function can(role: Role | undefined, action: Action): boolean {
-  return role !== undefined && rolesAllowed[action].includes(role);
+export type Member = { role: Role; userId: string };
+
+/**
+ * The one authorization rule of the studio: may this member do this, on this clip when one is named?
+ * Without a clip, 'own' reach counts as allowed (the member may act on their own clips).
+ */
+export function can(member: Member | undefined, action: Action, item?: { userId: string }): boolean {
+  const reach = member && rules[action][member.role];
+  if (!reach) return false;
+  return reach === 'any' || item === undefined || item.userId === member.userId;
 }

@@ -5,11 +5,11 @@ import { cache } from 'react';
 import { getMembership, listMembershipsForUser, type TeamMembership } from '@/db/queries/teams';
 import { getUserById } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
-import { can, type Action } from './authz';
+import { can, type Action, type Member } from './authz';
 import { getAuthOptions } from './options';
 
 export type SessionUser = { id: string; name: string; email: string };
-export type StudioContext = { user: SessionUser; team: TeamMembership };
+export type StudioContext = { user: SessionUser; team: TeamMembership; member: Member };
 
 /** Read once per request; a session whose user no longer exists counts as signed out. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
@@ -25,7 +25,7 @@ export const getStudioContext = cache(async (): Promise<StudioContext | null> =>
   const user = await getSessionUser();
   if (!user) return null;
   const [team] = await listMembershipsForUser({ userId: user.id });
-  return team ? { user, team } : null;
+  return team ? { user, team, member: { role: team.role, userId: user.id } } : null;
 });
 
 /** For pages: redirect to sign-in when there is no usable session. */
@@ -41,7 +41,7 @@ export async function authorize(action: Action): Promise<
 > {
   const context = await getStudioContext();
   if (!context) return { ok: false, status: 401 };
-  return can(context.team.role, action) ? { ok: true, context } : { ok: false, status: 403 };
+  return can(context.member, action) ? { ok: true, context } : { ok: false, status: 403 };
 }
 
 export async function roleIn({ teamId, userId }: { teamId: string; userId: string }): Promise<Role | undefined> {

@@ -35,6 +35,9 @@ export function createLocalVideoStore(root: string): VideoStore {
     read(key, range) {
       return fs.createReadStream(fileOf(key), range);
     },
+    async remove(key) {
+      await fs.promises.rm(fileOf(key), { force: true });
+    },
     async removePartials() {
       const names = await fs.promises.readdir(root).catch(() => [] as string[]);
       const partials = names.filter((name) => name.endsWith('.part'));

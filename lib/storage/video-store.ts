@@ -8,6 +8,8 @@ export type VideoStore = {
   put(key: string, body: AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredObject>;
   size(key: string): Promise<number | undefined>;
   read(key: string, range?: { start: number; end: number }): Readable;
+  /** Deletes an object; a missing one is not an error. */
+  remove(key: string): Promise<void>;
   /** Drops half-written files a crash left behind; call once at start, before any archive runs. */
   removePartials(): Promise<number>;
 };

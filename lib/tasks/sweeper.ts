@@ -1,7 +1,9 @@
 import 'server-only';
 import { getNextDueAt, listDueGenerationIds, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/generations';
 import { markStaleSendsUnknown } from '@/db/queries/queue';
+import { purgeTrash } from '@/db/queries/curation';
 import { getVideoStore } from '@/lib/storage';
+import { deleteArchives } from '@/lib/storage/delete-archives';
 import { archiveGeneration, MAX_ARCHIVE_ATTEMPTS } from '@/lib/storage/archive';
 import { trackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
@@ -14,6 +16,8 @@ const MIN_SLEEP_MS = 50;
 const HOUSEKEEPING_MS = 500;
 const BATCH = 100;
 const EXPIRY_CHECK_MS = 24 * 60 * 60_000;
+const TRASH_PURGE_MS = 60 * 60_000;
+export const TRASH_DAYS = 30;
 
 const holder = globalThis as typeof globalThis & { __wanSweeperStarted?: boolean };
 
@@ -59,6 +63,10 @@ async function sweep(): Promise<number> {
   if (!housekeeping) return (await getNextDueAt())?.getTime() ?? Date.now() + MAX_SLEEP_MS;
   const unarchived = await listUnarchivedSuccessIds({ limit: BATCH, maxAttempts: MAX_ARCHIVE_ATTEMPTS, now: deps.now() });
   void Promise.allSettled(unarchived.map((id) => archiveGeneration(id)));
+  if (Date.now() - lastTrashPurge >= TRASH_PURGE_MS) {
+    lastTrashPurge = Date.now();
+    await purgeOldTrash(deps.now());
+  }
   if (Date.now() - lastExpiryCheck >= EXPIRY_CHECK_MS) {
     lastExpiryCheck = Date.now();
     await reportUnarchived();
@@ -67,6 +75,16 @@ async function sweep(): Promise<number> {
 }
 
 let lastExpiryCheck = 0;
+let lastTrashPurge = 0;
+
+/** The trash keeps clips for 30 days; after that they and their videos go for good. */
+async function purgeOldTrash(now: Date): Promise<void> {
+  for (;;) {
+    const purged = await purgeTrash({ before: new Date(now.getTime() - TRASH_DAYS * 24 * 60 * 60_000) });
+    await deleteArchives(purged.archivePaths);
+    if (purged.ids.length === 0) return;
+  }
+}
 
 /** The daily expiry guard: every finished clip still without our copy, loudly, while its link still works. */
 async function reportUnarchived(): Promise<void> {

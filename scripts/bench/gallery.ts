@@ -79,7 +79,7 @@ const deep = getDb().$client.prepare('select created_at, id from generations ord
 const cases = [
   { name: 'first page (48)', params: { teamId, limit: 48 } },
   { name: 'deep cursor page (80 % down)', params: { teamId, limit: 48, cursor: { createdAt: deep.created_at, id: deep.id } } },
-  { name: 'filtered: 1080p + success + author', params: { teamId, limit: 48, filters: { resolution: '1080p' as const, state: 'success' as const, authorId: 'user-7' } } },
+  { name: 'filtered: 1080p + success + author', params: { teamId, limit: 48, filters: { resolution: '1080p' as const, states: ['success' as const], authorId: 'user-7' } } },
   { name: 'search, common word ("light")', params: { teamId, limit: 48, filters: { q: 'light' } } },
   { name: 'search, rare word ("zeppelin")', params: { teamId, limit: 48, filters: { q: 'zeppelin' } } },
 ];

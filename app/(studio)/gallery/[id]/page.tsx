@@ -15,7 +15,7 @@ import { reproduceGeneration } from '../../actions';
 export const metadata: Metadata = { title: 'Clip' };
 
 export default async function GenerationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { team } = await requireStudioContext();
+  const { team, member } = await requireStudioContext();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const row = await getGenerationById({ id: id.data, teamId: team.teamId });
@@ -45,7 +45,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
             </p>
           )}
         </div>
-        <GenerationActions id={view.id} reproduce={reproduceGeneration} canCreate={can(team.role, 'generation:create')} />
+        <GenerationActions id={view.id} reproduce={reproduceGeneration} canCreate={can(member, 'generation:create')} />
         <GenerationParams view={view} />
         {parent && (
           <p className="text-sm text-muted">

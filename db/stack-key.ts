@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { Generation } from './schema';
+
+type StackFields = Pick<
+  Generation,
+  'sweepId' | 'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'enablePromptExpansion' | 'provider'
+>;
+
+/**
+ * Which stack card a clip belongs to: every clip of one sweep, or else every clip whose request is the
+ * same but for the seed. Computed at insert, so grouping is an index lookup.
+ */
+export function stackKeyOf(row: StackFields): string {
+  if (row.sweepId) return `sweep:${row.sweepId}`;
+  const sameButSeed = [
+    row.mode,
+    row.prompt,
+    row.negativePrompt ?? '',
+    row.imageId ?? row.imageUrls?.[0] ?? '',
+    row.resolution,
+    row.mode === 'text-to-video' ? row.aspectRatio : '',
+    row.duration,
+    row.enablePromptExpansion,
+    row.provider,
+  ];
+  return `recipe:${createHash('sha256').update(JSON.stringify(sameButSeed)).digest('base64url').slice(0, 22)}`;
+}

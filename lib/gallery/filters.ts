@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { aspectRatios, modes, resolutions } from '@/lib/generation/schema';
+
+/** State filter groups as people think of them, not the tracker's nine states. */
+export const stateGroups = {
+  done: ['success'],
+  running: ['queued', 'sending', 'pending', 'processing', 'timed_out'],
+  failed: ['failed', 'unknown'],
+  cancelled: ['cancelled'],
+} as const;
+export type StateGroup = keyof typeof stateGroups;
+
+export const TAG_MAX = 32;
+const day = /^\d{4}-\d{2}-\d{2}$/;
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'A tag needs at least one letter')
+  .max(TAG_MAX, `Tags are at most ${TAG_MAX} characters`)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, 'Tags use letters, digits, spaces, - and _');
+
+/** One schema per URL parameter: a bad one is dropped (and named), the rest still apply. */
+const params = {
+  q: z.string().trim().min(1).max(200),
+  mode: z.enum(modes),
+  res: z.enum(resolutions),
+  aspect: z.enum(aspectRatios),
+  dur: z.enum(['5', '10']),
+  state: z.enum(Object.keys(stateGroups) as [StateGroup, ...StateGroup[]]),
+  author: z.uuid(),
+  fav: z.literal('1'),
+  tag: tagSchema,
+  from: z.string().regex(day).refine((value) => !Number.isNaN(Date.parse(value))),
+  to: z.string().regex(day).refine((value) => !Number.isNaN(Date.parse(value))),
+} as const;
+
+export type GalleryParam = keyof typeof params;
+export type GallerySearch = { [K in GalleryParam]?: z.output<(typeof params)[K]> };
+export const galleryParamNames = Object.keys(params) as GalleryParam[];
+
+type Raw = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function read(raw: Raw, name: string): string | undefined {
+  if (raw instanceof URLSearchParams) return raw.get(name) ?? undefined;
+  const value = raw[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Parses the gallery URL; `ignored` lists parameters whose values made no sense. */
+export function parseGallerySearch(raw: Raw): { search: GallerySearch; ignored: GalleryParam[] } {
+  const search: Record<string, unknown> = {};
+  const ignored: GalleryParam[] = [];
+  for (const name of galleryParamNames) {
+    const value = read(raw, name);
+    if (value === undefined || value === '') continue;
+    const parsed = params[name].safeParse(value);
+    if (parsed.success) search[name] = parsed.data;
+    else ignored.push(name);
+  }
+  return { search: search as GallerySearch, ignored };
+}
+
+/** The canonical query string (fixed order, no empties): the same filters always give the same URL. */
+export function toQueryString(search: GallerySearch): string {
+  const out = new URLSearchParams();
+  for (const name of galleryParamNames) {
+    const value = search[name];
+    if (value !== undefined && value !== '') out.set(name, String(value));
+  }
+  return out.toString();
+}
+
+export function isFiltered(search: GallerySearch): boolean {
+  return galleryParamNames.some((name) => search[name] !== undefined);
+}
+
+/** Inclusive day bounds in UTC, so a shared link means the same days for everyone. */
+export function dayRange(search: Pick<GallerySearch, 'from' | 'to'>): { from?: Date; to?: Date } {
+  return {
+    from: search.from ? new Date(`${search.from}T00:00:00.000Z`) : undefined,
+    to: search.to ? new Date(`${search.to}T23:59:59.999Z`) : undefined,
+  };
+}
