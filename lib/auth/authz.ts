@@ -14,7 +14,7 @@ export type Action =
   | 'trash:empty';
 
 /** 'any': on every clip of the team; 'own': only on clips the member made. */
-type Reach = 'any' | 'own';
+export type Reach = 'any' | 'own';
 
 const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'generation:read': { owner: 'any', editor: 'any', viewer: 'any' },
@@ -40,4 +40,9 @@ export function can(member: Member | undefined, action: Action, item?: { userId:
   const reach = member && rules[action][member.role];
   if (!reach) return false;
   return reach === 'any' || item === undefined || item.userId === member.userId;
+}
+
+/** How far an action reaches for this member, for pages deciding which controls to show. */
+export function reachOf(member: Member | undefined, action: Action): Reach | null {
+  return (member && rules[action][member.role]) ?? null;
 }

@@ -3,6 +3,7 @@ import { getNextDueAt, listDueGenerationIds, listSuccessesWithoutArchive, listUn
 import { markStaleSendsUnknown } from '@/db/queries/queue';
 import { purgeTrash } from '@/db/queries/curation';
 import { getVideoStore } from '@/lib/storage';
+import { TRASH_DAYS } from '@/lib/gallery/trash';
 import { deleteArchives } from '@/lib/storage/delete-archives';
 import { archiveGeneration, MAX_ARCHIVE_ATTEMPTS } from '@/lib/storage/archive';
 import { trackerDeps } from './deps';
@@ -17,7 +18,6 @@ const HOUSEKEEPING_MS = 500;
 const BATCH = 100;
 const EXPIRY_CHECK_MS = 24 * 60 * 60_000;
 const TRASH_PURGE_MS = 60 * 60_000;
-export const TRASH_DAYS = 30;
 
 const holder = globalThis as typeof globalThis & { __wanSweeperStarted?: boolean };
 

@@ -1,47 +1,66 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listGenerations } from '@/db/queries/generations';
-import { GalleryCard } from '@/components/gallery-card';
-import { buttonClass } from '@/components/ui/button';
+import { countTrash, listTeamTags } from '@/db/queries/curation';
+import { listSavedViews } from '@/db/queries/saved-views';
+import { listTeamMembers } from '@/db/queries/teams';
+import { GalleryBrowser } from '@/components/gallery/gallery-browser';
+import { GalleryEmpty } from '@/components/gallery/gallery-empty';
+import { GalleryFilters } from '@/components/gallery/gallery-filters';
+import { SavedViews } from '@/components/gallery/saved-views';
+import { can, reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
-import { viewOf } from '@/lib/tasks/view-of';
+import { isFiltered, parseGallerySearch, toQueryString } from '@/lib/gallery/filters';
+import { loadGalleryPage } from '@/lib/gallery/load';
+import { deleteGalleryView, favoriteClips, restoreClips, saveGalleryView, tagClips, trashClips } from './actions';
 
 export const metadata: Metadata = { title: 'Gallery' };
 
-const PAGE = 60;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function GalleryPage() {
-  const { team } = await requireStudioContext();
-  const rows = await listGenerations({ teamId: team.teamId, limit: PAGE });
-  const views = await Promise.all(rows.map(viewOf));
+export default async function GalleryPage({ searchParams }: { searchParams: SearchParams }) {
+  const { team, user, member } = await requireStudioContext();
+  const { search, ignored } = parseGallerySearch(await searchParams);
+  const query = toQueryString(search);
+  const [initial, members, tags, views, trashed] = await Promise.all([
+    loadGalleryPage({ teamId: team.teamId, search }),
+    listTeamMembers({ teamId: team.teamId }),
+    listTeamTags({ teamId: team.teamId }),
+    listSavedViews({ teamId: team.teamId, userId: user.id }),
+    countTrash({ teamId: team.teamId }),
+  ]);
 
   return (
     <div className="space-y-6">
-      <header className="flex items-end justify-between gap-4">
+      <header className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-xl font-semibold tracking-tight">Gallery</h1>
-          <p className="text-sm text-muted">
-            Every clip of {team.teamName}, newest first, with the prompt, seed and settings to make it again.
-          </p>
+          <p className="text-sm text-muted">Every clip of {team.teamName}, newest first, with the prompt, seed and settings to make it again.</p>
         </div>
+        <Link href="/gallery/trash" className="text-sm text-muted hover:text-ink" data-testid="trash-link">
+          Trash{trashed > 0 ? ` (${trashed})` : ''}
+        </Link>
       </header>
-      {rows.length === 0 ? (
-        <div className="grid min-h-80 place-items-center rounded-card border border-dashed border-line p-10 text-center">
-          <div className="max-w-sm space-y-3">
-            <p className="text-base font-medium">No clips yet</p>
-            <p className="text-sm text-muted">Clips you and your team generate land here, kept with everything needed to reproduce them.</p>
-            <Link href="/" className={buttonClass('primary')}>
-              Open the studio
-            </Link>
-          </div>
-        </div>
-      ) : (
-        <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
-          {views.map((view) => (
-            <GalleryCard key={view.id} view={view} />
-          ))}
-        </div>
+      <GalleryFilters basePath="/gallery" search={search} authors={members.map((m) => ({ id: m.userId, name: m.name }))} tags={tags} />
+      <SavedViews views={views.map(({ id, name, query: q }) => ({ id, name, query: q }))} query={query} save={saveGalleryView} remove={deleteGalleryView} />
+      {ignored.length > 0 && (
+        <p role="status" className="rounded-lg border border-warning/30 bg-warning/5 px-3 py-2 text-sm text-warning">
+          Ignored {ignored.join(', ')}: {ignored.length === 1 ? 'its value is' : 'their values are'} not one the gallery knows.
+        </p>
       )}
+      <GalleryBrowser
+        key={query}
+        initial={initial}
+        query={query}
+        trash={false}
+        userId={user.id}
+        abilities={{
+          favorite: can(member, 'generation:favorite'),
+          curate: can(member, 'generation:curate'),
+          deleteReach: reachOf(member, 'generation:delete'),
+        }}
+        actions={{ favoriteClips, tagClips, trashClips, restoreClips }}
+        empty={<GalleryEmpty kind={isFiltered(search) ? 'no-match' : 'none'} />}
+      />
     </div>
   );
 }

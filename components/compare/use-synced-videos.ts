@@ -1,0 +1,150 @@
+'use client';
+
+import { type RefObject, useCallback, useEffect, useState } from 'react';
+
+/** A follower further than this from the leader is put back in step. */
+const DRIFT_S = 0.05;
+
+export type SyncedVideos = {
+  playing: boolean;
+  /** The leader's position, in seconds. */
+  time: number;
+  /** The longest clip's length, in seconds; 0 until one has loaded. */
+  duration: number;
+  loop: boolean;
+  muted: boolean;
+  play: () => void;
+  pause: () => void;
+  toggle: () => void;
+  seek: (time: number) => void;
+  setLoop: (loop: boolean) => void;
+  setMuted: (muted: boolean) => void;
+};
+
+function lengthOf(video: HTMLVideoElement): number {
+  return Number.isFinite(video.duration) ? video.duration : 0;
+}
+
+function all(videos: RefObject<(HTMLVideoElement | null)[]>): HTMLVideoElement[] {
+  return videos.current.filter((video): video is HTMLVideoElement => video !== null);
+}
+
+// Shorter clips are clamped to their own length, so they hold their last frame until the leader loops.
+function seekAll(videos: HTMLVideoElement[], to: number) {
+  for (const video of videos) video.currentTime = Math.min(to, lengthOf(video) || to);
+}
+
+/** Starts a video; `onRefused` runs only if it really stayed paused (a later play() may have won the race). */
+function start(video: HTMLVideoElement, onRefused?: () => void) {
+  video.play().catch(() => {
+    if (video.paused) onRefused?.();
+  });
+}
+
+/**
+ * Plays several videos as one. The longest is the leader and the others follow its clock.
+ * `identity` must change whenever the set of videos does (their ids joined is enough).
+ */
+export function useSyncedVideos(videos: RefObject<(HTMLVideoElement | null)[]>, identity: string): SyncedVideos {
+  const [playing, setPlaying] = useState(false);
+  const [time, setTime] = useState(0);
+  const [duration, setDuration] = useState(0);
+  const [leader, setLeader] = useState<HTMLVideoElement | null>(null);
+  const [loop, setLoop] = useState(true);
+  const [muted, setMuted] = useState(true);
+
+  useEffect(() => {
+    const list = all(videos);
+    const measure = () => {
+      const longest = list.reduce<HTMLVideoElement | null>((best, video) => (best && lengthOf(best) >= lengthOf(video) ? best : video), null);
+      setLeader(longest);
+      setDuration(longest ? lengthOf(longest) : 0);
+    };
+    for (const video of list) {
+      video.addEventListener('loadedmetadata', measure);
+      video.addEventListener('durationchange', measure);
+    }
+    // Metadata may have arrived before this effect ran (a cached clip).
+    const frame = requestAnimationFrame(measure);
+    return () => {
+      cancelAnimationFrame(frame);
+      for (const video of list) {
+        video.removeEventListener('loadedmetadata', measure);
+        video.removeEventListener('durationchange', measure);
+      }
+    };
+  }, [videos, identity]);
+
+  useEffect(() => {
+    // One voice: several soundtracks at once are noise, so only the leader is ever heard.
+    for (const video of all(videos)) video.muted = muted || video !== leader;
+  }, [videos, muted, leader]);
+
+  const play = useCallback(() => {
+    if (leader && leader.currentTime >= lengthOf(leader) - DRIFT_S) seekAll(all(videos), 0);
+    const at = leader?.currentTime ?? 0;
+    for (const video of all(videos)) {
+      if (video === leader) start(video, () => setPlaying(false));
+      else if (!lengthOf(video) || at < lengthOf(video)) start(video);
+    }
+    setPlaying(true);
+  }, [videos, leader]);
+
+  const pause = useCallback(() => {
+    for (const video of all(videos)) video.pause();
+    const at = leader?.currentTime ?? 0;
+    for (const video of all(videos)) if (video !== leader) video.currentTime = Math.min(at, lengthOf(video) || at);
+    setTime(at);
+    setPlaying(false);
+  }, [videos, leader]);
+
+  const toggle = useCallback(() => (playing ? pause() : play()), [playing, pause, play]);
+
+  const seek = useCallback(
+    (to: number) => {
+      const at = Math.min(Math.max(0, to), duration);
+      seekAll(all(videos), at);
+      setTime(at);
+    },
+    [videos, duration],
+  );
+
+  useEffect(() => {
+    if (!playing || !leader) return;
+    let frame = 0;
+    const tick = () => {
+      if (leader.ended) {
+        if (!loop) {
+          setTime(lengthOf(leader));
+          setPlaying(false);
+          return;
+        }
+        seekAll(all(videos), 0);
+        for (const video of all(videos)) start(video);
+      } else if (leader.paused) {
+        // Paused from outside (media keys, picture-in-picture): follow it rather than fight it.
+        for (const video of all(videos)) video.pause();
+        setPlaying(false);
+        return;
+      }
+      const at = leader.currentTime;
+      const stalled = leader.readyState < HTMLMediaElement.HAVE_FUTURE_DATA;
+      for (const video of all(videos)) {
+        const end = lengthOf(video);
+        if (video === leader || !end || video.seeking) continue;
+        const target = Math.min(at, end);
+        if (Math.abs(video.currentTime - target) > DRIFT_S) video.currentTime = target;
+        if (target === end) continue;
+        // Followers wait while the leader buffers instead of running ahead and being pulled back every frame.
+        if (stalled && !video.paused) video.pause();
+        else if (!stalled && video.paused) start(video);
+      }
+      setTime(at);
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, leader, loop, videos]);
+
+  return { playing, time, duration, loop, muted, play, pause, toggle, seek, setLoop, setMuted };
+}

@@ -1,0 +1,152 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+import { isFiltered, toQueryString, type GallerySearch, type StateGroup } from '@/lib/gallery/filters';
+import { Button } from '../ui/button';
+import { inputClass } from '../ui/field';
+
+type Option = { value: string; label: string };
+
+const selects: { name: keyof GallerySearch; label: string; options: Option[] }[] = [
+  { name: 'mode', label: 'Mode', options: [{ value: 'text-to-video', label: 'Text to video' }, { value: 'image-to-video', label: 'Image to video' }] },
+  { name: 'res', label: 'Resolution', options: [{ value: '720p', label: '720p' }, { value: '1080p', label: '1080p' }] },
+  { name: 'aspect', label: 'Aspect', options: ['16:9', '9:16', '1:1'].map((value) => ({ value, label: value })) },
+  { name: 'dur', label: 'Duration', options: [{ value: '5', label: '5 s' }, { value: '10', label: '10 s' }] },
+  {
+    name: 'state',
+    label: 'State',
+    options: (
+      [
+        ['done', 'Done'],
+        ['running', 'Running'],
+        ['failed', 'Failed'],
+        ['cancelled', 'Cancelled'],
+      ] satisfies [StateGroup, string][]
+    ).map(([value, label]) => ({ value, label })),
+  },
+];
+
+const selectClass = `${inputClass} h-9 w-auto py-0 pr-8`;
+
+/** Search and filters; every change is a new URL, so a view can be shared and Back undoes it. */
+export function GalleryFilters({
+  basePath,
+  search,
+  authors,
+  tags,
+}: {
+  basePath: string;
+  search: GallerySearch;
+  authors: { id: string; name: string }[];
+  tags: { tag: string; clips: number }[];
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [text, setText] = useState(search.q ?? '');
+  // Follow the URL when Back/Forward changes it under us (adjusting state while rendering, not in an effect).
+  const [urlQ, setUrlQ] = useState(search.q);
+  if (urlQ !== search.q) {
+    setUrlQ(search.q);
+    setText(search.q ?? '');
+  }
+
+  const go = (next: GallerySearch) => {
+    const query = toQueryString(next);
+    startTransition(() => router.push(query ? `${basePath}?${query}` : basePath, { scroll: false }));
+  };
+  const set = (name: keyof GallerySearch, value: string | undefined) => go({ ...search, [name]: value || undefined });
+
+  // Typing searches after a short pause; each pause is one history entry.
+  useEffect(() => {
+    const trimmed = text.trim();
+    if (trimmed === (search.q ?? '')) return;
+    const timer = setTimeout(() => go({ ...search, q: trimmed || undefined }), 350);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text starts a search
+  }, [text]);
+
+  return (
+    <form role="search" className="space-y-3" aria-busy={pending} onSubmit={(event) => {
+      event.preventDefault();
+      go({ ...search, q: text.trim() || undefined });
+    }}>
+      <div className="relative">
+        <input
+          type="search"
+          name="q"
+          data-testid="gallery-search"
+          aria-label="Search prompts"
+          placeholder="Search prompts and negative prompts…"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          maxLength={200}
+          className={`${inputClass} h-11 pl-10 text-base`}
+        />
+        <span aria-hidden className="pointer-events-none absolute left-3.5 top-1/2 -translate-y-1/2 text-muted">
+          ⌕
+        </span>
+        {pending && <span className="absolute right-3 top-1/2 size-2 -translate-y-1/2 animate-pulse rounded-full bg-accent" aria-label="Loading" />}
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        {selects.map((select) => (
+          <select
+            key={select.name}
+            aria-label={select.label}
+            data-testid={`filter-${select.name}`}
+            className={selectClass}
+            value={String(search[select.name] ?? '')}
+            onChange={(event) => set(select.name, event.target.value)}
+          >
+            <option value="">{select.label}: any</option>
+            {select.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        ))}
+        {authors.length > 1 && (
+          <select aria-label="Author" data-testid="filter-author" className={selectClass} value={search.author ?? ''} onChange={(event) => set('author', event.target.value)}>
+            <option value="">Author: anyone</option>
+            {authors.map((author) => (
+              <option key={author.id} value={author.id}>
+                {author.name}
+              </option>
+            ))}
+          </select>
+        )}
+        {tags.length > 0 && (
+          <select aria-label="Tag" data-testid="filter-tag" className={selectClass} value={search.tag ?? ''} onChange={(event) => set('tag', event.target.value)}>
+            <option value="">Tag: any</option>
+            {tags.map(({ tag, clips }) => (
+              <option key={tag} value={tag}>
+                {tag} ({clips})
+              </option>
+            ))}
+          </select>
+        )}
+        <label className="inline-flex h-9 cursor-pointer items-center gap-2 rounded-lg border border-line bg-surface px-3 text-sm has-[:checked]:border-accent has-[:checked]:text-accent">
+          <input type="checkbox" data-testid="filter-fav" className="accent-[var(--accent)]" checked={search.fav === '1'} onChange={(event) => set('fav', event.target.checked ? '1' : undefined)} />
+          Favourites
+        </label>
+        <label className="inline-flex items-center gap-1.5 text-sm text-muted">
+          From
+          <input type="date" data-testid="filter-from" className={`${inputClass} h-9 w-auto py-0`} value={search.from ?? ''} max={search.to} onChange={(event) => set('from', event.target.value)} />
+        </label>
+        <label className="inline-flex items-center gap-1.5 text-sm text-muted">
+          to
+          <input type="date" data-testid="filter-to" className={`${inputClass} h-9 w-auto py-0`} value={search.to ?? ''} min={search.from} onChange={(event) => set('to', event.target.value)} />
+        </label>
+        {isFiltered(search) && (
+          <Button variant="ghost" className="h-9 px-3" data-testid="clear-filters" onClick={() => {
+            setText('');
+            go({});
+          }}>
+            Clear all
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import Link from 'next/link';
+import { useRef } from 'react';
+import type { GalleryItem } from '@/lib/gallery/item';
+import { ClipFrame } from '../clip-frame';
+import { ClipParams } from '../clip-params';
+import { formatDate } from '../format';
+import { useGeneration } from '../hooks/use-generation';
+import { StateBadge } from '../state-badge';
+
+type Props = {
+  item: GalleryItem;
+  selected: boolean;
+  onToggleSelect: (id: string, range: boolean) => void;
+  onToggleFavorite?: (id: string, favorite: boolean) => void;
+  /** Shown on the newest clip of a stack: how many it holds and how to open it. */
+  stack?: { count: number; expanded: boolean; onToggle: () => void };
+};
+
+/** A clip in the grid: its first frame (plays while hovered), state, words and numbers, author. */
+export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, stack }: Props) {
+  const { data: view } = useGeneration(item.view);
+  const video = useRef<HTMLVideoElement>(null);
+  const playable = view.state === 'success' && view.videoUrl;
+
+  const preview = (play: boolean) => {
+    const element = video.current;
+    if (!element) return;
+    if (play) void element.play().catch(() => undefined);
+    else {
+      element.pause();
+      element.currentTime = 0.5;
+    }
+  };
+
+  return (
+    <article
+      data-testid="gallery-card"
+      data-generation-id={view.id}
+      data-stack-count={stack?.count ?? 1}
+      aria-selected={selected}
+      className={`group relative overflow-hidden rounded-card border bg-surface transition ${selected ? 'border-accent ring-2 ring-accent/40' : 'border-line hover:border-muted/40'}`}
+      onMouseEnter={() => preview(true)}
+      onMouseLeave={() => preview(false)}
+    >
+      {stack && stack.count > 1 && (
+        <div aria-hidden className="pointer-events-none absolute inset-x-3 -top-0 h-1.5 rounded-b-md bg-line/80" />
+      )}
+      <Link href={`/gallery/${view.id}`} className="block focus-visible:outline-none" onFocus={() => preview(true)} onBlur={() => preview(false)}>
+        <ClipFrame aspectRatio={view.aspectRatio} fit="card" className={playable ? 'rounded-none bg-black' : 'rounded-none bg-raised'}>
+          {playable ? (
+            <video
+              ref={video}
+              className="absolute inset-0 h-full w-full object-contain"
+              src={`${view.videoUrl}#t=0.5`}
+              muted
+              loop
+              playsInline
+              preload="metadata"
+            />
+          ) : (
+            <div className="absolute inset-0 grid place-items-center p-4 text-center">
+              <div className="space-y-1.5">
+                <StateBadge state={view.state} />
+                {view.failCode && <p className="font-mono text-xs text-muted">{view.failCode}</p>}
+              </div>
+            </div>
+          )}
+          {view.startImageUrl && (
+            <img src={view.startImageUrl} alt="Start frame" className="absolute bottom-2 left-2 h-10 w-auto rounded border border-white/40 object-contain shadow" />
+          )}
+          {playable && (
+            <span className="absolute bottom-2 right-2">
+              <StateBadge state={view.state} />
+            </span>
+          )}
+        </ClipFrame>
+        <div className="space-y-1.5 p-3">
+          <p className="line-clamp-2 text-sm leading-snug text-ink" title={view.prompt}>
+            {view.prompt}
+          </p>
+          <ClipParams view={view} />
+          <p className="truncate text-xs text-muted">
+            {view.authorName} · {formatDate(view.createdAt)}
+          </p>
+          {item.tags.length > 0 && (
+            <ul className="flex flex-wrap gap-1" aria-label="Tags">
+              {item.tags.map((tag) => (
+                <li key={tag} className="rounded-full bg-raised px-2 py-0.5 text-xs text-muted">
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </Link>
+
+      <label
+        className={`absolute left-2 top-2 grid size-8 cursor-pointer place-items-center rounded-md bg-black/45 backdrop-blur transition ${selected ? 'opacity-100' : 'opacity-0 group-hover:opacity-100 has-[:focus-visible]:opacity-100'}`}
+      >
+        <span className="sr-only">Select clip</span>
+        <input
+          type="checkbox"
+          data-testid="select-clip"
+          className="size-4 accent-[var(--accent)]"
+          checked={selected}
+          onChange={() => undefined}
+          onClick={(event) => onToggleSelect(view.id, event.shiftKey)}
+        />
+      </label>
+      {onToggleFavorite && (
+        <button
+          type="button"
+          data-testid="favorite-toggle"
+          aria-pressed={item.favorite}
+          aria-label={item.favorite ? 'Remove from favourites' : 'Add to favourites'}
+          onClick={() => onToggleFavorite(view.id, !item.favorite)}
+          className={`absolute right-2 top-2 grid size-8 place-items-center rounded-md bg-black/45 text-base backdrop-blur transition ${item.favorite ? 'text-amber-300 opacity-100' : 'text-white opacity-0 group-hover:opacity-100 focus-visible:opacity-100'}`}
+        >
+          {item.favorite ? '★' : '☆'}
+        </button>
+      )}
+      {stack && stack.count > 1 && (
+        <button
+          type="button"
+          data-testid="stack-toggle"
+          aria-expanded={stack.expanded}
+          onClick={stack.onToggle}
+          className="absolute right-2 top-12 rounded-full bg-accent px-2.5 py-1 text-xs font-medium text-accent-ink shadow"
+        >
+          {stack.expanded ? 'Collapse' : `${stack.count} ${item.stack.sweep ? 'in sweep' : 'seeds'}`}
+        </button>
+      )}
+    </article>
+  );
+}
