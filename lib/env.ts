@@ -1,6 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultPrices, type PriceTable } from '@/lib/generation/pricing';
 
 const optionalString = z
   .string()
@@ -23,6 +24,10 @@ const envSchema = z.object({
   WAN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(9_000),
   WAN_MAX_CONCURRENT_TASKS: z.coerce.number().int().positive().default(950),
   WAN_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+  // What a second of video costs (US cents) for sweep estimates, and the most one sweep may cost.
+  PRICE_720P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(defaultPrices['720p']),
+  PRICE_1080P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(defaultPrices['1080p']),
+  SWEEP_BUDGET_CENTS: z.coerce.number().int().nonnegative().default(1_000),
 });
 
 export type Env = {
@@ -39,6 +44,8 @@ export type Env = {
   publicUrl: string | undefined;
   pollScale: number;
   archiveMaxBytes: number;
+  prices: PriceTable;
+  sweepBudgetCents: number;
 };
 
 let cached: Env | undefined;
@@ -68,6 +75,8 @@ export function getEnv(): Env {
     publicUrl: e.PUBLIC_URL,
     pollScale: e.WAN_POLL_SCALE,
     archiveMaxBytes: e.ARCHIVE_MAX_BYTES,
+    prices: { '720p': e.PRICE_720P_CENTS_PER_SECOND, '1080p': e.PRICE_1080P_CENTS_PER_SECOND },
+    sweepBudgetCents: e.SWEEP_BUDGET_CENTS,
   };
   return cached;
 }

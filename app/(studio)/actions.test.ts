@@ -17,7 +17,7 @@ vi.mock('@/lib/auth/session', async () => {
 });
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
-const { createGeneration, reproduceGeneration } = await import('./actions');
+const { createGeneration, createSweep, reproduceGeneration } = await import('./actions');
 
 let emulator: TestEmulator;
 let teamId: string;
@@ -85,5 +85,36 @@ describe('createGeneration', () => {
     expect(again.data).toMatchObject({ prompt: 'snow on a neon sign', seed: 123, aspectRatio: '9:16', parentId: first.data.id });
     expect(varied.data.seed).not.toBe(123);
     expect(varied.data.parentId).toBe(first.data.id);
+  });
+});
+
+describe('createSweep', () => {
+  it('stores one clip per seed with an otherwise identical request, all in one stack', async () => {
+    const result = await createSweep({ base: { prompt: 'a lantern on a pier', seed: 1 }, sweep: { seeds: { kind: 'next', from: 500, count: 4 } } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.data.ids).toHaveLength(4);
+    const rows = (await listGenerations({ teamId, limit: 100 })).filter((row) => result.data.ids.includes(row.id));
+    expect(rows.map((row) => row.seed).sort()).toEqual([500, 501, 502, 503]);
+    expect(new Set(rows.map((row) => row.stackKey))).toEqual(new Set([`sweep:${result.data.sweepId}`]));
+    expect(new Set(rows.map((row) => `${row.prompt}|${row.resolution}|${row.duration}|${row.aspectRatio}`)).size).toBe(1);
+    // 4 × 5 s at 720p, 6¢ a second.
+    expect(result.data.costCents).toBe(120);
+  });
+
+  it('refuses a sweep over the cap per sweep and stores nothing', async () => {
+    const before = (await listGenerations({ teamId, limit: 500 })).length;
+    const result = await createSweep({
+      base: { prompt: 'an expensive idea', resolution: '1080p', duration: 10 },
+      sweep: { seeds: { kind: 'random', count: 16 }, axis: 'enablePromptExpansion' },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatch(/^This sweep of 32 clips would cost about \$32\.00, over .* cap of \$10\.00 per sweep/);
+    expect((await listGenerations({ teamId, limit: 500 })).length).toBe(before);
+  });
+
+  it('explains a bad seed list without storing anything', async () => {
+    const result = await createSweep({ base: { prompt: 'list' }, sweep: { seeds: { kind: 'list', list: '1, two' } } });
+    expect(result).toMatchObject({ ok: false, error: 'Seeds are whole numbers' });
   });
 });

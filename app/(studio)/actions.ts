@@ -9,13 +9,17 @@ import { authorize } from '@/lib/auth/session';
 import { requestOf } from '@/lib/generation/recipe';
 import { fieldErrorsOf, generationRequestSchema, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import { randomSeed } from '@/lib/generation/seed';
+import { costCents, formatUsd } from '@/lib/generation/pricing';
+import { expandSweep, sweepSchema, type SweepInput } from '@/lib/generation/sweep';
+import { getEnv } from '@/lib/env';
+import { getTeamSettings } from '@/db/queries/teams';
 import { resolveStartImage } from '@/lib/images/resolve-start-image';
 import type { GenerationView } from '@/lib/generation/view';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { prepareRequest } from '@/lib/tasks/prepare-request';
 import { nextQueueRank } from '@/lib/tasks/queue-rank';
-import { submitGeneration } from '@/lib/tasks/submit';
+import { submitGeneration, submitGenerations } from '@/lib/tasks/submit';
 import { viewOf } from '@/lib/tasks/view-of';
 
 const idSchema = z.uuid();
@@ -57,6 +61,41 @@ export async function reproduceGeneration(id: string, options: { newSeed: boolea
   const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request, parentId: source.id }, deps);
   revalidatePath('/gallery');
   return { ok: true, data: await viewOf({ ...row, authorName: user.name }) };
+}
+
+export type SweepResult = ActionResult<{ sweepId: string; ids: string[]; costCents: number }, FieldErrors & { sweep?: string[] }>;
+
+/**
+ * A seed sweep: the same request with 2–16 seeds (optionally crossed with one more axis), refused
+ * before anything is stored when its estimated cost is over the team's cap per sweep.
+ */
+export async function createSweep(input: { base: GenerationRequestInput; sweep: SweepInput; parentId?: string }): Promise<SweepResult> {
+  const auth = await authorize('generation:create');
+  if (!auth.ok) return { ok: false, error: refusal[auth.status] };
+  const base = generationRequestSchema.safeParse(input.base);
+  if (!base.success) return { ok: false, error: 'Some settings need attention.', fieldErrors: fieldErrorsOf(base.error) };
+  const sweep = sweepSchema.safeParse(input.sweep);
+  if (!sweep.success) return { ok: false, error: sweep.error.issues[0]?.message ?? 'That sweep is not valid.', fieldErrors: { sweep: sweep.error.issues.map((issue) => issue.message) } };
+
+  const deps = trackerDeps();
+  const { user, team } = auth.context;
+  const prepared = await prepareRequest(base.data, { teamId: team.teamId, publicUrl: deps.publicUrl });
+  if (!prepared.ok) return { ok: false, error: 'Some settings need attention.', fieldErrors: prepared.fieldErrors };
+  const requests = expandSweep(prepared.request, sweep.data, randomSeed);
+  const env = getEnv();
+  const cost = costCents(requests, env.prices);
+  const budget = (await getTeamSettings({ teamId: team.teamId }))?.sweepBudgetCents ?? env.sweepBudgetCents;
+  if (cost > budget) {
+    return {
+      ok: false,
+      error: `This sweep of ${requests.length} clips would cost about ${formatUsd(cost)}, over ${team.teamName}’s cap of ${formatUsd(budget)} per sweep. Use fewer seeds, 5 s or 720p.`,
+    };
+  }
+  const parent = input.parentId && idSchema.safeParse(input.parentId).success ? await getGenerationById({ id: input.parentId, teamId: team.teamId }) : undefined;
+  const sweepId = crypto.randomUUID();
+  const rows = await submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentId: parent?.id, sweepId }, deps);
+  revalidatePath('/gallery');
+  return { ok: true, data: { sweepId, ids: rows.map((row) => row.id), costCents: cost } };
 }
 
 const queueCommandSchema = z.discriminatedUnion('command', [

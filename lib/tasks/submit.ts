@@ -1,5 +1,5 @@
 import 'server-only';
-import { getGenerationForWorker, insertGeneration } from '@/db/queries/generations';
+import { getGenerationForWorker, insertGeneration, insertGenerations } from '@/db/queries/generations';
 import type { Generation } from '@/db/schema';
 import { crashPoint } from '@/lib/crash-point';
 import type { GenerationRequest } from '@/lib/generation/schema';
@@ -44,4 +44,44 @@ export async function submitGeneration(
   crashPoint('after-insert');
   await dispatchQueued(deps);
   return (await getGenerationForWorker({ id: row.id })) ?? row;
+}
+
+/** A sweep: every request stored in one transaction (all or none), then sent as slots free. */
+export async function submitGenerations(
+  { userId, teamId, requests, parentId, sweepId }: { userId: string; teamId: string; requests: GenerationRequest[]; parentId?: string; sweepId: string },
+  deps: TrackerDeps,
+): Promise<Generation[]> {
+  const createdAt = deps.now();
+  const rows = await insertGenerations(
+    requests.map((request, index) => {
+      const webhook = request.requestType === 'callback';
+      return {
+        id: crypto.randomUUID(),
+        teamId,
+        userId,
+        parentId: parentId ?? null,
+        sweepId,
+        mode: request.mode,
+        prompt: request.prompt,
+        negativePrompt: request.negativePrompt ?? null,
+        seed: request.seed ?? randomSeed(),
+        resolution: request.resolution,
+        aspectRatio: request.aspectRatio,
+        duration: request.duration,
+        enablePromptExpansion: request.enablePromptExpansion,
+        imageUrls: request.imageUrls ?? null,
+        imageId: request.imageId ?? null,
+        provider: request.provider,
+        requestType: webhook ? 'callback' : 'async',
+        callbackSecret: webhook ? newCallbackSecret() : null,
+        state: 'queued' as const,
+        queueRank: nextQueueRank(createdAt),
+        // A millisecond apart, so the gallery (newest first) lists them in the order they were asked for.
+        createdAt: new Date(createdAt.getTime() - index),
+      };
+    }),
+  );
+  crashPoint('after-insert');
+  await dispatchQueued(deps);
+  return rows;
 }

@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import type { GenerationView } from '@/lib/generation/view';
+
+type Node = { id: string; seed: number; prompt: string; state: GenerationView['state'] };
+
+function Row({ node, current, note }: { node: Node; current?: boolean; note?: string }) {
+  const body = (
+    <>
+      <span className="font-mono text-xs">seed {node.seed}</span>
+      <span className="truncate text-xs text-muted">{node.prompt}</span>
+      {note && <span className="ml-auto shrink-0 text-xs text-muted">{note}</span>}
+    </>
+  );
+  return current ? (
+    <div aria-current="true" className="flex items-center gap-2 rounded-md bg-accent/10 px-2 py-1 text-accent">
+      {body}
+    </div>
+  ) : (
+    <Link href={`/gallery/${node.id}`} className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-raised">
+      {body}
+    </Link>
+  );
+}
+
+/** Where this clip came from and what was made from it: ancestors above, children below. */
+export function LineageTree({ ancestors, current, children }: { ancestors: Node[]; current: Node; children: (Node & { children: number })[] }) {
+  if (ancestors.length === 0 && children.length === 0) return null;
+  return (
+    <section className="space-y-2" aria-labelledby="lineage-heading" data-testid="lineage">
+      <h2 id="lineage-heading" className="text-sm font-medium text-muted">
+        Lineage
+      </h2>
+      <ol className="space-y-0.5 border-l border-line pl-3">
+        {ancestors.map((node, depth) => (
+          <li key={node.id} style={{ paddingLeft: `${depth * 0.75}rem` }} data-testid="lineage-ancestor">
+            <Row node={node} />
+          </li>
+        ))}
+        <li style={{ paddingLeft: `${ancestors.length * 0.75}rem` }}>
+          <Row node={current} current note="this clip" />
+          {children.length > 0 && (
+            <ul className="mt-0.5 space-y-0.5 border-l border-line pl-3">
+              {children.map((child) => (
+                <li key={child.id} data-testid="lineage-child">
+                  <Row node={child} note={child.children ? `+${child.children}` : undefined} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      </ol>
+    </section>
+  );
+}
