@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useEffect, useOptimistic, useState, useTransition } from 'react';
 import { isFiltered, toQueryString, type GallerySearch, type StateGroup } from '@/lib/gallery/filters';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
@@ -43,6 +43,8 @@ export function GalleryFilters({
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // The controls show a change at once; the URL (and the grid) follow when the navigation lands.
+  const [shown, setShown] = useOptimistic(search);
   const [text, setText] = useState(search.q ?? '');
   // Follow the URL when Back/Forward changes it under us (adjusting state while rendering, not in an effect).
   const [urlQ, setUrlQ] = useState(search.q);
@@ -53,15 +55,18 @@ export function GalleryFilters({
 
   const go = (next: GallerySearch) => {
     const query = toQueryString(next);
-    startTransition(() => router.push(query ? `${basePath}?${query}` : basePath, { scroll: false }));
+    startTransition(() => {
+      setShown(next);
+      router.push(query ? `${basePath}?${query}` : basePath, { scroll: false });
+    });
   };
-  const set = (name: keyof GallerySearch, value: string | undefined) => go({ ...search, [name]: value || undefined });
+  const set = (name: keyof GallerySearch, value: string | undefined) => go({ ...shown, [name]: value || undefined });
 
   // Typing searches after a short pause; each pause is one history entry.
   useEffect(() => {
     const trimmed = text.trim();
-    if (trimmed === (search.q ?? '')) return;
-    const timer = setTimeout(() => go({ ...search, q: trimmed || undefined }), 350);
+    if (trimmed === (shown.q ?? '')) return;
+    const timer = setTimeout(() => go({ ...shown, q: trimmed || undefined }), 350);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text starts a search
   }, [text]);
@@ -69,7 +74,7 @@ export function GalleryFilters({
   return (
     <form role="search" className="space-y-3" aria-busy={pending} onSubmit={(event) => {
       event.preventDefault();
-      go({ ...search, q: text.trim() || undefined });
+      go({ ...shown, q: text.trim() || undefined });
     }}>
       <div className="relative">
         <input
@@ -95,7 +100,7 @@ export function GalleryFilters({
             aria-label={select.label}
             data-testid={`filter-${select.name}`}
             className={selectClass}
-            value={String(search[select.name] ?? '')}
+            value={String(shown[select.name] ?? '')}
             onChange={(event) => set(select.name, event.target.value)}
           >
             <option value="">{select.label}: any</option>
@@ -107,7 +112,7 @@ export function GalleryFilters({
           </select>
         ))}
         {authors.length > 1 && (
-          <select aria-label="Author" data-testid="filter-author" className={selectClass} value={search.author ?? ''} onChange={(event) => set('author', event.target.value)}>
+          <select aria-label="Author" data-testid="filter-author" className={selectClass} value={shown.author ?? ''} onChange={(event) => set('author', event.target.value)}>
             <option value="">Author: anyone</option>
             {authors.map((author) => (
               <option key={author.id} value={author.id}>
@@ -117,7 +122,7 @@ export function GalleryFilters({
           </select>
         )}
         {tags.length > 0 && (
-          <select aria-label="Tag" data-testid="filter-tag" className={selectClass} value={search.tag ?? ''} onChange={(event) => set('tag', event.target.value)}>
+          <select aria-label="Tag" data-testid="filter-tag" className={selectClass} value={shown.tag ?? ''} onChange={(event) => set('tag', event.target.value)}>
             <option value="">Tag: any</option>
             {tags.map(({ tag, clips }) => (
               <option key={tag} value={tag}>
@@ -127,18 +132,18 @@ export function GalleryFilters({
           </select>
         )}
         <label className="inline-flex h-9 cursor-pointer items-center gap-2 rounded-lg border border-line bg-surface px-3 text-sm has-[:checked]:border-accent has-[:checked]:text-accent">
-          <input type="checkbox" data-testid="filter-fav" className="accent-[var(--accent)]" checked={search.fav === '1'} onChange={(event) => set('fav', event.target.checked ? '1' : undefined)} />
+          <input type="checkbox" data-testid="filter-fav" className="accent-[var(--accent)]" checked={shown.fav === '1'} onChange={(event) => set('fav', event.target.checked ? '1' : undefined)} />
           Favourites
         </label>
         <label className="inline-flex items-center gap-1.5 text-sm text-muted">
           From
-          <input type="date" data-testid="filter-from" className={`${inputClass} h-9 w-auto py-0`} value={search.from ?? ''} max={search.to} onChange={(event) => set('from', event.target.value)} />
+          <input type="date" data-testid="filter-from" className={`${inputClass} h-9 w-auto py-0`} value={shown.from ?? ''} max={shown.to} onChange={(event) => set('from', event.target.value)} />
         </label>
         <label className="inline-flex items-center gap-1.5 text-sm text-muted">
           to
-          <input type="date" data-testid="filter-to" className={`${inputClass} h-9 w-auto py-0`} value={search.to ?? ''} min={search.from} onChange={(event) => set('to', event.target.value)} />
+          <input type="date" data-testid="filter-to" className={`${inputClass} h-9 w-auto py-0`} value={shown.to ?? ''} min={shown.from} onChange={(event) => set('to', event.target.value)} />
         </label>
-        {isFiltered(search) && (
+        {isFiltered(shown) && (
           <Button variant="ghost" className="h-9 px-3" data-testid="clear-filters" onClick={() => {
             setText('');
             go({});

@@ -50,6 +50,11 @@ export function isTerminal(state: Generation['state']): boolean {
   return terminalStates.has(state);
 }
 
+/** Done enough to compare: finished, or taking so long that waiting on it helps nobody. */
+export function settled(state: Generation['state']): boolean {
+  return isTerminal(state) || state === 'timed_out';
+}
+
 export type ViewOptions = {
   /** Compresses the documented timings (tests, benchmarks); 1 in production. */
   timeScale?: number;

@@ -8,8 +8,10 @@ import { RecipeDiffTable } from '@/components/compare/recipe-diff-table';
 import { requireStudioContext } from '@/lib/auth/session';
 import { requestOf } from '@/lib/generation/recipe';
 import { diffRecipes, type RecipeDiffRow } from '@/lib/generation/recipe-diff';
+import { settled } from '@/lib/generation/view';
 import { viewOf } from '@/lib/tasks/view-of';
 import { CompareModeLinks } from '@/components/compare/compare-mode-links';
+import { CompareWaiting } from '@/components/compare/compare-waiting';
 
 export const metadata: Metadata = { title: 'Compare' };
 
@@ -28,6 +30,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const rows = parsed.success ? await listGenerationsByIds({ ids: parsed.data, teamId: team.teamId }) : [];
   // Keep the order the caller asked for; drop what is not this team's or cannot play yet.
   const order = parsed.success ? parsed.data : [];
+  const live = rows.filter((row) => row.deletedAt === null).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  if (live.some((row) => !settled(row.state))) {
+    return (
+      <div className="space-y-6">
+        <h1 className="text-xl font-semibold tracking-tight">Compare {live.length} clips</h1>
+        <CompareWaiting views={await Promise.all(live.map(viewOf))} />
+      </div>
+    );
+  }
   const ready = rows.filter((row) => row.state === 'success' && row.deletedAt === null).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const views = await Promise.all(ready.map(viewOf));
   const diff = diffRecipes(ready.map(requestOf));

@@ -2,15 +2,25 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { listTagsFor } from '@/db/queries/curation';
 import { getGenerationById } from '@/db/queries/generations';
+import { listAncestors, listChildren } from '@/db/queries/lineage';
+import { getTeamSettings } from '@/db/queries/teams';
+import { ClipCuration } from '@/components/clip-curation';
 import { GenerationActions } from '@/components/generation-actions';
 import { GenerationLive } from '@/components/generation-live';
 import { GenerationParams } from '@/components/generation-params';
+import { LineageTree } from '@/components/lineage-tree';
+import { RecipeTabs } from '@/components/recipe-tabs';
+import { SweepForm } from '@/components/sweep-form';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
+import { recipeSnippets } from '@/lib/generation/recipe-snippets';
 import { viewOf } from '@/lib/tasks/view-of';
-import { reproduceGeneration } from '../../actions';
+import { createSweep, reproduceGeneration } from '../../actions';
+import { favoriteClips, restoreClips, tagClips, trashClips, untagClips } from '../actions';
 
 export const metadata: Metadata = { title: 'Clip' };
 
@@ -18,20 +28,27 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
   const { team, member } = await requireStudioContext();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const row = await getGenerationById({ id: id.data, teamId: team.teamId });
+  const scope = { teamId: team.teamId };
+  const row = await getGenerationById({ id: id.data, ...scope });
   if (!row) notFound();
-  const parent = row.parentId ? await getGenerationById({ id: row.parentId, teamId: team.teamId }) : undefined;
-  const view = await viewOf(row);
-  const sameRequest = parent !== undefined && JSON.stringify(requestOf(parent)) === JSON.stringify(requestOf(row));
+  const [parent, view, ancestors, children, tags, settings] = await Promise.all([
+    row.parentId ? getGenerationById({ id: row.parentId, ...scope }) : undefined,
+    viewOf(row),
+    listAncestors({ ...scope, parentId: row.parentId }),
+    listChildren({ ...scope, id: row.id }),
+    listTagsFor({ ...scope, ids: [row.id] }),
+    getTeamSettings(scope),
+  ]);
+  const recipe = requestOf(row);
+  const sameRequest = parent !== undefined && JSON.stringify(requestOf(parent)) === JSON.stringify(recipe);
+  const env = getEnv();
+  const canCreate = can(member, 'generation:create');
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_minmax(320px,380px)]">
-      <section className="space-y-4">
-        <GenerationLive
-          key={view.id}
-          initial={view}
-          original={parent ? { id: parent.id, sha256: parent.archiveSha256, sameRequest } : undefined}
-        />
+    <div className="grid gap-8 lg:grid-cols-[1fr_minmax(320px,400px)]">
+      <section className="space-y-6">
+        <GenerationLive key={view.id} initial={view} original={parent ? { id: parent.id, sha256: parent.archiveSha256, sameRequest } : undefined} />
+        <RecipeTabs snippets={recipeSnippets(recipe, env.wan.usingEmulator ? 'https://api.apixo.ai/api/v1' : env.wan.baseUrl)} />
       </section>
       <aside className="space-y-6">
         <div className="space-y-2">
@@ -45,7 +62,15 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
             </p>
           )}
         </div>
-        <GenerationActions id={view.id} reproduce={reproduceGeneration} canCreate={can(member, 'generation:create')} />
+        <ClipCuration
+          id={row.id}
+          favorite={row.favorite}
+          tags={tags.get(row.id) ?? []}
+          deleted={row.deletedAt !== null}
+          can={{ favorite: can(member, 'generation:favorite'), curate: can(member, 'generation:curate'), remove: can(member, 'generation:delete', row) }}
+          actions={{ favoriteClips, tagClips, untagClips, trashClips, restoreClips }}
+        />
+        {row.deletedAt === null && <GenerationActions id={view.id} reproduce={reproduceGeneration} canCreate={canCreate} />}
         <GenerationParams view={view} />
         {parent && (
           <p className="text-sm text-muted">
@@ -54,6 +79,16 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
               an earlier clip (seed {parent.seed})
             </Link>
           </p>
+        )}
+        <LineageTree ancestors={ancestors} current={row} children={children} />
+        {canCreate && row.deletedAt === null && (
+          <SweepForm
+            base={{ ...recipe, imageUrls: recipe.imageId ? undefined : recipe.imageUrls }}
+            parentId={row.id}
+            prices={env.prices}
+            budgetCents={settings?.sweepBudgetCents ?? env.sweepBudgetCents}
+            createSweep={createSweep}
+          />
         )}
       </aside>
     </div>

@@ -1,0 +1,106 @@
+import { toWanCreateBody } from '@/lib/wan/request-body';
+import type { ConcreteGenerationRequest } from './schema';
+
+// The same paths lib/wan/client.ts calls (its model constant is private to it).
+const CREATE_PATH = '/generateTask/wan-2-5';
+const STATUS_PATH = '/statusTask/wan-2-5';
+
+export type RecipeSnippets = { json: string; curl: string; typescript: string };
+
+const recipeKeys = [
+  'mode',
+  'prompt',
+  'negativePrompt',
+  'imageUrls',
+  'imageId',
+  'resolution',
+  'aspectRatio',
+  'duration',
+  'seed',
+  'enablePromptExpansion',
+  'provider',
+  'requestType',
+] as const satisfies readonly (keyof ConcreteGenerationRequest)[];
+
+// Fails to compile when the request gains a field the list above does not name.
+const _everyKeyListed: Exclude<keyof ConcreteGenerationRequest, (typeof recipeKeys)[number]> extends never ? true : false = true;
+
+/** The request's fields in one fixed order, absent ones left out: what reproducing sends. */
+export function orderedRecipe(request: ConcreteGenerationRequest): ConcreteGenerationRequest {
+  const entries = recipeKeys.map((key) => [key, request[key]] as const).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(entries) as ConcreteGenerationRequest;
+}
+
+/** POSIX single quotes: nothing inside is expanded; a `'` is closed, escaped and reopened. */
+export function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+export function recipeSnippets(request: ConcreteGenerationRequest, apiBaseUrl: string): RecipeSnippets {
+  const root = apiBaseUrl.replace(/\/+$/, '');
+  const body = JSON.stringify(toWanCreateBody(request), null, 2);
+  return {
+    json: JSON.stringify(orderedRecipe(request), null, 2),
+    curl: curlSnippet(root, body),
+    typescript: typescriptSnippet(root, body),
+  };
+}
+
+function curlSnippet(root: string, body: string): string {
+  return [
+    `curl -sS -X POST ${shellQuote(`${root}${CREATE_PATH}`)} \\`,
+    `  -H "Authorization: Bearer $WAN_API_KEY" \\`,
+    `  -H 'Accept: application/json' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  --data-raw ${shellQuote(body)}`,
+  ].join('\n');
+}
+
+function typescriptSnippet(root: string, body: string): string {
+  return `// Run with WAN_API_KEY set: npx tsx wan-recipe.ts
+const BASE_URL = ${JSON.stringify(root)};
+const POLL_MS = 5_000;
+
+const body = ${body};
+
+type Status = { state: 'pending' | 'processing' | 'success' | 'failed'; resultJson?: string; failCode?: string; failMsg?: string };
+
+async function call<T>(path: string, json?: unknown): Promise<T> {
+  const response = await fetch(\`\${BASE_URL}\${path}\`, {
+    method: json === undefined ? 'GET' : 'POST',
+    headers: {
+      Authorization: \`Bearer \${process.env.WAN_API_KEY}\`,
+      Accept: 'application/json',
+      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: json === undefined ? undefined : JSON.stringify(json),
+  });
+  const envelope = (await response.json()) as { code: number; message: string; data?: T };
+  if (!response.ok || envelope.code !== 200 || envelope.data === undefined) {
+    throw new Error(\`\${response.status} \${envelope.message} \${JSON.stringify(envelope.data ?? {})}\`);
+  }
+  return envelope.data;
+}
+
+async function main(): Promise<void> {
+  const { taskId } = await call<{ taskId: string }>(${JSON.stringify(CREATE_PATH)}, body);
+  console.log(\`task \${taskId}\`);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const status = await call<Status>(\`${STATUS_PATH}?taskId=\${encodeURIComponent(taskId)}\`);
+    if (status.state === 'failed') throw new Error(\`failed: \${status.failCode} \${status.failMsg}\`);
+    if (status.state === 'success') {
+      // resultJson is a JSON string inside the JSON answer: parse it again.
+      const { resultUrls } = JSON.parse(status.resultJson ?? '{}') as { resultUrls: string[] };
+      console.log(resultUrls[0]);
+      return;
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
+`;
+}
