@@ -6,7 +6,7 @@ type Node = { id: string; seed: number; prompt: string; state: GenerationView['s
 function Row({ node, current, note }: { node: Node; current?: boolean; note?: string }) {
   const body = (
     <>
-      <span className="font-mono text-xs">seed {node.seed}</span>
+      <span className="shrink-0 whitespace-nowrap font-mono text-xs">seed {node.seed}</span>
       <span className="truncate text-xs text-muted">{node.prompt}</span>
       {note && <span className="ml-auto shrink-0 text-xs text-muted">{note}</span>}
     </>

@@ -91,13 +91,13 @@ export function SweepForm({
         </label>
       ) : (
         <label className="flex items-center justify-between gap-3 text-sm">
-          <span className="font-medium">How many</span>
+          <span className="whitespace-nowrap font-medium">How many</span>
           <input
             type="number"
             data-testid="sweep-count"
             min={SWEEP_MIN}
             max={SWEEP_MAX}
-            className={`${inputClass} w-24`}
+            className={`${inputClass} !w-24`}
             value={Number.isNaN(count) ? '' : count}
             onChange={(event) => setCount(event.target.valueAsNumber)}
           />

@@ -27,7 +27,8 @@ const selects: { name: keyof GallerySearch; label: string; options: Option[] }[]
   },
 ];
 
-const selectClass = `${inputClass} h-9 w-auto py-0 pr-8`;
+const controlClass = 'h-9 rounded-lg border border-line bg-surface px-3 text-sm text-ink focus:border-accent focus:outline-none';
+const selectClass = `${controlClass} pr-8`;
 
 /** Search and filters; every change is a new URL, so a view can be shared and Back undoes it. */
 export function GalleryFilters({
@@ -137,11 +138,11 @@ export function GalleryFilters({
         </label>
         <label className="inline-flex items-center gap-1.5 text-sm text-muted">
           From
-          <input type="date" data-testid="filter-from" className={`${inputClass} h-9 w-auto py-0`} value={shown.from ?? ''} max={shown.to} onChange={(event) => set('from', event.target.value)} />
+          <input type="date" data-testid="filter-from" className={controlClass} value={shown.from ?? ''} max={shown.to} onChange={(event) => set('from', event.target.value)} />
         </label>
         <label className="inline-flex items-center gap-1.5 text-sm text-muted">
           to
-          <input type="date" data-testid="filter-to" className={`${inputClass} h-9 w-auto py-0`} value={shown.to ?? ''} min={shown.from} onChange={(event) => set('to', event.target.value)} />
+          <input type="date" data-testid="filter-to" className={controlClass} value={shown.to ?? ''} min={shown.from} onChange={(event) => set('to', event.target.value)} />
         </label>
         {isFiltered(shown) && (
           <Button variant="ghost" className="h-9 px-3" data-testid="clear-filters" onClick={() => {

@@ -70,11 +70,6 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
           {view.startImageUrl && (
             <img src={view.startImageUrl} alt="Start frame" className="absolute bottom-2 left-2 h-10 w-auto rounded border border-white/40 object-contain shadow" />
           )}
-          {playable && (
-            <span className="absolute bottom-2 right-2">
-              <StateBadge state={view.state} />
-            </span>
-          )}
         </ClipFrame>
         <div className="space-y-1.5 p-3">
           <p className="line-clamp-2 text-sm leading-snug text-ink" title={view.prompt}>
@@ -97,7 +92,7 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
       </Link>
 
       <label
-        className={`absolute left-2 top-2 grid size-8 cursor-pointer place-items-center rounded-md bg-black/45 backdrop-blur transition ${selected ? 'opacity-100' : 'opacity-0 group-hover:opacity-100 has-[:focus-visible]:opacity-100'}`}
+        className={`absolute left-2 top-2 grid size-8 cursor-pointer place-items-center rounded-md bg-black/45 backdrop-blur transition ${selected ? 'opacity-100' : 'opacity-0 group-hover:opacity-100 has-[:focus-visible]:opacity-100 [@media(hover:none)]:opacity-100'}`}
       >
         <span className="sr-only">Select clip</span>
         <input
@@ -116,7 +111,7 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
           aria-pressed={item.favorite}
           aria-label={item.favorite ? 'Remove from favourites' : 'Add to favourites'}
           onClick={() => onToggleFavorite(view.id, !item.favorite)}
-          className={`absolute right-2 top-2 grid size-8 place-items-center rounded-md bg-black/45 text-base backdrop-blur transition ${item.favorite ? 'text-amber-300 opacity-100' : 'text-white opacity-0 group-hover:opacity-100 focus-visible:opacity-100'}`}
+          className={`absolute right-2 top-2 grid size-8 place-items-center rounded-md bg-black/45 text-base backdrop-blur transition ${item.favorite ? 'text-amber-300 opacity-100' : 'text-white opacity-0 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100'}`}
         >
           {item.favorite ? '★' : '☆'}
         </button>
