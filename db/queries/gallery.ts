@@ -78,15 +78,18 @@ export async function listGallery(params: { teamId: string; filters?: GalleryFil
 }
 
 /** How many clips each stack holds under the same filters: the number on a stack card. */
-export async function countStacks({ teamId, filters = {}, stackKeys }: { teamId: string; filters?: GalleryFilters; stackKeys: string[] }): Promise<Map<string, number>> {
-  if (stackKeys.length === 0) return new Map();
-  const rows = getDb()
+export async function countStacks(params: { teamId: string; filters?: GalleryFilters; stackKeys: string[] }): Promise<Map<string, number>> {
+  if (params.stackKeys.length === 0) return new Map();
+  const rows = stackCountQuery(params).all();
+  return new Map(rows.map((row) => [row.key, row.clips]));
+}
+
+export function stackCountQuery({ teamId, filters = {}, stackKeys }: { teamId: string; filters?: GalleryFilters; stackKeys: string[] }) {
+  return getDb()
     .select({ key: generations.stackKey, clips: count() })
     .from(generations)
     .where(and(...conditions(teamId, filters), inArray(generations.stackKey, stackKeys)))
-    .groupBy(generations.stackKey)
-    .all();
-  return new Map(rows.map((row) => [row.key, row.clips]));
+    .groupBy(generations.stackKey);
 }
 
 /** Every clip of one stack (≤ limit), newest first, under the same filters. */

@@ -11,7 +11,7 @@ fs.rmSync(dir, { recursive: true, force: true });
 process.env.DATA_DIR = dir;
 
 const { getDb } = await import('../../db/index');
-const { listGallery, galleryQuery } = await import('../../db/queries/gallery');
+const { listGallery, galleryQuery, countStacks, stackCountQuery } = await import('../../db/queries/gallery');
 const { getGenerationById } = await import('../../db/queries/generations');
 
 const subjects = ['a red fox', 'an old lighthouse', 'a paper boat', 'a neon city', 'a quiet forest', 'a desert caravan', 'a koi pond', 'a mountain train', 'an astronaut', 'a jazz club', 'a hummingbird', 'a glass whale', 'an origami crane', 'a street market', 'a snow leopard'];
@@ -33,9 +33,10 @@ function seed() {
     }
     const insert = sqlite.prepare(
       `insert into generations (id, team_id, user_id, mode, prompt, negative_prompt, seed, resolution, aspect_ratio, duration,
-        enable_prompt_expansion, provider, request_type, state, favorite, created_at)
-       values (?, ?, ?, 'text-to-video', ?, ?, ?, ?, ?, ?, 1, 'auto', 'async', ?, ?, ?)`,
+        enable_prompt_expansion, provider, request_type, state, favorite, created_at, stack_key, deleted_at)
+       values (?, ?, ?, 'text-to-video', ?, ?, ?, ?, ?, ?, 1, 'auto', 'async', ?, ?, ?, ?, ?)`,
     );
+    const tag = sqlite.prepare('insert into generation_tags (generation_id, team_id, tag) values (?, ?, ?)');
     for (let i = 0; i < N; i++) {
       // A few rare words, so a rare search has a handful of hits.
       const rare = i % 9_973 === 0 ? ' with a zeppelin' : '';
@@ -53,18 +54,21 @@ function seed() {
         i % 17 === 0 ? 'failed' : 'success',
         i % 9 === 0 ? 1 : 0,
         now - (N - i) * 60_000, // one a minute, over ~70 days
+        `recipe:${Math.floor(i / 4)}`, // people iterate: runs of 4 seeds of one request stack together
+        i % 50 === 0 ? now : null, // 2 % in the trash
       );
+      if (i % 10 === 0) tag.run(`gen-${String(i).padStart(6, '0')}`, teamId, pick(['client-a', 'final', 'b-roll', 'hero'], i / 10));
     }
   })();
   sqlite.pragma('optimize');
   return teamId;
 }
 
-function time(run: () => unknown): { p50: number; p95: number } {
+async function time(run: () => unknown): Promise<{ p50: number; p95: number }> {
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    run();
+    await run();
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
@@ -82,19 +86,31 @@ const cases = [
   { name: 'filtered: 1080p + success + author', params: { teamId, limit: 48, filters: { resolution: '1080p' as const, states: ['success' as const], authorId: 'user-7' } } },
   { name: 'search, common word ("light")', params: { teamId, limit: 48, filters: { q: 'light' } } },
   { name: 'search, rare word ("zeppelin")', params: { teamId, limit: 48, filters: { q: 'zeppelin' } } },
+  { name: 'tag filter ("hero")', params: { teamId, limit: 48, filters: { tag: 'hero' } } },
+  { name: 'trash', params: { teamId, limit: 48, filters: { deleted: true } } },
 ];
 
 const rows: string[] = [];
 const plans: string[] = [];
 for (const c of cases) {
-  const { p50, p95 } = time(() => listGallery(c.params));
+  // What a page costs: the rows, then the size of each stack among them.
+  const { p50, p95 } = await time(async () => {
+    const page = await listGallery(c.params);
+    if (c.params.filters?.deleted) return; // the trash lists clips one by one
+    await countStacks({ teamId, filters: c.params.filters, stackKeys: [...new Set(page.items.map((item) => item.stackKey))] });
+  });
   const hits = (await listGallery(c.params)).items.length;
   rows.push(`${c.name.padEnd(40)} ${p50.toFixed(2).padStart(7)} ms ${p95.toFixed(2).padStart(7)} ms   ${hits} rows`);
   const { sql, params } = galleryQuery({ ...c.params, limit: 49 }).toSQL();
   const plan = getDb().$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
   plans.push(`${c.name}:\n${plan.map((step) => `    ${step.detail}`).join('\n')}`);
+  const firstPage = await listGallery(c.params);
+  if (c.params.filters?.deleted) continue;
+  const stacks = stackCountQuery({ teamId, filters: c.params.filters, stackKeys: [...new Set(firstPage.items.map((item) => item.stackKey))] }).toSQL();
+  const stackPlan = getDb().$client.prepare(`EXPLAIN QUERY PLAN ${stacks.sql}`).all(...stacks.params) as { detail: string }[];
+  plans.push(`${c.name} — stack sizes:\n${stackPlan.map((step) => `    ${step.detail}`).join('\n')}`);
 }
-const detail = time(() => getGenerationById({ id: 'gen-050000', teamId }));
+const detail = await time(() => getGenerationById({ id: 'gen-050000', teamId }));
 rows.push(`${'detail page (by id)'.padEnd(40)} ${detail.p50.toFixed(2).padStart(7)} ms ${detail.p95.toFixed(2).padStart(7)} ms   1 row`);
 
 console.log(`\nbench:gallery — ${N} generations, 20 authors, ${RUNS} runs each, 2 cores (server-side query time)`);
