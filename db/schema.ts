@@ -20,6 +20,8 @@ export const teams = sqliteTable('teams', {
   personal: integer('personal', { mode: 'boolean' }).notNull().default(false),
   /** Most a single seed sweep may cost, in US cents; null means the studio's default (env). */
   sweepBudgetCents: integer('sweep_budget_cents'),
+  /** Most clips one member may start per hour; null means the studio's default (env). */
+  hourlyQuota: integer('hourly_quota'),
   createdAt: createdAt(),
 });
 
@@ -219,3 +221,25 @@ export type Membership = typeof memberships.$inferSelect;
 export type Generation = typeof generations.$inferSelect;
 export type NewGeneration = typeof generations.$inferInsert;
 export type SavedView = typeof savedViews.$inferSelect;
+
+/** A public link to one clip or one sweep: /s/<token>, until revoked. */
+export const shares = sqliteTable(
+  'shares',
+  {
+    id: text('id').primaryKey(),
+    teamId: teamRef(),
+    /** 256 random bits, base64url; it is the capability, so it is compared as a whole, never listed publicly. */
+    token: text('token').notNull().unique(),
+    generationId: text('generation_id').references(() => generations.id, { onDelete: 'cascade' }),
+    sweepId: text('sweep_id'),
+    /** Whether the page shows the prompt and parameters, or only the video. */
+    showRecipe: integer('show_recipe', { mode: 'boolean' }).notNull().default(true),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('shares_team_generation_idx').on(t.teamId, t.generationId), index('shares_team_sweep_idx').on(t.teamId, t.sweepId)],
+);
+
+export type Share = typeof shares.$inferSelect;
+export type Invite = typeof invites.$inferSelect;

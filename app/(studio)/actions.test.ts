@@ -33,6 +33,7 @@ beforeAll(async () => {
     user: { id: created.user.id, name: 'Bo', email: 'bo@example.test' },
     team: { teamId, teamName: "Bo's studio", personal: true, role: 'owner' },
     member: { role: 'owner', userId: created.user.id },
+    teams: [],
   };
 });
 afterAll(() => emulator.stop());
@@ -116,5 +117,23 @@ describe('createSweep', () => {
   it('explains a bad seed list without storing anything', async () => {
     const result = await createSweep({ base: { prompt: 'list' }, sweep: { seeds: { kind: 'list', list: '1, two' } } });
     expect(result).toMatchObject({ ok: false, error: 'Seeds are whole numbers' });
+  });
+});
+
+describe('hourly quota per member', () => {
+  it('refuses clips beyond the team’s limit with the time the next one is possible, and stores nothing', async () => {
+    const { updateTeam } = await import('@/db/queries/teams');
+    const started = (await listGenerations({ teamId, limit: 500 })).length;
+    await updateTeam({ teamId, values: { hourlyQuota: started + 1 } });
+    try {
+      const sweep = await createSweep({ base: { prompt: 'two more' }, sweep: { seeds: { kind: 'random', count: 2 } } });
+      expect(sweep).toMatchObject({ ok: false, error: expect.stringMatching(/^This would start 2 clips, but you have 1 of your \d+ clips an hour left/) });
+      expect((await createGeneration({ prompt: 'the last one this hour' })).ok).toBe(true);
+      const refused = await createGeneration({ prompt: 'one too many' });
+      expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^You have started \d+ clips in the last hour, this team’s limit per member\. The next one is possible in about \d+ min\.$/) });
+      expect((await listGenerations({ teamId, limit: 500 })).length).toBe(started + 1);
+    } finally {
+      await updateTeam({ teamId, values: { hourlyQuota: null } });
+    }
   });
 });

@@ -39,3 +39,40 @@ export async function listTeamMembers({ teamId }: { teamId: string }): Promise<T
 export async function getTeamSettings({ teamId }: { teamId: string }) {
   return getDb().select({ sweepBudgetCents: teams.sweepBudgetCents }).from(teams).where(eq(teams.id, teamId)).get();
 }
+
+export async function createTeam({ name, ownerId }: { name: string; ownerId: string }): Promise<string> {
+  const id = crypto.randomUUID();
+  getDb().transaction((tx) => {
+    tx.insert(teams).values({ id, name }).run();
+    tx.insert(memberships).values({ teamId: id, userId: ownerId, role: 'owner' }).run();
+  });
+  return id;
+}
+
+export async function updateTeam({ teamId, values }: { teamId: string; values: { name?: string; sweepBudgetCents?: number | null; hourlyQuota?: number | null } }): Promise<void> {
+  getDb().update(teams).set(values).where(eq(teams.id, teamId)).run();
+}
+
+export async function getTeam({ teamId }: { teamId: string }) {
+  return getDb().select().from(teams).where(eq(teams.id, teamId)).get();
+}
+
+type MemberChange = { ok: true } | { ok: false; reason: 'not-member' | 'last-owner' };
+
+/**
+ * Changes a member's role, or removes them (role null). A team always keeps an owner: the last one
+ * can neither leave nor step down. Checked inside the transaction, so two owners cannot both leave.
+ */
+export async function changeMembership({ teamId, userId, role }: { teamId: string; userId: string; role: Role | null }): Promise<MemberChange> {
+  return getDb().transaction((tx) => {
+    const current = tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).get();
+    if (!current) return { ok: false, reason: 'not-member' } as const;
+    if (current.role === 'owner' && role !== 'owner') {
+      const owners = tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.role, 'owner'))).all();
+      if (owners.length <= 1) return { ok: false, reason: 'last-owner' } as const;
+    }
+    if (role === null) tx.delete(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).run();
+    else tx.update(memberships).set({ role }).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).run();
+    return { ok: true } as const;
+  });
+}

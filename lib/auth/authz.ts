@@ -11,7 +11,10 @@ export type Action =
   | 'generation:delete'
   | 'gallery:export'
   | 'gallery:save-view'
-  | 'trash:empty';
+  | 'trash:empty'
+  | 'team:read'
+  | 'team:manage'
+  | 'share:manage';
 
 /** 'any': on every clip of the team; 'own': only on clips the member made. */
 export type Reach = 'any' | 'own';
@@ -28,6 +31,9 @@ const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'generation:curate': { owner: 'any', editor: 'any' },
   'generation:delete': { owner: 'any', editor: 'own' },
   'trash:empty': { owner: 'any' },
+  'team:read': { owner: 'any', editor: 'any', viewer: 'any' },
+  'team:manage': { owner: 'any' },
+  'share:manage': { owner: 'any', editor: 'any' },
 };
 
 export type Member = { role: Role; userId: string };

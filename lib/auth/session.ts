@@ -1,5 +1,6 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getMembership, listMembershipsForUser, type TeamMembership } from '@/db/queries/teams';
@@ -9,7 +10,10 @@ import { can, type Action, type Member } from './authz';
 import { getAuthOptions } from './options';
 
 export type SessionUser = { id: string; name: string; email: string };
-export type StudioContext = { user: SessionUser; team: TeamMembership; member: Member };
+export type StudioContext = { user: SessionUser; team: TeamMembership; member: Member; teams: TeamMembership[] };
+
+/** Which of their teams a person is working in; a preference only: membership is checked on every request. */
+export const CURRENT_TEAM_COOKIE = 'studio-team';
 
 /** Read once per request; a session whose user no longer exists counts as signed out. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
@@ -24,8 +28,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 export const getStudioContext = cache(async (): Promise<StudioContext | null> => {
   const user = await getSessionUser();
   if (!user) return null;
-  const [team] = await listMembershipsForUser({ userId: user.id });
-  return team ? { user, team, member: { role: team.role, userId: user.id } } : null;
+  const teams = await listMembershipsForUser({ userId: user.id });
+  const wanted = (await cookies()).get(CURRENT_TEAM_COOKIE)?.value;
+  const team = teams.find((membership) => membership.teamId === wanted) ?? teams[0];
+  return team ? { user, team, teams, member: { role: team.role, userId: user.id } } : null;
 });
 
 /** For pages: redirect to sign-in when there is no usable session. */

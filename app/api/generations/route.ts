@@ -1,3 +1,4 @@
+import { checkQuota } from '@/lib/auth/quota';
 import { authorize } from '@/lib/auth/session';
 import { fieldErrorsOf, generationRequestSchema } from '@/lib/generation/schema';
 import { cannotGenerate } from '@/lib/http';
@@ -31,6 +32,8 @@ export async function POST(request: Request) {
   const deps = trackerDeps();
   const prepared = await prepareRequest(parsed.data, { teamId: team.teamId, publicUrl: deps.publicUrl });
   if (!prepared.ok) return Response.json({ error: 'Invalid request', fieldErrors: prepared.fieldErrors }, { status: 400 });
+  const quota = await checkQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() });
+  if (!quota.ok) return Response.json({ error: quota.message }, { status: 429, headers: { 'cache-control': 'no-store' } });
   const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request }, deps);
   return Response.json(await viewOf({ ...row, authorName: user.name }), { status: 201, headers: { 'cache-control': 'no-store' } });
 }
