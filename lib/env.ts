@@ -28,6 +28,8 @@ const envSchema = z.object({
   PRICE_720P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(defaultPrices['720p']),
   PRICE_1080P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(defaultPrices['1080p']),
   SWEEP_BUDGET_CENTS: z.coerce.number().int().nonnegative().default(1_000),
+  // Most clips one member may start per hour in a team (teams can set their own).
+  HOURLY_QUOTA: z.coerce.number().int().positive().default(100),
 });
 
 export type Env = {
@@ -46,6 +48,7 @@ export type Env = {
   archiveMaxBytes: number;
   prices: PriceTable;
   sweepBudgetCents: number;
+  hourlyQuota: number;
 };
 
 let cached: Env | undefined;
@@ -77,6 +80,7 @@ export function getEnv(): Env {
     archiveMaxBytes: e.ARCHIVE_MAX_BYTES,
     prices: { '720p': e.PRICE_720P_CENTS_PER_SECOND, '1080p': e.PRICE_1080P_CENTS_PER_SECOND },
     sweepBudgetCents: e.SWEEP_BUDGET_CENTS,
+    hourlyQuota: e.HOURLY_QUOTA,
   };
   return cached;
 }
