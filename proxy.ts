@@ -6,7 +6,7 @@ const publicPaths = ['/sign-in', '/sign-up'];
 /** Optimistic redirect only: every page, action and route still checks the session itself. */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (publicPaths.includes(pathname)) return NextResponse.next();
+  if (publicPaths.includes(pathname) || pathname.startsWith('/s/')) return NextResponse.next();
   if (sessionCookies.some((name) => request.cookies.has(name))) return NextResponse.next();
   const signIn = new URL('/sign-in', request.url);
   signIn.searchParams.set('callbackUrl', `${pathname}${search}`);

@@ -1,7 +1,18 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { SignOutButton } from './sign-out-button';
 
-export function AppHeader({ userName, teamName, usingEmulator }: { userName: string; teamName: string; usingEmulator: boolean }) {
+export function AppHeader({
+  userName,
+  teamName,
+  usingEmulator,
+  teamSwitcher,
+}: {
+  userName: string;
+  teamName: string;
+  usingEmulator: boolean;
+  teamSwitcher: ReactNode;
+}) {
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-canvas/85 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
@@ -16,8 +27,12 @@ export function AppHeader({ userName, teamName, usingEmulator }: { userName: str
           <Link href="/gallery" className="rounded-md px-3 py-1.5 text-muted hover:bg-raised hover:text-ink">
             Gallery
           </Link>
+          <Link href="/team" className="rounded-md px-3 py-1.5 text-muted hover:bg-raised hover:text-ink">
+            Team
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          {teamSwitcher}
           {usingEmulator && (
             <span
               data-testid="emulator-badge"

@@ -2,7 +2,7 @@ import type { GenerationView } from '@/lib/generation/view';
 import { formatClock, formatDate } from './format';
 
 /** Every parameter of the request and what the service reported, as a definition list. */
-export function GenerationParams({ view }: { view: GenerationView }) {
+export function GenerationParams({ view, publicPage = false }: { view: GenerationView; publicPage?: boolean }) {
   const rows: [string, string][] = [
     ['Mode', view.mode],
     ['Seed', String(view.seed)],
@@ -11,9 +11,10 @@ export function GenerationParams({ view }: { view: GenerationView }) {
     ['Duration', `${view.duration} s`],
     ['Prompt expansion', view.enablePromptExpansion ? 'on' : 'off'],
     ['Provider', view.provider],
-    ['Author', view.authorName],
     ['Created', formatDate(view.createdAt)],
   ];
+  // A public page names no one: the sharer chose to share the clip, not the team's members.
+  if (!publicPage) rows.push(['Author', view.authorName]);
   if (view.costTimeMs !== null) rows.push(['Generation time', formatClock(view.costTimeMs)]);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { GalleryItem } from '@/lib/gallery/item';
 import { ClipFrame } from '../clip-frame';
 import { ClipParams } from '../clip-params';
@@ -24,7 +24,10 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
   const video = useRef<HTMLVideoElement>(null);
   const playable = view.state === 'success' && view.videoUrl;
 
+  // The still shows until the pointer rests on the card; only then is the video fetched and played.
+  const [hovered, setHovered] = useState(false);
   const preview = (play: boolean) => {
+    setHovered(play);
     const element = video.current;
     if (!element) return;
     if (play) void element.play().catch(() => undefined);
@@ -50,15 +53,22 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
       <Link href={`/gallery/${view.id}`} className="block focus-visible:outline-none" onFocus={() => preview(true)} onBlur={() => preview(false)}>
         <ClipFrame aspectRatio={view.aspectRatio} fit="card" className={playable ? 'rounded-none bg-black' : 'rounded-none bg-raised'}>
           {playable ? (
-            <video
-              ref={video}
-              className="absolute inset-0 h-full w-full object-contain"
-              src={`${view.videoUrl}#t=0.5`}
-              muted
-              loop
-              playsInline
-              preload="metadata"
-            />
+            <>
+              {view.posterUrl && <img src={view.posterUrl} alt="" loading="lazy" className="absolute inset-0 h-full w-full object-contain" />}
+              {(hovered || !view.posterUrl) && (
+                <video
+                  ref={video}
+                  className="absolute inset-0 h-full w-full object-contain"
+                  src={view.posterUrl ? (view.videoUrl ?? undefined) : `${view.videoUrl}#t=0.5`}
+                  poster={view.posterUrl ?? undefined}
+                  muted
+                  loop
+                  playsInline
+                  autoPlay={hovered}
+                  preload={view.posterUrl ? 'auto' : 'metadata'}
+                />
+              )}
+            </>
           ) : (
             <div className="absolute inset-0 grid place-items-center p-4 text-center">
               <div className="space-y-1.5">

@@ -31,6 +31,8 @@ export type GenerationView = {
   queuePosition: number | null;
   requestType: Generation['requestType'];
   videoUrl: string | null;
+  /** A still of the archived clip (made on first request). */
+  posterUrl: string | null;
   /** The image-to-video start frame, our kept copy. */
   startImageUrl: string | null;
   archived: boolean;
@@ -95,6 +97,7 @@ export function toGenerationView(row: Generation & { authorName: string; imageFi
     requestType: row.requestType,
     // Our archived copy once it exists; the service's URL only while the copy is pending.
     videoUrl: archived ? `/api/generations/${row.id}/video` : (row.resultUrls?.[0] ?? null),
+    posterUrl: archived ? `/api/generations/${row.id}/poster` : null,
     startImageUrl: row.imageFileName ? `/i/${row.imageFileName}` : null,
     archived,
     linkExpiresAt: row.state === 'success' && !archived ? (row.apiCompleteTime ?? row.completedAt ?? row.createdAt).getTime() + RESULT_URL_LIFETIME_MS : null,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { listTagsFor } from '@/db/queries/curation';
 import { getGenerationById } from '@/db/queries/generations';
 import { listAncestors, listChildren } from '@/db/queries/lineage';
+import { listActiveShares } from '@/db/queries/shares';
 import { getTeamSettings } from '@/db/queries/teams';
 import { ClipCuration } from '@/components/clip-curation';
 import { GenerationActions } from '@/components/generation-actions';
@@ -12,6 +13,7 @@ import { GenerationLive } from '@/components/generation-live';
 import { GenerationParams } from '@/components/generation-params';
 import { LineageTree } from '@/components/lineage-tree';
 import { RecipeTabs } from '@/components/recipe-tabs';
+import { SharePanel } from '@/components/share-panel';
 import { SweepForm } from '@/components/sweep-form';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
@@ -21,6 +23,7 @@ import { recipeSnippets } from '@/lib/generation/recipe-snippets';
 import { viewOf } from '@/lib/tasks/view-of';
 import { createSweep, reproduceGeneration } from '../../actions';
 import { favoriteClips, restoreClips, tagClips, trashClips, untagClips } from '../actions';
+import { createShareAction, revokeShareAction } from '../../team/actions';
 
 export const metadata: Metadata = { title: 'Clip' };
 
@@ -31,13 +34,14 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
   const scope = { teamId: team.teamId };
   const row = await getGenerationById({ id: id.data, ...scope });
   if (!row) notFound();
-  const [parent, view, ancestors, children, tags, settings] = await Promise.all([
+  const [parent, view, ancestors, children, tags, settings, links] = await Promise.all([
     row.parentId ? getGenerationById({ id: row.parentId, ...scope }) : undefined,
     viewOf(row),
     listAncestors({ ...scope, parentId: row.parentId }),
     listChildren({ ...scope, id: row.id }),
     listTagsFor({ ...scope, ids: [row.id] }),
     getTeamSettings(scope),
+    can(member, 'share:manage') ? listActiveShares({ ...scope, generationId: row.id, sweepId: row.sweepId }) : [],
   ]);
   const recipe = requestOf(row);
   const sameRequest = parent !== undefined && JSON.stringify(requestOf(parent)) === JSON.stringify(recipe);
@@ -81,6 +85,15 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
           </p>
         )}
         <LineageTree ancestors={ancestors} current={row} children={children} />
+        {can(member, 'share:manage') && row.deletedAt === null && row.state === 'success' && (
+          <SharePanel
+            generationId={row.id}
+            inSweep={row.sweepId !== null}
+            links={links.map((link) => ({ id: link.id, path: `/s/${link.token}`, scope: link.sweepId ? 'sweep' : 'clip', showRecipe: link.showRecipe }))}
+            create={createShareAction}
+            revoke={revokeShareAction}
+          />
+        )}
         {canCreate && row.deletedAt === null && (
           <SweepForm
             base={{ ...recipe, imageUrls: recipe.imageId ? undefined : recipe.imageUrls }}

@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import { listActiveInvites } from '@/db/queries/invites';
+import { getTeam, listTeamMembers } from '@/db/queries/teams';
+import { InvitePanel } from '@/components/team/invite-panel';
+import { LeaveTeamButton } from '@/components/team/leave-team-button';
+import { NewTeamForm } from '@/components/team/new-team-form';
+import { TeamMembers } from '@/components/team/team-members';
+import { TeamSettingsForm } from '@/components/team/team-settings-form';
+import { can } from '@/lib/auth/authz';
+import { requireStudioContext } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
+import { changeMemberRole, createInviteAction, createTeamAction, leaveTeam, removeMember, revokeInviteAction, updateTeamSettings } from './actions';
+
+export const metadata: Metadata = { title: 'Team' };
+
+function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-3">
+      <div className="space-y-0.5">
+        <h2 className="text-base font-semibold tracking-tight">{title}</h2>
+        {hint && <p className="text-sm text-muted">{hint}</p>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export default async function TeamPage() {
+  const { team, user, member, teams } = await requireStudioContext();
+  const manage = can(member, 'team:manage');
+  const env = getEnv();
+  const [members, invites, settings] = await Promise.all([
+    listTeamMembers({ teamId: team.teamId }),
+    manage ? listActiveInvites({ teamId: team.teamId, now: new Date() }) : [],
+    getTeam({ teamId: team.teamId }),
+  ]);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-10">
+      <header className="space-y-1">
+        <h1 className="text-xl font-semibold tracking-tight" data-testid="team-title">
+          {team.teamName}
+        </h1>
+        <p className="text-sm text-muted">
+          You are {team.role === 'owner' ? 'an owner' : `an ${team.role}`} here. Everyone in the team shares one gallery and one API key.
+        </p>
+      </header>
+      <Section title="Members" hint="Owners manage members and settings; editors generate and curate; viewers watch and favourite.">
+        <TeamMembers members={members} me={user.id} manage={manage} changeRole={changeMemberRole} remove={removeMember} />
+      </Section>
+      {manage && (
+        <Section title="Invite people" hint="Anyone with the link joins with its role after signing in, until it expires or is used up.">
+          <InvitePanel
+            invites={invites.map((invite) => ({ id: invite.id, role: invite.role, expiresAt: invite.expiresAt.getTime(), uses: invite.uses, maxUses: invite.maxUses }))}
+            create={createInviteAction}
+            revoke={revokeInviteAction}
+          />
+        </Section>
+      )}
+      {manage && settings && (
+        <Section title="Settings">
+          <TeamSettingsForm
+            initial={{ name: settings.name, sweepBudgetUsd: settings.sweepBudgetCents === null ? '' : String(settings.sweepBudgetCents / 100), hourlyQuota: settings.hourlyQuota === null ? '' : String(settings.hourlyQuota) }}
+            defaults={{ sweepBudgetUsd: (env.sweepBudgetCents / 100).toFixed(2), hourlyQuota: env.hourlyQuota }}
+            save={updateTeamSettings}
+          />
+        </Section>
+      )}
+      <Section title="Another team" hint="Start a separate workspace with its own gallery; you will be its owner.">
+        <NewTeamForm create={createTeamAction} />
+      </Section>
+      {teams.length > 1 && (
+        <Section title="Leave">
+          <LeaveTeamButton leave={leaveTeam} />
+        </Section>
+      )}
+    </div>
+  );
+}

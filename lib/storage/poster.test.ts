@@ -1,0 +1,134 @@
+import type * as ChildProcess from 'node:child_process';
+import { execFileSync, type SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { imageSize } from '@/lib/images/image-size';
+import { posterOf, removePoster } from './poster';
+
+// Counts the ffmpeg processes poster.ts starts (the clips below are made with execFileSync, not spawn).
+const ffmpeg = vi.hoisted(() => ({ runs: 0, active: 0, peak: 0 }));
+vi.mock('node:child_process', async (importOriginal) => {
+  const actual = await importOriginal<typeof ChildProcess>();
+  return {
+    ...actual,
+    spawn: (command: string, args: readonly string[], options: SpawnOptions) => {
+      const child = actual.spawn(command, args, options);
+      ffmpeg.runs += 1;
+      ffmpeg.active += 1;
+      ffmpeg.peak = Math.max(ffmpeg.peak, ffmpeg.active);
+      child.on('close', () => (ffmpeg.active -= 1));
+      return child;
+    },
+  };
+});
+
+const ffmpegPath = (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+const dataDir = () => process.env.DATA_DIR ?? '';
+
+/** A real H.264 clip in the video store: red, turning blue at 0.5 s. */
+function makeClip(key: string, { width, height, seconds }: { width: number; height: number; seconds: number }) {
+  const dir = path.join(dataDir(), 'videos');
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync(ffmpegPath, [
+    ...['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `color=c=red:s=${width}x${height}:r=24:d=${seconds}`],
+    ...['-vf', "drawbox=c=blue:t=fill:enable='gte(t,0.5)',format=yuv420p", '-c:v', 'libx264', '-preset', 'ultrafast'],
+    ...['-f', 'mp4', '-y', path.join(dir, key)],
+  ]);
+}
+
+/** The poster's average colour, as [r, g, b]. */
+function colourOf(file: string): number[] {
+  const rgb = execFileSync(ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-i', file, '-vf', 'scale=1:1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+  return [...rgb];
+}
+
+const postersDir = () => path.join(dataDir(), 'posters');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('posterOf', () => {
+  it('makes a JPEG of the frame at 0.5 s, at most 640 px wide, with the clip’s aspect ratio', async () => {
+    makeClip('wide.mp4', { width: 1280, height: 720, seconds: 1 });
+    const poster = await posterOf('wide.mp4');
+    expect(poster?.path).toBe(path.join(postersDir(), 'wide.mp4.jpg'));
+    const bytes = fs.readFileSync(poster?.path ?? '');
+    expect(poster?.bytes).toBe(bytes.length);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect(imageSize(bytes, 'jpeg')).toEqual({ width: 640, height: 360 });
+    const [red = 0, , blue = 0] = colourOf(poster?.path ?? '');
+    expect(blue).toBeGreaterThan(200);
+    expect(red).toBeLessThan(50);
+  });
+
+  it('keeps a clip narrower than 640 px at its own size', async () => {
+    makeClip('portrait.mp4', { width: 480, height: 848, seconds: 1 });
+    const poster = await posterOf('portrait.mp4');
+    expect(imageSize(fs.readFileSync(poster?.path ?? ''), 'jpeg')).toEqual({ width: 480, height: 848 });
+  });
+
+  it('takes the first frame of a clip shorter than 0.5 s', async () => {
+    makeClip('short.mp4', { width: 320, height: 240, seconds: 0.2 });
+    const poster = await posterOf('short.mp4');
+    const [red = 0, , blue = 0] = colourOf(poster?.path ?? '');
+    expect(red).toBeGreaterThan(200);
+    expect(blue).toBeLessThan(50);
+  });
+
+  it('serves the cached file on later calls without running ffmpeg again', async () => {
+    makeClip('again.mp4', { width: 320, height: 240, seconds: 1 });
+    const first = await posterOf('again.mp4');
+    const mtime = fs.statSync(first?.path ?? '').mtimeMs;
+    const runs = ffmpeg.runs;
+    expect(await posterOf('again.mp4')).toEqual(first);
+    expect(ffmpeg.runs).toBe(runs);
+    expect(fs.statSync(first?.path ?? '').mtimeMs).toBe(mtime);
+  });
+
+  it('runs ffmpeg once for concurrent first calls, leaving one file', async () => {
+    makeClip('burst.mp4', { width: 320, height: 240, seconds: 1 });
+    const runs = ffmpeg.runs;
+    const posters = await Promise.all(Array.from({ length: 5 }, () => posterOf('burst.mp4')));
+    expect(ffmpeg.runs - runs).toBe(1);
+    expect(new Set(posters.map((poster) => poster?.path)).size).toBe(1);
+    expect(fs.readdirSync(postersDir()).filter((name) => name.startsWith('burst.mp4'))).toEqual(['burst.mp4.jpg']);
+  });
+
+  it('runs at most two ffmpeg processes at once', async () => {
+    const keys = ['c1.mp4', 'c2.mp4', 'c3.mp4', 'c4.mp4'];
+    for (const key of keys) makeClip(key, { width: 640, height: 360, seconds: 1 });
+    ffmpeg.peak = 0;
+    const posters = await Promise.all(keys.map((key) => posterOf(key)));
+    expect(posters.every((poster) => poster !== null)).toBe(true);
+    expect(ffmpeg.peak).toBe(2);
+  });
+
+  it('gives null for a missing video, a file that is not a video and an invalid key, logging each once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    fs.writeFileSync(path.join(dataDir(), 'videos', 'broken.mp4'), 'definitely not an mp4 file');
+    for (let i = 0; i < 2; i += 1) {
+      expect(await posterOf('missing.mp4')).toBeNull();
+      expect(await posterOf('broken.mp4')).toBeNull();
+      expect(await posterOf('../videos/wide.mp4')).toBeNull();
+      expect(await posterOf('..')).toBeNull();
+    }
+    expect(warn).toHaveBeenCalledTimes(4);
+    expect(fs.readdirSync(postersDir()).filter((name) => name.startsWith('broken') || name.endsWith('.part'))).toEqual([]);
+  });
+});
+
+describe('removePoster', () => {
+  it('deletes the cached poster, and the next call makes it again', async () => {
+    makeClip('gone.mp4', { width: 320, height: 240, seconds: 1 });
+    const poster = await posterOf('gone.mp4');
+    await removePoster('gone.mp4');
+    expect(fs.existsSync(poster?.path ?? '')).toBe(false);
+    await expect(removePoster('gone.mp4')).resolves.toBeUndefined();
+    const runs = ffmpeg.runs;
+    expect(await posterOf('gone.mp4')).not.toBeNull();
+    expect(ffmpeg.runs - runs).toBe(1);
+  });
+});

@@ -1,0 +1,51 @@
+import 'server-only';
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { Generation } from '@/db/schema';
+import { jsonError } from '@/lib/http';
+import { parseByteRange } from './byte-range';
+import { getVideoStore } from './index';
+import { posterOf } from './poster';
+
+type Archived = Pick<Generation, 'id' | 'archivePath' | 'archiveSha256'>;
+
+/** Members' copies never change (immutable); public share links must stop working the moment they are revoked. */
+export const cacheFor = { members: 'private, max-age=31536000, immutable', share: 'private, no-cache' } as const;
+
+/** Streams an archived clip, with Range so the browser can seek. */
+export async function serveVideo(request: Request, row: Archived, cacheControl: string): Promise<Response> {
+  const store = getVideoStore();
+  const size = row.archivePath ? await store.size(row.archivePath) : undefined;
+  if (!row.archivePath || size === undefined) return jsonError(404, 'Not found');
+  const range = parseByteRange(request.headers.get('range'), size);
+  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { 'content-range': `bytes */${size}` } });
+  const headers = new Headers({ 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': cacheControl, etag: `"${row.archiveSha256 ?? row.id}"` });
+  const body = Readable.toWeb(store.read(row.archivePath, range)) as ReadableStream<Uint8Array>;
+  if (!range) {
+    headers.set('content-length', String(size));
+    return new Response(body, { status: 200, headers });
+  }
+  headers.set('content-length', String(range.end - range.start + 1));
+  headers.set('content-range', `bytes ${range.start}-${range.end}/${size}`);
+  return new Response(body, { status: 206, headers });
+}
+
+/** A still of the archived clip; made on first request, then cached for good. */
+export async function servePoster(request: Request, row: Archived, cacheControl: string): Promise<Response> {
+  if (!row.archivePath) return jsonError(404, 'Not found');
+  const etag = `"${row.archiveSha256 ?? row.id}"`;
+  const headers = new Headers({ 'cache-control': cacheControl, etag });
+  // Checked before posterOf: a browser holding the still costs no ffmpeg run.
+  if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  const poster = await posterOf(row.archivePath);
+  if (!poster) return jsonError(404, 'Not found');
+  headers.set('content-type', 'image/jpeg');
+  headers.set('content-length', String(poster.bytes));
+  return new Response(Readable.toWeb(fs.createReadStream(poster.path)) as ReadableStream<Uint8Array>, { status: 200, headers });
+}
+
+/** If-None-Match may list several tags, weak ones included (weak comparison is the rule for it). */
+function matches(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
