@@ -6,15 +6,26 @@ import { signIn } from 'next-auth/react';
 import { useState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import type { SignUpInput } from '@/lib/auth/credentials';
+import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { Button } from './ui/button';
 import { Field, inputClass } from './ui/field';
 
 export type SignUpAction = (input: SignUpInput) => Promise<ActionResult<{ email: string }, Partial<Record<keyof SignUpInput, string[]>>>>;
 
 /** Sign in, or sign up (then sign in with the same credentials). */
-export function AuthForm({ mode, signUp, callbackUrl }: { mode: 'sign-in' | 'sign-up'; signUp?: SignUpAction; callbackUrl: string }) {
+export function AuthForm({
+  mode,
+  signUp,
+  callbackUrl,
+  initialError,
+}: {
+  mode: 'sign-in' | 'sign-up';
+  signUp?: SignUpAction;
+  callbackUrl: string;
+  initialError?: string;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<string | undefined>(initialError);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof SignUpInput, string[]>>>({});
   const [pending, startTransition] = useTransition();
 
@@ -38,8 +49,9 @@ export function AuthForm({ mode, signUp, callbackUrl }: { mode: 'sign-in' | 'sig
         }
       }
       const result = await signIn('credentials', { email: input.email, password: input.password, redirect: false });
-      if (!result || result.error) {
-        setError('That email and password do not match an account.');
+      if (!result?.ok || result.error) {
+        // One message for every failure (unknown email included); only a rate limit says more.
+        setError(signInErrorMessage(result?.error));
         return;
       }
       router.replace(callbackUrl);

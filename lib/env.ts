@@ -30,7 +30,18 @@ const envSchema = z.object({
   SWEEP_BUDGET_CENTS: z.coerce.number().int().nonnegative().default(1_000),
   // Most clips one member may start per hour in a team (teams can set their own).
   HOURLY_QUOTA: z.coerce.number().int().positive().default(100),
+  // OAuth sign-in: each provider is offered only when both of its variables are set.
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
 });
+
+export type OAuthClient = { clientId: string; clientSecret: string };
+
+function oauthClient(clientId: string | undefined, clientSecret: string | undefined): OAuthClient | undefined {
+  return clientId && clientSecret ? { clientId, clientSecret } : undefined;
+}
 
 export type Env = {
   dataDir: string;
@@ -49,6 +60,7 @@ export type Env = {
   prices: PriceTable;
   sweepBudgetCents: number;
   hourlyQuota: number;
+  oauth: { github: OAuthClient | undefined; google: OAuthClient | undefined };
 };
 
 let cached: Env | undefined;
@@ -81,6 +93,15 @@ export function getEnv(): Env {
     prices: { '720p': e.PRICE_720P_CENTS_PER_SECOND, '1080p': e.PRICE_1080P_CENTS_PER_SECOND },
     sweepBudgetCents: e.SWEEP_BUDGET_CENTS,
     hourlyQuota: e.HOURLY_QUOTA,
+    oauth: {
+      github: oauthClient(e.GITHUB_ID, e.GITHUB_SECRET),
+      google: oauthClient(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET),
+    },
   };
   return cached;
+}
+
+/** Tests change process.env; this makes the next getEnv() read it again. */
+export function resetEnvForTests(): void {
+  cached = undefined;
 }

@@ -100,7 +100,7 @@ export async function createSweep(input: { base: GenerationRequestInput; sweep: 
   if (!quota.ok) return { ok: false, error: quota.message };
   const parent = input.parentId && idSchema.safeParse(input.parentId).success ? await getGenerationById({ id: input.parentId, teamId: team.teamId }) : undefined;
   const sweepId = crypto.randomUUID();
-  const rows = await submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentId: parent?.id, sweepId }, deps);
+  const rows = await submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: requests.map(() => parent?.id), sweepId }, deps);
   revalidatePath('/gallery');
   return { ok: true, data: { sweepId, ids: rows.map((row) => row.id), costCents: cost } };
 }

@@ -30,7 +30,6 @@ export function BulkBar({
   const [tagText, setTagText] = useState('');
   if (ids.length === 0) return null;
   const compareHref = `/compare?ids=${ids.slice(0, 16).join(',')}`;
-  const exportHref = `/api/gallery/export?ids=${ids.join(',')}`;
   return (
     <div className="sticky bottom-4 z-20 mx-auto w-fit max-w-full" data-testid="bulk-bar">
       <div className="flex flex-wrap items-center gap-2 rounded-2xl border border-line bg-surface/95 p-2 shadow-xl backdrop-blur">
@@ -83,9 +82,13 @@ export function BulkBar({
                 Compare
               </Link>
             )}
-            <a href={exportHref} download className={buttonClass('secondary', 'h-9 px-3')} data-testid="bulk-export">
-              Download
-            </a>
+            {/* A form post: a selection of hundreds of clips does not fit in a link. */}
+            <form method="post" action="/api/gallery/export">
+              <input type="hidden" name="ids" value={ids.join(',')} />
+              <button type="submit" className={buttonClass('secondary', 'h-9 px-3')} data-testid="bulk-export" title="A zip of the videos and recipes.json">
+                Download
+              </button>
+            </form>
             {can.remove && (
               <Button variant="ghost" className="h-9 px-3 text-danger hover:text-danger" disabled={busy} onClick={onDelete} data-testid="bulk-delete">
                 Delete

@@ -33,3 +33,15 @@ export async function createUserWithPersonalTeam({
     return { user, teamId };
   });
 }
+
+/** The user an OAuth sign-in maps to: found by (provider-verified) email, or created with a personal team and no password. */
+export async function findOrCreateOAuthUser({ email, name }: { email: string; name: string }): Promise<User> {
+  const existing = await getUserByEmail({ email });
+  if (existing) return existing;
+  // passwordHash '' marks an OAuth-only account: credentials sign-in refuses it explicitly.
+  const created = await createUserWithPersonalTeam({ email, name, passwordHash: '' });
+  if (!('conflict' in created)) return created.user;
+  const raced = await getUserByEmail({ email }); // created by a concurrent sign-in since our first look
+  if (!raced) throw new Error('OAuth user vanished after a conflicting insert');
+  return raced;
+}

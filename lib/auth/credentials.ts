@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const PASSWORD_MIN = 8;
 
 export const signInSchema = z.object({
-  email: z.email('Enter a valid email address').trim().toLowerCase(),
+  email: z.email('Enter a valid email address').trim().toLowerCase().max(254),
   password: z.string().min(1, 'Enter your password').max(200),
 });
 

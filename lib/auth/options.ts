@@ -1,33 +1,38 @@
 import 'server-only';
-import bcrypt from 'bcryptjs';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getUserByEmail } from '@/db/queries/users';
-import { signInSchema } from './credentials';
+import { findOrCreateOAuthUser } from '@/db/queries/users';
+import { authorizeCredentials } from './authorize-credentials';
+import { oauthProviders } from './oauth-providers';
+import { verifiedOAuthIdentity } from './oauth-identity';
 import { getAuthSecret } from './secret';
-
-// Compared against when the email is unknown, so both failures take the same time.
-const DUMMY_HASH = '$2b$10$zACq483O6KciKkBUrn6hnOWj51gh/.2x5Lhj6vwEsDhKu6eY4xvtq';
 
 export function getAuthOptions(): NextAuthOptions {
   return {
     secret: getAuthSecret(),
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-    pages: { signIn: '/sign-in' },
+    // Failed OAuth sign-ins land back on our page with `?error=` instead of next-auth's own.
+    pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       CredentialsProvider({
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
-          const parsed = signInSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const user = await getUserByEmail({ email: parsed.data.email });
-          const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-          return user && ok ? { id: user.id, name: user.name, email: user.email } : null;
-        },
+        authorize: (credentials, req) => authorizeCredentials(credentials, req),
       }),
+      ...oauthProviders(),
     ],
     callbacks: {
+      signIn({ account, profile }) {
+        return account?.type !== 'oauth' || verifiedOAuthIdentity(account.provider, profile) !== undefined;
+      },
+      async jwt({ token, account, profile }) {
+        if (account?.type !== 'oauth') return token;
+        // No adapter: the token must carry OUR user id, not the provider's account id.
+        const identity = verifiedOAuthIdentity(account.provider, profile);
+        if (!identity) throw new Error('AccessDenied');
+        const user = await findOrCreateOAuthUser(identity);
+        return { sub: user.id, name: user.name, email: user.email };
+      },
       session({ session, token }) {
         if (token.sub) session.user = { id: token.sub, name: token.name ?? '', email: token.email ?? '' };
         return session;

@@ -3,14 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { toWanCreateBody } from '@/lib/wan/request-body';
 import { recipeSnippets, shellQuote } from './recipe-snippets';
 import { generationRequestSchema, type ConcreteGenerationRequest } from './schema';
 
+const run = promisify(execFile);
 const BASE = 'https://api.apixo.ai/api/v1/';
-const tricky = `it's a "quote" test\nline two: $HOME \`id\` \\n !! ; rm -rf ~ ' ''`;
+const tricky = `it's a "quote" test\nline two: $HOME \`id\` \\n !! ; exit 7 ' ''`;
 
 const request = (input: Record<string, unknown> = {}): ConcreteGenerationRequest => ({
   ...generationRequestSchema.parse({ prompt: tricky, negativePrompt: "don't blur", ...input }),
@@ -94,10 +96,11 @@ describe('recipe snippets against the emulator', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the real curl creates a task', () => {
+  it('the real curl creates a task', async () => {
     const { curl } = recipeSnippets(request(), emulator.apiBaseUrl);
-    const out = execFileSync('bash', ['--norc', '--noprofile', '-c', curl], { env: { ...process.env, WAN_API_KEY: KEY_A } });
-    expect(JSON.parse(out.toString('utf8'))).toMatchObject({ code: 200, data: { taskId: expect.stringMatching(/^task_/) } });
+    // Asynchronously: the emulator answers from this process's event loop.
+    const { stdout } = await run('bash', ['--norc', '--noprofile', '-c', curl], { env: { ...process.env, WAN_API_KEY: KEY_A } });
+    expect(JSON.parse(stdout)).toMatchObject({ code: 200, data: { taskId: expect.stringMatching(/^task_/) } });
   });
 
   it('the TypeScript snippet creates a task, polls it and prints the video URL', async () => {
@@ -105,9 +108,17 @@ describe('recipe snippets against the emulator', () => {
     const file = path.join(dir, 'wan-recipe.ts');
     fs.writeFileSync(file, typescript.replace('const POLL_MS = 5_000;', 'const POLL_MS = 50;'));
     const tsx = path.resolve('node_modules/.bin/tsx');
-    const { stdout } = await promisify(execFile)(tsx, [file], { env: { ...process.env, WAN_API_KEY: KEY_A } });
+    const { stdout } = await run(tsx, [file], { env: { ...process.env, WAN_API_KEY: KEY_A } });
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^task task_/);
     expect(lines.at(-1)).toMatch(new RegExp(`^${emulator.apiBaseUrl.replace(/\/api\/v1$/, '')}/.+`));
+  });
+
+  it('the TypeScript snippet type-checks on its own under strict', () => {
+    const file = path.join(dir, 'strict-check.ts');
+    fs.writeFileSync(file, recipeSnippets(request(), BASE).typescript);
+    const options = { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, types: ['node'], typeRoots: [path.resolve('node_modules/@types')] };
+    const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram([file], options));
+    expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
   });
 });

@@ -46,9 +46,9 @@ export async function submitGeneration(
   return (await getGenerationForWorker({ id: row.id })) ?? row;
 }
 
-/** A sweep: every request stored in one transaction (all or none), then sent as slots free. */
+/** A batch (a sweep, an import): every request stored in one transaction (all or none), then sent as slots free. */
 export async function submitGenerations(
-  { userId, teamId, requests, parentId, sweepId }: { userId: string; teamId: string; requests: GenerationRequest[]; parentId?: string; sweepId: string },
+  { userId, teamId, requests, parentIds, sweepId }: { userId: string; teamId: string; requests: GenerationRequest[]; parentIds?: (string | undefined)[]; sweepId?: string },
   deps: TrackerDeps,
 ): Promise<Generation[]> {
   const createdAt = deps.now();
@@ -59,8 +59,8 @@ export async function submitGenerations(
         id: crypto.randomUUID(),
         teamId,
         userId,
-        parentId: parentId ?? null,
-        sweepId,
+        parentId: parentIds?.[index] ?? null,
+        sweepId: sweepId ?? null,
         mode: request.mode,
         prompt: request.prompt,
         negativePrompt: request.negativePrompt ?? null,

@@ -10,6 +10,18 @@ import { authorize } from '@/lib/auth/session';
 import { clipIdsSchema, savedViewSchema, tagsInputSchema } from '@/lib/gallery/commands';
 import { parseGallerySearch, tagSchema, toQueryString } from '@/lib/gallery/filters';
 import { deleteArchives } from '@/lib/storage/delete-archives';
+import { getTeamSettings } from '@/db/queries/teams';
+import { checkQuota } from '@/lib/auth/quota';
+import { getEnv } from '@/lib/env';
+import { parseRecipesFile } from '@/lib/export/recipes-file';
+import { costCents, formatUsd } from '@/lib/generation/pricing';
+import type { GenerationRequest } from '@/lib/generation/schema';
+import { keepImageFromLink } from '@/lib/images/keep-image-from-link';
+import { trackerDeps } from '@/lib/tasks/deps';
+import { prepareRequest } from '@/lib/tasks/prepare-request';
+import { submitGenerations } from '@/lib/tasks/submit';
+
+const RECIPES_MAX_BYTES = 2 * 1024 * 1024;
 
 function firstError(error: z.ZodError): string {
   return error.issues[0]?.message ?? 'That request is not valid.';
@@ -121,4 +133,54 @@ export async function deleteGalleryView(id: string): Promise<ActionResult<null>>
   if (!(await deleteSavedView({ id: parsed.data, teamId: team.teamId, userId: user.id }))) return { ok: false, error: 'That view does not exist.' };
   revalidatePath('/gallery');
   return { ok: true, data: null };
+}
+
+export type ImportResult = ActionResult<{ ids: string[] }, { clips?: string[] }>;
+
+/**
+ * Re-runs every recipe of a recipes.json (exact requests, seeds included) as new clips of this team.
+ * All or nothing: any clip that cannot be prepared, or a batch over the cap or the hourly limit, stores nothing.
+ */
+export async function importRecipes(text: string): Promise<ImportResult> {
+  const auth = await authorize('generation:create');
+  if (!auth.ok) return { ok: false, error: refusal[auth.status] };
+  if (typeof text !== 'string' || text.length > RECIPES_MAX_BYTES) return { ok: false, error: 'A recipes file is at most 2 MB.' };
+  const parsed = parseRecipesFile(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const { clips } = parsed.file;
+  if (clips.length === 0) return { ok: false, error: 'This recipes file has no clips.' };
+  const { team, user } = auth.context;
+  const deps = trackerDeps();
+
+  const requests: GenerationRequest[] = [];
+  const problems: string[] = [];
+  for (const [index, clip] of clips.entries()) {
+    let request: GenerationRequest = clip.recipe;
+    if (request.mode === 'image-to-video') {
+      const link = request.imageUrls?.[0];
+      const kept = link ? await keepImageFromLink(link, { teamId: team.teamId, userId: user.id }) : { ok: false as const, reason: 'No start frame link' };
+      if (!kept.ok) {
+        problems.push(`Clip ${index + 1}: the start frame could not be used (${kept.reason})`);
+        continue;
+      }
+      request = { ...request, imageId: kept.image.id };
+    }
+    const prepared = await prepareRequest(request, { teamId: team.teamId, publicUrl: deps.publicUrl });
+    if (!prepared.ok) problems.push(`Clip ${index + 1}: ${Object.values(prepared.fieldErrors).flat().join(' ')}`);
+    else requests.push({ ...prepared.request, seed: clip.recipe.seed });
+  }
+  if (problems.length) return { ok: false, error: 'Some clips cannot be re-run; nothing was started.', fieldErrors: { clips: problems } };
+
+  const env = getEnv();
+  const cost = costCents(requests.map((request) => ({ resolution: request.resolution, duration: request.duration })), env.prices);
+  const budget = (await getTeamSettings({ teamId: team.teamId }))?.sweepBudgetCents ?? env.sweepBudgetCents;
+  if (cost > budget) return { ok: false, error: `Re-running ${requests.length} clips would cost about ${formatUsd(cost)}, over this team’s cap of ${formatUsd(budget)} per batch. Import fewer clips at a time.` };
+  const quota = await checkQuota({ teamId: team.teamId, userId: user.id, adding: requests.length, now: deps.now() });
+  if (!quota.ok) return { ok: false, error: quota.message };
+
+  // A clip re-run from one of this team's own clips keeps that clip as its parent: the lineage survives the trip.
+  const known = new Set((await listOwnedClips({ teamId: team.teamId, ids: clips.map((clip) => clip.id) })).map((clip) => clip.id));
+  const rows = await submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: clips.map((clip) => (known.has(clip.id) ? clip.id : undefined)) }, deps);
+  revalidatePath('/gallery');
+  return { ok: true, data: { ids: rows.map((row) => row.id) } };
 }

@@ -36,9 +36,16 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
           <h1 className="text-xl font-semibold tracking-tight">Gallery</h1>
           <p className="text-sm text-muted">Every clip of {team.teamName}, newest first, with the prompt, seed and settings to make it again.</p>
         </div>
-        <Link href="/gallery/trash" className="text-sm text-muted hover:text-ink" data-testid="trash-link">
-          Trash{trashed > 0 ? ` (${trashed})` : ''}
-        </Link>
+        <nav className="flex items-center gap-4 text-sm text-muted">
+          {can(member, 'generation:create') && (
+            <Link href="/gallery/import" className="hover:text-ink" data-testid="import-link">
+              Import
+            </Link>
+          )}
+          <Link href="/gallery/trash" className="hover:text-ink" data-testid="trash-link">
+            Trash{trashed > 0 ? ` (${trashed})` : ''}
+          </Link>
+        </nav>
       </header>
       <GalleryFilters basePath="/gallery" search={search} authors={members.map((m) => ({ id: m.userId, name: m.name }))} tags={tags} />
       <SavedViews views={views.map(({ id, name, query: q }) => ({ id, name, query: q }))} query={query} save={saveGalleryView} remove={deleteGalleryView} />

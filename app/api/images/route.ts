@@ -3,6 +3,7 @@ import { authorize } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { cannotGenerate, jsonError } from '@/lib/http';
 import { imageUrlForService, keepImage } from '@/lib/images/keep-image';
+import { trustedHosts } from '@/lib/images/keep-image-from-link';
 import { fetchPublicImage, ImageFetchError } from '@/lib/images/safe-fetch';
 import { MAX_IMAGE_BYTES } from '@/lib/images/validate-image';
 
@@ -52,13 +53,4 @@ export async function POST(request: Request) {
     { id: image.id, url: imageUrlForService(image), previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height, format: image.format },
     { status: 201 },
   );
-}
-
-/** Our own addresses may be private in development: PUBLIC_URL's host and the local emulator. */
-function trustedHosts(): Set<string> {
-  const env = getEnv();
-  const hosts = new Set<string>();
-  if (env.publicUrl) hosts.add(new URL(env.publicUrl).host);
-  if (env.wan.usingEmulator) hosts.add(new URL(env.wan.baseUrl).host);
-  return hosts;
 }

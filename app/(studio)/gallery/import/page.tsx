@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ImportForm } from '@/components/gallery/import-form';
+import { can } from '@/lib/auth/authz';
+import { requireStudioContext } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
+import { importRecipes } from '../actions';
+
+export const metadata: Metadata = { title: 'Import recipes' };
+
+export default async function ImportPage() {
+  const { member } = await requireStudioContext();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm">
+          <Link href="/gallery" className="text-muted hover:text-ink">
+            ← Gallery
+          </Link>
+        </p>
+        <h1 className="text-xl font-semibold tracking-tight">Import recipes</h1>
+        <p className="text-sm text-muted">Every recipe is sent again exactly as exported, seed included, so each clip is made anew in this team’s gallery.</p>
+      </header>
+      {can(member, 'generation:create') ? (
+        <ImportForm prices={getEnv().prices} importRecipes={importRecipes} />
+      ) : (
+        <p className="text-sm text-muted">Your role in this team cannot start clips.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { listGenerationsByIds } from '@/db/queries/generations';
+import { authorize } from '@/lib/auth/session';
+import { exportZip } from '@/lib/export/export-clips';
+import { clipIdsSchema } from '@/lib/gallery/commands';
+import { denied, jsonError } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+const idsSchema = z
+  .string()
+  .max(40 * 500)
+  .transform((value) => [...new Set(value.split(',').filter(Boolean))])
+  .pipe(clipIdsSchema);
+
+/** Download the selected clips as a zip (videos + recipes.json), streamed: memory stays flat at any size. */
+export async function POST(request: Request) {
+  // A form post from our own pages only (the session cookie is SameSite=Lax, this is belt and braces).
+  const origin = request.headers.get('origin');
+  if (origin && origin !== new URL(request.url).origin && origin !== process.env.PUBLIC_URL?.replace(/\/$/, '')) return jsonError(400, 'Cross-site request refused');
+  const form = await request.formData().catch(() => undefined);
+  return exportFor(String(form?.get('ids') ?? ''));
+}
+
+export async function GET(request: Request) {
+  return exportFor(new URL(request.url).searchParams.get('ids') ?? '');
+}
+
+async function exportFor(rawIds: string): Promise<Response> {
+  const auth = await authorize('gallery:export');
+  if (!auth.ok) return denied(auth.status);
+  const ids = idsSchema.safeParse(rawIds);
+  if (!ids.success) return jsonError(400, ids.error.issues[0]?.message ?? 'Select clips to download');
+  const rows = await listGenerationsByIds({ ids: ids.data, teamId: auth.context.team.teamId });
+  if (rows.length === 0) return jsonError(404, 'Not found');
+  // Keep the order the clips were selected in.
+  rows.sort((a, b) => ids.data.indexOf(a.id) - ids.data.indexOf(b.id));
+  const now = new Date();
+  const name = `wan-studio-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.zip`;
+  return new Response(exportZip(rows, now), {
+    headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
+  });
+}

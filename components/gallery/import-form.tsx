@@ -1,0 +1,92 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import type { ActionResult } from '@/lib/action-result';
+import { parseRecipesFile, type RecipesFile } from '@/lib/export/recipes-file';
+import { costCents, formatUsd, type PriceTable } from '@/lib/generation/pricing';
+import { Button } from '../ui/button';
+
+type ImportAction = (text: string) => Promise<ActionResult<{ ids: string[] }, { clips?: string[] }>>;
+
+/** Pick a recipes.json, see what it holds and what re-running it costs, then re-run every clip. */
+export function ImportForm({ prices, importRecipes }: { prices: PriceTable; importRecipes: ImportAction }) {
+  const router = useRouter();
+  const [text, setText] = useState<string>();
+  const [file, setFile] = useState<RecipesFile>();
+  const [error, setError] = useState<string>();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [pending, startTransition] = useTransition();
+
+  const read = async (picked: File | undefined) => {
+    setFile(undefined);
+    setProblems([]);
+    setError(undefined);
+    if (!picked) return;
+    if (picked.size > 2 * 1024 * 1024) return setError('A recipes file is at most 2 MB.');
+    const content = await picked.text();
+    const parsed = parseRecipesFile(content);
+    if (!parsed.ok) return setError(parsed.error);
+    setText(content);
+    setFile(parsed.file);
+  };
+
+  const cost = file ? costCents(file.clips.map((clip) => clip.recipe), prices) : 0;
+  return (
+    <div className="space-y-5">
+      <label className="block space-y-2 rounded-card border border-dashed border-line bg-surface p-6 text-center">
+        <span className="block text-sm font-medium">Choose a recipes.json</span>
+        <span className="block text-xs text-muted">From a Wan Studio export (unzip it first). Nothing runs until you confirm.</span>
+        <input type="file" accept="application/json,.json" data-testid="import-file" className="mx-auto block text-sm" onChange={(event) => void read(event.target.files?.[0])} />
+      </label>
+      {error && (
+        <p role="alert" className="whitespace-pre-line rounded-lg border border-danger/40 bg-danger/5 px-3 py-2 text-sm text-danger" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {problems.length > 0 && (
+        <ul className="list-disc space-y-1 pl-5 text-sm text-danger">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      {file && text && (
+        <div className="space-y-3" data-testid="import-preview">
+          <p className="text-sm">
+            <strong>{file.clips.length} clips</strong> exported {new Date(file.exportedAt).toLocaleString()} · re-running them costs about {formatUsd(cost)}
+          </p>
+          <ul className="max-h-72 divide-y divide-line overflow-auto rounded-card border border-line bg-surface text-sm">
+            {file.clips.map((clip) => (
+              <li key={clip.id} className="flex gap-3 px-3 py-2">
+                <span className="shrink-0 font-mono text-xs text-muted">seed {clip.recipe.seed}</span>
+                <span className="truncate">{clip.recipe.prompt}</span>
+                <span className="ml-auto shrink-0 font-mono text-xs text-muted">
+                  {clip.recipe.resolution} · {clip.recipe.duration}s
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Button
+            variant="primary"
+            disabled={pending}
+            data-testid="import-run"
+            onClick={() =>
+              startTransition(async () => {
+                const result = await importRecipes(text);
+                if (!result.ok) {
+                  setError(result.error);
+                  setProblems(result.fieldErrors?.clips ?? []);
+                  return;
+                }
+                router.push('/gallery');
+              })
+            }
+          >
+            {pending ? 'Starting…' : `Re-run ${file.clips.length} clips`}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { OAUTH_FAILED, pageErrorMessage, rateLimitedError, SIGN_IN_FAILED, signInErrorMessage } from './sign-in-errors';
+
+describe('sign-in error messages', () => {
+  it('shows one generic message for any failure', () => {
+    expect(signInErrorMessage('CredentialsSignin')).toBe(SIGN_IN_FAILED);
+    expect(signInErrorMessage(undefined)).toBe(SIGN_IN_FAILED);
+    expect(signInErrorMessage('Some internal error text')).toBe(SIGN_IN_FAILED);
+  });
+
+  it('rounds the wait up to whole minutes', () => {
+    expect(signInErrorMessage(rateLimitedError(14 * 60_000 + 1))).toBe('Too many attempts. Try again in about 15 minutes.');
+    expect(signInErrorMessage(rateLimitedError(500))).toBe('Too many attempts. Try again in about 1 minute.');
+  });
+
+  it('maps ?error= on the page: credentials failures generically, anything else as an OAuth refusal', () => {
+    expect(pageErrorMessage(undefined)).toBeUndefined();
+    expect(pageErrorMessage('CredentialsSignin')).toBe(SIGN_IN_FAILED);
+    expect(pageErrorMessage(rateLimitedError(60_000))).toMatch(/^Too many attempts/);
+    expect(pageErrorMessage(['AccessDenied'])).toBe(OAUTH_FAILED);
+  });
+});

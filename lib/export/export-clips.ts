@@ -1,0 +1,37 @@
+import 'server-only';
+import path from 'node:path';
+import type { GenerationWithAuthor } from '@/db/queries/generations';
+import { getEnv } from '@/lib/env';
+import { requestOf } from '@/lib/generation/recipe';
+import { buildRecipesFile } from './recipes-file';
+import { zipStream, type ZipEntry } from './zip-stream';
+
+/**
+ * The zip of an export: `recipes.json` first (every clip's exact request, seed included), then each
+ * archived video as `videos/<id>.mp4`, read from disk while the download streams.
+ */
+export function exportZip(rows: GenerationWithAuthor[], now: Date): ReadableStream<Uint8Array> {
+  const fileOf = (row: GenerationWithAuthor) => (row.archivePath ? `videos/${row.id}.mp4` : null);
+  const recipes = buildRecipesFile({
+    exportedAt: now,
+    clips: rows.map((row) => ({
+      id: row.id,
+      file: fileOf(row),
+      sha256: row.archivePath ? row.archiveSha256 : null,
+      createdAt: row.createdAt,
+      author: row.authorName,
+      // The start frame travels as a link anyone can fetch, never as this studio's image id.
+      recipe: { ...requestOf(row), imageId: undefined },
+      parentId: row.parentId,
+    })),
+  });
+  const videos = path.join(getEnv().dataDir, 'videos');
+  async function* entries(): AsyncGenerator<ZipEntry> {
+    yield { name: 'recipes.json', source: { bytes: `${JSON.stringify(recipes, null, 2)}\n` } };
+    for (const row of rows) {
+      const name = fileOf(row);
+      if (name && row.archivePath) yield { name, source: { path: path.join(videos, row.archivePath) } };
+    }
+  }
+  return zipStream(entries());
+}
