@@ -91,14 +91,19 @@ export function AuthForm({
       <p className="text-center text-sm text-muted">
         {mode === 'sign-up' ? (
           <>
-            Already have an account? <Link href="/sign-in" className="text-accent hover:underline">Sign in</Link>
+            Already have an account? <Link href={withCallback('/sign-in', callbackUrl)} className="text-accent hover:underline">Sign in</Link>
           </>
         ) : (
           <>
-            New here? <Link href="/sign-up" className="text-accent hover:underline">Create an account</Link>
+            New here? <Link href={withCallback('/sign-up', callbackUrl)} className="text-accent hover:underline">Create an account</Link>
           </>
         )}
       </p>
     </form>
   );
+}
+
+/** Keeps where the person was going (an invite link, say) when they switch between sign-in and sign-up. */
+function withCallback(path: string, callbackUrl: string): string {
+  return callbackUrl === '/' ? path : `${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 }

@@ -2,7 +2,9 @@
 
 import { useState } from 'react';
 import type { GenerationView } from '@/lib/generation/view';
+import type { PriceTable } from '@/lib/generation/pricing';
 import type { ManageQueueAction } from './queue-controls';
+import type { SweepAction } from './sweep-form';
 import { StudioForm, type CreateGenerationAction } from './studio-form';
 import type { StudioFormValues } from './studio-form-values';
 import { TaskCard } from './task-card';
@@ -17,7 +19,11 @@ export function StudioWorkspace({
   remixOf,
   webhookAvailable,
   uploadsAvailable,
+  canCreate,
+  sweep,
 }: {
+  canCreate: boolean;
+  sweep: { prices: PriceTable; budgetCents: number; createSweep: SweepAction };
   initialValues: StudioFormValues;
   parentId?: string;
   recent: GenerationView[];
@@ -42,14 +48,22 @@ export function StudioWorkspace({
           </p>
         </header>
         <div className="rounded-card border border-line bg-surface p-5 shadow-sm">
-          <StudioForm
-            initialValues={initialValues}
-            parentId={parentId}
-            action={action}
-            webhookAvailable={webhookAvailable}
-            uploadsAvailable={uploadsAvailable}
-            onCreated={(view) => setViews((current) => [view, ...current])}
-          />
+          {canCreate ? (
+            <StudioForm
+              initialValues={initialValues}
+              parentId={parentId}
+              action={action}
+              webhookAvailable={webhookAvailable}
+              uploadsAvailable={uploadsAvailable}
+              onCreated={(view) => setViews((current) => [view, ...current])}
+              sweep={sweep}
+            />
+          ) : (
+            <div className="space-y-2" data-testid="viewer-notice">
+              <p className="text-sm font-medium">You are a viewer in this team</p>
+              <p className="text-sm text-muted">You can watch and favourite the team’s clips. Generating spends the team’s API budget, so it needs an editor or owner role: ask an owner.</p>
+            </div>
+          )}
         </div>
       </section>
 

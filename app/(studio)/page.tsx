@@ -4,11 +4,13 @@ import { getGenerationById, listGenerations } from '@/db/queries/generations';
 import { getImageById } from '@/db/queries/images';
 import { StudioWorkspace } from '@/components/studio-workspace';
 import { defaultFormValues, type StudioFormValues } from '@/components/studio-form-values';
+import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
+import { getTeamSettings } from '@/db/queries/teams';
 import { getEnv } from '@/lib/env';
 import { randomSeed } from '@/lib/generation/seed';
 import { viewOf } from '@/lib/tasks/view-of';
-import { createGeneration, manageQueue } from './actions';
+import { createGeneration, createSweep, manageQueue } from './actions';
 
 export const metadata: Metadata = { title: 'Studio' };
 
@@ -16,7 +18,7 @@ const RECENT = 12;
 const searchSchema = z.object({ remix: z.uuid().optional().catch(undefined) });
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { team } = await requireStudioContext();
+  const { team, member } = await requireStudioContext();
   const { remix } = searchSchema.parse(await searchParams);
 
   const [recent, source] = await Promise.all([
@@ -53,6 +55,8 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
       manage={manageQueue}
       webhookAvailable={Boolean(getEnv().publicUrl)}
       uploadsAvailable={Boolean(getEnv().publicUrl)}
+      canCreate={can(member, 'generation:create')}
+      sweep={{ prices: getEnv().prices, budgetCents: (await getTeamSettings({ teamId: team.teamId }))?.sweepBudgetCents ?? getEnv().sweepBudgetCents, createSweep }}
     />
   );
 }
