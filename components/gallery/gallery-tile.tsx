@@ -134,7 +134,7 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
           onClick={stack.onToggle}
           className="absolute right-2 top-12 rounded-full bg-accent px-2.5 py-1 text-xs font-medium text-accent-ink shadow"
         >
-          {stack.expanded ? 'Collapse' : `${stack.count} ${item.stack.sweep ? 'in sweep' : 'seeds'}`}
+          {stack.expanded ? 'Collapse' : `${stack.count} ${item.stack.sweep ? 'in sweep' : 'clips'}`}
         </button>
       )}
     </article>
