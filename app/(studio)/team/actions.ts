@@ -140,6 +140,7 @@ export async function createShareAction(input: ShareInput): Promise<ActionResult
   const { team, user } = auth.context;
   const clip = await getGenerationById({ id: parsed.data.generationId, teamId: team.teamId });
   if (!clip || clip.deletedAt) return { ok: false, error: 'That clip does not exist.' };
+  if (parsed.data.scope === 'clip' && (clip.state !== 'success' || !clip.archivePath)) return { ok: false, error: 'Share a clip once it is finished and saved.' };
   if (parsed.data.scope === 'sweep' && !clip.sweepId) return { ok: false, error: 'This clip is not part of a sweep.' };
   const share = await createShare({
     teamId: team.teamId,

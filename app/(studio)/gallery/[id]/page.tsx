@@ -19,6 +19,7 @@ import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
+import { isTerminal } from '@/lib/generation/view';
 import { recipeSnippets } from '@/lib/generation/recipe-snippets';
 import { viewOf } from '@/lib/tasks/view-of';
 import { createSweep, reproduceGeneration } from '../../actions';
@@ -85,7 +86,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
           </p>
         )}
         <LineageTree ancestors={ancestors} current={row} children={children} />
-        {can(member, 'share:manage') && row.deletedAt === null && row.state === 'success' && (
+        {can(member, 'share:manage') && row.deletedAt === null && (row.state === 'success' || !isTerminal(row.state)) && (
           <SharePanel
             generationId={row.id}
             inSweep={row.sweepId !== null}

@@ -1,0 +1,112 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signUp } from './fixtures';
+
+async function person(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, name);
+  return page;
+}
+
+/** The owner makes an invite link with this role on the team page. */
+async function invite(owner: Page, role: 'editor' | 'viewer'): Promise<string> {
+  await owner.goto('/team');
+  await owner.getByTestId('invite-role').selectOption(role);
+  await owner.getByTestId('invite-create').click();
+  const link = await owner.getByTestId('invite-link').inputValue();
+  expect(link).toMatch(/\/invite\/[\w-]{43}$/);
+  return link;
+}
+
+async function join(page: Page, link: string) {
+  await page.goto(link);
+  await page.getByTestId('accept-invite').click();
+  await page.waitForURL(/\/gallery$/);
+}
+
+test('owner invites an editor, the editor’s clip appears in the owner’s gallery; a viewer cannot generate', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const owner = await person(browser, 'Olive');
+  await owner.goto('/team');
+  await owner.getByTestId('new-team-name').fill('Harbour Films');
+  await owner.getByTestId('new-team-create').click();
+  await expect(owner.getByTestId('team-title')).toHaveText('Harbour Films');
+
+  const editorLink = await invite(owner, 'editor');
+  const editor = await person(browser, 'Eddie');
+  await join(editor, editorLink);
+  await expect(editor.getByTestId('team-switcher')).toHaveValue(/.+/);
+  await expect(editor.getByTestId('team-switcher').locator('option:checked')).toHaveText('Harbour Films');
+
+  // The editor generates in the shared team.
+  await editor.goto('/');
+  await editor.getByLabel('Prompt', { exact: true }).fill('A ferry leaving the harbour at dawn');
+  await editor.getByRole('button', { name: 'Generate' }).click();
+  await expect(editor.getByTestId('task-card').filter({ hasText: 'A ferry leaving the harbour' })).toBeVisible();
+
+  // It is in the owner's gallery, with its author, and the author filter finds it.
+  await owner.goto('/gallery');
+  const card = owner.getByTestId('gallery-card').filter({ hasText: 'A ferry leaving the harbour at dawn' });
+  await expect(card).toContainText('Eddie');
+  await expect(owner.getByTestId('filter-author')).toBeVisible();
+  await owner.getByTestId('filter-author').selectOption({ label: 'Olive' });
+  await expect(owner.getByTestId('gallery-card')).toHaveCount(0);
+  await owner.getByTestId('filter-author').selectOption({ label: 'Eddie' });
+  await expect(owner.getByTestId('gallery-card')).toHaveCount(1);
+
+  // A used invite does not work twice.
+  const stranger = await person(browser, 'Sam');
+  await stranger.goto(editorLink);
+  await expect(stranger.getByTestId('invite-invalid')).toBeVisible();
+
+  // A viewer: no form, and the server refuses anyway.
+  const viewerLink = await invite(owner, 'viewer');
+  const viewer = await person(browser, 'Vera');
+  await join(viewer, viewerLink);
+  await expect(viewer.getByTestId('gallery-card')).toHaveCount(1);
+  await viewer.goto('/');
+  await expect(viewer.getByTestId('viewer-notice')).toBeVisible();
+  await expect(viewer.getByRole('button', { name: 'Generate' })).toHaveCount(0);
+  const refused = await viewer.request.post('/api/generations', { data: { prompt: 'viewer sneaks one in' } });
+  expect(refused.status()).toBe(403);
+  // Roles are the owner's to change, and the last owner cannot step down.
+  await owner.goto('/team');
+  const me = owner.getByTestId('member').filter({ hasText: '(you)' });
+  await me.getByTestId('member-role').selectOption('editor');
+  await expect(owner.getByText('A team always needs an owner: make someone else owner first.')).toBeVisible();
+  await expect(me.getByTestId('member-role')).toHaveValue('owner');
+});
+
+test('a share link plays without signing in, unfurls with Open Graph tags, and is a plain 404 once revoked', async ({ page, browser }) => {
+  await signUp(page, 'Shay');
+  const created = await page.request.post('/api/generations', { data: { prompt: 'Lanterns rising over a lake at night', seed: 77 } });
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/gallery/${id}`);
+  await expect(page.getByTestId('sha256')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 30_000 });
+  await page.getByTestId('share-create').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toMatch(/\/s\/[\w-]{43}$/);
+
+  // Signed out, in a fresh browser.
+  const anonymous = await (await browser.newContext()).newPage();
+  await anonymous.goto(link);
+  await expect(anonymous.getByTestId('shared-prompt')).toHaveText('Lanterns rising over a lake at night');
+  const video = anonymous.getByTestId('shared-video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  expect(await video.evaluate((v: HTMLVideoElement) => Math.round(v.duration))).toBe(5);
+  await expect(anonymous.locator('meta[property="og:title"]')).toHaveAttribute('content', 'Lanterns rising over a lake at night');
+  await expect(anonymous.locator('meta[property="og:video"]')).toHaveAttribute('content', /\/s\/[\w-]{43}\/video\?clip=/);
+  const ogImage = await anonymous.locator('meta[property="og:image"]').getAttribute('content');
+  const poster = await anonymous.request.get(ogImage ?? '');
+  expect(poster.status()).toBe(200);
+  expect(poster.headers()['content-type']).toBe('image/jpeg');
+  // Nothing of the team leaks: no author on a public page.
+  await expect(anonymous.getByText('Shay')).toHaveCount(0);
+
+  await page.getByTestId('share-revoke').click();
+  await expect(page.getByTestId('share-link')).toHaveCount(0);
+  const gone = await anonymous.goto(link);
+  expect(gone?.status()).toBe(404);
+  expect((await anonymous.request.get(`${link}/video?clip=${id}`)).status()).toBe(404);
+  expect((await anonymous.request.get(ogImage ?? '')).status()).toBe(404);
+});
