@@ -1,0 +1,564 @@
+// The authorization matrix: every route, server action and page that touches team data, for each of
+// owner, editor, viewer, a member of another team and an anonymous visitor. A new route, action or page
+// that is not listed here fails the first test. Refusals must reveal nothing of team T.
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db/index';
+import { generationTags, images, invites, memberships, savedViews, shares, teams } from '@/db/schema';
+import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
+import { makeImage } from '@/lib/images/test-images';
+import { archivedClip, buildWorld, countRows, getRow, invite, personas, SECRET, share, type Persona, type World } from '@/test/authz/fixtures';
+
+// The boundary under our control: who the session says is signed in, and the team cookie they send.
+const session = vi.hoisted(() => ({ userId: null as string | null, teamCookie: undefined as string | undefined, setCookie: undefined as string | undefined }));
+vi.mock('next-auth', async (original) => ({
+  ...(await original<Record<string, unknown>>()),
+  getServerSession: async () => (session.userId ? { user: { id: session.userId }, expires: '2999-01-01' } : null),
+}));
+vi.mock('next/headers', async (original) => ({
+  ...(await original<Record<string, unknown>>()),
+  cookies: async () => ({
+    get: (name: string) => (name === 'studio-team' && session.teamCookie ? { name, value: session.teamCookie } : undefined),
+    set: (name: string, value: string) => {
+      if (name === 'studio-team') session.setCookie = value;
+    },
+    delete: () => undefined,
+  }),
+  headers: async () => new Headers({ host: 'localhost:3000' }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+const studio = await import('@/app/(studio)/actions');
+const gallery = await import('@/app/(studio)/gallery/actions');
+const team = await import('@/app/(studio)/team/actions');
+
+let world: World;
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ timeScale: 0.005 });
+  process.env.WAN_BASE_URL = emulator.apiBaseUrl;
+  process.env.EMULATOR_API_KEYS = KEY_A;
+  process.env.PUBLIC_URL = 'http://localhost:3000';
+  world = await buildWorld();
+});
+afterAll(() => emulator.stop());
+
+/** Acts as `persona`, always claiming team T in the cookie (an outsider's forged cookie must not help). */
+function as(persona: Persona) {
+  session.userId = persona === 'anonymous' ? null : world.users[persona].userId;
+  session.teamCookie = world.teamId;
+  session.setCookie = undefined;
+}
+
+type Outcome = { allowed: boolean; said: string };
+type Expectation = Record<Persona, 'allow' | 'deny'>;
+type Entry = { name: string; expect: Expectation; run: (persona: Persona) => Promise<Outcome> };
+
+const members = (...allowed: Persona[]): Expectation =>
+  Object.fromEntries(personas.map((persona) => [persona, allowed.includes(persona) ? 'allow' : 'deny'])) as Expectation;
+const everyone = members(...personas);
+const nobody = members();
+
+const url = (pathname: string) => `http://localhost:3000${pathname}`;
+const params = <T extends object>(value: T) => ({ params: Promise.resolve(value) });
+
+async function http(response: Response, allowed: (response: Response, text: string) => boolean): Promise<Outcome> {
+  const buffer = Buffer.from(await response.arrayBuffer());
+  const text = response.headers.get('content-type')?.startsWith('application/json') ? buffer.toString('utf8') : `<${buffer.length} bytes>`;
+  return { allowed: allowed(response, buffer.toString('latin1')), said: `${response.status} ${text}` };
+}
+
+const ok = (response: Response) => response.status >= 200 && response.status < 300;
+const showsT = (response: Response, text: string) => ok(response) && text.includes(SECRET);
+
+/** Server actions answer with data; an allowed one changed something of team T (checked in the database). */
+async function action(work: () => Promise<unknown>, changed: () => boolean): Promise<Outcome> {
+  const result = await work();
+  return { allowed: changed(), said: JSON.stringify(result) };
+}
+
+/** Pages: allowed when they render T's data; refusals are a redirect to sign-in or a plain not-found. */
+async function page(render: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const seen = new WeakSet<object>();
+    const tree = JSON.stringify(await render(), (_key, value: unknown) => {
+      if (typeof value === 'function') return undefined;
+      if (value && typeof value === 'object') {
+        if (seen.has(value)) return undefined;
+        seen.add(value);
+      }
+      return value;
+    });
+    const at = tree.indexOf(SECRET);
+    return { allowed: at >= 0, said: at >= 0 ? tree.slice(Math.max(0, at - 200), at + 60) : 'rendered' };
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? String(error);
+    if (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404')) return { allowed: false, said: digest.split(';').slice(0, 3).join(';') };
+    throw error;
+  }
+}
+
+// Outsiders aim at a clip of T made by its owner; members at one they made themselves.
+const byPersona = (persona: Persona) => (persona === 'anonymous' || persona === 'other team' ? world.users.owner : world.users[persona]);
+const fresh = (values = {}) => archivedClip(world.users.editor, world.video, values);
+
+const routes: Entry[] = [
+  {
+    name: 'GET /api/generations/[id]',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => http(await (await import('@/app/api/generations/[id]/route')).GET(new Request(url('/')), params({ id: world.clip.id })), showsT),
+  },
+  {
+    name: 'GET /api/generations/[id]/video',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => http(await (await import('@/app/api/generations/[id]/video/route')).GET(new Request(url('/')), params({ id: world.clip.id })), ok),
+  },
+  {
+    name: 'GET /api/generations/[id]/poster',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => http(await (await import('@/app/api/generations/[id]/poster/route')).GET(new Request(url('/')), params({ id: world.clip.id })), ok),
+  },
+  {
+    name: 'POST /api/generations',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const before = countRows(world.teamId);
+      const request = new Request(url('/api/generations'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'via the JSON API' }) });
+      return http(await (await import('@/app/api/generations/route')).POST(request), (response) => response.status === 201 && countRows(world.teamId) === before + 1);
+    },
+  },
+  {
+    name: 'GET /api/generations/watch',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => http(await (await import('@/app/api/generations/watch/route')).GET(new Request(url(`/api/generations/watch?w=${world.clip.id}~stale&wait=0`))), (response, text) => ok(response) && text.includes(world.clip.id)),
+  },
+  {
+    name: 'POST /api/images',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const form = new FormData();
+      form.set('file', new File([new Uint8Array(makeImage({ format: 'png', width: 320, height: 180, color: 'red' }))], 'frame.png', { type: 'image/png' }));
+      const response = await (await import('@/app/api/images/route')).POST(new Request(url('/api/images'), { method: 'POST', body: form }));
+      const id = response.status === 201 ? ((await response.clone().json()) as { id: string }).id : undefined;
+      return http(response, () => id !== undefined && getDb().select().from(images).where(and(eq(images.id, id), eq(images.teamId, world.teamId))).get() !== undefined);
+    },
+  },
+  {
+    name: 'GET /api/gallery',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => http(await (await import('@/app/api/gallery/route')).GET(new Request(url('/api/gallery'))), showsT),
+  },
+  {
+    name: 'GET /api/gallery/stack',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => http(await (await import('@/app/api/gallery/stack/route')).GET(new Request(url(`/api/gallery/stack?key=${world.clip.stackKey}`))), showsT),
+  },
+  {
+    name: 'GET /api/gallery/export',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => http(await (await import('@/app/api/gallery/export/route')).GET(new Request(url(`/api/gallery/export?ids=${world.clip.id}`))), showsT),
+  },
+  {
+    name: 'POST /api/gallery/export',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => {
+      const form = new FormData();
+      form.set('ids', world.clip.id);
+      return http(await (await import('@/app/api/gallery/export/route')).POST(new Request(url('/api/gallery/export'), { method: 'POST', body: form })), showsT);
+    },
+  },
+  {
+    // The service's webhook: authorized by the per-task secret, not a session. A guessed one is a 404.
+    name: 'POST /api/wan/callback/[secret] (guessed secret)',
+    expect: nobody,
+    run: async () => {
+      const body = JSON.stringify({ code: 200, data: { taskId: world.clip.taskId ?? 'x', state: 'success', resultJson: '{"resultUrls":["https://x/y.mp4"]}' } });
+      const response = await (await import('@/app/api/wan/callback/[secret]/route')).POST(new Request(url('/'), { method: 'POST', body }), params({ secret: `${world.clip.id}.${'a'.repeat(64)}` }));
+      return http(response, ok);
+    },
+  },
+  {
+    // Start frames are public by unguessable name (the service fetches them); a guessed name is a 404.
+    name: 'GET /i/[name] (guessed name)',
+    expect: nobody,
+    run: async () => http(await (await import('@/app/i/[name]/route')).GET(new Request(url('/')), params({ name: `${'b'.repeat(32)}.png` })), ok),
+  },
+  ...(['video', 'poster'] as const).flatMap((kind): Entry[] => [
+    {
+      name: `GET /s/[token]/${kind} (live link)`,
+      expect: everyone,
+      run: async () => {
+        const { GET } = kind === 'video' ? await import('@/app/s/[token]/video/route') : await import('@/app/s/[token]/poster/route');
+        const link = await share(world, world.clip);
+        return http(await GET(new Request(url('/')), params({ token: link.token })), ok);
+      },
+    },
+    {
+      name: `GET /s/[token]/${kind} (revoked link)`,
+      expect: nobody,
+      run: async () => {
+        const { GET } = kind === 'video' ? await import('@/app/s/[token]/video/route') : await import('@/app/s/[token]/poster/route');
+        const link = await share(world, world.clip);
+        getDb().update(shares).set({ revokedAt: new Date() }).where(eq(shares.id, link.id)).run();
+        return http(await GET(new Request(url('/')), params({ token: link.token })), ok);
+      },
+    },
+  ]),
+];
+
+const rowsAdded = async (work: () => Promise<unknown>) => {
+  const before = countRows(world.teamId);
+  return action(work, () => countRows(world.teamId) > before);
+};
+const tagged = (id: string, tag: string) => getDb().select().from(generationTags).where(and(eq(generationTags.generationId, id), eq(generationTags.tag, tag))).get() !== undefined;
+const roleOf = (userId: string) => getDb().select().from(memberships).where(and(eq(memberships.teamId, world.teamId), eq(memberships.userId, userId))).get()?.role;
+const teamName = () => getDb().select().from(teams).where(eq(teams.id, world.teamId)).get()?.name ?? '';
+
+/** Someone who is only here to be removed or promoted, so the personas' own roles never change. */
+async function extraMember(): Promise<string> {
+  const { createOwner } = await import('@/test/fixtures');
+  const extra = await createOwner(`extra-${crypto.randomUUID()}@t.test`);
+  getDb().insert(memberships).values({ teamId: world.teamId, userId: extra.userId, role: 'viewer' }).run();
+  return extra.userId;
+}
+
+const actions: Entry[] = [
+  { name: 'createGeneration', expect: members('owner', 'editor'), run: () => rowsAdded(() => studio.createGeneration({ prompt: 'a new one' })) },
+  { name: 'reproduceGeneration', expect: members('owner', 'editor'), run: () => rowsAdded(() => studio.reproduceGeneration(world.clip.id, { newSeed: false })) },
+  { name: 'createSweep', expect: members('owner', 'editor'), run: () => rowsAdded(() => studio.createSweep({ base: { prompt: 'sweep' }, sweep: { seeds: { kind: 'next', from: 1, count: 2 } } })) },
+  {
+    name: 'manageQueue',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const queued = await fresh({ state: 'queued', archivePath: null, queueRank: 1 });
+      return action(() => studio.manageQueue({ command: 'cancel', id: queued.id }), () => getRow(queued.id)?.state === 'cancelled');
+    },
+  },
+  {
+    name: 'favoriteClips',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => {
+      const clip = await fresh();
+      return action(() => gallery.favoriteClips([clip.id], true), () => getRow(clip.id)?.favorite === true);
+    },
+  },
+  {
+    name: 'tagClips',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const clip = await fresh();
+      return action(() => gallery.tagClips([clip.id], ['hero']), () => tagged(clip.id, 'hero'));
+    },
+  },
+  {
+    name: 'untagClips',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const clip = await fresh();
+      getDb().insert(generationTags).values({ generationId: clip.id, teamId: world.teamId, tag: 'hero' }).run();
+      return action(() => gallery.untagClips([clip.id], 'hero'), () => !tagged(clip.id, 'hero'));
+    },
+  },
+  {
+    name: 'trashClips (a clip the caller made)',
+    expect: members('owner', 'editor'),
+    run: async (persona) => {
+      const clip = await archivedClip(byPersona(persona), world.video);
+      return action(() => gallery.trashClips([clip.id]), () => getRow(clip.id)?.deletedAt !== null);
+    },
+  },
+  {
+    name: 'trashClips (someone else’s clip)',
+    expect: members('owner'),
+    run: async (persona) => {
+      const clip = await archivedClip(persona === 'owner' ? world.users.editor : world.users.owner, world.video);
+      return action(() => gallery.trashClips([clip.id]), () => getRow(clip.id)?.deletedAt !== null);
+    },
+  },
+  {
+    name: 'restoreClips (someone else’s clip)',
+    expect: members('owner'),
+    run: async (persona) => {
+      const clip = await archivedClip(persona === 'owner' ? world.users.editor : world.users.owner, world.video, { deletedAt: new Date() });
+      return action(() => gallery.restoreClips([clip.id]), () => getRow(clip.id)?.deletedAt === null);
+    },
+  },
+  {
+    name: 'emptyTrash',
+    expect: members('owner'),
+    run: async () => {
+      const clip = await fresh({ deletedAt: new Date() });
+      return action(() => gallery.emptyTrash(), () => getRow(clip.id) === undefined);
+    },
+  },
+  {
+    name: 'saveGalleryView',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => {
+      const name = `view ${crypto.randomUUID()}`;
+      return action(() => gallery.saveGalleryView({ name, query: 'q=fox' }), () => getDb().select().from(savedViews).where(and(eq(savedViews.teamId, world.teamId), eq(savedViews.name, name))).get() !== undefined);
+    },
+  },
+  {
+    name: 'deleteGalleryView (the owner’s view)',
+    expect: members('owner'),
+    run: async () => {
+      const id = crypto.randomUUID();
+      getDb().insert(savedViews).values({ id, teamId: world.teamId, userId: world.users.owner.userId, name: id, query: '' }).run();
+      return action(() => gallery.deleteGalleryView(id), () => getDb().select().from(savedViews).where(eq(savedViews.id, id)).get() === undefined);
+    },
+  },
+  {
+    name: 'importRecipes',
+    expect: members('owner', 'editor'),
+    run: () => {
+      const recipe = { mode: 'text-to-video', prompt: 'imported', resolution: '720p', aspectRatio: '16:9', duration: 5, seed: 3, enablePromptExpansion: true, provider: 'auto', requestType: 'async' };
+      const file = { format: 'wan-studio.recipes', version: 1, exportedAt: new Date().toISOString(), clips: [{ id: crypto.randomUUID(), file: null, sha256: null, createdAt: new Date().toISOString(), author: 'x', recipe, parentId: null }] };
+      return rowsAdded(() => gallery.importRecipes(JSON.stringify(file)));
+    },
+  },
+  {
+    name: 'switchTeam',
+    expect: members('owner', 'editor', 'viewer'),
+    run: () => action(() => team.switchTeam(world.teamId), () => session.setCookie === world.teamId),
+  },
+  {
+    // Creating a team touches no existing team: anyone signed in may, and becomes its owner.
+    name: 'createTeamAction',
+    expect: members('owner', 'editor', 'viewer', 'other team'),
+    run: async (persona) => {
+      const name = `new ${crypto.randomUUID()}`;
+      return action(() => team.createTeamAction(name), () => {
+        const created = getDb().select().from(teams).where(eq(teams.name, name)).get();
+        return created !== undefined && persona !== 'anonymous' && roleOfIn(created.id, world.users[persona].userId) === 'owner';
+      });
+    },
+  },
+  {
+    name: 'updateTeamSettings',
+    expect: members('owner'),
+    run: async () => {
+      // A name without the marker: an outsider renames their own team here, which must not look like T's.
+      const original = teamName();
+      const name = `renamed ${crypto.randomUUID().slice(0, 4)}`;
+      const outcome = await action(() => team.updateTeamSettings({ name, sweepBudgetUsd: '', hourlyQuota: '' }), () => teamName() === name);
+      getDb().update(teams).set({ name: original }).where(eq(teams.id, world.teamId)).run();
+      return outcome;
+    },
+  },
+  {
+    name: 'changeMemberRole',
+    expect: members('owner'),
+    run: async () => {
+      const extra = await extraMember();
+      return action(() => team.changeMemberRole(extra, 'editor'), () => roleOf(extra) === 'editor');
+    },
+  },
+  {
+    name: 'removeMember',
+    expect: members('owner'),
+    run: async () => {
+      const extra = await extraMember();
+      return action(() => team.removeMember(extra), () => roleOf(extra) === undefined);
+    },
+  },
+  {
+    name: 'createInviteAction',
+    expect: members('owner'),
+    run: async () => {
+      const before = getDb().select().from(invites).where(eq(invites.teamId, world.teamId)).all().length;
+      return action(() => team.createInviteAction({ role: 'editor', expiresInDays: 7, maxUses: 1 }), () => getDb().select().from(invites).where(eq(invites.teamId, world.teamId)).all().length > before);
+    },
+  },
+  {
+    name: 'revokeInviteAction',
+    expect: members('owner'),
+    run: async () => {
+      const { invite: made } = await invite(world, 'viewer');
+      return action(() => team.revokeInviteAction(made.id), () => getDb().select().from(invites).where(eq(invites.id, made.id)).get()?.revokedAt !== null);
+    },
+  },
+  {
+    name: 'createShareAction',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const clip = await fresh();
+      return action(() => team.createShareAction({ generationId: clip.id, scope: 'clip', showRecipe: true }), () => getDb().select().from(shares).where(eq(shares.generationId, clip.id)).get() !== undefined);
+    },
+  },
+  {
+    name: 'revokeShareAction',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const link = await share(world, world.clip);
+      return action(() => team.revokeShareAction(link.id), () => getDb().select().from(shares).where(eq(shares.id, link.id)).get()?.revokedAt !== null);
+    },
+  },
+  ...(
+    [
+      ['expired', { expiresInMs: -1 }],
+      ['used up', { maxUses: 0 }],
+      ['revoked', {}],
+    ] as const
+  ).map(([kind, options]): Entry => ({
+    name: `acceptInviteAction (${kind} invite)`,
+    expect: nobody,
+    run: async (persona) => {
+      const { invite: made, token } = await invite(world, 'owner', options);
+      if (kind === 'revoked') getDb().update(invites).set({ revokedAt: new Date() }).where(eq(invites.id, made.id)).run();
+      const outsider = persona === 'other team' ? world.users['other team'].userId : undefined;
+      return action(() => team.acceptInviteAction(token), () => outsider !== undefined && roleOf(outsider) !== undefined);
+    },
+  })),
+  {
+    // Run last among the invites: the outsider joins T here, and is taken out again at once.
+    name: 'acceptInviteAction (valid invite: joins T)',
+    expect: members('other team'),
+    run: async (persona) => {
+      const { token } = await invite(world, 'viewer');
+      const outsider = world.users['other team'].userId;
+      const outcome = await action(() => team.acceptInviteAction(token), () => persona === 'other team' && roleOf(outsider) === 'viewer');
+      getDb().delete(memberships).where(and(eq(memberships.teamId, world.teamId), eq(memberships.userId, outsider))).run();
+      return outcome;
+    },
+  },
+  {
+    // Leaving is for members, and never for the last owner; whoever left is put back for the next rows.
+    name: 'leaveTeam',
+    expect: members('editor', 'viewer'),
+    run: async (persona) => {
+      const userId = persona === 'anonymous' ? undefined : world.users[persona].userId;
+      const role = userId ? roleOf(userId) : undefined;
+      const outcome = await action(() => team.leaveTeam(), () => role !== undefined && userId !== undefined && roleOf(userId) === undefined);
+      if (userId && role && roleOf(userId) === undefined) getDb().insert(memberships).values({ teamId: world.teamId, userId, role }).run();
+      return outcome;
+    },
+  },
+];
+
+function roleOfIn(teamId: string, userId: string) {
+  return getDb().select().from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).get()?.role;
+}
+
+const search = (value: Record<string, string> = {}) => ({ searchParams: Promise.resolve(value) });
+
+const pages: Entry[] = [
+  { name: 'page /', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/page')).default(search())) },
+  { name: 'page /gallery', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/gallery/page')).default(search())) },
+  { name: 'page /gallery/[id]', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/gallery/[id]/page')).default(params({ id: world.clip.id }))) },
+  {
+    name: 'page /gallery/trash',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => {
+      await fresh({ deletedAt: new Date() });
+      return page(async () => (await import('@/app/(studio)/gallery/trash/page')).default());
+    },
+  },
+  { name: 'page /gallery/import', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => ({ rendered: await (await import('@/app/(studio)/gallery/import/page')).default(), team: await teamOfContext() })) },
+  {
+    name: 'page /compare',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => {
+      const second = await fresh();
+      return page(async () => (await import('@/app/(studio)/compare/page')).default(search({ ids: `${world.clip.id},${second.id}` })));
+    },
+  },
+  { name: 'page /team', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/team/page')).default()) },
+  {
+    name: 'page /invite/[token] (valid invite)',
+    expect: members('owner', 'editor', 'viewer', 'other team'),
+    run: async () => {
+      const { token } = await invite(world, 'viewer');
+      return page(async () => (await import('@/app/invite/[token]/page')).default(params({ token })));
+    },
+  },
+  {
+    name: 'page /invite/[token] (expired invite)',
+    expect: nobody,
+    run: async () => {
+      const { token } = await invite(world, 'viewer', { expiresInMs: -1 });
+      return page(async () => (await import('@/app/invite/[token]/page')).default(params({ token })));
+    },
+  },
+  {
+    name: 'page /s/[token] (live link)',
+    expect: everyone,
+    run: async () => {
+      const link = await share(world, world.clip);
+      return page(async () => (await import('@/app/s/[token]/page')).default(params({ token: link.token })));
+    },
+  },
+  {
+    name: 'page /s/[token] (revoked link)',
+    expect: nobody,
+    run: async () => {
+      const link = await share(world, world.clip);
+      getDb().update(shares).set({ revokedAt: new Date() }).where(eq(shares.id, link.id)).run();
+      return page(async () => (await import('@/app/s/[token]/page')).default(params({ token: link.token })));
+    },
+  },
+];
+
+/** The import page shows no team data itself; what it may do is decided by the context it loads. */
+async function teamOfContext() {
+  const { getStudioContext } = await import('@/lib/auth/session');
+  return (await getStudioContext())?.team.teamName;
+}
+
+const matrix = [...routes, ...actions, ...pages];
+
+/** Entries that are public by design (no team data behind a session), kept in the inventory so nothing is missed. */
+const publicByDesign = ['GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]', 'signUp', 'page /sign-in', 'page /sign-up'];
+
+describe('authorization matrix', () => {
+  it('lists every route, server action and page of the app', async () => {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === 'route.ts' || entry.name === 'page.tsx' || entry.name === 'actions.ts') found.push(full);
+      }
+    };
+    walk(path.join(process.cwd(), 'app'));
+    const inventory: string[] = [];
+    for (const file of found) {
+      const route = `/${path.relative(path.join(process.cwd(), 'app'), path.dirname(file)).replace(/\([^)]*\)\/?/g, '')}`.replace(/\/$/, '') || '/';
+      const source = fs.readFileSync(file, 'utf8');
+      if (file.endsWith('page.tsx')) inventory.push(`page ${route}`);
+      else if (file.endsWith('route.ts')) for (const [, method] of source.matchAll(/export async function (GET|POST|PUT|PATCH|DELETE)\b/g)) inventory.push(`${method} ${route}`);
+      else for (const [, name] of source.matchAll(/export async function (\w+)/g)) inventory.push(name ?? '');
+      if (file.includes('[...nextauth]')) inventory.push('GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]');
+    }
+    const covered = new Set([...matrix.map((entry) => entry.name.replace(/ \(.*\)$/, '')), ...publicByDesign]);
+    expect(inventory.filter((name) => !covered.has(name)).sort()).toEqual([]);
+  });
+
+  const table: string[] = [];
+  for (const entry of matrix) {
+    it(`${entry.name}: ${personas.map((persona) => `${persona} ${entry.expect[persona]}`).join(', ')}`, async () => {
+      const got: Record<string, string> = {};
+      for (const persona of personas) {
+        as(persona);
+        const outcome = await entry.run(persona);
+        got[persona] = outcome.allowed ? 'allow' : 'deny';
+        if (outcome.allowed && entry.expect[persona] === 'deny') console.error(`${entry.name} as ${persona} saw: ${outcome.said}`);
+        // A refusal names nothing of team T: no prompt, no team name, no existence oracle beyond "not found".
+        if (!outcome.allowed) expect(outcome.said, `${entry.name} as ${persona}`).not.toContain(SECRET);
+        // A refused read by id or token is a 401 (signed out) or a plain 404, the same as for one that does not exist.
+        if (!outcome.allowed && /^GET .*\[/.test(entry.name)) expect(outcome.said, `${entry.name} as ${persona}`).toMatch(/^(401 \{"error":"Sign in to continue"\}|404 (\{"error":"Not found"\}|<))/);
+      }
+      table.push(`| ${entry.name} | ${personas.map((persona) => (got[persona] === 'allow' ? 'allow' : 'deny')).join(' | ')} |`);
+      expect(got).toEqual(entry.expect);
+    });
+  }
+
+  afterAll(() => {
+    // The matrix as a table, for the closing note (reports/ is ignored by git).
+    fs.mkdirSync('reports', { recursive: true });
+    fs.writeFileSync('reports/authz-matrix.md', [`| route / action / page | ${personas.join(' | ')} |`, `|---|${personas.map(() => '---').join('|')}|`, ...table].join('\n') + '\n');
+  });
+});
