@@ -13,6 +13,8 @@ import { changeMemberRole, createInviteAction, createTeamAction, leaveTeam, remo
 
 export const metadata: Metadata = { title: 'Team' };
 
+const roleWithArticle = { owner: 'an owner', editor: 'an editor', viewer: 'a viewer' } as const;
+
 function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
   return (
     <section className="space-y-3">
@@ -42,7 +44,7 @@ export default async function TeamPage() {
           {team.teamName}
         </h1>
         <p className="text-sm text-muted">
-          You are {team.role === 'owner' ? 'an owner' : `an ${team.role}`} here. Everyone in the team shares one gallery and one API key.
+          You are {roleWithArticle[team.role]} here. Everyone in the team shares one gallery and one API key.
         </p>
       </header>
       <Section title="Members" hint="Owners manage members and settings; editors generate and curate; viewers watch and favourite.">
