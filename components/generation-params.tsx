@@ -15,7 +15,10 @@ export function GenerationParams({ view, publicPage = false }: { view: Generatio
   ];
   // A public page names no one: the sharer chose to share the clip, not the team's members.
   if (!publicPage) rows.push(['Author', view.authorName]);
+  // Where the time went: waiting in our queue, the service's own work (costTime), and end to end.
+  if (view.submittedAt !== null && view.submittedAt - view.createdAt >= 1_000) rows.push(['Queued for', formatClock(view.submittedAt - view.createdAt)]);
   if (view.costTimeMs !== null) rows.push(['Generation time', formatClock(view.costTimeMs)]);
+  if (view.completedAt !== null) rows.push(['Total', formatClock(view.completedAt - view.createdAt)]);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
       {rows.map(([label, value]) => (
