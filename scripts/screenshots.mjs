@@ -53,6 +53,33 @@ for (const scheme of ['light', 'dark']) {
   await page.getByTestId('sha256').waitFor({ timeout: 60_000 });
   await shot(page, 'detail');
 
+  // A seed sweep of that clip, its compare view, the stack in the gallery, a share link, the team page.
+  await page.getByTestId('share-create').click();
+  const shareLink = await page.getByTestId('share-link').inputValue();
+  await page.getByTestId('sweep-run').click();
+  await page.waitForURL(/\/compare/);
+  await shot(page, 'compare-waiting');
+  await page.getByTestId('compare-video').first().waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(1_000);
+  await shot(page, 'compare');
+  await page.goto(`${base}/gallery`);
+  await page.getByTestId('stack-toggle').first().click();
+  await page.waitForTimeout(500);
+  await shot(page, 'gallery-stack');
+  await page.goto(`${base}/gallery?q=zzzz`);
+  await shot(page, 'gallery-no-match');
+  await page.goto(`${base}/team`);
+  await page.getByTestId('invite-create').click();
+  await page.getByTestId('invite-link').waitFor();
+  await shot(page, 'team');
+  const anonymous = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+  const visitor = await anonymous.newPage();
+  await visitor.goto(shareLink);
+  await visitor.getByTestId('shared-video').waitFor();
+  await visitor.waitForTimeout(500);
+  await visitor.screenshot({ path: path.join(outDir, `${scheme}-share.png`) });
+  await anonymous.close();
+
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: scheme, storageState: await context.storageState() });
   const mobile = await phone.newPage();
   await mobile.goto(`${base}/`);

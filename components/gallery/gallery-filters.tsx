@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useOptimistic, useState, useTransition } from 'react';
-import { isFiltered, toQueryString, type GallerySearch, type StateGroup } from '@/lib/gallery/filters';
+import { galleryParamNames, isFiltered, toQueryString, type GallerySearch, type StateGroup } from '@/lib/gallery/filters';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
 
@@ -47,6 +47,8 @@ export function GalleryFilters({
   // The controls show a change at once; the URL (and the grid) follow when the navigation lands.
   const [shown, setShown] = useOptimistic(search);
   const [text, setText] = useState(search.q ?? '');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = galleryParamNames.filter((name) => name !== 'q' && shown[name] !== undefined).length;
   // Follow the URL when Back/Forward changes it under us (adjusting state while rendering, not in an effect).
   const [urlQ, setUrlQ] = useState(search.q);
   if (urlQ !== search.q) {
@@ -94,7 +96,16 @@ export function GalleryFilters({
         </span>
         {pending && <span className="absolute right-3 top-1/2 size-2 -translate-y-1/2 animate-pulse rounded-full bg-accent" aria-label="Loading" />}
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      {/* Phones keep the grid in view: the filters fold behind one button. */}
+      <button
+        type="button"
+        className="h-9 rounded-lg border border-line bg-surface px-3 text-sm text-muted sm:hidden"
+        aria-expanded={filtersOpen}
+        onClick={() => setFiltersOpen(!filtersOpen)}
+      >
+        Filters{activeFilters > 0 ? ` (${activeFilters})` : ''}
+      </button>
+      <div className={`${filtersOpen ? 'flex' : 'hidden'} flex-wrap items-center gap-2 sm:flex`}>
         {selects.map((select) => (
           <select
             key={select.name}
