@@ -75,9 +75,10 @@ export async function listGenerationStates({ ids, teamId }: { ids: string[]; tea
     .all();
 }
 
+/** The team's newest clips, trash left out (the studio's "recent" column). */
 export async function listGenerations({ teamId, limit }: { teamId: string; limit: number }): Promise<GenerationWithAuthor[]> {
   return selectWithAuthor()
-    .where(eq(generations.teamId, teamId))
+    .where(and(eq(generations.teamId, teamId), isNull(generations.deletedAt)))
     .orderBy(desc(generations.createdAt), desc(generations.id))
     .limit(limit)
     .all()

@@ -207,7 +207,7 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
 });
 
 // zlib.crc32 is native from Node 20.15; the table is for the older 20.x our engines field still allows.
-function crc32(data: Uint8Array, previous: number): number {
+export function crc32(data: Uint8Array, previous = 0): number {
   if (typeof zlib.crc32 === 'function') return zlib.crc32(data, previous);
   let c = ~previous;
   for (const byte of data) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
