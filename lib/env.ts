@@ -31,6 +31,8 @@ const envSchema = z.object({
   // Most clips one member may start per hour in a team (teams can set their own).
   HOURLY_QUOTA: z.coerce.number().int().positive().default(100),
   // OAuth sign-in: each provider is offered only when both of its variables are set.
+  // Set to 1 only behind a reverse proxy that overwrites X-Forwarded-For: then sign-in limits also count per client address.
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
@@ -61,6 +63,7 @@ export type Env = {
   sweepBudgetCents: number;
   hourlyQuota: number;
   oauth: { github: OAuthClient | undefined; google: OAuthClient | undefined };
+  trustProxy: boolean;
 };
 
 let cached: Env | undefined;
@@ -97,6 +100,7 @@ export function getEnv(): Env {
       github: oauthClient(e.GITHUB_ID, e.GITHUB_SECRET),
       google: oauthClient(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET),
     },
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
   };
   return cached;
 }

@@ -34,14 +34,23 @@ export async function createUserWithPersonalTeam({
   });
 }
 
-/** The user an OAuth sign-in maps to: found by (provider-verified) email, or created with a personal team and no password. */
-export async function findOrCreateOAuthUser({ email, name }: { email: string; name: string }): Promise<User> {
+/** Whether an OAuth sign-in may use this email: nobody has it yet, or it is an OAuth-only account. */
+export async function oauthMayUseEmail({ email }: { email: string }): Promise<boolean> {
   const existing = await getUserByEmail({ email });
-  if (existing) return existing;
+  return existing === undefined || existing.passwordHash === '';
+}
+
+/**
+ * The user an OAuth sign-in maps to: an OAuth-only account with that (provider-verified) email, or a new one
+ * with a personal team and no password. Never a password account: sign-up does not verify emails, so anyone
+ * could have registered that address first and would keep a password into the real owner's account.
+ */
+export async function findOrCreateOAuthUser({ email, name }: { email: string; name: string }): Promise<User | undefined> {
+  const existing = await getUserByEmail({ email });
+  if (existing) return existing.passwordHash === '' ? existing : undefined;
   // passwordHash '' marks an OAuth-only account: credentials sign-in refuses it explicitly.
   const created = await createUserWithPersonalTeam({ email, name, passwordHash: '' });
   if (!('conflict' in created)) return created.user;
   const raced = await getUserByEmail({ email }); // created by a concurrent sign-in since our first look
-  if (!raced) throw new Error('OAuth user vanished after a conflicting insert');
-  return raced;
+  return raced?.passwordHash === '' ? raced : undefined;
 }

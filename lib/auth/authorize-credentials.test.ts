@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs';
 import type { CredentialsConfig } from 'next-auth/providers/credentials';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resetEnvForTests } from '@/lib/env';
 import { createUserWithPersonalTeam } from '@/db/queries/users';
 import { getAuthOptions } from './options';
 import { signInErrorMessage } from './sign-in-errors';
@@ -29,6 +30,9 @@ async function outcome(email: string, password: string, ip: string): Promise<str
 const LIMITED = 'thrown:Too many attempts. Try again in about 15 minutes.';
 
 beforeAll(async () => {
+  // Behind a proxy that overwrites X-Forwarded-For, so the per-address limit applies (see lib/auth/client-ip.ts).
+  process.env.TRUST_PROXY = '1';
+  resetEnvForTests();
   const passwordHash = await bcrypt.hash(PASSWORD, 4);
   await createUserWithPersonalTeam({ email: 'ada@example.test', name: 'Ada', passwordHash });
   await createUserWithPersonalTeam({ email: 'grace@example.test', name: 'Grace', passwordHash });
@@ -67,5 +71,13 @@ describe('credentials authorize (the one wired into getAuthOptions)', () => {
   it('refuses malformed input without counting it or throwing', async () => {
     expect(await outcome('not-an-email', PASSWORD, '198.51.100.4')).toBe('null');
     expect(await outcome('ada@example.test', '', '198.51.100.4')).toBe('null');
+  });
+});
+
+describe('without a trusted proxy', () => {
+  it('ignores X-Forwarded-For, so a forged address neither dodges nor triggers a per-address limit', async () => {
+    const { clientIp } = await import('./client-ip');
+    expect(clientIp({ 'x-forwarded-for': '203.0.113.9' }, false)).toBeUndefined();
+    expect(clientIp({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }, true)).toBe('203.0.113.9');
   });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import bcrypt from 'bcryptjs';
 import type { User } from 'next-auth';
 import { getUserByEmail } from '@/db/queries/users';
+import { getEnv } from '@/lib/env';
 import { clientIp } from './client-ip';
 import { signInSchema } from './credentials';
 import { rateLimitedError } from './sign-in-errors';
@@ -18,7 +19,7 @@ export async function authorizeCredentials(
 ): Promise<User | null> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const attempt = limiter.begin({ email: parsed.data.email, ip: clientIp(req?.headers) });
+  const attempt = limiter.begin({ email: parsed.data.email, ip: clientIp(req?.headers, getEnv().trustProxy) });
   // Limited: no lookup and no bcrypt, and the same answer whether or not the email exists.
   if (attempt.limited) throw new Error(rateLimitedError(attempt.retryAfterMs));
   const user = await getUserByEmail({ email: parsed.data.email });

@@ -7,7 +7,7 @@ const ipHeaders = z
   .object({ 'x-forwarded-for': header, 'x-real-ip': header })
   .catch({ 'x-forwarded-for': undefined, 'x-real-ip': undefined });
 
-/** Used when no header names an address: such clients share one bucket rather than escaping the limit. */
+/** Used behind a trusted proxy when no header names an address: such clients share one bucket. */
 export const UNKNOWN_IP = 'unknown';
 
 function firstAddress(value: string | string[] | undefined): string | undefined {
@@ -15,8 +15,13 @@ function firstAddress(value: string | string[] | undefined): string | undefined 
   return first && isIP(first) ? first : undefined;
 }
 
-// Trusts the first X-Forwarded-For entry: Next fills it from the socket, so a proxy in front must overwrite, not append, it.
-export function clientIp(headers: unknown): string {
+/**
+ * The client's address for per-address limits, or undefined when it cannot be known. Next keeps an
+ * X-Forwarded-For the client sent (it only fills a missing one), so the header is believed only when
+ * TRUST_PROXY says a proxy in front overwrites it; otherwise any caller could pick their own bucket.
+ */
+export function clientIp(headers: unknown, trustProxy: boolean): string | undefined {
+  if (!trustProxy) return undefined;
   const parsed = ipHeaders.parse(headers ?? {});
   return firstAddress(parsed['x-forwarded-for']) ?? firstAddress(parsed['x-real-ip']) ?? UNKNOWN_IP;
 }

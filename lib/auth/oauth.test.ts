@@ -97,3 +97,15 @@ describe('OAuth-only users', () => {
     }
   });
 });
+
+describe('an email that already has a password account', () => {
+  it('is refused at the OAuth sign-in step, so a squatted address never opens the real owner’s sign-in', async () => {
+    const { createUserWithPersonalTeam } = await import('@/db/queries/users');
+    await createUserWithPersonalTeam({ email: 'squat@example.test', name: 'Squatter', passwordHash: 'x' });
+    const { signIn } = getAuthOptions().callbacks ?? {};
+    const profile = { email: 'squat@example.test', email_verified: true };
+    const account = { provider: 'google', type: 'oauth' as const, providerAccountId: '1' };
+    expect(await signIn?.({ user: { id: '1' }, account, profile: { ...profile, email: 'fresh@example.test' } })).toBe(true);
+    expect(await signIn?.({ user: { id: '1' }, account, profile })).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { findOrCreateOAuthUser } from '@/db/queries/users';
+import { findOrCreateOAuthUser, oauthMayUseEmail } from '@/db/queries/users';
 import { authorizeCredentials } from './authorize-credentials';
 import { oauthProviders } from './oauth-providers';
 import { verifiedOAuthIdentity } from './oauth-identity';
@@ -22,8 +22,11 @@ export function getAuthOptions(): NextAuthOptions {
       ...oauthProviders(),
     ],
     callbacks: {
-      signIn({ account, profile }) {
-        return account?.type !== 'oauth' || verifiedOAuthIdentity(account.provider, profile) !== undefined;
+      async signIn({ account, profile }) {
+        if (account?.type !== 'oauth') return true;
+        const identity = verifiedOAuthIdentity(account.provider, profile);
+        // An email that already has a password account signs in with its password, never through a provider.
+        return identity !== undefined && (await oauthMayUseEmail(identity));
       },
       async jwt({ token, account, profile }) {
         if (account?.type !== 'oauth') return token;
@@ -31,6 +34,7 @@ export function getAuthOptions(): NextAuthOptions {
         const identity = verifiedOAuthIdentity(account.provider, profile);
         if (!identity) throw new Error('AccessDenied');
         const user = await findOrCreateOAuthUser(identity);
+        if (!user) throw new Error('AccessDenied');
         return { sub: user.id, name: user.name, email: user.email };
       },
       session({ session, token }) {

@@ -46,23 +46,21 @@ export function createSignInLimiter({
     failures.set(key, [...times, at]);
   }
 
-  function begin({ email, ip }: { email: string; ip: string }): SignInAttempt {
+  /** `ip` undefined: the address is unknown (no trusted proxy), so only the per-email limit applies. */
+  function begin({ email, ip }: { email: string; ip: string | undefined }): SignInAttempt {
     const at = now();
     const emailKey = `email:${email.trim().toLowerCase()}`;
-    const ipKey = `ip:${ip}`;
-    const waits = [
-      waitFor(recent(emailKey, at), maxPerEmail, at),
-      waitFor(recent(ipKey, at), maxPerIp, at),
-    ];
+    const ipKey = ip === undefined ? undefined : `ip:${ip}`;
+    const waits = [waitFor(recent(emailKey, at), maxPerEmail, at), ipKey ? waitFor(recent(ipKey, at), maxPerIp, at) : 0];
     const retryAfterMs = Math.max(...waits);
     if (retryAfterMs > 0) return { limited: true, retryAfterMs };
     record(emailKey, at);
-    record(ipKey, at);
+    if (ipKey) record(ipKey, at);
     return {
       limited: false,
       succeeded() {
         failures.delete(emailKey);
-        const times = failures.get(ipKey);
+        const times = ipKey ? failures.get(ipKey) : undefined;
         const index = times?.indexOf(at) ?? -1;
         if (times && index >= 0) times.splice(index, 1);
       },
