@@ -7,6 +7,8 @@ import { parseRecipesFile, type RecipesFile } from '@/lib/export/recipes-file';
 import { costCents, formatUsd, type PriceTable } from '@/lib/generation/pricing';
 import { Button } from '../ui/button';
 
+const RECIPES_MAX_BYTES = 900 * 1024;
+
 type ImportAction = (text: string) => Promise<ActionResult<{ ids: string[] }, { clips?: string[] }>>;
 
 /** Pick a recipes.json, see what it holds and what re-running it costs, then re-run every clip. */
@@ -18,12 +20,18 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
   const [problems, setProblems] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
 
+  const [zip, setZip] = useState<File>();
+
   const read = async (picked: File | undefined) => {
     setFile(undefined);
+    setZip(undefined);
     setProblems([]);
     setError(undefined);
     if (!picked) return;
-    if (picked.size > 2 * 1024 * 1024) return setError('A recipes file is at most 2 MB.');
+    // A whole export zip re-creates its clips from their videos; a recipes.json re-runs them.
+    const head = new Uint8Array(await picked.slice(0, 4).arrayBuffer());
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return setZip(picked);
+    if (picked.size > RECIPES_MAX_BYTES) return setError('A recipes file is at most 900 KB; import fewer clips at a time.');
     const content = await picked.text();
     const parsed = parseRecipesFile(content);
     if (!parsed.ok) return setError(parsed.error);
@@ -32,12 +40,27 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
   };
 
   const cost = file ? costCents(file.clips.map((clip) => clip.recipe), prices) : 0;
+
+  const recreate = (picked: File) =>
+    startTransition(async () => {
+      const response = await fetch('/api/gallery/import', { method: 'POST', headers: { 'content-type': 'application/zip' }, body: picked });
+      const body = (await response.json().catch(() => ({}))) as { error?: string; problems?: string[] };
+      if (!response.ok) {
+        setError(body.error ?? `The import failed (HTTP ${response.status}).`);
+        setProblems(body.problems ?? []);
+        return;
+      }
+      router.push('/gallery');
+      router.refresh();
+    });
   return (
     <div className="space-y-5">
       <label className="block space-y-2 rounded-card border border-dashed border-line bg-surface p-6 text-center">
-        <span className="block text-sm font-medium">Choose a recipes.json</span>
-        <span className="block text-xs text-muted">From a Wan Studio export (unzip it first). Nothing runs until you confirm.</span>
-        <input type="file" accept="application/json,.json" data-testid="import-file" className="mx-auto block text-sm" onChange={(event) => void read(event.target.files?.[0])} />
+        <span className="block text-sm font-medium">Choose an export zip or its recipes.json</span>
+        <span className="block text-xs text-muted">
+          A zip re-creates its clips from their videos, at no cost. A recipes.json re-runs every recipe with the API. Nothing happens until you confirm.
+        </span>
+        <input type="file" accept="application/zip,.zip,application/json,.json" data-testid="import-file" className="mx-auto block text-sm" onChange={(event) => void read(event.target.files?.[0])} />
       </label>
       {error && (
         <p role="alert" className="whitespace-pre-line rounded-lg border border-danger/40 bg-danger/5 px-3 py-2 text-sm text-danger" data-testid="import-error">
@@ -50,6 +73,17 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
             <li key={problem}>{problem}</li>
           ))}
         </ul>
+      )}
+      {zip && (
+        <div className="space-y-3" data-testid="import-zip">
+          <p className="text-sm">
+            <strong>{zip.name}</strong> · {(zip.size / 1024 / 1024).toFixed(1)} MB — its clips are added to this team’s gallery with their videos, prompts, seeds and settings.
+            Every video is checked against the sha256 recorded at export.
+          </p>
+          <Button variant="primary" disabled={pending} data-testid="import-recreate" onClick={() => recreate(zip)}>
+            {pending ? 'Importing…' : 'Re-create the clips'}
+          </Button>
+        </div>
       )}
       {file && text && (
         <div className="space-y-3" data-testid="import-preview">

@@ -171,6 +171,20 @@ const routes: Entry[] = [
     },
   },
   {
+    // Re-creates a clip from an export zip; an outsider's import lands in their own team, never in T.
+    name: 'POST /api/gallery/import',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const { exportZip } = await import('@/lib/export/export-clips');
+      const { listGenerationsByIds } = await import('@/db/queries/generations');
+      const clip = await fresh({ prompt: 'an imported clip' });
+      const zip = Buffer.from(await new Response(exportZip(await listGenerationsByIds({ ids: [clip.id], teamId: world.teamId }), new Date())).arrayBuffer());
+      const before = countRows(world.teamId);
+      const request = new Request(url('/api/gallery/import'), { method: 'POST', body: zip, headers: { 'content-type': 'application/zip', 'content-length': String(zip.length) } });
+      return http(await (await import('@/app/api/gallery/import/route')).POST(request), (response) => response.status === 201 && countRows(world.teamId) === before + 1);
+    },
+  },
+  {
     // The service's webhook: authorized by the per-task secret, not a session. A guessed one is a 404.
     name: 'POST /api/wan/callback/[secret] (guessed secret)',
     expect: nobody,

@@ -1,4 +1,7 @@
 import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getEnv } from '@/lib/env';
 import { getNextDueAt, listDueGenerationIds, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/generations';
 import { markStaleSendsUnknown } from '@/db/queries/queue';
 import { purgeTrash } from '@/db/queries/curation';
@@ -31,6 +34,8 @@ export function startSweeper(): void {
   if (holder.__wanSweeperStarted) return;
   holder.__wanSweeperStarted = true;
   void (async () => {
+    // Half-received uploads (zip imports) from before a restart are of no use to anyone.
+    await fs.promises.rm(path.join(getEnv().dataDir, 'tmp'), { recursive: true, force: true });
     const removed = await getVideoStore().removePartials();
     if (removed) console.warn(`[sweeper] removed ${removed} half-written archive file(s) left by a crash`);
     for (;;) {

@@ -1,0 +1,105 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { listGenerationsByIds } from '@/db/queries/generations';
+import type { StudioContext } from '@/lib/auth/session';
+import { exportZip } from '@/lib/export/export-clips';
+import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
+
+// The session is the boundary we control here: who is signed in, in which team, with which role.
+const session = vi.hoisted(() => ({ context: null as StudioContext | null }));
+vi.mock('@/lib/auth/session', async () => {
+  const { can } = await import('@/lib/auth/authz');
+  return {
+    authorize: async (action: Parameters<typeof can>[1]) => {
+      if (!session.context) return { ok: false, status: 401 };
+      return can(session.context.member, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
+    },
+  };
+});
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+const { POST } = await import('./route');
+
+const dataDir = () => process.env.DATA_DIR ?? '';
+const tmpFiles = () => (fs.existsSync(path.join(dataDir(), 'tmp')) ? fs.readdirSync(path.join(dataDir(), 'tmp')) : []);
+let source: Owner;
+let target: Owner;
+let zip: Buffer<ArrayBuffer>;
+
+function signInAs(owner: Owner, role: 'owner' | 'viewer') {
+  session.context = {
+    user: { id: owner.userId, name: 'T', email: 't@example.test' },
+    team: { teamId: owner.teamId, teamName: 'T', personal: true, role },
+    member: { role, userId: owner.userId },
+    teams: [],
+  };
+}
+
+function upload(body: Buffer<ArrayBuffer>, headers: Record<string, string> = {}): Promise<Response> {
+  const request = new Request('http://localhost:3000/api/gallery/import', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/zip', 'content-length': String(body.byteLength), ...headers },
+  });
+  return POST(request);
+}
+
+beforeAll(async () => {
+  source = await createOwner('import-source@example.test');
+  target = await createOwner('import-target@example.test');
+  const id = crypto.randomUUID();
+  const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), crypto.randomBytes(5000)]);
+  fs.mkdirSync(path.join(dataDir(), 'videos'), { recursive: true });
+  fs.writeFileSync(path.join(dataDir(), 'videos', `${id}.mp4`), video);
+  await insertTestGeneration(source, { id, state: 'success', archivePath: `${id}.mp4`, archiveSha256: crypto.createHash('sha256').update(video).digest('hex'), archivedAt: new Date() });
+  zip = Buffer.from(await new Response(exportZip(await listGenerationsByIds({ ids: [id], teamId: source.teamId }), new Date())).arrayBuffer());
+});
+
+describe('POST /api/gallery/import', () => {
+  it('re-creates the zip’s clips in the caller’s team and deletes the upload', async () => {
+    signInAs(target, 'owner');
+    const response = await upload(zip);
+    expect(response.status).toBe(201);
+    const { ids } = (await response.json()) as { ids: string[] };
+    expect(ids).toHaveLength(1);
+    expect((await listGenerationsByIds({ ids, teamId: target.teamId }))[0]?.state).toBe('success');
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('answers a cut-short zip with 400 and what is wrong', async () => {
+    signInAs(target, 'owner');
+    const response = await upload(zip.subarray(0, zip.length - 30));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'This is not a zip file, or it is cut short: its end-of-archive record is missing.', problems: [] });
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('refuses a body longer or shorter than its Content-Length, keeping no temp file', async () => {
+    signInAs(target, 'owner');
+    const longer = await upload(zip, { 'content-length': String(zip.length - 100) });
+    expect(longer.status).toBe(413);
+    expect(await longer.json()).toEqual({ error: 'The upload is longer than its Content-Length.' });
+    const shorter = await upload(zip, { 'content-length': String(zip.length + 100) });
+    expect(shorter.status).toBe(400);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('needs a Content-Length of at most 4 GiB and a zip content type', async () => {
+    signInAs(target, 'owner');
+    expect((await POST(new Request('http://localhost:3000/api/gallery/import', { method: 'POST', headers: { 'content-type': 'application/zip' } }))).status).toBe(411);
+    expect((await upload(zip, { 'content-length': String(4 * 1024 ** 3 + 1) })).status).toBe(413);
+    expect((await upload(zip, { 'content-type': 'application/json' })).status).toBe(415);
+  });
+
+  it('refuses viewers, signed-out visitors and other sites', async () => {
+    signInAs(target, 'viewer');
+    expect((await upload(zip)).status).toBe(403);
+    session.context = null;
+    expect((await upload(zip)).status).toBe(401);
+    signInAs(target, 'owner');
+    expect((await upload(zip, { origin: 'https://evil.example' })).status).toBe(400);
+    expect(tmpFiles()).toEqual([]);
+  });
+});

@@ -1,0 +1,162 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/index';
+import { getGenerationById, listGenerationsByIds } from '@/db/queries/generations';
+import { generations, type Generation, type NewGeneration } from '@/db/schema';
+import { requestOf } from '@/lib/generation/recipe';
+import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
+import { exportZip } from './export-clips';
+import { recreateFromZip } from './recreate';
+import { openZip } from './zip-read';
+import { zipStream, type ZipEntry } from './zip-stream';
+
+const videosDir = () => path.join(process.env.DATA_DIR ?? '', 'videos');
+let source: Owner;
+let target: Owner;
+
+beforeAll(async () => {
+  source = await createOwner('source@example.test');
+  target = await createOwner('target@example.test');
+  fs.mkdirSync(videosDir(), { recursive: true });
+});
+
+/** Bytes the video store accepts as an MP4 (an `ftyp` box at offset 4), different every time. */
+function fakeMp4(size: number): Buffer {
+  return Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), crypto.randomBytes(size)]);
+}
+
+/** A finished clip of `owner` with its archived copy in the video store. */
+async function archived(owner: Owner, values: Partial<NewGeneration>, video = fakeMp4(4000)): Promise<Generation> {
+  const id = crypto.randomUUID();
+  fs.writeFileSync(path.join(videosDir(), `${id}.mp4`), video);
+  const sha256 = crypto.createHash('sha256').update(video).digest('hex');
+  return insertTestGeneration(owner, { id, state: 'success', archivePath: `${id}.mp4`, archiveSha256: sha256, archiveBytes: video.length, archivedAt: new Date(), ...values });
+}
+
+/** The export of these clips (in this order), written to a temp file as the download would be. */
+async function exportOf(clips: Generation[]): Promise<string> {
+  const rows = await listGenerationsByIds({ ids: clips.map((clip) => clip.id), teamId: source.teamId });
+  rows.sort((a, b) => clips.findIndex((clip) => clip.id === a.id) - clips.findIndex((clip) => clip.id === b.id));
+  return writeTemp(exportZip(rows, new Date()));
+}
+
+async function writeTemp(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const file = path.join(process.env.DATA_DIR ?? '', `${crypto.randomUUID()}.zip`);
+  await fs.promises.writeFile(file, stream);
+  return file;
+}
+
+const rowsOf = (teamId: string) => getDb().select().from(generations).where(eq(generations.teamId, teamId)).all();
+const videoFiles = () => fs.readdirSync(videosDir()).sort();
+
+describe('recreateFromZip', () => {
+  it('re-creates every clip in another team: same recipe, same video bytes, finished and archived, newest original on top', async () => {
+    const older = await archived(source, {
+      mode: 'text-to-video',
+      prompt: 'a lighthouse in a storm',
+      negativePrompt: 'blurry',
+      seed: 42,
+      resolution: '1080p',
+      aspectRatio: '9:16',
+      duration: 10,
+      enablePromptExpansion: false,
+      provider: 'official',
+      createdAt: new Date('2026-01-01T10:00:00Z'),
+    });
+    const newer = await archived(source, {
+      mode: 'image-to-video',
+      prompt: 'the frame comes alive',
+      imageUrls: ['https://example.test/frame.png'],
+      seed: 7,
+      provider: 'value',
+      parentId: older.id,
+      createdAt: new Date('2026-01-02T10:00:00Z'),
+    });
+    const file = await exportOf([older, newer]);
+    const before = rowsOf(source.teamId).length;
+
+    const result = await recreateFromZip({ file, ...target });
+    if (!result.ok) throw new Error(`${result.error}\n${result.problems?.join('\n')}`);
+    expect(result.ids).toHaveLength(2);
+    const copies = await Promise.all(result.ids.map((id) => getGenerationById({ id, teamId: target.teamId })));
+    for (const [index, original] of [older, newer].entries()) {
+      const copy = copies[index];
+      if (!copy) throw new Error(`copy ${index + 1} is not in the target team`);
+      expect(copy.id).not.toBe(original.id);
+      expect(requestOf(copy)).toEqual(requestOf(original));
+      expect(copy).toMatchObject({ teamId: target.teamId, userId: target.userId, state: 'success', taskId: null, imageId: null, parentId: null, archiveSha256: original.archiveSha256, archiveBytes: original.archiveBytes });
+      expect(copy.archivePath).toBe(`${copy.id}.mp4`);
+      expect(copy.archivedAt).toBeInstanceOf(Date);
+      expect(copy.completedAt).toBeInstanceOf(Date);
+      expect(fs.readFileSync(path.join(videosDir(), copy.archivePath ?? '')).equals(fs.readFileSync(path.join(videosDir(), original.archivePath ?? '')))).toBe(true);
+    }
+    // Both are new (on top of the gallery), and the newer original is still the newer one.
+    const [olderCopy, newerCopy] = copies;
+    expect(newerCopy?.createdAt.getTime()).toBeGreaterThan(olderCopy?.createdAt.getTime() ?? Infinity);
+    expect(olderCopy?.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(rowsOf(source.teamId)).toHaveLength(before);
+  });
+
+  it('restored into the team that still holds the originals, each copy keeps its original as parent', async () => {
+    const original = await archived(source, { prompt: 'restore me', createdAt: new Date('2026-02-01T00:00:00Z') });
+    const result = await recreateFromZip({ file: await exportOf([original]), ...source });
+    if (!result.ok) throw new Error(result.error);
+    const [id] = result.ids;
+    expect((await getGenerationById({ id: id ?? '', teamId: source.teamId }))?.parentId).toBe(original.id);
+  });
+
+  it('stores nothing when a video does not match its recorded sha256', async () => {
+    const good = await archived(source, { prompt: 'good' });
+    // Re-zipped after the video was changed: the zip itself is sound, the recipe's sha256 is not.
+    const tampered = await archived(source, { prompt: 'tampered', archiveSha256: 'f'.repeat(64) });
+    const file = await exportOf([good, tampered]);
+    const rowsBefore = rowsOf(target.teamId).length;
+    const filesBefore = videoFiles();
+
+    const result = await recreateFromZip({ file, ...target });
+    expect(result).toEqual({ ok: false, error: 'Some clips cannot be re-created; nothing was imported.', problems: ['Clip 2: the video does not match its recorded sha256'] });
+    expect(rowsOf(target.teamId)).toHaveLength(rowsBefore);
+    expect(videoFiles()).toEqual(filesBefore);
+  });
+
+  it('stores nothing when a video is damaged inside the zip', async () => {
+    const clips = [await archived(source, { prompt: 'one' }), await archived(source, { prompt: 'two' }, fakeMp4(50_000))];
+    const file = await exportOf(clips);
+    const zip = await openZip(file);
+    const offset = zip.entries.find((entry) => entry.name === `videos/${clips[1]?.id}.mp4`)?.dataOffset ?? 0;
+    await zip.close();
+    const bytes = fs.readFileSync(file);
+    bytes[offset + 30_000] = (bytes[offset + 30_000] ?? 0) ^ 0xff;
+    fs.writeFileSync(file, bytes);
+    const filesBefore = videoFiles();
+
+    const result = await recreateFromZip({ file, ...target });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([`Clip 2: "videos/${clips[1]?.id}.mp4" is damaged: its CRC-32 checksum does not match.`]);
+    expect(videoFiles()).toEqual(filesBefore);
+  });
+
+  it('refuses clips that have no video, and says to re-run them instead', async () => {
+    const withVideo = await archived(source, { prompt: 'has a video' });
+    const without = await insertTestGeneration(source, { prompt: 'never archived', state: 'success' });
+    const filesBefore = videoFiles();
+    const result = await recreateFromZip({ file: await exportOf([withVideo, without]), ...target });
+    expect(!result.ok && result.problems).toEqual(['Clip 2 has no video in the zip; use Re-run instead']);
+    expect(videoFiles()).toEqual(filesBefore);
+  });
+
+  it('explains a zip without recipes.json, and a file that is not a zip', async () => {
+    async function* entries(): AsyncGenerator<ZipEntry> {
+      yield { name: 'videos/x.mp4', source: { bytes: fakeMp4(100) } };
+    }
+    const noRecipes = await writeTemp(zipStream(entries()));
+    expect(await recreateFromZip({ file: noRecipes, ...target })).toEqual({ ok: false, error: 'This zip has no recipes.json, so it is not a Wan Studio export.' });
+
+    const notZip = path.join(process.env.DATA_DIR ?? '', 'not-a-zip.zip');
+    fs.writeFileSync(notZip, 'just some text, long enough to be looked at as a zip');
+    expect(await recreateFromZip({ file: notZip, ...target })).toEqual({ ok: false, error: 'This is not a zip file, or it is cut short: its end-of-archive record is missing.' });
+  });
+});

@@ -1,0 +1,149 @@
+// Re-creates an export's clips as finished, archived entries of a team: no API call, nothing spent.
+import 'server-only';
+import crypto from 'node:crypto';
+import { insertGenerations, listGenerationStates } from '@/db/queries/generations';
+import type { NewGeneration } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { getVideoStore } from '@/lib/storage';
+import { ArchiveRejectedError, isVideoHead, type StoredObject } from '@/lib/storage/video-store';
+import { parseRecipesFile, type ParsedRecipesFile, type RecipeClip } from './recipes-file';
+import { openZip, ZipFormatError, type OpenedZip, type ZipFileEntry } from './zip-read';
+
+export const RECIPES_MAX_BYTES = 2 * 1024 * 1024;
+
+export type RecreateResult = { ok: true; ids: string[] } | { ok: false; error: string; problems?: string[] };
+
+type Planned = { clip: RecipeClip; entry: ZipFileEntry; sha256: string };
+type Stored = { id: string; object: StoredObject };
+
+const refused = (problems: string[]): RecreateResult => ({ ok: false, error: 'Some clips cannot be re-created; nothing was imported.', problems });
+
+/**
+ * Every clip of an export zip, with its video, prompt, seed and parameters, as a new clip of `teamId`.
+ * All or nothing: on any problem the videos already stored are removed and no row is inserted.
+ */
+export async function recreateFromZip({ file, teamId, userId }: { file: string; teamId: string; userId: string }): Promise<RecreateResult> {
+  let zip: OpenedZip;
+  try {
+    zip = await openZip(file);
+  } catch (error) {
+    if (error instanceof ZipFormatError) return { ok: false, error: error.message };
+    throw error;
+  }
+  try {
+    const recipes = await readRecipes(zip);
+    if (!recipes.ok) return recipes;
+    if (recipes.file.clips.length === 0) return { ok: false, error: 'This export has no clips.' };
+    const planned = plan(zip, recipes.file.clips);
+    if (!planned.ok) return refused(planned.problems);
+    return await storeAndInsert(zip, planned.clips, { teamId, userId });
+  } finally {
+    await zip.close();
+  }
+}
+
+async function readRecipes(zip: OpenedZip): Promise<ParsedRecipesFile> {
+  const entry = zip.entries.find((candidate) => candidate.name === 'recipes.json');
+  if (!entry) return { ok: false, error: 'This zip has no recipes.json, so it is not a Wan Studio export.' };
+  if (entry.size > RECIPES_MAX_BYTES) return { ok: false, error: 'recipes.json is larger than 2 MB.' };
+  try {
+    const chunks = (await zip.read(entry).toArray()) as Buffer[];
+    return parseRecipesFile(Buffer.concat(chunks).toString('utf8'));
+  } catch (error) {
+    if (error instanceof ZipFormatError) return { ok: false, error: `recipes.json cannot be read: ${error.message}` };
+    throw error;
+  }
+}
+
+/** Checks what can be checked before a byte is copied: every clip has its video, a sha256, a sane size. */
+function plan(zip: OpenedZip, clips: RecipeClip[]): { ok: true; clips: Planned[] } | { ok: false; problems: string[] } {
+  const byName = new Map(zip.entries.map((entry) => [entry.name, entry]));
+  const maxBytes = getEnv().archiveMaxBytes;
+  const problems: string[] = [];
+  const planned: Planned[] = [];
+  for (const [index, clip] of clips.entries()) {
+    const entry = clip.file ? byName.get(clip.file) : undefined;
+    if (!clip.file) problems.push(`Clip ${index + 1} has no video in the zip; use Re-run instead`);
+    else if (!entry) problems.push(`Clip ${index + 1}: its video ${clip.file} is missing from the zip`);
+    else if (!clip.sha256) problems.push(`Clip ${index + 1}: no sha256 is recorded for its video`);
+    else if (entry.size > maxBytes) problems.push(`Clip ${index + 1}: the video is larger than this studio’s limit of ${maxBytes} bytes`);
+    else planned.push({ clip, entry, sha256: clip.sha256 });
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, clips: planned };
+}
+
+async function storeAndInsert(zip: OpenedZip, planned: Planned[], owner: { teamId: string; userId: string }): Promise<RecreateResult> {
+  const store = getVideoStore();
+  const stored: Stored[] = [];
+  const problems: string[] = [];
+  try {
+    for (const [index, { entry, sha256 }] of planned.entries()) {
+      try {
+        const id = crypto.randomUUID();
+        const object = await store.put(`${id}.mp4`, zip.read(entry), { maxBytes: getEnv().archiveMaxBytes, accept: isVideoHead });
+        stored.push({ id, object });
+        if (object.sha256 !== sha256) problems.push(`Clip ${index + 1}: the video does not match its recorded sha256`);
+      } catch (error) {
+        if (error instanceof ArchiveRejectedError) problems.push(`Clip ${index + 1}: the video was refused (${error.message})`);
+        else if (error instanceof ZipFormatError) problems.push(`Clip ${index + 1}: ${error.message}`);
+        else throw error;
+      }
+    }
+    if (problems.length) {
+      await removeAll(stored);
+      return refused(problems);
+    }
+    const rows = await insertGenerations(await rowsOf(planned, stored, owner));
+    return { ok: true, ids: rows.map((row) => row.id) };
+  } catch (error) {
+    await removeAll(stored);
+    throw error;
+  }
+}
+
+async function rowsOf(planned: Planned[], stored: Stored[], { teamId, userId }: { teamId: string; userId: string }): Promise<NewGeneration[]> {
+  const clips = planned.map(({ clip }) => clip);
+  // A clip re-created next to its original (a restore into the same team) keeps it as its parent.
+  const here = new Set((await listGenerationStates({ ids: clips.map((clip) => clip.id), teamId })).map((row) => row.id));
+  const now = Date.now();
+  // Newest original first gets `now`, the next one a millisecond less: on top of the gallery, in their old order.
+  const newestFirst = clips.map((clip, index) => ({ at: Date.parse(clip.createdAt), index })).sort((a, b) => b.at - a.at || a.index - b.index);
+  const age = new Map(newestFirst.map(({ index }, rank) => [index, rank]));
+  return clips.map((clip, index): NewGeneration => {
+    const { recipe } = clip;
+    const copy = stored[index];
+    if (!copy) throw new Error(`Clip ${index + 1} has no stored video`);
+    const { id, object } = copy;
+    return {
+      id,
+      teamId,
+      userId,
+      parentId: here.has(clip.id) ? clip.id : null,
+      mode: recipe.mode,
+      prompt: recipe.prompt,
+      negativePrompt: recipe.negativePrompt ?? null,
+      seed: recipe.seed,
+      resolution: recipe.resolution,
+      aspectRatio: recipe.aspectRatio,
+      duration: recipe.duration,
+      enablePromptExpansion: recipe.enablePromptExpansion,
+      imageUrls: recipe.imageUrls ?? null,
+      imageId: null,
+      provider: recipe.provider,
+      requestType: 'async',
+      taskId: null,
+      state: 'success',
+      archivePath: object.key,
+      archiveSha256: object.sha256,
+      archiveBytes: object.bytes,
+      archivedAt: new Date(now),
+      createdAt: new Date(now - (age.get(index) ?? index)),
+      completedAt: new Date(now),
+      updatedAt: new Date(now),
+    };
+  });
+}
+
+async function removeAll(stored: Stored[]): Promise<void> {
+  await Promise.all(stored.map(({ object }) => getVideoStore().remove(object.key)));
+}
