@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { costCents, formatUsd, type PriceTable } from '@/lib/generation/pricing';
-import { generationRequestSchema, type GenerationRequestInput } from '@/lib/generation/schema';
+import { generationRequestSchema, SEED_MAX, type GenerationRequestInput } from '@/lib/generation/schema';
 import { expandSweep, SWEEP_MAX, SWEEP_MIN, sweepSchema, sweepSize, type SweepAxis, type SweepInput } from '@/lib/generation/sweep';
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';
@@ -41,7 +41,8 @@ export function SweepForm({
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
-  const from = (base.seed ?? 0) + 1;
+  // The seeds after this one, wrapping past the largest back to 0.
+  const from = ((base.seed ?? 0) + 1) % (SEED_MAX + 1);
   const input: SweepInput = { seeds: kind === 'list' ? { kind, list } : kind === 'next' ? { kind, from, count } : { kind, count }, axis };
   const parsed = sweepSchema.safeParse(input);
   const clips = parsed.success ? sweepSize(parsed.data) : 0;

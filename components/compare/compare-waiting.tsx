@@ -2,7 +2,7 @@
 
 import { useQueries } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { settled, type GenerationView } from '@/lib/generation/view';
 import { queryKeys } from '@/lib/query-keys';
 import { useGeneration } from '../hooks/use-generation';
@@ -42,8 +42,11 @@ export function CompareWaiting({ views }: { views: GenerationView[] }) {
 
 function RefreshWhenDone({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   const done = useAllTerminal(ids);
+  const fired = useRef(false);
   useEffect(() => {
-    if (done) onDone();
+    if (!done || fired.current) return;
+    fired.current = true;
+    onDone();
   }, [done, onDone]);
   return null;
 }

@@ -20,6 +20,8 @@ export type GalleryActions = {
 export type GalleryAbilities = { favorite: boolean; curate: boolean; deleteReach: 'any' | 'own' | null };
 
 type Props = {
+  /** Part of the cache key: after a team switch, nothing of the previous team's grid is reused. */
+  teamId: string;
   initial: GalleryPage;
   query: string;
   trash: boolean;
@@ -30,9 +32,9 @@ type Props = {
 };
 
 /** The grid: pages load as you scroll (keyset cursor), stacks collapse, clips can be selected and acted on. */
-export function GalleryBrowser({ initial, query, trash, userId, abilities, actions, empty }: Props) {
+export function GalleryBrowser({ teamId, initial, query, trash, userId, abilities, actions, empty }: Props) {
   const queryClient = useQueryClient();
-  const key = useMemo(() => ['gallery', trash ? 'trash' : 'clips', query] as const, [trash, query]);
+  const key = useMemo(() => ['gallery', teamId, trash ? 'trash' : 'clips', query] as const, [teamId, trash, query]);
   const pages = useInfiniteQuery({
     queryKey: key,
     queryFn: ({ pageParam, signal }) => {
@@ -117,7 +119,11 @@ export function GalleryBrowser({ initial, query, trash, userId, abilities, actio
   const run = <T,>(work: () => Promise<ActionResult<T>>, done: (data: T) => void) =>
     startTransition(async () => {
       const result = await work();
-      if (!result.ok) return notify(result.error, { tone: 'error' });
+      if (!result.ok) {
+        notify(result.error, { tone: 'error' });
+        // Whatever was shown ahead of the answer goes back to what the server holds.
+        return refetch();
+      }
       done(result.data);
     });
 

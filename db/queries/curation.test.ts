@@ -50,10 +50,12 @@ describe('tags and favourites', () => {
     expect((await listTagsFor({ teamId: team.teamId, ids: [hero.id, plain.id] })).get(hero.id)).toEqual(['client-a', 'final']);
     const tagged = await listGallery({ teamId: team.teamId, filters: { tag: 'final' }, limit: 10 });
     expect(tagged.items.map((item) => item.id)).toEqual([hero.id]);
+    await addTags({ teamId: team.teamId, ids: [plain.id], tags: ['final'] });
     expect(await listTeamTags({ teamId: team.teamId })).toEqual([
+      { tag: 'final', clips: 2 },
       { tag: 'client-a', clips: 1 },
-      { tag: 'final', clips: 1 },
     ]);
+    await removeTag({ teamId: team.teamId, ids: [plain.id], tag: 'final' });
     // Tags are per team: the same tag name elsewhere finds nothing here.
     expect((await listGallery({ teamId: other.teamId, filters: { tag: 'final' }, limit: 10 })).items).toEqual([]);
 
@@ -80,6 +82,13 @@ describe('trash', () => {
     expect((await listGallery({ teamId: team.teamId, filters: { q: 'oops' }, limit: 10 })).items.map((item) => item.id)).toEqual([clip.id]);
   });
 
+  it('cancels a deleted clip that was still waiting to be sent, so it is never paid for', async () => {
+    const waiting = await insertTestGeneration(team, { prompt: 'queued then deleted', state: 'queued', queueRank: 1 });
+    await moveToTrash({ teamId: team.teamId, ids: [waiting.id], userId: team.userId, now: new Date() });
+    const { getGenerationForWorker } = await import('./generations');
+    expect(await getGenerationForWorker({ id: waiting.id })).toMatchObject({ state: 'cancelled', queueRank: null });
+  });
+
   it('purges only what has been in the trash longer than the cut-off, and never an open task', async () => {
     const old = await insertTestGeneration(team, { prompt: 'old trash', state: 'success', archivePath: 'old.mp4' });
     const recent = await insertTestGeneration(team, { prompt: 'recent trash', state: 'failed' });
@@ -91,6 +100,9 @@ describe('trash', () => {
 
     const purged = await purgeTrash({ before: new Date(now - 30 * day) });
     expect(purged).toEqual({ ids: [old.id], archivePaths: ['old.mp4'] });
-    expect(await countTrash({ teamId: team.teamId })).toBe(2);
+    const { getGenerationForWorker } = await import('./generations');
+    expect(await getGenerationForWorker({ id: recent.id })).toBeDefined();
+    expect(await getGenerationForWorker({ id: running.id })).toBeDefined();
+    expect(await countTrash({ teamId: team.teamId })).toBeGreaterThanOrEqual(2);
   });
 });

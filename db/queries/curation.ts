@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { getDb } from '../index';
 import { generations, generationTags } from '../schema';
 
@@ -57,7 +57,7 @@ export async function listTeamTags({ teamId, limit = 200 }: { teamId: string; li
     .from(generationTags)
     .where(eq(generationTags.teamId, teamId))
     .groupBy(generationTags.tag)
-    .orderBy(asc(generationTags.tag))
+    .orderBy(desc(clips), asc(generationTags.tag))
     .limit(limit)
     .all();
 }
@@ -65,11 +65,12 @@ export async function listTeamTags({ teamId, limit = 200 }: { teamId: string; li
 /** Soft delete: the clips leave the gallery but keep everything, so Undo and the trash can restore them. */
 export async function moveToTrash({ teamId, ids, userId, now }: { teamId: string; ids: string[]; userId: string; now: Date }): Promise<number> {
   if (ids.length === 0) return 0;
-  return getDb()
-    .update(generations)
-    .set({ deletedAt: now, deletedBy: userId })
-    .where(and(eq(generations.teamId, teamId), inArray(generations.id, ids), isNull(generations.deletedAt)))
-    .run().changes;
+  const scope = and(eq(generations.teamId, teamId), inArray(generations.id, ids), isNull(generations.deletedAt));
+  return getDb().transaction((tx) => {
+    // A deleted clip that has not been sent yet never will be: nobody pays for a clip in the trash.
+    tx.update(generations).set({ state: 'cancelled', queueRank: null, completedAt: now, updatedAt: now }).where(and(scope, eq(generations.state, 'queued'))).run();
+    return tx.update(generations).set({ deletedAt: now, deletedBy: userId }).where(scope).run().changes;
+  });
 }
 
 export async function restoreFromTrash({ teamId, ids }: { teamId: string; ids: string[] }): Promise<number> {

@@ -55,7 +55,8 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
         </p>
       )}
       <GalleryBrowser
-        key={query}
+        teamId={team.teamId}
+        key={`${team.teamId}?${query}`}
         initial={initial}
         query={query}
         trash={false}

@@ -29,6 +29,7 @@ export default async function TrashPage() {
         {can(member, 'trash:empty') && initial.items.length > 0 && <EmptyTrashButton emptyTrash={emptyTrash} />}
       </header>
       <GalleryBrowser
+        teamId={team.teamId}
         initial={initial}
         query=""
         trash
