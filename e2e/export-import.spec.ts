@@ -74,6 +74,17 @@ test('export a zip of clips and recipes.json, import it, and the recipes round-t
   expect(recipes(again.recipes, originals)).toEqual(recipes(first.recipes));
   expect(recipes(first.recipes)[0]).toMatchObject({ prompt: made[0]?.prompt, seed: 7, negativePrompt: 'blur', aspectRatio: '1:1' });
 
+  // The whole zip re-creates the clips from their videos, at no cost: same files, same recipes.
+  await page.goto('/gallery/import');
+  await page.getByTestId('import-file').setInputFiles(path.join(first.dir, 'export.zip'));
+  await page.getByTestId('import-recreate').click();
+  await page.waitForURL(/\/gallery$/);
+  const items = ((await (await page.request.get('/api/gallery')).json()).items as { view: { id: string; sha256: string | null; state: string } }[]);
+  expect(items).toHaveLength(6);
+  const recreated = items.slice(0, 2);
+  expect(recreated.every((item) => item.view.state === 'success')).toBe(true);
+  expect(new Set(recreated.map((item) => item.view.sha256))).toEqual(new Set(first.recipes.clips.map((clip) => clip.sha256)));
+
   // A broken file is explained and starts nothing.
   const broken = path.join(first.dir, 'broken.json');
   fs.writeFileSync(broken, JSON.stringify({ ...first.recipes, clips: [{ ...first.recipes.clips[0], recipe: { ...first.recipes.clips[0]?.recipe, seed: -1 } }] }));
