@@ -36,12 +36,18 @@ export function getDb(): Db {
 
 /** Rows made before stacks existed get their key once, at the first start after the upgrade. */
 function backfillStackKeys(db: Db) {
-  const { generations } = schema;
+  const { generations, images } = schema;
   for (;;) {
-    const rows = db.select().from(generations).where(eq(generations.stackKey, '')).limit(500).all();
+    const rows = db
+      .select({ row: generations, imageSha256: images.sha256 })
+      .from(generations)
+      .leftJoin(images, eq(images.id, generations.imageId))
+      .where(eq(generations.stackKey, ''))
+      .limit(500)
+      .all();
     if (rows.length === 0) return;
     db.transaction((tx) => {
-      for (const row of rows) tx.update(generations).set({ stackKey: stackKeyOf(row) }).where(eq(generations.id, row.id)).run();
+      for (const { row, imageSha256 } of rows) tx.update(generations).set({ stackKey: stackKeyOf(row, imageSha256 ?? undefined) }).where(eq(generations.id, row.id)).run();
     });
   }
 }

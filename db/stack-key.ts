@@ -10,13 +10,14 @@ type StackFields = Pick<
  * Which stack card a clip belongs to: every clip of one sweep, or else every clip whose request is the
  * same but for the seed. Computed at insert, so grouping is an index lookup.
  */
-export function stackKeyOf(row: StackFields): string {
+export function stackKeyOf(row: StackFields, imageSha256?: string): string {
   if (row.sweepId) return `sweep:${row.sweepId}`;
   const sameButSeed = [
     row.mode,
     row.prompt,
     row.negativePrompt ?? '',
-    row.imageId ?? row.imageUrls?.[0] ?? '',
+    // The start frame by its bytes: the same picture uploaded twice is the same request.
+    imageSha256 ?? row.imageId ?? row.imageUrls?.[0] ?? '',
     row.resolution,
     row.mode === 'text-to-video' ? row.aspectRatio : '',
     row.duration,

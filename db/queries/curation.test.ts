@@ -31,6 +31,17 @@ describe('stacks', () => {
     expect(seedsOf(await listStack({ teamId: team.teamId, stackKey: a.stackKey, limit: 10 }))).toEqual([1, 2]);
   });
 
+  it('stacks image-to-video clips by the start frame’s bytes, not by which upload they used', async () => {
+    const { insertImage } = await import('./images');
+    const image = (sha256: string) =>
+      insertImage({ id: crypto.randomUUID(), teamId: team.teamId, userId: team.userId, fileName: `${crypto.randomUUID()}.png`, format: 'png', width: 320, height: 180, bytes: 10, sha256 });
+    const [first, sameBytes, other] = [await image('a'.repeat(64)), await image('a'.repeat(64)), await image('b'.repeat(64))];
+    const clip = (imageId: string, seed: number) => insertTestGeneration(team, { mode: 'image-to-video', prompt: 'pan across', imageId, seed });
+    const [a, b, c] = [await clip(first.id, 1), await clip(sameBytes.id, 2), await clip(other.id, 3)];
+    expect(b.stackKey).toBe(a.stackKey);
+    expect(c.stackKey).not.toBe(a.stackKey);
+  });
+
   it('keeps every clip of one sweep in one stack even when a second axis differs', async () => {
     const sweepId = crypto.randomUUID();
     const five = await insertTestGeneration(team, { prompt: 'sweep', sweepId, seed: 5, duration: 5 });

@@ -9,16 +9,18 @@ export const openStates = ['pending', 'processing', 'timed_out'] as const satisf
 export type GenerationWithAuthor = Generation & { authorName: string; imageFileName?: string | null };
 
 export async function insertGeneration(values: NewGeneration): Promise<Generation> {
-  return getDb().insert(generations).values(withStackKey(values)).returning().get();
+  const db = getDb();
+  return db.insert(generations).values(withStackKey(db, values)).returning().get();
 }
 
 /** Several generations in one transaction (a sweep): all are stored, or none. */
 export async function insertGenerations(rows: NewGeneration[]): Promise<Generation[]> {
   const db = getDb();
-  return db.transaction((tx) => rows.map((values) => tx.insert(generations).values(withStackKey(values)).returning().get()));
+  return db.transaction((tx) => rows.map((values) => tx.insert(generations).values(withStackKey(db, values)).returning().get()));
 }
 
-function withStackKey(values: NewGeneration): NewGeneration {
+function withStackKey(db: Db, values: NewGeneration): NewGeneration {
+  const image = values.imageId ? db.select({ sha256: images.sha256 }).from(images).where(eq(images.id, values.imageId)).get() : undefined;
   return {
     ...values,
     stackKey: stackKeyOf({
@@ -33,7 +35,7 @@ function withStackKey(values: NewGeneration): NewGeneration {
       duration: values.duration,
       enablePromptExpansion: values.enablePromptExpansion,
       provider: values.provider,
-    }),
+    }, image?.sha256),
   };
 }
 
