@@ -132,6 +132,12 @@ describe('hourly quota per member', () => {
       const refused = await createGeneration({ prompt: 'one too many' });
       expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^You have started \d+ clips in the last hour, this team’s limit per member\. The next one is possible in about \d+ min\.$/) });
       expect((await listGenerations({ teamId, limit: 500 })).length).toBe(started + 1);
+
+      // A burst in parallel: the limit is counted with the insert, so it holds exactly.
+      await updateTeam({ teamId, values: { hourlyQuota: started + 3 } });
+      const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => createGeneration({ prompt: `burst ${i}` })));
+      expect(burst.filter((result) => result.ok)).toHaveLength(2);
+      expect((await listGenerations({ teamId, limit: 500 })).length).toBe(started + 3);
     } finally {
       await updateTeam({ teamId, values: { hourlyQuota: null } });
     }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getGenerationById } from '@/db/queries/generations';
 import { cancelGeneration, moveQueued, requeueUnknown } from '@/db/queries/queue';
 import { refusal, type ActionResult } from '@/lib/action-result';
-import { checkQuota } from '@/lib/auth/quota';
+import { withinQuota } from '@/lib/auth/quota';
 import { authorize } from '@/lib/auth/session';
 import { requestOf } from '@/lib/generation/recipe';
 import { fieldErrorsOf, generationRequestSchema, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
@@ -40,11 +40,13 @@ export async function createGeneration(
   const { user, team } = auth.context;
   const prepared = await prepareRequest(parsed.data, { teamId: team.teamId, publicUrl: deps.publicUrl });
   if (!prepared.ok) return { ok: false, error: 'Some settings need attention.', fieldErrors: prepared.fieldErrors };
-  const quota = await checkQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() });
-  if (!quota.ok) return { ok: false, error: quota.message };
   const parent = parentId && idSchema.safeParse(parentId).success ? await getGenerationById({ id: parentId, teamId: team.teamId }) : undefined;
 
-  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request, parentId: parent?.id }, deps);
+  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() }, (hourlyLimit) =>
+    submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request, parentId: parent?.id, hourlyLimit }, deps),
+  );
+  if (!submitted.ok) return { ok: false, error: submitted.message };
+  const row = submitted.value;
   revalidatePath('/gallery');
   return { ok: true, data: await viewOf({ ...row, authorName: user.name }) };
 }
@@ -58,12 +60,14 @@ export async function reproduceGeneration(id: string, options: { newSeed: boolea
   if (!source) return { ok: false, error: 'That clip does not exist.' };
 
   const deps = trackerDeps();
-  const quota = await checkQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() });
-  if (!quota.ok) return { ok: false, error: quota.message };
   const seed = options.newSeed ? randomSeed() : source.seed;
   const resolved = await resolveStartImage({ ...requestOf(source), seed }, team.teamId, { preferCopy: true });
   if (!resolved.ok) return { ok: false, error: resolved.message };
-  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request, parentId: source.id }, deps);
+  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() }, (hourlyLimit) =>
+    submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request, parentId: source.id, hourlyLimit }, deps),
+  );
+  if (!submitted.ok) return { ok: false, error: submitted.message };
+  const row = submitted.value;
   revalidatePath('/gallery');
   return { ok: true, data: await viewOf({ ...row, authorName: user.name }) };
 }
@@ -96,11 +100,13 @@ export async function createSweep(input: { base: GenerationRequestInput; sweep: 
       error: `This sweep of ${requests.length} clips would cost about ${formatUsd(cost)}, over ${team.teamName}’s cap of ${formatUsd(budget)} per sweep. Use fewer seeds, 5 s or 720p.`,
     };
   }
-  const quota = await checkQuota({ teamId: team.teamId, userId: user.id, adding: requests.length, now: deps.now() });
-  if (!quota.ok) return { ok: false, error: quota.message };
   const parent = input.parentId && idSchema.safeParse(input.parentId).success ? await getGenerationById({ id: input.parentId, teamId: team.teamId }) : undefined;
   const sweepId = crypto.randomUUID();
-  const rows = await submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: requests.map(() => parent?.id), sweepId }, deps);
+  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: requests.length, now: deps.now() }, (hourlyLimit) =>
+    submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: requests.map(() => parent?.id), sweepId, hourlyLimit }, deps),
+  );
+  if (!submitted.ok) return { ok: false, error: submitted.message };
+  const rows = submitted.value;
   revalidatePath('/gallery');
   return { ok: true, data: { sweepId, ids: rows.map((row) => row.id), costCents: cost } };
 }

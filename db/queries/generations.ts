@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { generations, images, users, type Generation, type GenerationState, type NewGeneration } from '../schema';
 import { stackKeyOf } from '../stack-key';
@@ -8,15 +8,44 @@ export const openStates = ['pending', 'processing', 'timed_out'] as const satisf
 
 export type GenerationWithAuthor = Generation & { authorName: string; imageFileName?: string | null };
 
-export async function insertGeneration(values: NewGeneration): Promise<Generation> {
-  const db = getDb();
-  return db.insert(generations).values(withStackKey(db, values)).returning().get();
+/** The hourly limit a member's new clips must stay within: counted and inserted under one write lock. */
+export type HourlyGuard = { teamId: string; userId: string; since: Date; limit: number };
+
+export class QuotaExceededError extends Error {
+  constructor() {
+    super('Over the hourly limit');
+    this.name = 'QuotaExceededError';
+  }
 }
 
-/** Several generations in one transaction (a sweep): all are stored, or none. */
-export async function insertGenerations(rows: NewGeneration[]): Promise<Generation[]> {
+export async function insertGeneration(values: NewGeneration, guard?: HourlyGuard): Promise<Generation> {
+  const [row] = await insertGenerations([values], guard);
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/**
+ * Several generations in one transaction (a sweep): all are stored, or none. With a guard, the count of
+ * the member's recent clips and the insert happen under one IMMEDIATE lock, so a burst of parallel
+ * requests cannot slip past the limit between a check and an insert.
+ */
+export async function insertGenerations(rows: NewGeneration[], guard?: HourlyGuard): Promise<Generation[]> {
   const db = getDb();
-  return db.transaction((tx) => rows.map((values) => tx.insert(generations).values(withStackKey(db, values)).returning().get()));
+  return db.transaction(
+    (tx) => {
+      if (guard) {
+        const recent =
+          tx
+            .select({ n: count() })
+            .from(generations)
+            .where(and(eq(generations.teamId, guard.teamId), eq(generations.userId, guard.userId), gte(generations.createdAt, guard.since)))
+            .get()?.n ?? 0;
+        if (recent + rows.length > guard.limit) throw new QuotaExceededError();
+      }
+      return rows.map((values) => tx.insert(generations).values(withStackKey(db, values)).returning().get());
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 function withStackKey(db: Db, values: NewGeneration): NewGeneration {

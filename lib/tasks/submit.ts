@@ -1,5 +1,5 @@
 import 'server-only';
-import { getGenerationForWorker, insertGeneration, insertGenerations } from '@/db/queries/generations';
+import { getGenerationForWorker, insertGeneration, insertGenerations, type HourlyGuard } from '@/db/queries/generations';
 import type { Generation } from '@/db/schema';
 import { crashPoint } from '@/lib/crash-point';
 import type { GenerationRequest } from '@/lib/generation/schema';
@@ -14,7 +14,7 @@ import { nextQueueRank } from './queue-rank';
  * dispatcher send it when the service has a free slot. Every upstream outcome is stored on the row.
  */
 export async function submitGeneration(
-  { userId, teamId, request, parentId }: { userId: string; teamId: string; request: GenerationRequest; parentId?: string },
+  { userId, teamId, request, parentId, hourlyLimit }: { userId: string; teamId: string; request: GenerationRequest; parentId?: string; hourlyLimit?: number },
   deps: TrackerDeps,
 ): Promise<Generation> {
   const createdAt = deps.now();
@@ -40,7 +40,7 @@ export async function submitGeneration(
     state: 'queued',
     queueRank: nextQueueRank(createdAt),
     createdAt,
-  });
+  }, guardOf({ teamId, userId, hourlyLimit, now: createdAt }));
   crashPoint('after-insert');
   await dispatchQueued(deps);
   return (await getGenerationForWorker({ id: row.id })) ?? row;
@@ -48,7 +48,14 @@ export async function submitGeneration(
 
 /** A batch (a sweep, an import): every request stored in one transaction (all or none), then sent as slots free. */
 export async function submitGenerations(
-  { userId, teamId, requests, parentIds, sweepId }: { userId: string; teamId: string; requests: GenerationRequest[]; parentIds?: (string | undefined)[]; sweepId?: string },
+  {
+    userId,
+    teamId,
+    requests,
+    parentIds,
+    sweepId,
+    hourlyLimit,
+  }: { userId: string; teamId: string; requests: GenerationRequest[]; parentIds?: (string | undefined)[]; sweepId?: string; hourlyLimit?: number },
   deps: TrackerDeps,
 ): Promise<Generation[]> {
   const createdAt = deps.now();
@@ -80,8 +87,14 @@ export async function submitGenerations(
         createdAt: new Date(createdAt.getTime() - index),
       };
     }),
+    guardOf({ teamId, userId, hourlyLimit, now: createdAt }),
   );
   crashPoint('after-insert');
   await dispatchQueued(deps);
   return rows;
+}
+
+/** The member's hourly limit as an insert guard (checked atomically with the insert; see insertGenerations). */
+function guardOf({ teamId, userId, hourlyLimit, now }: { teamId: string; userId: string; hourlyLimit?: number; now: Date }): HourlyGuard | undefined {
+  return hourlyLimit === undefined ? undefined : { teamId, userId, limit: hourlyLimit, since: new Date(now.getTime() - 60 * 60_000) };
 }

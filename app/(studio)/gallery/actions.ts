@@ -11,7 +11,7 @@ import { clipIdsSchema, savedViewSchema, tagsInputSchema } from '@/lib/gallery/c
 import { parseGallerySearch, tagSchema, toQueryString } from '@/lib/gallery/filters';
 import { deleteArchives } from '@/lib/storage/delete-archives';
 import { getTeamSettings } from '@/db/queries/teams';
-import { checkQuota } from '@/lib/auth/quota';
+import { checkQuota, withinQuota } from '@/lib/auth/quota';
 import { getEnv } from '@/lib/env';
 import { parseRecipesFile } from '@/lib/export/recipes-file';
 import { costCents, formatUsd } from '@/lib/generation/pricing';
@@ -189,7 +189,11 @@ export async function importRecipes(text: string): Promise<ImportResult> {
 
   // A clip re-run from one of this team's own clips keeps that clip as its parent: the lineage survives the trip.
   const known = new Set((await listOwnedClips({ teamId: team.teamId, ids: clips.map((clip) => clip.id) })).map((clip) => clip.id));
-  const rows = await submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: clips.map((clip) => (known.has(clip.id) ? clip.id : undefined)) }, deps);
+  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: requests.length, now: deps.now() }, (hourlyLimit) =>
+    submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: clips.map((clip) => (known.has(clip.id) ? clip.id : undefined)), hourlyLimit }, deps),
+  );
+  if (!submitted.ok) return { ok: false, error: submitted.message };
+  const rows = submitted.value;
   revalidatePath('/gallery');
   return { ok: true, data: { ids: rows.map((row) => row.id) } };
 }

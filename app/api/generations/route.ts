@@ -1,4 +1,4 @@
-import { checkQuota } from '@/lib/auth/quota';
+import { withinQuota } from '@/lib/auth/quota';
 import { authorize } from '@/lib/auth/session';
 import { fieldErrorsOf, generationRequestSchema } from '@/lib/generation/schema';
 import { cannotGenerate } from '@/lib/http';
@@ -32,8 +32,10 @@ export async function POST(request: Request) {
   const deps = trackerDeps();
   const prepared = await prepareRequest(parsed.data, { teamId: team.teamId, publicUrl: deps.publicUrl });
   if (!prepared.ok) return Response.json({ error: 'Invalid request', fieldErrors: prepared.fieldErrors }, { status: 400 });
-  const quota = await checkQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() });
-  if (!quota.ok) return Response.json({ error: quota.message }, { status: 429, headers: { 'cache-control': 'no-store' } });
-  const row = await submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request }, deps);
+  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() }, (hourlyLimit) =>
+    submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request, hourlyLimit }, deps),
+  );
+  if (!submitted.ok) return Response.json({ error: submitted.message }, { status: 429, headers: { 'cache-control': 'no-store' } });
+  const row = submitted.value;
   return Response.json(await viewOf({ ...row, authorName: user.name }), { status: 201, headers: { 'cache-control': 'no-store' } });
 }
