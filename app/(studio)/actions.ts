@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getGenerationById } from '@/db/queries/generations';
 import { cancelGeneration, moveQueued, requeueUnknown } from '@/db/queries/queue';
 import { refusal, type ActionResult } from '@/lib/action-result';
+import { can } from '@/lib/auth/authz';
 import { withinQuota } from '@/lib/auth/quota';
 import { authorize } from '@/lib/auth/session';
 import { requestOf } from '@/lib/generation/recipe';
@@ -127,6 +128,9 @@ export async function manageQueue(input: QueueCommand): Promise<ActionResult<Gen
   const command = parsed.data;
   const { teamId } = auth.context.team;
   const deps = trackerDeps();
+  const target = await getGenerationById({ id: command.id, teamId });
+  if (!target) return { ok: false, error: 'That clip does not exist.' };
+  if (!can(auth.context.member, 'generation:manage', target)) return { ok: false, error: 'You can change only clips you started.' };
 
   const changed =
     command.command === 'cancel'

@@ -244,10 +244,18 @@ const actions: Entry[] = [
   { name: 'reproduceGeneration', expect: members('owner', 'editor'), run: () => rowsAdded(() => studio.reproduceGeneration(world.clip.id, { newSeed: false })) },
   { name: 'createSweep', expect: members('owner', 'editor'), run: () => rowsAdded(() => studio.createSweep({ base: { prompt: 'sweep' }, sweep: { seeds: { kind: 'next', from: 1, count: 2 } } })) },
   {
-    name: 'manageQueue',
+    name: 'manageQueue (a clip the caller started)',
     expect: members('owner', 'editor'),
-    run: async () => {
-      const queued = await fresh({ state: 'queued', archivePath: null, queueRank: 1 });
+    run: async (persona) => {
+      const queued = await archivedClip(byPersona(persona), world.video, { state: 'queued', archivePath: null, queueRank: 1 });
+      return action(() => studio.manageQueue({ command: 'cancel', id: queued.id }), () => getRow(queued.id)?.state === 'cancelled');
+    },
+  },
+  {
+    name: 'manageQueue (someone else’s clip)',
+    expect: members('owner'),
+    run: async (persona) => {
+      const queued = await archivedClip(persona === 'owner' ? world.users.editor : world.users.owner, world.video, { state: 'queued', archivePath: null, queueRank: 1 });
       return action(() => studio.manageQueue({ command: 'cancel', id: queued.id }), () => getRow(queued.id)?.state === 'cancelled');
     },
   },

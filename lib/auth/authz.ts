@@ -27,7 +27,7 @@ const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'gallery:save-view': { owner: 'any', editor: 'any', viewer: 'any' },
   'generation:favorite': { owner: 'any', editor: 'any', viewer: 'any' },
   'generation:create': { owner: 'any', editor: 'any' },
-  'generation:manage': { owner: 'any', editor: 'any' },
+  'generation:manage': { owner: 'any', editor: 'own' },
   'generation:curate': { owner: 'any', editor: 'any' },
   'generation:delete': { owner: 'any', editor: 'own' },
   'trash:empty': { owner: 'any' },
