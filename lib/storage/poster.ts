@@ -17,6 +17,8 @@ const MAX_WIDTH = 640;
 // Same alphabet as the video store's keys, minus a leading dot ("." and ".." would name directories).
 const keySchema = z.string().regex(/^[\w-][\w.-]*$/);
 const flight = singleFlight<Poster | null>();
+const RETRY_BROKEN_MS = 10 * 60_000;
+const brokenAt = new Map<string, number>();
 // ffmpeg takes a whole core; two at once leave the rest of a small machine to requests.
 const slot = semaphore(2);
 const warned = new Set<string>();
@@ -28,6 +30,8 @@ const videoFile = (key: string) => path.join(dataDir(), 'videos', key);
 /** A JPEG still of the archived clip `archiveKey`, made once and cached; null when it cannot be made. */
 export async function posterOf(archiveKey: string): Promise<Poster | null> {
   if (!keySchema.safeParse(archiveKey).success) return fail(archiveKey, 'invalid key');
+  // A clip ffmpeg could not read is not tried again on every request (public share pages included).
+  if (Date.now() - (brokenAt.get(archiveKey) ?? -Infinity) < RETRY_BROKEN_MS) return null;
   return (await cached(archiveKey)) ?? flight(archiveKey, () => slot(() => create(archiveKey)));
 }
 
@@ -35,6 +39,7 @@ export async function posterOf(archiveKey: string): Promise<Poster | null> {
 export async function removePoster(archiveKey: string): Promise<void> {
   if (!keySchema.safeParse(archiveKey).success) throw new Error(`Invalid storage key: ${archiveKey}`);
   warned.delete(archiveKey);
+  brokenAt.delete(archiveKey);
   await fs.promises.rm(posterFile(archiveKey), { force: true });
 }
 
@@ -62,6 +67,8 @@ async function create(key: string): Promise<Poster | null> {
     return await cached(key);
   } catch (error) {
     await fs.promises.rm(partial, { force: true }).catch(() => undefined);
+    if (brokenAt.size >= 1_000) brokenAt.clear();
+    brokenAt.set(key, Date.now());
     return fail(key, error instanceof Error ? error.message : String(error));
   }
 }
