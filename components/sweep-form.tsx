@@ -116,7 +116,9 @@ export function SweepForm({
         </select>
       </label>
       <div className="flex items-baseline justify-between gap-3 border-t border-line pt-3 text-sm" data-testid="sweep-estimate">
-        {parsed.success ? (
+        {!request.success ? (
+          <span className="text-danger">{request.error.issues[0]?.message ?? 'Fix the settings above first'}</span>
+        ) : parsed.success ? (
           <span>
             <strong>{clips} clips</strong> · about {formatUsd(estimate)}
           </span>
@@ -126,7 +128,7 @@ export function SweepForm({
         <span className={`text-xs ${overBudget ? 'text-danger' : 'text-muted'}`}>cap {formatUsd(budgetCents)} per sweep</span>
       </div>
       {overBudget && <p className="text-xs text-danger">Over the team’s cap: use fewer seeds, 5 s or 720p.</p>}
-      <Button type="submit" variant="primary" className="w-full" disabled={pending || !parsed.success || overBudget} data-testid="sweep-run">
+      <Button type="submit" variant="primary" className="w-full" disabled={pending || !parsed.success || !request.success || overBudget} data-testid="sweep-run">
         {pending ? 'Starting…' : `Run ${clips || ''} clips`}
       </Button>
       {error && (

@@ -6,7 +6,7 @@ import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { importRecipes } from '../actions';
 
-export const metadata: Metadata = { title: 'Import recipes' };
+export const metadata: Metadata = { title: 'Import' };
 
 export default async function ImportPage() {
   const { member } = await requireStudioContext();
@@ -18,8 +18,11 @@ export default async function ImportPage() {
             ← Gallery
           </Link>
         </p>
-        <h1 className="text-xl font-semibold tracking-tight">Import recipes</h1>
-        <p className="text-sm text-muted">Every recipe is sent again exactly as exported, seed included, so each clip is made anew in this team’s gallery.</p>
+        <h1 className="text-xl font-semibold tracking-tight">Import</h1>
+        <p className="text-sm text-muted">
+          Bring clips from a Wan Studio export into this team’s gallery: the whole zip re-creates them from their videos; its recipes.json alone sends every
+          recipe again exactly, seed included.
+        </p>
       </header>
       {can(member, 'generation:create') ? (
         <ImportForm prices={getEnv().prices} importRecipes={importRecipes} />
