@@ -35,6 +35,8 @@ for (const [name, args] of [
   else failed += 1;
 }
 
+// The export tests read and write real zips with Info-ZIP; installed from apt when missing, like chromium.
+await step('system tools (zip, unzip)', 'node', ['scripts/ensure-tools.mjs', 'zip', 'unzip']);
 const unitOk = await step('unit and integration (vitest)', 'node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
 const vitest = readJson('reports/vitest.json');
 if (vitest) {
@@ -46,7 +48,7 @@ if (!unitOk && !vitest?.numFailedTests) failed += 1;
 const built = await step('production build', 'node_modules/.bin/next', ['build']);
 if (!built) failed += 1;
 else {
-  const browserOk = await step('browser (Debian chromium)', 'node', ['scripts/ensure-chromium.mjs']);
+  const browserOk = await step('browser (Debian chromium)', 'node', ['scripts/ensure-tools.mjs', 'chromium']);
   if (!browserOk) failed += 1;
   else {
     const e2eOk = await step('end-to-end (playwright)', 'node_modules/.bin/playwright', ['test']);
