@@ -20,9 +20,14 @@ export function StudioWorkspace({
   webhookAvailable,
   uploadsAvailable,
   canCreate,
+  manageReach,
+  userId,
   sweep,
 }: {
   canCreate: boolean;
+  /** How far this member's queue controls reach: every clip, their own, or none (from can()). */
+  manageReach: 'any' | 'own' | null;
+  userId: string;
   sweep: { prices: PriceTable; budgetCents: number; createSweep: SweepAction };
   initialValues: StudioFormValues;
   parentId?: string;
@@ -34,6 +39,7 @@ export function StudioWorkspace({
   uploadsAvailable: boolean;
 }) {
   const [views, setViews] = useState(recent);
+  const mayManage = (view: GenerationView) => manageReach === 'any' || (manageReach === 'own' && view.authorId === userId);
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(320px,400px)_1fr]">
       <section className="space-y-4 lg:sticky lg:top-20 lg:self-start">
@@ -81,7 +87,7 @@ export function StudioWorkspace({
         ) : (
           <div className="grid items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3">
             {views.map((view) => (
-              <TaskCard key={view.id} initial={view} manage={manage} />
+              <TaskCard key={view.id} initial={view} manage={manage} mayManage={mayManage} />
             ))}
           </div>
         )}

@@ -9,9 +9,9 @@ import { QueueControls, type ManageQueueAction } from './queue-controls';
 import { StateBadge } from './state-badge';
 
 /** One generation, watched live until it finishes, then playing inline. */
-export function TaskCard({ initial, manage }: { initial: GenerationView; manage: ManageQueueAction }) {
+export function TaskCard({ initial, manage, mayManage }: { initial: GenerationView; manage: ManageQueueAction; mayManage: (view: GenerationView) => boolean }) {
   const { data: view } = useGeneration(initial);
-  const controllable = view.state === 'queued' || view.state === 'unknown';
+  const controllable = (view.state === 'queued' || view.state === 'unknown') && mayManage(view);
   return (
     <article data-testid="task-card" data-generation-id={view.id} className="space-y-3 rounded-card border border-line bg-surface p-3">
       <ClipStage view={view} fit="card" />

@@ -4,7 +4,7 @@ import { getGenerationById, listGenerations } from '@/db/queries/generations';
 import { getImageById } from '@/db/queries/images';
 import { StudioWorkspace } from '@/components/studio-workspace';
 import { defaultFormValues, type StudioFormValues } from '@/components/studio-form-values';
-import { can } from '@/lib/auth/authz';
+import { can, reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getTeamSettings } from '@/db/queries/teams';
 import { getEnv } from '@/lib/env';
@@ -56,6 +56,8 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
       webhookAvailable={Boolean(getEnv().publicUrl)}
       uploadsAvailable={Boolean(getEnv().publicUrl)}
       canCreate={can(member, 'generation:create')}
+      manageReach={reachOf(member, 'generation:manage')}
+      userId={member.userId}
       sweep={{ prices: getEnv().prices, budgetCents: (await getTeamSettings({ teamId: team.teamId }))?.sweepBudgetCents ?? getEnv().sweepBudgetCents, createSweep }}
     />
   );

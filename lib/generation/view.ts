@@ -5,6 +5,8 @@ import { expectedDurationMs } from './eta';
 export type GenerationView = {
   id: string;
   parentId: string | null;
+  /** Who started it: decides whose queue controls show (see can() in lib/auth/authz). */
+  authorId: string;
   authorName: string;
   mode: Generation['mode'];
   prompt: string;
@@ -73,6 +75,7 @@ export function toGenerationView(row: Generation & { authorName: string; imageFi
   return {
     id: row.id,
     parentId: row.parentId,
+    authorId: row.userId,
     authorName: row.authorName,
     mode: row.mode,
     prompt: row.prompt,
