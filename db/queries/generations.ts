@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { generations, images, users, type Generation, type GenerationState, type NewGeneration } from '../schema';
+import { preparedFor } from '../prepared';
 import { stackKeyOf } from '../stack-key';
 
 export const openStates = ['pending', 'processing', 'timed_out'] as const satisfies GenerationState[];
@@ -88,22 +89,33 @@ export async function getGenerationById({ id, teamId }: { id: string; teamId: st
   return row && withAuthor(row);
 }
 
+// The id list travels as one JSON array bound to a single parameter, so one statement serves any count.
+const idsParam = sql`(select value from json_each(${sql.placeholder('ids')}))`;
+
+const byIds = preparedFor((db) => ({
+  withAuthor: db
+    .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
+    .from(generations)
+    .innerJoin(users, eq(users.id, generations.userId))
+    .leftJoin(images, eq(images.id, generations.imageId))
+    .where(and(inArray(generations.id, idsParam), eq(generations.teamId, sql.placeholder('teamId'))))
+    .prepare(),
+  states: db
+    .select({ id: generations.id, state: generations.state, archivedAt: generations.archivedAt, archivePath: generations.archivePath, nextPollAt: generations.nextPollAt })
+    .from(generations)
+    .where(and(inArray(generations.id, idsParam), eq(generations.teamId, sql.placeholder('teamId'))))
+    .prepare(),
+}));
+
 export async function listGenerationsByIds({ ids, teamId }: { ids: string[]; teamId: string }): Promise<GenerationWithAuthor[]> {
   if (ids.length === 0) return [];
-  return selectWithAuthor()
-    .where(and(inArray(generations.id, ids), eq(generations.teamId, teamId)))
-    .all()
-    .map(withAuthor);
+  return byIds().withAuthor.all({ ids: JSON.stringify(ids), teamId }).map(withAuthor);
 }
 
 /** Just what decides whether a watcher's copy is current: cheap enough to read for 50 clips per poll. */
 export async function listGenerationStates({ ids, teamId }: { ids: string[]; teamId: string }) {
   if (ids.length === 0) return [];
-  return getDb()
-    .select({ id: generations.id, state: generations.state, archivedAt: generations.archivedAt, archivePath: generations.archivePath, nextPollAt: generations.nextPollAt })
-    .from(generations)
-    .where(and(inArray(generations.id, ids), eq(generations.teamId, teamId)))
-    .all();
+  return byIds().states.all({ ids: JSON.stringify(ids), teamId });
 }
 
 /** The team's newest clips, trash left out (the studio's "recent" column). */

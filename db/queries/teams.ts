@@ -1,18 +1,24 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../index';
+import { preparedFor } from '../prepared';
 import { memberships, teams, users, type Role } from '../schema';
 
 export type TeamMembership = { teamId: string; teamName: string; personal: boolean; role: Role };
 
-export async function listMembershipsForUser({ userId }: { userId: string }): Promise<TeamMembership[]> {
-  return getDb()
+const forUser = preparedFor((db) =>
+  db
     .select({ teamId: teams.id, teamName: teams.name, personal: teams.personal, role: memberships.role })
     .from(memberships)
     .innerJoin(teams, eq(teams.id, memberships.teamId))
-    .where(eq(memberships.userId, userId))
+    .where(eq(memberships.userId, sql.placeholder('userId')))
     .orderBy(asc(memberships.createdAt))
-    .all();
+    .prepare(),
+);
+
+/** Every team of a person, oldest membership first; read on every request (it decides the current team). */
+export async function listMembershipsForUser({ userId }: { userId: string }): Promise<TeamMembership[]> {
+  return forUser().all({ userId });
 }
 
 export async function getMembership({ teamId, userId }: { teamId: string; userId: string }): Promise<TeamMembership | undefined> {

@@ -1,14 +1,18 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '../index';
+import { preparedFor } from '../prepared';
 import { memberships, teams, users, type User } from '../schema';
 
 export async function getUserByEmail({ email }: { email: string }): Promise<User | undefined> {
   return getDb().select().from(users).where(eq(users.email, email.toLowerCase())).get();
 }
 
+const byId = preparedFor((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+
+/** Read on every signed-in request (a session whose user is gone counts as signed out). */
 export async function getUserById({ id }: { id: string }): Promise<User | undefined> {
-  return getDb().select().from(users).where(eq(users.id, id)).get();
+  return byId().get({ id });
 }
 
 /** A new user always gets a personal team they own, in the same transaction. */
