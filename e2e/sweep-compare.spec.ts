@@ -63,6 +63,13 @@ test('a sweep of 4 seeds makes 4 distinct clips in one stack, and the compare vi
   await stack.getByTestId('stack-toggle').click();
   await expect(page.getByTestId('gallery-card')).toHaveCount(5);
 
+  // The stack card opens its clips in the compare view, seeds in the order they were asked for.
+  await stack.hover();
+  await stack.getByTestId('stack-compare').click();
+  await page.waitForURL(/\/compare\?stack=/);
+  await expect(page.getByTestId('compare-video')).toHaveCount(4);
+  await expect(page.getByRole('region', { name: 'Compared clips' }).getByRole('link')).toHaveText(['seed 42', 'seed 43', 'seed 44', 'seed 45']);
+
   // Two clips: the A/B wipe.
   await page.goto(`/compare?ids=${ids.slice(0, 2).join(',')}&view=wipe`);
   await expect(page.getByTestId('wipe-slider')).toBeVisible();

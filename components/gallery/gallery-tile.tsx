@@ -127,15 +127,24 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
         </button>
       )}
       {stack && stack.count > 1 && (
-        <button
-          type="button"
-          data-testid="stack-toggle"
-          aria-expanded={stack.expanded}
-          onClick={stack.onToggle}
-          className="absolute right-2 top-12 rounded-full bg-accent px-2.5 py-1 text-xs font-medium text-accent-ink shadow"
-        >
-          {stack.expanded ? 'Collapse' : `${stack.count} ${item.stack.sweep ? 'in sweep' : 'clips'}`}
-        </button>
+        <div className="absolute right-2 top-12 flex flex-col items-end gap-1">
+          <button
+            type="button"
+            data-testid="stack-toggle"
+            aria-expanded={stack.expanded}
+            onClick={stack.onToggle}
+            className="rounded-full bg-accent px-2.5 py-1 text-xs font-medium text-accent-ink shadow"
+          >
+            {stack.expanded ? 'Collapse' : `${stack.count} ${item.stack.sweep ? 'in sweep' : 'clips'}`}
+          </button>
+          <Link
+            href={`/compare?stack=${encodeURIComponent(item.stack.key)}`}
+            data-testid="stack-compare"
+            className="rounded-full bg-black/55 px-2.5 py-1 text-xs text-white opacity-0 shadow backdrop-blur transition group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100"
+          >
+            Compare
+          </Link>
+        </div>
       )}
     </article>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { listStack } from '@/db/queries/gallery';
 import { listGenerationsByIds } from '@/db/queries/generations';
 import { AbWipe } from '@/components/compare/ab-wipe';
 import { CompareGrid, type CompareClip } from '@/components/compare/compare-grid';
@@ -15,6 +16,8 @@ import { CompareWaiting } from '@/components/compare/compare-waiting';
 
 export const metadata: Metadata = { title: 'Compare' };
 
+const stackKeySchema = z.string().regex(/^(sweep|recipe):[\w-]{1,40}$/);
+
 const idsSchema = z
   .string()
   .transform((value) => [...new Set(value.split(',').filter(Boolean))])
@@ -26,7 +29,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
   const { team } = await requireStudioContext();
   const params = await searchParams;
-  const parsed = idsSchema.safeParse(typeof params.ids === 'string' ? params.ids : '');
+  // A stack card links here with its key: its clips (at most 16). A sweep's clips are stored newest-first in the
+  // order they were asked for; any other stack reads oldest first, the order its clips were made.
+  const stack = stackKeySchema.safeParse(params.stack);
+  const stackRows = stack.success ? await listStack({ teamId: team.teamId, stackKey: stack.data, limit: 16 }) : [];
+  const stackIds = (stack.success && stack.data.startsWith('sweep:') ? stackRows : stackRows.reverse()).map((row) => row.id);
+  const parsed = idsSchema.safeParse(stack.success ? stackIds.join(',') : typeof params.ids === 'string' ? params.ids : '');
   const rows = parsed.success ? await listGenerationsByIds({ ids: parsed.data, teamId: team.teamId }) : [];
   // Keep the order the caller asked for; drop what is not this team's or cannot play yet.
   const order = parsed.success ? parsed.data : [];
