@@ -1,5 +1,5 @@
 import 'server-only';
-import { getGenerationForWorker, insertGeneration, insertGenerations, type HourlyGuard } from '@/db/queries/generations';
+import { getGenerationForWorker, insertGenerations, type HourlyGuard } from '@/db/queries/generations';
 import type { Generation } from '@/db/schema';
 import { crashPoint } from '@/lib/crash-point';
 import type { GenerationRequest } from '@/lib/generation/schema';
@@ -14,39 +14,16 @@ import { nextQueueRank } from './queue-rank';
  * dispatcher send it when the service has a free slot. Every upstream outcome is stored on the row.
  */
 export async function submitGeneration(
-  { userId, teamId, request, parentId, hourlyLimit }: { userId: string; teamId: string; request: GenerationRequest; parentId?: string; hourlyLimit?: number },
+  { request, parentId, ...owner }: { userId: string; teamId: string; request: GenerationRequest; parentId?: string; hourlyLimit?: number },
   deps: TrackerDeps,
 ): Promise<Generation> {
-  const createdAt = deps.now();
-  const webhook = request.requestType === 'callback';
-  const row = await insertGeneration({
-    id: crypto.randomUUID(),
-    teamId,
-    userId,
-    parentId: parentId ?? null,
-    mode: request.mode,
-    prompt: request.prompt,
-    negativePrompt: request.negativePrompt ?? null,
-    seed: request.seed ?? randomSeed(),
-    resolution: request.resolution,
-    aspectRatio: request.aspectRatio,
-    duration: request.duration,
-    enablePromptExpansion: request.enablePromptExpansion,
-    imageUrls: request.imageUrls ?? null,
-    imageId: request.imageId ?? null,
-    provider: request.provider,
-    requestType: webhook ? 'callback' : 'async',
-    callbackSecret: webhook ? newCallbackSecret() : null,
-    state: 'queued',
-    queueRank: nextQueueRank(createdAt),
-    createdAt,
-  }, guardOf({ teamId, userId, hourlyLimit, now: createdAt }));
-  crashPoint('after-insert');
-  await dispatchQueued(deps);
+  const [row] = await submitGenerations({ ...owner, requests: [request], parentIds: [parentId] }, deps);
+  if (!row) throw new Error('the insert returned no row');
+  // The dispatcher may already have sent it: answer with what is stored now.
   return (await getGenerationForWorker({ id: row.id })) ?? row;
 }
 
-/** A batch (a sweep, an import): every request stored in one transaction (all or none), then sent as slots free. */
+/** One or many (a sweep, an import): every request stored in one transaction (all or none), then sent as slots free. */
 export async function submitGenerations(
   {
     userId,
