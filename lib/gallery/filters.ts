@@ -83,3 +83,6 @@ export function dayRange(search: Pick<GallerySearch, 'from' | 'to'>): { from?: D
     to: search.to ? new Date(`${search.to}T23:59:59.999Z`) : undefined,
   };
 }
+
+/** A stack card's key as the browser sends it back: a sweep, or a recipe hash (see db/stack-key.ts). */
+export const stackKeySchema = z.string().regex(/^(sweep|recipe):[\w-]{1,40}$/);

@@ -7,6 +7,7 @@ import { AbWipe } from '@/components/compare/ab-wipe';
 import { CompareGrid, type CompareClip } from '@/components/compare/compare-grid';
 import { RecipeDiffTable } from '@/components/compare/recipe-diff-table';
 import { requireStudioContext } from '@/lib/auth/session';
+import { stackKeySchema } from '@/lib/gallery/filters';
 import { requestOf } from '@/lib/generation/recipe';
 import { diffRecipes, type RecipeDiffRow } from '@/lib/generation/recipe-diff';
 import { settled } from '@/lib/generation/view';
@@ -15,8 +16,6 @@ import { CompareModeLinks } from '@/components/compare/compare-mode-links';
 import { CompareWaiting } from '@/components/compare/compare-waiting';
 
 export const metadata: Metadata = { title: 'Compare' };
-
-const stackKeySchema = z.string().regex(/^(sweep|recipe):[\w-]{1,40}$/);
 
 const idsSchema = z
   .string()

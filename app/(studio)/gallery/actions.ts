@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { addTags, countTrash, listOwnedClips, moveToTrash, purgeTrash, removeTag, restoreFromTrash, setFavorite } from '@/db/queries/curation';
 import { deleteSavedView, saveView } from '@/db/queries/saved-views';
-import { refusal, type ActionResult } from '@/lib/action-result';
+import { firstError, refusal, type ActionResult } from '@/lib/action-result';
 import { can } from '@/lib/auth/authz';
 import { authorize } from '@/lib/auth/session';
 import { clipIdsSchema, savedViewSchema, tagsInputSchema } from '@/lib/gallery/commands';
@@ -23,10 +23,6 @@ import { submitGenerations } from '@/lib/tasks/submit';
 
 // Under Next's 1 MB limit on a server action's body; 500 recipes take about 300 KB.
 const RECIPES_MAX_BYTES = 900 * 1024;
-
-function firstError(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'That request is not valid.';
-}
 
 export async function favoriteClips(ids: string[], favorite: boolean): Promise<ActionResult<{ changed: number }>> {
   const auth = await authorize('generation:favorite');

@@ -8,7 +8,7 @@ import { acceptInvite, createInvite, revokeInvite } from '@/db/queries/invites';
 import { createShare, revokeShare } from '@/db/queries/shares';
 import { changeMembership, createTeam, getMembership, updateTeam } from '@/db/queries/teams';
 import { roles } from '@/db/schema';
-import { refusal, type ActionResult } from '@/lib/action-result';
+import { firstError, refusal, type ActionResult } from '@/lib/action-result';
 import { authorize, CURRENT_TEAM_COOKIE, getSessionUser } from '@/lib/auth/session';
 import { inviteSchema, shareSchema, teamNameSchema, teamSettingsSchema, type InviteInput, type ShareInput, type TeamSettingsInput } from '@/lib/teams/schemas';
 
@@ -18,7 +18,6 @@ async function rememberTeam(teamId: string) {
   (await cookies()).set(CURRENT_TEAM_COOKIE, teamId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: YEAR_S });
 }
 
-const firstError = (error: z.ZodError) => error.issues[0]?.message ?? 'That request is not valid.';
 const LAST_OWNER = 'A team always needs an owner: make someone else owner first.';
 
 /** Works in another of the person's teams from now on (membership is checked, not assumed). */
