@@ -16,7 +16,7 @@ export async function keepImageFromLink(url: string, owner: { teamId: string; us
 }
 
 /** Our own addresses may be private in development: PUBLIC_URL's host and the local emulator. */
-export function trustedHosts(): Set<string> {
+function trustedHosts(): Set<string> {
   const env = getEnv();
   const hosts = new Set<string>();
   if (env.publicUrl) hosts.add(new URL(env.publicUrl).host);

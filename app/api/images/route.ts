@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { authorize } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { cannotGenerate, jsonError } from '@/lib/http';
-import { imageUrlForService, keepImage } from '@/lib/images/keep-image';
-import { trustedHosts } from '@/lib/images/keep-image-from-link';
-import { fetchPublicImage, ImageFetchError } from '@/lib/images/safe-fetch';
+import { imageUrlForService, keepImage, type KeptImage } from '@/lib/images/keep-image';
+import { keepImageFromLink } from '@/lib/images/keep-image-from-link';
 import { MAX_IMAGE_BYTES } from '@/lib/images/validate-image';
 
 export const dynamic = 'force-dynamic';
@@ -23,8 +22,7 @@ export async function POST(request: Request) {
   const owner = { teamId: auth.context.team.teamId, userId: auth.context.user.id };
   const type = request.headers.get('content-type') ?? '';
 
-  let bytes: Uint8Array;
-  let sourceUrl: string | undefined;
+  let kept: KeptImage;
   if (type.startsWith('multipart/form-data')) {
     if (!getEnv().publicUrl) return jsonError(400, NEEDS_PUBLIC_URL);
     if (Number(request.headers.get('content-length') ?? 0) > MAX_IMAGE_BYTES + 64 * 1024) {
@@ -32,21 +30,15 @@ export async function POST(request: Request) {
     }
     const file = (await request.formData().catch(() => undefined))?.get('file');
     if (!(file instanceof File)) return jsonError(400, 'Choose an image file to upload.');
-    bytes = new Uint8Array(await file.arrayBuffer());
+    kept = await keepImage(new Uint8Array(await file.arrayBuffer()), owner);
   } else if (type.startsWith('application/json')) {
     const parsed = linkSchema.safeParse(await request.json().catch(() => undefined));
     if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Paste an image link');
-    try {
-      ({ bytes, url: sourceUrl } = await fetchPublicImage(parsed.data.url, { maxBytes: MAX_IMAGE_BYTES, allowHosts: trustedHosts() }));
-    } catch (error) {
-      if (error instanceof ImageFetchError) return jsonError(400, error.message);
-      throw error;
-    }
+    kept = await keepImageFromLink(parsed.data.url, owner);
   } else {
     return jsonError(400, 'Send a file (multipart/form-data) or a link (application/json).');
   }
 
-  const kept = await keepImage(bytes, owner, sourceUrl);
   if (!kept.ok) return jsonError(400, kept.reason);
   const { image } = kept;
   return Response.json(
