@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Generation } from './schema';
+import type { NewGeneration } from './schema';
 
+// A stored row or one about to be inserted: both carry these fields.
 type StackFields = Pick<
-  Generation,
+  NewGeneration,
   'sweepId' | 'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'enablePromptExpansion' | 'provider'
 >;
 

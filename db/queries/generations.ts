@@ -43,30 +43,17 @@ export async function insertGenerations(rows: NewGeneration[], guard?: HourlyGua
             .get()?.n ?? 0;
         if (recent + rows.length > guard.limit) throw new QuotaExceededError();
       }
-      return rows.map((values) => tx.insert(generations).values(withStackKey(db, values)).returning().get());
+      return withStackKeys(db, rows).map((values) => tx.insert(generations).values(values).returning().get());
     },
     { behavior: 'immediate' },
   );
 }
 
-function withStackKey(db: Db, values: NewGeneration): NewGeneration {
-  const image = values.imageId ? db.select({ sha256: images.sha256 }).from(images).where(eq(images.id, values.imageId)).get() : undefined;
-  return {
-    ...values,
-    stackKey: stackKeyOf({
-      sweepId: values.sweepId ?? null,
-      mode: values.mode,
-      prompt: values.prompt,
-      negativePrompt: values.negativePrompt ?? null,
-      imageUrls: values.imageUrls ?? null,
-      imageId: values.imageId ?? null,
-      resolution: values.resolution,
-      aspectRatio: values.aspectRatio,
-      duration: values.duration,
-      enablePromptExpansion: values.enablePromptExpansion,
-      provider: values.provider,
-    }, image?.sha256),
-  };
+/** The stack key of each row, its start frame counted by bytes (one lookup per distinct image). */
+function withStackKeys(db: Db, rows: NewGeneration[]): NewGeneration[] {
+  const imageIds = [...new Set(rows.flatMap((row) => (row.imageId ? [row.imageId] : [])))];
+  const shas = new Map(imageIds.length ? db.select({ id: images.id, sha256: images.sha256 }).from(images).where(inArray(images.id, imageIds)).all().map((image) => [image.id, image.sha256]) : []);
+  return rows.map((values) => ({ ...values, stackKey: stackKeyOf(values, values.imageId ? shas.get(values.imageId) : undefined) }));
 }
 
 /** Generations with their author's name and start frame: what every page and watcher shows. */
