@@ -1,25 +1,17 @@
-import { z } from 'zod';
 import { getGenerationById } from '@/db/queries/generations';
-import { authorize } from '@/lib/auth/session';
-import { denied, jsonError } from '@/lib/http';
+import { teamClip } from '@/lib/auth/team-clip';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { refreshIfDue } from '@/lib/tasks/refresh';
 import { viewOf } from '@/lib/tasks/view-of';
 
 export const dynamic = 'force-dynamic';
 
-const paramsSchema = z.object({ id: z.uuid() });
-
 /** Polled by the browser: one indexed read, plus an upstream refresh only when one is due. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await authorize('generation:watch');
-  if (!auth.ok) return denied(auth.status);
-  const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) return jsonError(404, 'Not found');
-
-  const scope = { id: parsed.data.id, teamId: auth.context.team.teamId };
-  let row = await getGenerationById(scope);
-  if (!row) return jsonError(404, 'Not found');
+  const clip = await teamClip('generation:watch', await params);
+  if (!clip.ok) return clip.response;
+  const scope = { id: clip.row.id, teamId: clip.row.teamId };
+  let row = clip.row;
 
   const deps = trackerDeps();
   if (row.nextPollAt && row.nextPollAt <= deps.now()) {

@@ -1,20 +1,10 @@
-import { z } from 'zod';
-import { getGenerationById } from '@/db/queries/generations';
-import { authorize } from '@/lib/auth/session';
-import { denied, jsonError } from '@/lib/http';
+import { teamClip } from '@/lib/auth/team-clip';
 import { cacheFor, serveVideo } from '@/lib/storage/serve-archive';
 
 export const dynamic = 'force-dynamic';
 
-const paramsSchema = z.object({ id: z.uuid() });
-
 /** Plays our archived copy to members of the clip's team, with Range so the browser can seek. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await authorize('video:play');
-  if (!auth.ok) return denied(auth.status);
-  const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) return jsonError(404, 'Not found');
-  const row = await getGenerationById({ id: parsed.data.id, teamId: auth.context.team.teamId });
-  if (!row) return jsonError(404, 'Not found');
-  return serveVideo(request, row, cacheFor.members);
+  const clip = await teamClip('video:play', await params);
+  return clip.ok ? serveVideo(request, clip.row, cacheFor.members) : clip.response;
 }
