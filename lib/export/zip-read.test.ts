@@ -4,29 +4,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { writeZipIn } from '@/test/zip';
 import { openZip, ZIP_MAX_ENTRIES, ZipFormatError, type OpenedZip } from './zip-read';
-import { zipStream, type ZipEntry } from './zip-stream';
+import type { ZipEntry } from './zip-stream';
 
 const MiB = 1024 * 1024;
-let dir: string;
+// test/setup.ts gives this file its own temporary directory and removes it afterwards.
+const dir = process.env.DATA_DIR ?? os.tmpdir();
 
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zip-read-'));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function* listOf(entries: ZipEntry[]): AsyncGenerator<ZipEntry> {
-  yield* entries;
-}
-
-async function writeZip(entries: ZipEntry[]): Promise<string> {
-  const file = path.join(dir, `${crypto.randomUUID()}.zip`);
-  fs.writeFileSync(file, Buffer.from(await new Response(zipStream(listOf(entries))).arrayBuffer()));
-  return file;
-}
+const writeZip = (entries: ZipEntry[]) => writeZipIn(dir, entries);
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
   return Buffer.concat((await stream.toArray()) as Buffer[]);

@@ -4,29 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { listOf, writeZipIn } from '@/test/zip';
 import { safeEntryName, zipStream, type ZipEntry } from './zip-stream';
 
 const MiB = 1024 * 1024;
-let dir: string;
+// test/setup.ts gives this file its own temporary directory and removes it afterwards.
+const dir = process.env.DATA_DIR ?? os.tmpdir();
 
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zip-stream-'));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function* listOf(entries: ZipEntry[]): AsyncGenerator<ZipEntry> {
-  yield* entries;
-}
-
-/** Small archives only: collects the whole zip, then writes it to a file for unzip. */
-async function writeZip(entries: ZipEntry[]): Promise<string> {
-  const file = path.join(dir, `${crypto.randomUUID()}.zip`);
-  fs.writeFileSync(file, Buffer.from(await new Response(zipStream(listOf(entries))).arrayBuffer()));
-  return file;
-}
+const writeZip = (entries: ZipEntry[]) => writeZipIn(dir, entries);
 
 const unzip = (...args: string[]) => execFileSync('unzip', args, { maxBuffer: 64 * MiB });
 
