@@ -1,8 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import type { ActionResult } from '@/lib/action-result';
+import { useAction } from './hooks/use-action';
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';
 
@@ -30,19 +30,8 @@ export function ClipCuration({
   can: { favorite: boolean; curate: boolean; remove: boolean };
   actions: CurationActions;
 }) {
-  const router = useRouter();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-
-  const run = <T,>(work: () => Promise<ActionResult<T>>, after?: () => void) =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await work();
-      if (!result.ok) return setError(result.error);
-      after?.();
-      router.refresh();
-    });
+  const { run, error, pending } = useAction();
 
   if (deleted) {
     return (

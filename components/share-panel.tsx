@@ -4,7 +4,7 @@ import { useState, useSyncExternalStore } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import type { ShareInput } from '@/lib/teams/schemas';
 import { CopyLink } from './team/copy-link';
-import { useAction } from './team/use-action';
+import { useAction } from './hooks/use-action';
 import { Button } from './ui/button';
 
 const noSubscription = () => () => undefined;

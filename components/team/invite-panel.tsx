@@ -7,7 +7,7 @@ import { formatDate } from '../format';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
 import { CopyLink } from './copy-link';
-import { useAction } from './use-action';
+import { useAction } from '../hooks/use-action';
 
 type Invite = { id: string; role: string; expiresAt: number; uses: number; maxUses: number };
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
-import { useAction } from './use-action';
+import { useAction } from '../hooks/use-action';
 
 export function NewTeamForm({ create }: { create: (name: string) => Promise<ActionResult<{ teamId: string }>> }) {
   const { run, error, pending } = useAction();

@@ -2,7 +2,7 @@
 
 import type { ActionResult } from '@/lib/action-result';
 import { Button } from '../ui/button';
-import { useAction } from './use-action';
+import { useAction } from '../hooks/use-action';
 
 type Member = { userId: string; name: string; email: string; role: 'owner' | 'editor' | 'viewer' };
 

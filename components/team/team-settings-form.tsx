@@ -5,7 +5,7 @@ import type { ActionResult } from '@/lib/action-result';
 import type { TeamSettingsInput } from '@/lib/teams/schemas';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
-import { useAction } from './use-action';
+import { useAction } from '../hooks/use-action';
 
 /** Name, the cap per seed sweep and the hourly limit per member (empty = the studio's default). */
 export function TeamSettingsForm({
