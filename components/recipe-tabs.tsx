@@ -49,7 +49,7 @@ export function RecipeTabs({ snippets }: { snippets: RecipeSnippets }) {
           {copied === active ? 'Copied' : 'Copy'}
         </button>
       </div>
-      {active !== 'json' && <p className="text-xs text-muted">The key is read from $WAN_API_KEY; it is never part of a recipe.</p>}
+      {active !== 'json' && <p className="text-xs text-muted">The API key is read from your shell’s environment; it is never part of a recipe.</p>}
     </section>
   );
 }
