@@ -11,7 +11,32 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** The instance's administrator (the first account of a fresh instance): instance invites, today's spend. */
+  isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
+});
+
+/** Invites to the studio itself (not to a team), made by the administrator when sign-up is by invite. */
+export const instanceInvites = sqliteTable('instance_invites', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  maxUses: integer('max_uses').notNull().default(1),
+  uses: integer('uses').notNull().default(0),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+/** Sign-in and sign-up throttling counters (per account, per address, …), kept across restarts. */
+export const authThrottle = sqliteTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  /** Failures (or attempts, for sign-up) counted since `windowStart`. */
+  count: integer('count').notNull().default(0),
+  windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+  /** No attempt with this key is looked at before then. */
+  blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
 export const teams = sqliteTable('teams', {
@@ -22,6 +47,8 @@ export const teams = sqliteTable('teams', {
   sweepBudgetCents: integer('sweep_budget_cents'),
   /** Most clips one member may start per hour; null means the studio's default (env). */
   hourlyQuota: integer('hourly_quota'),
+  /** Most the team may spend per UTC day, in US cents; null means only the instance's limits apply. */
+  dailyBudgetCents: integer('daily_budget_cents'),
   createdAt: createdAt(),
 });
 
@@ -133,6 +160,8 @@ export const generations = sqliteTable(
     requestType: text('request_type', { enum: ['async', 'callback'] }).notNull(),
     /** Per-task secret in the callback URL; compared in constant time, never shown. */
     callbackSecret: text('callback_secret'),
+    /** What this clip was estimated to cost when it was stored (US cents); counted against the daily budgets. */
+    costCents: integer('cost_cents').notNull().default(0),
     /** Order among queued generations (lower is sent first); fractional so a move touches one row. */
     queueRank: real('queue_rank'),
 
@@ -181,8 +210,37 @@ export const generations = sqliteTable(
     index('generations_team_stack_created_idx').on(t.teamId, t.stackKey, t.createdAt, t.id),
     index('generations_team_deleted_idx').on(t.teamId, t.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('generations_deleted_idx').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
+    index('generations_created_idx').on(t.createdAt),
+    index('generations_user_created_idx').on(t.userId, t.createdAt),
   ],
 );
+
+/**
+ * Every upstream task a clip's sends produced. Normally one; a late answer that lost its send lease is
+ * recorded here (with the clip that now tracks it), so a paid task is never dropped.
+ */
+export const taskHistory = sqliteTable(
+  'task_history',
+  {
+    id: text('id').primaryKey(),
+    generationId: text('generation_id')
+      .notNull()
+      .references(() => generations.id, { onDelete: 'cascade' }),
+    taskId: text('task_id').notNull(),
+    /** `sent`: the row's own task; `late`: an answer that arrived after the lease was lost. */
+    kind: text('kind', { enum: ['sent', 'late'] }).notNull(),
+    /** For `late`: the clip created to track that task. */
+    trackedBy: text('tracked_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('task_history_generation_idx').on(t.generationId)],
+);
+
+/** When each team, and each person in a team, last had a clip sent: the dispatcher's round-robin turns. */
+export const dispatchTurns = sqliteTable('dispatch_turns', {
+  key: text('key').primaryKey(),
+  lastServedAt: integer('last_served_at').notNull(),
+});
 
 /** Free tags on clips; the team id is copied so a tag filter never leaves the team's rows. */
 export const generationTags = sqliteTable(
@@ -243,3 +301,4 @@ export const shares = sqliteTable(
 
 export type Share = typeof shares.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
+export type InstanceInvite = typeof instanceInvites.$inferSelect;

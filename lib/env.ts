@@ -30,6 +30,18 @@ const envSchema = z.object({
   SWEEP_BUDGET_CENTS: z.coerce.number().int().nonnegative().default(1_000),
   // Most clips one member may start per hour in a team (teams can set their own).
   HOURLY_QUOTA: z.coerce.number().int().positive().default(100),
+  // Who may create an account: open, invite (team or instance invite links only), closed. Default: invite with a real key.
+  SIGNUP: z.enum(['open', 'invite', 'closed']).optional(),
+  // Spending guards (US cents per UTC day): the whole studio, and one person across all of their teams.
+  STUDIO_DAILY_BUDGET_CENTS: z.coerce.number().int().nonnegative().default(20_000),
+  PERSON_DAILY_BUDGET_CENTS: z.coerce.number().int().nonnegative().default(5_000),
+  // Disk: the most one import may expand to, the free space always left on DATA_DIR's disk, each team's share.
+  IMPORT_MAX_TOTAL_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
+  DISK_RESERVE_BYTES: z.coerce.number().int().nonnegative().default(1024 ** 3),
+  TEAM_STORAGE_QUOTA_BYTES: z.coerce.number().int().positive().default(20 * 1024 ** 3),
+  // An ffmpeg binary for posters; unset: a system ffmpeg on PATH when there is one, else the bundled build.
+  FFMPEG_PATH: optionalString,
+  NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
   // OAuth sign-in: each provider is offered only when both of its variables are set.
   // Set to 1 only behind a reverse proxy that overwrites X-Forwarded-For: then sign-in limits also count per client address.
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
@@ -64,6 +76,12 @@ export type Env = {
   hourlyQuota: number;
   oauth: { github: OAuthClient | undefined; google: OAuthClient | undefined };
   trustProxy: boolean;
+  signup: 'open' | 'invite' | 'closed';
+  budgets: { studioDailyCents: number; personDailyCents: number };
+  disk: { importMaxTotalBytes: number; reserveBytes: number; teamQuotaBytes: number };
+  ffmpegPath: string | undefined;
+  /** The studio is served over https (PUBLIC_URL or NEXTAUTH_URL): HSTS and secure cookies. */
+  https: boolean;
 };
 
 let cached: Env | undefined;
@@ -101,6 +119,11 @@ export function getEnv(): Env {
       google: oauthClient(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET),
     },
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    signup: e.SIGNUP ?? (usingEmulator ? 'open' : 'invite'),
+    budgets: { studioDailyCents: e.STUDIO_DAILY_BUDGET_CENTS, personDailyCents: e.PERSON_DAILY_BUDGET_CENTS },
+    disk: { importMaxTotalBytes: e.IMPORT_MAX_TOTAL_BYTES, reserveBytes: e.DISK_RESERVE_BYTES, teamQuotaBytes: e.TEAM_STORAGE_QUOTA_BYTES },
+    ffmpegPath: e.FFMPEG_PATH,
+    https: [e.PUBLIC_URL, e.NEXTAUTH_URL].some((url) => url?.startsWith('https://')),
   };
   return cached;
 }
