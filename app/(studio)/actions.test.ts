@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listGenerations } from '@/db/queries/generations';
+import { getGenerationForWorker, listGenerations } from '@/db/queries/generations';
 import { createUserWithPersonalTeam } from '@/db/queries/users';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import type { StudioContext } from '@/lib/auth/session';
@@ -68,11 +68,13 @@ describe('createGeneration', () => {
     expect(result).toEqual({ ok: false, error: 'Your role in this team cannot do that.' });
   });
 
-  it('stores and sends a valid request, fixing a seed when none was given', async () => {
+  it('stores a valid request and answers at once, fixing a seed when none was given; the dispatcher then sends it', async () => {
     const result = await createGeneration({ prompt: 'a heron in the reeds' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.data).toMatchObject({ prompt: 'a heron in the reeds', state: 'pending', resolution: '720p', duration: 5 });
+    // Answered as soon as the row is stored: Generate never waits for the dispatcher (or anyone's backlog).
+    expect(result.data).toMatchObject({ prompt: 'a heron in the reeds', state: 'queued', resolution: '720p', duration: 5 });
+    await expect.poll(async () => (await getGenerationForWorker({ id: result.data.id }))?.state).toBe('pending');
     expect(Number.isInteger(result.data.seed)).toBe(true);
     expect(JSON.stringify(result.data)).not.toContain(KEY_A);
   });

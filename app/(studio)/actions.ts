@@ -6,7 +6,6 @@ import { getGenerationById } from '@/db/queries/generations';
 import { cancelGeneration, moveQueued, requeueUnknown } from '@/db/queries/queue';
 import { refusal, type ActionResult } from '@/lib/action-result';
 import { can } from '@/lib/auth/authz';
-import { withinQuota } from '@/lib/auth/quota';
 import { authorize } from '@/lib/auth/session';
 import { requestOf } from '@/lib/generation/recipe';
 import { fieldErrorsOf, generationRequestSchema, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
@@ -14,13 +13,14 @@ import { randomSeed } from '@/lib/generation/seed';
 import { costCents, formatUsd } from '@/lib/generation/pricing';
 import { expandSweep, sweepSchema, type SweepInput } from '@/lib/generation/sweep';
 import { getEnv } from '@/lib/env';
-import { getTeamSettings } from '@/db/queries/teams';
+import { limitsFor, withinLimits } from '@/lib/spend/limits';
 import { resolveStartImage } from '@/lib/images/resolve-start-image';
 import type { GenerationView } from '@/lib/generation/view';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { prepareRequest } from '@/lib/tasks/prepare-request';
 import { nextQueueRank } from '@/lib/tasks/queue-rank';
+import { newCallbackSecret } from '@/lib/tasks/callback-url';
 import { submitGeneration, submitGenerations } from '@/lib/tasks/submit';
 import { viewOf } from '@/lib/tasks/view-of';
 
@@ -43,8 +43,8 @@ export async function createGeneration(
   if (!prepared.ok) return { ok: false, error: 'Some settings need attention.', fieldErrors: prepared.fieldErrors };
   const parent = parentId && idSchema.safeParse(parentId).success ? await getGenerationById({ id: parentId, teamId: team.teamId }) : undefined;
 
-  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() }, (hourlyLimit) =>
-    submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request, parentId: parent?.id, hourlyLimit }, deps),
+  const submitted = await withinLimits({ teamId: team.teamId, userId: user.id, requests: [prepared.request], now: deps.now() }, (guard) =>
+    submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request, parentId: parent?.id, guard }, deps),
   );
   if (!submitted.ok) return { ok: false, error: submitted.message };
   const row = submitted.value;
@@ -64,8 +64,8 @@ export async function reproduceGeneration(id: string, options: { newSeed: boolea
   const seed = options.newSeed ? randomSeed() : source.seed;
   const resolved = await resolveStartImage({ ...requestOf(source), seed }, team.teamId, { preferCopy: true });
   if (!resolved.ok) return { ok: false, error: resolved.message };
-  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() }, (hourlyLimit) =>
-    submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request, parentId: source.id, hourlyLimit }, deps),
+  const submitted = await withinLimits({ teamId: team.teamId, userId: user.id, requests: [resolved.request], now: deps.now() }, (guard) =>
+    submitGeneration({ userId: user.id, teamId: team.teamId, request: resolved.request, parentId: source.id, guard }, deps),
   );
   if (!submitted.ok) return { ok: false, error: submitted.message };
   const row = submitted.value;
@@ -94,7 +94,7 @@ export async function createSweep(input: { base: GenerationRequestInput; sweep: 
   const requests = expandSweep(prepared.request, sweep.data, randomSeed);
   const env = getEnv();
   const cost = costCents(requests, env.prices);
-  const budget = (await getTeamSettings({ teamId: team.teamId }))?.sweepBudgetCents ?? env.sweepBudgetCents;
+  const budget = (await limitsFor(team.teamId)).sweepCapCents;
   if (cost > budget) {
     return {
       ok: false,
@@ -103,8 +103,8 @@ export async function createSweep(input: { base: GenerationRequestInput; sweep: 
   }
   const parent = input.parentId && idSchema.safeParse(input.parentId).success ? await getGenerationById({ id: input.parentId, teamId: team.teamId }) : undefined;
   const sweepId = crypto.randomUUID();
-  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: requests.length, now: deps.now() }, (hourlyLimit) =>
-    submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: requests.map(() => parent?.id), sweepId, hourlyLimit }, deps),
+  const submitted = await withinLimits({ teamId: team.teamId, userId: user.id, requests, now: deps.now() }, (guard) =>
+    submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: requests.map(() => parent?.id), sweepId, guard }, deps),
   );
   if (!submitted.ok) return { ok: false, error: submitted.message };
   const rows = submitted.value;
@@ -136,9 +136,9 @@ export async function manageQueue(input: QueueCommand): Promise<ActionResult<Gen
     command.command === 'cancel'
       ? await cancelGeneration({ id: command.id, teamId, now: deps.now() })
       : command.command === 'resubmit'
-        ? await requeueUnknown({ id: command.id, teamId, now: deps.now(), rank: nextQueueRank(deps.now()) })
+        ? await requeueUnknown({ id: command.id, teamId, now: deps.now(), rank: nextQueueRank(deps.now()), callbackSecret: newCallbackSecret() })
         : await moveQueued({ id: command.id, teamId, direction: command.direction });
-  if (command.command === 'resubmit' && changed) await dispatchQueued(deps);
+  if (command.command === 'resubmit' && changed) dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
 
   const row = await getGenerationById({ id: command.id, teamId });
   if (!row) return { ok: false, error: 'That clip does not exist.' };

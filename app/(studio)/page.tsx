@@ -6,7 +6,7 @@ import { StudioWorkspace } from '@/components/studio-workspace';
 import { defaultFormValues, type StudioFormValues } from '@/components/studio-form-values';
 import { can, reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
-import { getTeamSettings } from '@/db/queries/teams';
+import { limitsFor } from '@/lib/spend/limits';
 import { getEnv } from '@/lib/env';
 import { randomSeed } from '@/lib/generation/seed';
 import { viewOf } from '@/lib/tasks/view-of';
@@ -58,7 +58,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
       canCreate={can(member, 'generation:create')}
       manageReach={reachOf(member, 'generation:manage')}
       userId={member.userId}
-      sweep={{ prices: getEnv().prices, budgetCents: (await getTeamSettings({ teamId: team.teamId }))?.sweepBudgetCents ?? getEnv().sweepBudgetCents, createSweep }}
+      sweep={{ prices: getEnv().prices, budgetCents: (await limitsFor(team.teamId)).sweepCapCents, createSweep }}
     />
   );
 }

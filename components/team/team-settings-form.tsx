@@ -2,19 +2,20 @@
 
 import { useState } from 'react';
 import type { ActionResult } from '@/lib/action-result';
-import type { TeamSettingsInput } from '@/lib/teams/schemas';
+import { formatUsd } from '@/lib/generation/pricing';
+import type { InstanceLimits, TeamSettingsInput } from '@/lib/teams/schemas';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
 import { useAction } from '../hooks/use-action';
 
-/** Name, the cap per seed sweep and the hourly limit per member (empty = the studio's default). */
+/** Name, the cap per seed sweep, the hourly limit per member and a daily budget: empty = the studio's value, which is also the most. */
 export function TeamSettingsForm({
   initial,
-  defaults,
+  instance,
   save,
 }: {
-  initial: { name: string; sweepBudgetUsd: string; hourlyQuota: string };
-  defaults: { sweepBudgetUsd: string; hourlyQuota: number };
+  initial: { name: string; sweepBudgetUsd: string; hourlyQuota: string; dailyBudgetUsd: string };
+  instance: InstanceLimits;
   save: (input: TeamSettingsInput) => Promise<ActionResult<null>>;
 }) {
   const { run, error, pending } = useAction();
@@ -29,7 +30,7 @@ export function TeamSettingsForm({
   });
   return (
     <form
-      className="grid gap-4 sm:grid-cols-3"
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
       onSubmit={(event) => {
         event.preventDefault();
         run(() => save(values), () => setSaved(true));
@@ -41,13 +42,21 @@ export function TeamSettingsForm({
       </label>
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Cap per sweep (USD)</span>
-        <input inputMode="decimal" placeholder={`default ${defaults.sweepBudgetUsd}`} className={inputClass} {...field('sweepBudgetUsd')} />
+        <input inputMode="decimal" data-testid="team-sweep-cap" placeholder={`studio: ${(instance.sweepBudgetCents / 100).toFixed(2)}`} className={inputClass} {...field('sweepBudgetUsd')} />
       </label>
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Clips per member per hour</span>
-        <input inputMode="numeric" data-testid="team-quota" placeholder={`default ${defaults.hourlyQuota}`} className={inputClass} {...field('hourlyQuota')} />
+        <input inputMode="numeric" data-testid="team-quota" placeholder={`studio: ${instance.hourlyQuota}`} className={inputClass} {...field('hourlyQuota')} />
       </label>
-      <div className="flex items-center gap-3 sm:col-span-3">
+      <label className="space-y-1 text-sm">
+        <span className="block font-medium">Team spend per day (USD)</span>
+        <input inputMode="decimal" data-testid="team-daily-budget" placeholder={`studio: ${(instance.dailyBudgetCents / 100).toFixed(2)}`} className={inputClass} {...field('dailyBudgetUsd')} />
+      </label>
+      <p className="text-xs text-muted sm:col-span-2 lg:col-span-4">
+        Leave a field empty for this studio’s value. A team can set lower limits, never higher: at most {formatUsd(instance.sweepBudgetCents)} per sweep, {instance.hourlyQuota} clips per person per hour,{' '}
+        {formatUsd(instance.dailyBudgetCents)} per day.
+      </p>
+      <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-4">
         <Button type="submit" variant="primary" disabled={pending}>
           Save settings
         </Button>

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { generations, type GenerationState } from '../schema';
+import { dispatchTurns, generations, type GenerationState } from '../schema';
 
 /** States that hold one of the service's concurrent-task slots. */
 export const inFlightStates = ['sending', 'pending', 'processing'] as const satisfies GenerationState[];
@@ -11,15 +11,42 @@ export async function countInFlight(): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function listQueuedIds({ limit }: { limit: number }): Promise<string[]> {
-  const rows = getDb()
-    .select({ id: generations.id })
+/** The first `perPerson` queued clips of every person in every team, in queue order: the dispatcher's choices. */
+export async function listQueuedHeads({ perPerson }: { perPerson: number }): Promise<{ id: string; teamId: string; userId: string }[]> {
+  const ranked = getDb()
+    .select({
+      id: generations.id,
+      teamId: generations.teamId,
+      userId: generations.userId,
+      queueRank: generations.queueRank,
+      createdAt: generations.createdAt,
+      n: sql<number>`row_number() over (partition by ${generations.teamId}, ${generations.userId} order by ${generations.queueRank}, ${generations.createdAt})`.as('n'),
+    })
     .from(generations)
     .where(eq(generations.state, 'queued'))
-    .orderBy(asc(generations.queueRank), asc(generations.createdAt))
-    .limit(limit)
+    .as('ranked');
+  return getDb()
+    .select({ id: ranked.id, teamId: ranked.teamId, userId: ranked.userId })
+    .from(ranked)
+    .where(lte(ranked.n, perPerson))
+    .orderBy(asc(ranked.queueRank), asc(ranked.createdAt))
     .all();
-  return rows.map((row) => row.id);
+}
+
+/** When each of these teams and people was last served (the dispatcher's logical clock), and the clock's latest value. */
+export async function getDispatchTurns({ keys }: { keys: string[] }): Promise<{ turns: Map<string, number>; clock: number }> {
+  const db = getDb();
+  const turns = new Map(keys.length ? db.select().from(dispatchTurns).where(inArray(dispatchTurns.key, keys)).all().map((row) => [row.key, row.lastServedAt]) : []);
+  return { turns, clock: db.select({ at: max(dispatchTurns.lastServedAt) }).from(dispatchTurns).get()?.at ?? 0 };
+}
+
+export async function saveDispatchTurns(turns: Map<string, number>): Promise<void> {
+  const db = getDb();
+  db.transaction((tx) => {
+    for (const [key, lastServedAt] of turns) {
+      tx.insert(dispatchTurns).values({ key, lastServedAt }).onConflictDoUpdate({ target: dispatchTurns.key, set: { lastServedAt } }).run();
+    }
+  });
 }
 
 /** Takes a queued generation for sending; only one caller (in any process) wins it. */
@@ -51,15 +78,15 @@ export async function markStaleSendsUnknown({ now }: { now: Date }): Promise<num
   return result.changes;
 }
 
-/** 1 for the next generation to be sent; null when it is not queued. */
+/** 1 for the team's next generation to be sent (teams take turns, so other teams' queues do not count); null when it is not queued. */
 export async function getQueuePosition({ id }: { id: string }): Promise<number | null> {
   const db = getDb();
-  const row = db.select({ rank: generations.queueRank, state: generations.state }).from(generations).where(eq(generations.id, id)).get();
+  const row = db.select({ rank: generations.queueRank, state: generations.state, teamId: generations.teamId }).from(generations).where(eq(generations.id, id)).get();
   if (!row || row.state !== 'queued' || row.rank === null) return null;
   const ahead = db
     .select({ n: count() })
     .from(generations)
-    .where(and(eq(generations.state, 'queued'), lt(generations.queueRank, row.rank)))
+    .where(and(eq(generations.state, 'queued'), eq(generations.teamId, row.teamId), lt(generations.queueRank, row.rank)))
     .get();
   return (ahead?.n ?? 0) + 1;
 }
@@ -94,11 +121,23 @@ export async function cancelGeneration({ id, teamId, now }: { id: string; teamId
   return result.changes === 1;
 }
 
-/** Puts an unconfirmed generation back in the queue, at the end: the user chose to send it again. */
-export async function requeueUnknown({ id, teamId, now, rank }: { id: string; teamId: string; now: Date; rank: number }): Promise<boolean> {
+/**
+ * Puts an unconfirmed generation back in the queue, at the end: the user chose to send it again. A webhook
+ * clip gets a new callback secret, so the earlier task (if it exists after all) cannot report into this send.
+ */
+export async function requeueUnknown({ id, teamId, now, rank, callbackSecret }: { id: string; teamId: string; now: Date; rank: number; callbackSecret: string }): Promise<boolean> {
   const result = getDb()
     .update(generations)
-    .set({ state: 'queued', queueRank: rank, failCode: null, failMsg: null, taskId: null, updatedAt: now })
+    .set({
+      state: 'queued',
+      queueRank: rank,
+      failCode: null,
+      failMsg: null,
+      taskId: null,
+      nextPollAt: null,
+      callbackSecret: sql`case when ${generations.requestType} = 'callback' then ${callbackSecret} else null end`,
+      updatedAt: now,
+    })
     .where(and(eq(generations.id, id), eq(generations.teamId, teamId), eq(generations.state, 'unknown')))
     .run();
   return result.changes === 1;

@@ -42,10 +42,6 @@ export async function listTeamMembers({ teamId }: { teamId: string }): Promise<T
     .all();
 }
 
-export async function getTeamSettings({ teamId }: { teamId: string }) {
-  return getDb().select({ sweepBudgetCents: teams.sweepBudgetCents }).from(teams).where(eq(teams.id, teamId)).get();
-}
-
 export async function createTeam({ name, ownerId }: { name: string; ownerId: string }): Promise<string> {
   const id = crypto.randomUUID();
   getDb().transaction((tx) => {
@@ -55,7 +51,7 @@ export async function createTeam({ name, ownerId }: { name: string; ownerId: str
   return id;
 }
 
-export async function updateTeam({ teamId, values }: { teamId: string; values: { name?: string; sweepBudgetCents?: number | null; hourlyQuota?: number | null } }): Promise<void> {
+export async function updateTeam({ teamId, values }: { teamId: string; values: { name?: string; sweepBudgetCents?: number | null; hourlyQuota?: number | null; dailyBudgetCents?: number | null } }): Promise<void> {
   getDb().update(teams).set(values).where(eq(teams.id, teamId)).run();
 }
 

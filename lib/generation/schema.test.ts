@@ -71,3 +71,20 @@ describe('generationRequestSchema', () => {
     expect(errorsOf({ mode: 'image-to-video', imageUrls: ['not a url'] }).imageUrls).toEqual(['Image link must be a valid URL']);
   });
 });
+
+describe('control characters never reach the service', () => {
+  it('a prompt with NUL and ESC is refused, naming them; newline and tab are kept', () => {
+    const refused = generationRequestSchema.safeParse({ prompt: 'a fox\u0000 in snow\u001b[31m' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('The prompt contains control characters (U+0000 NUL, U+001B ESC); remove them.');
+    expect(refused.error?.issues[0]?.path).toEqual(['prompt']);
+    const kept = generationRequestSchema.parse({ prompt: 'line one\n\tline two' });
+    expect(kept.prompt).toBe('line one\n\tline two');
+  });
+
+  it('Windows line ends become newlines; a lone DEL or C1 control in the negative prompt is refused', () => {
+    expect(generationRequestSchema.parse({ prompt: 'one\r\ntwo' }).prompt).toBe('one\ntwo');
+    const refused = generationRequestSchema.safeParse({ prompt: 'fine', negativePrompt: 'blur\u007f\u0085' });
+    expect(refused.error?.issues[0]?.message).toBe('The negative prompt contains control characters (U+007F DEL, U+0085); remove them.');
+  });
+});

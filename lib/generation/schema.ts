@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { controlCharactersIn } from './control-characters';
 
 export const PROMPT_MAX = 800;
 export const NEGATIVE_PROMPT_MAX = 500;
@@ -17,19 +18,23 @@ export const seedSchema = z
   .min(0, 'Seed must be 0 or more')
   .max(SEED_MAX, `Seed must be at most ${SEED_MAX}`);
 
+/** Text for the service: Windows line ends become newlines; any other control character is refused, by name. */
+const textFor = (what: string) =>
+  z
+    .string()
+    .transform((value) => value.replace(/\r\n?/g, '\n'))
+    .superRefine((value, ctx) => {
+      const found = controlCharactersIn(value);
+      if (found) ctx.addIssue({ code: 'custom', message: `${what} contains control characters (${found}); remove them.` });
+    });
+
 /** The one schema of a generation request: the studio form, the server action and the Wan client share it. */
 export const generationRequestSchema = z
   .object({
     mode: z.enum(modes).default('text-to-video'),
-    prompt: z
-      .string()
-      .trim()
-      .min(1, 'Describe the video you want')
-      .max(PROMPT_MAX, `Prompt must be at most ${PROMPT_MAX} characters`),
-    negativePrompt: z
-      .string()
-      .trim()
-      .max(NEGATIVE_PROMPT_MAX, `Negative prompt must be at most ${NEGATIVE_PROMPT_MAX} characters`)
+    prompt: textFor('The prompt').pipe(z.string().trim().min(1, 'Describe the video you want').max(PROMPT_MAX, `Prompt must be at most ${PROMPT_MAX} characters`)),
+    negativePrompt: textFor('The negative prompt')
+      .pipe(z.string().trim().max(NEGATIVE_PROMPT_MAX, `Negative prompt must be at most ${NEGATIVE_PROMPT_MAX} characters`))
       .optional()
       .transform((value) => (value ? value : undefined)),
     imageUrls: z.array(z.url('Image link must be a valid URL')).max(1).optional(),

@@ -1,6 +1,7 @@
 import 'server-only';
-import { claimQueued, countInFlight, listQueuedIds } from '@/db/queries/queue';
+import { claimQueued, countInFlight, getDispatchTurns, listQueuedHeads, saveDispatchTurns } from '@/db/queries/queue';
 import { coalescing } from './coalesce';
+import { fairOrder, personTurnKey, teamTurnKey } from './fair-order';
 import type { TrackerDeps } from './deps';
 import { sendGeneration } from './send';
 
@@ -12,7 +13,8 @@ const run = coalescing(async () => {
 });
 
 /**
- * Sends queued generations in queue order while the service has free task slots.
+ * Sends queued generations while the service has free task slots, teams (and people within a team) taking
+ * turns, each in its own queue order.
  * Beyond the cap they wait as `queued`; nothing is rejected because the team is busy.
  */
 export function dispatchQueued(deps: TrackerDeps): Promise<void> {
@@ -24,8 +26,13 @@ async function dispatch(deps: TrackerDeps): Promise<void> {
   for (;;) {
     const free = deps.maxConcurrentTasks - (await countInFlight());
     if (free <= 0) return;
-    const ids = await listQueuedIds({ limit: Math.min(free, PARALLEL_SENDS) });
+    const slots = Math.min(free, PARALLEL_SENDS);
+    const heads = await listQueuedHeads({ perPerson: slots });
+    const keys = heads.flatMap((clip) => [teamTurnKey(clip.teamId), personTurnKey(clip.teamId, clip.userId)]);
+    const picked = fairOrder(heads, await getDispatchTurns({ keys: [...new Set(keys)] }), slots);
+    const ids = picked.ids;
     if (ids.length === 0) return;
+    await saveDispatchTurns(picked.turns);
     const claimed: string[] = [];
     for (const id of ids) if (await claimQueued({ id, now: deps.now(), leaseMs: deps.sendLeaseMs })) claimed.push(id);
     if (claimed.length === 0) return;

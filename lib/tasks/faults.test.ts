@@ -14,7 +14,7 @@ import { createResilientClient } from '@/lib/wan/resilient-client';
 import { defaultRetryPolicy } from '@/lib/wan/retry';
 import type { TrackerDeps } from './deps';
 import { refreshIfDue } from './refresh';
-import { submitGeneration } from './submit';
+import { submitAndDispatch } from '@/test/submit';
 
 // Each fault mode of the emulator, through the studio's real client, dispatcher and tracker:
 // the clip completes when the fault is transient, fails with a clear message when it is permanent,
@@ -40,7 +40,7 @@ async function generate(input: Partial<GenerationRequestInput> = {}, overrides: 
   seed += 1;
   const d = deps(overrides);
   const request = generationRequestSchema.parse({ prompt: `a lantern festival, take ${seed}`, seed, ...input });
-  const row = await submitGeneration({ ...owner, request }, d);
+  const row = await submitAndDispatch({ ...owner, request }, d);
   if (!['pending', 'processing'].includes(row.state)) return row;
   for (let i = 0; i < 800; i++) {
     await refreshIfDue(row.id, d);

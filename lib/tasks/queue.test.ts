@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
-import { cancelGeneration, getQueuePosition, markStaleSendsUnknown, moveQueued, requeueUnknown } from '@/db/queries/queue';
+import { cancelGeneration, getQueuePosition, listQueuedHeads, markStaleSendsUnknown, moveQueued, requeueUnknown } from '@/db/queries/queue';
 import { getDb } from '@/db/index';
-import { generations } from '@/db/schema';
+import { dispatchTurns, generations, memberships } from '@/db/schema';
 import { createOwner, type Owner } from '@/test/fixtures';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { generationRequestSchema } from '@/lib/generation/schema';
@@ -11,6 +11,7 @@ import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
 import { nextQueueRank } from './queue-rank';
 import { refreshIfDue } from './refresh';
+import { submitAndDispatch } from '@/test/submit';
 import { submitGeneration } from './submit';
 
 const SCALE = 0.005;
@@ -59,9 +60,9 @@ beforeEach(async () => {
 
 describe('the queue under the concurrency cap', () => {
   it('holds generations beyond the cap as queued, with their position, and sends them in order as slots free', async () => {
-    const first = await submitGeneration({ ...owner, request: request('first') }, deps());
-    const second = await submitGeneration({ ...owner, request: request('second') }, deps());
-    const third = await submitGeneration({ ...owner, request: request('third') }, deps());
+    const first = await submitAndDispatch({ ...owner, request: request('first') }, deps());
+    const second = await submitAndDispatch({ ...owner, request: request('second') }, deps());
+    const third = await submitAndDispatch({ ...owner, request: request('third') }, deps());
     expect([first.state, second.state, third.state]).toEqual(['pending', 'queued', 'queued']);
     expect([await getQueuePosition({ id: second.id }), await getQueuePosition({ id: third.id })]).toEqual([1, 2]);
 
@@ -74,8 +75,8 @@ describe('the queue under the concurrency cap', () => {
   });
 
   it('survives a restart: the queue is rows, picked up by a fresh dispatcher', async () => {
-    await submitGeneration({ ...owner, request: request('running') }, deps());
-    const waiting = await submitGeneration({ ...owner, request: request('waiting') }, deps());
+    await submitAndDispatch({ ...owner, request: request('running') }, deps());
+    const waiting = await submitAndDispatch({ ...owner, request: request('waiting') }, deps());
     expect(waiting.state).toBe('queued');
     // A "new process": no memory of the first, a larger cap.
     await dispatchQueued(deps({ maxConcurrentTasks: 5 }));
@@ -90,9 +91,9 @@ describe('the queue under the concurrency cap', () => {
   });
 
   it('lets a queued generation be moved ahead of its team’s others, or cancelled without being sent', async () => {
-    await submitGeneration({ ...owner, request: request('running') }, deps());
-    const a = await submitGeneration({ ...owner, request: request('a') }, deps());
-    const b = await submitGeneration({ ...owner, request: request('b') }, deps());
+    await submitAndDispatch({ ...owner, request: request('running') }, deps());
+    const a = await submitAndDispatch({ ...owner, request: request('a') }, deps());
+    const b = await submitAndDispatch({ ...owner, request: request('b') }, deps());
     expect(await moveQueued({ id: b.id, teamId: owner.teamId, direction: 'up' })).toBe(true);
     expect(await getQueuePosition({ id: b.id })).toBe(1);
     expect(await getQueuePosition({ id: a.id })).toBe(2);
@@ -107,7 +108,7 @@ describe('the queue under the concurrency cap', () => {
   });
 
   it('marks a send interrupted by a crash as unknown, and sends it again only when the user asks', async () => {
-    const row = await submitGeneration({ ...owner, request: request('interrupted') }, deps({ maxConcurrentTasks: 0 }));
+    const row = await submitAndDispatch({ ...owner, request: request('interrupted') }, deps({ maxConcurrentTasks: 0 }));
     // What a crash mid-send leaves behind: claimed for sending, lease long expired.
     await updateGeneration({ id: row.id, values: { state: 'sending', leaseUntil: new Date(Date.now() - 1_000) } });
     expect(await markStaleSendsUnknown({ now: new Date() })).toBe(1);
@@ -115,9 +116,32 @@ describe('the queue under the concurrency cap', () => {
     await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
     expect(creates).toBe(0);
 
-    expect(await requeueUnknown({ id: row.id, teamId: owner.teamId, now: new Date(), rank: nextQueueRank(new Date()) })).toBe(true);
+    expect(await requeueUnknown({ id: row.id, teamId: owner.teamId, now: new Date(), rank: nextQueueRank(new Date()), callbackSecret: 'x'.repeat(43) })).toBe(true);
     await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
     expect((await getGenerationForWorker({ id: row.id }))?.state).toBe('pending');
     expect(creates).toBe(1);
+  });
+
+  it('a 10-clip backlog of one team holds nobody behind it: free slots go round-robin across three teams, and people within one', async () => {
+    await getDb().delete(dispatchTurns);
+    const [b, c] = await Promise.all([createOwner('q-b@example.test'), createOwner('q-c@example.test')]);
+    const teammate = await createOwner('q-a2@example.test');
+    await getDb().insert(memberships).values({ teamId: owner.teamId, userId: teammate.userId, role: 'editor' });
+    const sentPrompts: string[] = [];
+    const recording: TrackerDeps = {
+      ...deps({ maxConcurrentTasks: 0 }),
+      wan: { ...wan, createTask: (body) => (sentPrompts.push(body.input.prompt), wan.createTask(body)) },
+    };
+    // Team A's backlog is stored first; B and C arrive after it, then A's second member.
+    for (let i = 0; i < 10; i++) await submitGeneration({ ...owner, request: request(`A${i}`) }, recording);
+    for (let i = 0; i < 2; i++) await submitGeneration({ ...b, request: request(`B${i}`) }, recording);
+    for (let i = 0; i < 2; i++) await submitGeneration({ ...c, request: request(`C${i}`) }, recording);
+    await submitGeneration({ userId: teammate.userId, teamId: owner.teamId, request: request('A-teammate') }, recording);
+
+    // One slot at a time, as slots free up in production.
+    for (let slots = 1; slots <= 7; slots++) await dispatchQueued({ ...recording, maxConcurrentTasks: slots });
+    expect(sentPrompts).toEqual(['A0', 'B0', 'C0', 'A-teammate', 'B1', 'C1', 'A1']);
+    // Positions count the team's own queue: B's and C's clips were never "behind 10".
+    expect(await getQueuePosition({ id: (await listQueuedHeads({ perPerson: 1 }))[0]?.id ?? '' })).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
-import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { getGenerationForWorker } from '@/db/queries/generations';
+import { extendSendLease, finishSend, keepLateTask, type SendLease } from '@/db/queries/sends';
 import type { Generation, NewGeneration } from '@/db/schema';
 import { requestOf } from '@/lib/generation/recipe';
 import { toWanCreateBody, WanApiError, WanNetworkError } from '@/lib/wan';
@@ -8,26 +9,65 @@ import type { TrackerDeps } from './deps';
 import { notifyChanged } from './notify';
 import { firstRefreshAt } from './schedule';
 
-/** Sends one claimed (`sending`) generation. Every outcome is stored, and returned; nothing is thrown. */
-export async function sendGeneration(id: string, { wan, now, pollScale, publicUrl }: TrackerDeps): Promise<Generation['state'] | undefined> {
+/** Retries (and their waits) must end this long before the lease would, so a send never outlives its lease. */
+const RETRY_MARGIN_FRACTION = 0.25;
+
+/**
+ * Sends one claimed (`sending`) generation. Every outcome is stored, and returned; nothing is thrown.
+ * One paid task per clip: the lease is extended while the create call runs, retries stop before it would
+ * end, the outcome is written only while the lease is held, and a task id that arrives after the lease was
+ * lost anyway is kept (recorded and tracked), never dropped.
+ */
+export async function sendGeneration(id: string, deps: TrackerDeps): Promise<Generation['state'] | undefined> {
+  const { wan, now, pollScale, publicUrl, sendLeaseMs } = deps;
   const row = await getGenerationForWorker({ id });
-  if (!row || row.state !== 'sending') return row?.state;
+  if (!row || row.state !== 'sending' || !row.leaseUntil) return row?.state;
   const webhook = row.requestType === 'callback' && row.callbackSecret && publicUrl ? callbackUrl(publicUrl, row.id, row.callbackSecret) : undefined;
+  const lease: SendLease = { id, leaseUntil: row.leaseUntil };
+  const heartbeat = keepLease(lease, sendLeaseMs, now);
 
   try {
-    const { taskId } = await wan.createTask(toWanCreateBody(requestOf(row), webhook));
+    const retryUntil = row.leaseUntil.getTime() - sendLeaseMs * RETRY_MARGIN_FRACTION;
+    const { taskId } = await wan.createTask(toWanCreateBody(requestOf(row), webhook), { retryUntil });
+    heartbeat.stop();
     const sentAt = now();
-    const updated = await updateGeneration({
-      id,
-      values: { taskId, state: 'pending', submittedAt: sentAt, nextPollAt: firstRefreshAt(row, sentAt, pollScale), leaseUntil: null, updatedAt: sentAt },
-    });
-    return updated?.state;
+    const values = { state: 'pending', submittedAt: sentAt, nextPollAt: firstRefreshAt(row, sentAt, pollScale), leaseUntil: null, updatedAt: sentAt } as const;
+    if (await finishSend(heartbeat.lease(), { ...values, taskId })) return 'pending';
+    const trackedBy = await keepLateTask({ row, taskId, values });
+    console.warn(`[send] ${id}: task ${taskId} arrived after the send lease was lost; tracked by ${trackedBy}`);
+    if (trackedBy !== id) notifyChanged(trackedBy);
+    return (await getGenerationForWorker({ id }))?.state;
   } catch (error) {
-    const updated = await updateGeneration({ id, values: { ...afterFailedSend(error, row), leaseUntil: null, updatedAt: now() } });
-    return updated?.state;
+    heartbeat.stop();
+    const values = { ...afterFailedSend(error, row), leaseUntil: null, updatedAt: now() };
+    await finishSend(heartbeat.lease(), values);
+    return (await getGenerationForWorker({ id }))?.state;
   } finally {
+    heartbeat.stop();
     notifyChanged(id);
   }
+}
+
+/** Moves the lease on every third of its length while the call runs, so a slow answer is not taken for a crash. */
+function keepLease(initial: SendLease, leaseMs: number, now: () => Date) {
+  let current = initial;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (stopped) return;
+    const until = new Date(now().getTime() + leaseMs);
+    // better-sqlite3 runs the update synchronously, so `current` is never behind the stored lease when another callback reads it.
+    void extendSendLease(current, until).then((kept) => {
+      if (kept && !stopped) current = { ...current, leaseUntil: until };
+    });
+  }, Math.max(50, leaseMs / 3));
+  timer.unref();
+  return {
+    lease: () => current,
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }
 
 function afterFailedSend(error: unknown, row: Generation): Partial<NewGeneration> {

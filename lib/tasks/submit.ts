@@ -1,7 +1,10 @@
 import 'server-only';
-import { getGenerationForWorker, insertGenerations, type HourlyGuard } from '@/db/queries/generations';
+import { insertGenerations } from '@/db/queries/generations';
+import type { SpendGuard } from '@/db/queries/spend';
 import type { Generation } from '@/db/schema';
 import { crashPoint } from '@/lib/crash-point';
+import { getEnv } from '@/lib/env';
+import { costCents } from '@/lib/generation/pricing';
 import type { GenerationRequest } from '@/lib/generation/schema';
 import { randomSeed } from '@/lib/generation/seed';
 import { newCallbackSecret } from './callback-url';
@@ -9,18 +12,17 @@ import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
 import { nextQueueRank } from './queue-rank';
 
+type Owner = { userId: string; teamId: string; guard?: SpendGuard };
+
 /**
- * Stores the request (with a concrete seed) as `queued` before anything is sent, then lets the
- * dispatcher send it when the service has a free slot. Every upstream outcome is stored on the row.
+ * Stores the request (with a concrete seed) as `queued` before anything is sent, then wakes the dispatcher,
+ * which sends it when the service has a free slot; the caller never waits for that. Every upstream outcome
+ * is stored on the row.
  */
-export async function submitGeneration(
-  { request, parentId, ...owner }: { userId: string; teamId: string; request: GenerationRequest; parentId?: string; hourlyLimit?: number },
-  deps: TrackerDeps,
-): Promise<Generation> {
+export async function submitGeneration({ request, parentId, ...owner }: Owner & { request: GenerationRequest; parentId?: string }, deps: TrackerDeps): Promise<Generation> {
   const [row] = await submitGenerations({ ...owner, requests: [request], parentIds: [parentId] }, deps);
   if (!row) throw new Error('the insert returned no row');
-  // The dispatcher may already have sent it: answer with what is stored now.
-  return (await getGenerationForWorker({ id: row.id })) ?? row;
+  return row;
 }
 
 /** One or many (a sweep, an import): every request stored in one transaction (all or none), then sent as slots free. */
@@ -31,11 +33,12 @@ export async function submitGenerations(
     requests,
     parentIds,
     sweepId,
-    hourlyLimit,
-  }: { userId: string; teamId: string; requests: GenerationRequest[]; parentIds?: (string | undefined)[]; sweepId?: string; hourlyLimit?: number },
+    guard,
+  }: Owner & { requests: GenerationRequest[]; parentIds?: (string | undefined)[]; sweepId?: string },
   deps: TrackerDeps,
 ): Promise<Generation[]> {
   const createdAt = deps.now();
+  const { prices } = getEnv();
   const rows = await insertGenerations(
     requests.map((request, index) => {
       const webhook = request.requestType === 'callback';
@@ -58,20 +61,17 @@ export async function submitGenerations(
         provider: request.provider,
         requestType: webhook ? 'callback' : 'async',
         callbackSecret: webhook ? newCallbackSecret() : null,
+        costCents: costCents([request], prices),
         state: 'queued' as const,
         queueRank: nextQueueRank(createdAt),
         // A millisecond apart, so the gallery (newest first) lists them in the order they were asked for.
         createdAt: new Date(createdAt.getTime() - index),
       };
     }),
-    guardOf({ teamId, userId, hourlyLimit, now: createdAt }),
+    guard,
   );
   crashPoint('after-insert');
-  await dispatchQueued(deps);
+  // Not awaited: one team's backlog (or a slow service) must never make anyone's Generate wait.
+  dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
   return rows;
-}
-
-/** The member's hourly limit as an insert guard (checked atomically with the insert; see insertGenerations). */
-function guardOf({ teamId, userId, hourlyLimit, now }: { teamId: string; userId: string; hourlyLimit?: number; now: Date }): HourlyGuard | undefined {
-  return hourlyLimit === undefined ? undefined : { teamId, userId, limit: hourlyLimit, since: new Date(now.getTime() - 60 * 60_000) };
 }

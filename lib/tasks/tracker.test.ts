@@ -13,7 +13,7 @@ import { archiveGeneration } from '@/lib/storage/archive';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
 import { refreshIfDue } from './refresh';
 import type { TrackerDeps } from './deps';
-import { submitGeneration } from './submit';
+import { submitAndDispatch } from '@/test/submit';
 
 const SCALE = 0.005;
 let emulator: TestEmulator;
@@ -61,7 +61,7 @@ describe('submitGeneration', () => {
   it('stores the request, with a concrete seed, before anything is sent', async () => {
     const { wan, seen } = observedClient();
     const request = generationRequestSchema.parse({ prompt: 'a slow pan over a tidal pool' });
-    const row = await submitGeneration({ ...owner, request }, deps(wan));
+    const row = await submitAndDispatch({ ...owner, request }, deps(wan));
 
     // Claimed for sending (so no other process sends it too), after being stored as queued.
     expect(seen.creates).toEqual([{ seed: row.seed, stateWhenSent: 'sending' }]);
@@ -73,7 +73,7 @@ describe('submitGeneration', () => {
   it('stores an upstream refusal as a failure the user can read, keeping the request', async () => {
     const { wan } = observedClient('revoked-key');
     const request = generationRequestSchema.parse({ prompt: 'kept even when refused', seed: 5 });
-    const row = await submitGeneration({ ...owner, request }, deps(wan));
+    const row = await submitAndDispatch({ ...owner, request }, deps(wan));
     expect(row).toMatchObject({ state: 'failed', failCode: 'HTTP_401', prompt: 'kept even when refused', seed: 5, taskId: null });
   });
 });
@@ -82,14 +82,14 @@ describe('refreshIfDue', () => {
   it('asks the service nothing before the first poll is due', async () => {
     const { wan, seen } = observedClient();
     const slow = deps(wan, { pollScale: 1 });
-    const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'patience' }) }, slow);
+    const row = await submitAndDispatch({ ...owner, request: generationRequestSchema.parse({ prompt: 'patience' }) }, slow);
     await refreshIfDue(row.id, slow);
     expect(seen.statusCalls).toBe(0);
   });
 
   it('makes one upstream call per due time however many watchers ask at once', async () => {
     const { wan, seen } = observedClient();
-    const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'ten tabs open' }) }, deps(wan));
+    const row = await submitAndDispatch({ ...owner, request: generationRequestSchema.parse({ prompt: 'ten tabs open' }) }, deps(wan));
     await new Promise((resolve) => setTimeout(resolve, 50_000 * SCALE + 20));
     await Promise.all(Array.from({ length: 10 }, () => refreshIfDue(row.id, deps(wan))));
     expect(seen.statusCalls).toBe(1);
@@ -97,7 +97,7 @@ describe('refreshIfDue', () => {
 
   it('follows a task to success and archives a copy identical to the service’s file', async () => {
     const { wan } = observedClient();
-    const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'lanterns on a river', seed: 99 }) }, deps(wan));
+    const row = await submitAndDispatch({ ...owner, request: generationRequestSchema.parse({ prompt: 'lanterns on a river', seed: 99 }) }, deps(wan));
     const done = await refreshUntilFinished(row.id, wan);
     expect(done.state).toBe('success');
     expect(done.resultUrls).toHaveLength(1);
@@ -114,7 +114,7 @@ describe('refreshIfDue', () => {
 
   it('records the fail code of a task the service refuses', async () => {
     const { wan } = observedClient();
-    const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'something forbidden' }) }, deps(wan));
+    const row = await submitAndDispatch({ ...owner, request: generationRequestSchema.parse({ prompt: 'something forbidden' }) }, deps(wan));
     const done = await refreshUntilFinished(row.id, wan);
     expect(done).toMatchObject({ state: 'failed', failCode: 'CONTENT_VIOLATION' });
   });

@@ -6,7 +6,7 @@ import { createWanClient, type WanClient } from '@/lib/wan/client';
 import type { TrackerDeps } from './deps';
 import { notifyChanged } from './notify';
 import { refreshIfDue } from './refresh';
-import { submitGeneration } from './submit';
+import { submitAndDispatch } from '@/test/submit';
 import { viewOf } from './view-of';
 import { watchGenerations } from './watch';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 
 async function newClip(prompt: string) {
-  const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt }) }, deps());
+  const row = await submitAndDispatch({ ...owner, request: generationRequestSchema.parse({ prompt }) }, deps());
   return viewOf({ ...row, authorName: 'W' });
 }
 

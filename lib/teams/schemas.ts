@@ -10,13 +10,30 @@ export const inviteSchema = z.object({
 });
 export type InviteInput = z.input<typeof inviteSchema>;
 
-export const teamSettingsSchema = z.object({
-  name: teamNameSchema,
-  /** Empty means the studio's default. */
-  sweepBudgetUsd: z.union([z.literal(''), z.coerce.number().min(0, 'Zero or more').max(10_000, 'At most $10,000')]),
-  hourlyQuota: z.union([z.literal(''), z.coerce.number().int('A whole number').min(1, 'At least 1').max(10_000, 'At most 10,000')]),
-});
-export type TeamSettingsInput = z.input<typeof teamSettingsSchema>;
+/** The instance's own limits: a team may set lower ones, never higher. */
+export type InstanceLimits = { sweepBudgetCents: number; hourlyQuota: number; dailyBudgetCents: number };
+
+const usd = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+/** Team settings, bounded by the instance's limits (the form shows them; the action enforces them). Empty means the studio's value. */
+export function teamSettingsSchema(instance: InstanceLimits) {
+  return z.object({
+    name: teamNameSchema,
+    sweepBudgetUsd: z.union([
+      z.literal(''),
+      z.coerce.number('A number of dollars').min(0, 'Zero or more').max(instance.sweepBudgetCents / 100, `At most ${usd(instance.sweepBudgetCents)}, this studio’s cap per sweep`),
+    ]),
+    hourlyQuota: z.union([
+      z.literal(''),
+      z.coerce.number('A whole number').int('A whole number').min(1, 'At least 1').max(instance.hourlyQuota, `At most ${instance.hourlyQuota}, this studio’s limit per person`),
+    ]),
+    dailyBudgetUsd: z.union([
+      z.literal(''),
+      z.coerce.number('A number of dollars').min(0, 'Zero or more').max(instance.dailyBudgetCents / 100, `At most ${usd(instance.dailyBudgetCents)}, this studio’s daily budget`),
+    ]),
+  });
+}
+export type TeamSettingsInput = z.input<ReturnType<typeof teamSettingsSchema>>;
 
 export const shareSchema = z.object({
   generationId: z.uuid(),

@@ -10,8 +10,13 @@ export type WanClientOptions = {
   fetch?: typeof fetch;
 };
 
+export type CreateOptions = {
+  /** Epoch ms: no retry (nor its wait) starts after this; the caller's lease on the send ends soon after. */
+  retryUntil?: number;
+};
+
 export type WanClient = {
-  createTask(body: WanCreateBody): Promise<{ taskId: string }>;
+  createTask(body: WanCreateBody, options?: CreateOptions): Promise<{ taskId: string }>;
   getTask(taskId: string): Promise<TaskStatus>;
 };
 

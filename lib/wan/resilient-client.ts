@@ -13,7 +13,7 @@ export function createResilientClient(inner: WanClient, { limiter, policy }: { l
   const createTask = limited(inner.createTask);
   const getTask = limited(inner.getTask);
   return {
-    createTask: (body) => withRetry(() => createTask(body), isRetryableCreate, policy),
+    createTask: (body, options) => withRetry(() => createTask(body), isRetryableCreate, policy, options?.retryUntil),
     getTask: (taskId) => withRetry(() => getTask(taskId), isRetryableRead, policy),
   };
 }

@@ -73,3 +73,35 @@ describe('backoff', () => {
     expect(slept).toEqual([1_500]);
   });
 });
+
+describe('a deadline on retries (a send holds a lease that must not run out while it waits)', () => {
+  it('a long Retry-After past the deadline is not waited for: the 429 is thrown at once', async () => {
+    let clock = 0;
+    const slept: number[] = [];
+    const policy = { retries: 5, baseMs: 10, capMs: 100, random: () => 1, now: () => clock, sleep: async (ms: number) => void slept.push((clock += ms)) };
+    let calls = 0;
+    const busy = new WanApiError(429, 429, 'Rate limit exceeded', undefined, 60_000);
+    const error = await withRetry(() => Promise.reject(busy).finally(() => void (calls += 1)), isRetryableCreate, policy, 30_000).catch((caught: unknown) => caught);
+    expect(error).toBe(busy);
+    expect(calls).toBe(1);
+    expect(slept).toEqual([]);
+  });
+
+  it('short waits within the deadline still happen', async () => {
+    let clock = 0;
+    const policy = { retries: 5, baseMs: 10, capMs: 100, random: () => 1, now: () => clock, sleep: async (ms: number) => void (clock += ms) };
+    let calls = 0;
+    const result = await withRetry(
+      async () => {
+        calls += 1;
+        if (calls < 3) throw new WanApiError(429, 429, 'Rate limit exceeded', undefined, 1_000);
+        return 'created';
+      },
+      isRetryableCreate,
+      policy,
+      30_000,
+    );
+    expect(result).toBe('created');
+    expect(clock).toBe(2_000);
+  });
+});

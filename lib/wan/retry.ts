@@ -6,6 +6,7 @@ export type RetryPolicy = {
   capMs: number;
   random: () => number;
   sleep: (ms: number) => Promise<void>;
+  now?: () => number;
 };
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -36,14 +37,18 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, retryAfterM
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
-export async function withRetry<T>(run: () => Promise<T>, retryable: (error: unknown) => boolean, policy: RetryPolicy): Promise<T> {
+/** Retries `run` per `policy`; with `retryUntil` (epoch ms), no wait or retry may end after it: the last error is thrown instead. */
+export async function withRetry<T>(run: () => Promise<T>, retryable: (error: unknown) => boolean, policy: RetryPolicy, retryUntil?: number): Promise<T> {
+  const now = policy.now ?? Date.now;
   for (let attempt = 0; ; attempt++) {
     try {
       return await run();
     } catch (error) {
       if (attempt >= policy.retries || !retryable(error)) throw error;
       const retryAfter = error instanceof WanApiError ? error.retryAfterMs : undefined;
-      await policy.sleep(backoffDelayMs(attempt, policy, retryAfter));
+      const delay = backoffDelayMs(attempt, policy, retryAfter);
+      if (retryUntil !== undefined && now() + delay >= retryUntil) throw error;
+      await policy.sleep(delay);
     }
   }
 }

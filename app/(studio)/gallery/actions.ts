@@ -10,8 +10,7 @@ import { authorize } from '@/lib/auth/session';
 import { clipIdsSchema, savedViewSchema, tagsInputSchema } from '@/lib/gallery/commands';
 import { parseGallerySearch, tagSchema, toQueryString } from '@/lib/gallery/filters';
 import { deleteArchives } from '@/lib/storage/delete-archives';
-import { getTeamSettings } from '@/db/queries/teams';
-import { checkQuota, withinQuota } from '@/lib/auth/quota';
+import { checkSpend, limitsFor, withinLimits } from '@/lib/spend/limits';
 import { getEnv } from '@/lib/env';
 import { parseRecipesFile } from '@/lib/export/recipes-file';
 import { costCents, formatUsd } from '@/lib/generation/pricing';
@@ -156,9 +155,9 @@ export async function importRecipes(text: string): Promise<ImportResult> {
   // Cost and the hourly limit first: they need no image, and a refused import should fetch nothing.
   const env = getEnv();
   const cost = costCents(clips.map((clip) => clip.recipe), env.prices);
-  const budget = (await getTeamSettings({ teamId: team.teamId }))?.sweepBudgetCents ?? env.sweepBudgetCents;
+  const budget = (await limitsFor(team.teamId)).sweepCapCents;
   if (cost > budget) return { ok: false, error: `Re-running ${clips.length} clips would cost about ${formatUsd(cost)}, over this team’s cap of ${formatUsd(budget)} per batch. Import fewer clips at a time.` };
-  const quota = await checkQuota({ teamId: team.teamId, userId: user.id, adding: clips.length, now: deps.now() });
+  const quota = await checkSpend({ teamId: team.teamId, userId: user.id, requests: clips.map((clip) => clip.recipe), now: deps.now() });
   if (!quota.ok) return { ok: false, error: quota.message };
 
   const requests: GenerationRequest[] = [];
@@ -185,8 +184,8 @@ export async function importRecipes(text: string): Promise<ImportResult> {
 
   // A clip re-run from one of this team's own clips keeps that clip as its parent: the lineage survives the trip.
   const known = new Set((await listOwnedClips({ teamId: team.teamId, ids: clips.map((clip) => clip.id) })).map((clip) => clip.id));
-  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: requests.length, now: deps.now() }, (hourlyLimit) =>
-    submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: clips.map((clip) => (known.has(clip.id) ? clip.id : undefined)), hourlyLimit }, deps),
+  const submitted = await withinLimits({ teamId: team.teamId, userId: user.id, requests, now: deps.now() }, (guard) =>
+    submitGenerations({ userId: user.id, teamId: team.teamId, requests, parentIds: clips.map((clip) => (known.has(clip.id) ? clip.id : undefined)), guard }, deps),
   );
   if (!submitted.ok) return { ok: false, error: submitted.message };
   const rows = submitted.value;

@@ -6,7 +6,7 @@ import { listTagsFor } from '@/db/queries/curation';
 import { getGenerationById } from '@/db/queries/generations';
 import { listAncestors, listChildren } from '@/db/queries/lineage';
 import { listActiveShares } from '@/db/queries/shares';
-import { getTeamSettings } from '@/db/queries/teams';
+import { limitsFor } from '@/lib/spend/limits';
 import { ClipCuration } from '@/components/clip-curation';
 import { GenerationActions } from '@/components/generation-actions';
 import { GenerationLive } from '@/components/generation-live';
@@ -24,6 +24,7 @@ import { recipeSnippets } from '@/lib/generation/recipe-snippets';
 import { viewOf } from '@/lib/tasks/view-of';
 import { createSweep, reproduceGeneration } from '../../actions';
 import { favoriteClips, restoreClips, tagClips, trashClips, untagClips } from '../actions';
+import { retryArchive } from '../archive-actions';
 import { createShareAction, revokeShareAction } from '../../team/actions';
 
 export const metadata: Metadata = { title: 'Clip' };
@@ -35,13 +36,13 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
   const scope = { teamId: team.teamId };
   const row = await getGenerationById({ id: id.data, ...scope });
   if (!row) notFound();
-  const [parent, view, ancestors, children, tags, settings, links] = await Promise.all([
+  const [parent, view, ancestors, children, tags, limits, links] = await Promise.all([
     row.parentId ? getGenerationById({ id: row.parentId, ...scope }) : undefined,
     viewOf(row),
     listAncestors({ ...scope, parentId: row.parentId }),
     listChildren({ ...scope, id: row.id }),
     listTagsFor({ ...scope, ids: [row.id] }),
-    getTeamSettings(scope),
+    limitsFor(team.teamId),
     can(member, 'share:manage') ? listActiveShares({ ...scope, generationId: row.id, sweepId: row.sweepId }) : [],
   ]);
   const recipe = requestOf(row);
@@ -52,7 +53,12 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_minmax(320px,400px)]">
       <section className="space-y-6">
-        <GenerationLive key={view.id} initial={view} original={parent ? { id: parent.id, sha256: parent.archiveSha256, sameRequest } : undefined} />
+        <GenerationLive
+          key={view.id}
+          initial={view}
+          original={parent ? { id: parent.id, sha256: parent.archiveSha256, sameRequest } : undefined}
+          retryArchive={canCreate ? retryArchive : undefined}
+        />
         <RecipeTabs snippets={recipeSnippets(recipe, env.wan.usingEmulator ? 'https://api.apixo.ai/api/v1' : env.wan.baseUrl)} />
       </section>
       <aside className="space-y-6">
@@ -100,7 +106,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
             base={{ ...recipe, imageUrls: recipe.imageId ? undefined : recipe.imageUrls }}
             parentId={row.id}
             prices={env.prices}
-            budgetCents={settings?.sweepBudgetCents ?? env.sweepBudgetCents}
+            budgetCents={limits.sweepCapCents}
             createSweep={createSweep}
           />
         )}

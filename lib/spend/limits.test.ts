@@ -1,0 +1,136 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/index';
+import { getSpendToday, utcDayStart } from '@/db/queries/spend';
+import { cancelGeneration } from '@/db/queries/queue';
+import { createTeam, updateTeam } from '@/db/queries/teams';
+import { generations } from '@/db/schema';
+import { resetEnvForTests } from '@/lib/env';
+import { generationRequestSchema, type GenerationRequest } from '@/lib/generation/schema';
+import { submitGenerations } from '@/lib/tasks/submit';
+import type { TrackerDeps } from '@/lib/tasks/deps';
+import { teamSettingsSchema } from '@/lib/teams/schemas';
+import { createOwner, type Owner } from '@/test/fixtures';
+import { instanceLimits } from './instance-limits';
+import { limitsFor, withinLimits } from './limits';
+
+// Every limit is an attack it stops: an owner raising their own team's limits, a second team to double
+// the hourly quota, many teams or many people draining one studio's key in a day. 720p 5 s = 30 cents here.
+
+const NOW = new Date('2026-12-01T19:00:00Z');
+// No slot is ever free: these tests store clips, nothing is sent.
+const deps: TrackerDeps = {
+  wan: { createTask: () => Promise.reject(new Error('not sent in this test')), getTask: () => Promise.reject(new Error('not polled in this test')) },
+  now: () => NOW,
+  pollScale: 1,
+  maxConcurrentTasks: 0,
+  publicUrl: undefined,
+  sendLeaseMs: 30_000,
+};
+const clip = (prompt = 'a paper boat on a rain gutter'): GenerationRequest => generationRequestSchema.parse({ prompt, seed: 7 });
+
+function start(owner: Owner, teamId = owner.teamId, count = 1) {
+  const requests = Array.from({ length: count }, (_, i) => clip(`clip ${i}`));
+  return withinLimits({ teamId, userId: owner.userId, requests, now: NOW }, (guard) => submitGenerations({ userId: owner.userId, teamId, requests, guard }, deps));
+}
+
+function setEnv(values: Record<string, string>) {
+  Object.assign(process.env, values);
+  resetEnvForTests();
+}
+
+let people = 0;
+const person = () => createOwner(`spender-${++people}@example.test`);
+
+beforeAll(() => setEnv({ PRICE_720P_CENTS_PER_SECOND: '6' }));
+beforeEach(async () => {
+  await getDb().delete(generations);
+  setEnv({ HOURLY_QUOTA: '100', PERSON_DAILY_BUDGET_CENTS: '100000', STUDIO_DAILY_BUDGET_CENTS: '100000', SWEEP_BUDGET_CENTS: '1000' });
+});
+afterEach(() => resetEnvForTests());
+
+describe('a team cannot raise the studio’s limits', () => {
+  it('the settings form refuses a limit above the studio’s, naming the most', () => {
+    setEnv({ HOURLY_QUOTA: '20', SWEEP_BUDGET_CENTS: '500', STUDIO_DAILY_BUDGET_CENTS: '2000' });
+    const schema = teamSettingsSchema(instanceLimits());
+    const raised = schema.safeParse({ name: 'Mine', hourlyQuota: '10000', sweepBudgetUsd: '10000', dailyBudgetUsd: '' });
+    expect(raised.error?.issues.map((issue) => issue.message)).toEqual(['At most $5.00, this studio’s cap per sweep', 'At most 20, this studio’s limit per person']);
+    expect(schema.safeParse({ name: 'Mine', hourlyQuota: '5', sweepBudgetUsd: '2.5', dailyBudgetUsd: '20' }).success).toBe(true);
+    expect(schema.safeParse({ name: 'Mine', hourlyQuota: '', sweepBudgetUsd: '', dailyBudgetUsd: '20.01' }).error?.issues[0]?.message).toBe('At most $20.00, this studio’s daily budget');
+  });
+
+  it('an owner whose team row says 10 000 clips an hour and a $10 000 cap still gets the studio’s limits', async () => {
+    setEnv({ HOURLY_QUOTA: '3' });
+    const owner = await person();
+    await updateTeam({ teamId: owner.teamId, values: { hourlyQuota: 10_000, sweepBudgetCents: 1_000_000 } });
+    expect(await limitsFor(owner.teamId)).toMatchObject({ memberHourly: 3, sweepCapCents: 1000 });
+    expect((await start(owner, owner.teamId, 3)).ok).toBe(true);
+    const fourth = await start(owner);
+    expect(fourth.ok).toBe(false);
+    if (!fourth.ok) expect(fourth.message).toBe('You have started 3 clips in the last hour, this team’s limit per member. The next one is possible in about 60 min.');
+  });
+
+  it('a team may lower them: its own hourly limit and daily budget apply', async () => {
+    const owner = await person();
+    await updateTeam({ teamId: owner.teamId, values: { hourlyQuota: 2, dailyBudgetCents: 50 } });
+    expect((await start(owner)).ok).toBe(true);
+    const second = await start(owner);
+    expect(second.ok).toBe(false);
+    if (!second.ok) expect(second.refusal).toMatchObject({ kind: 'team-daily', limit: 50, used: 30 });
+  });
+});
+
+describe('a second team does not multiply the quota', () => {
+  it('the hourly limit per person counts clips in every team', async () => {
+    setEnv({ HOURLY_QUOTA: '3' });
+    const owner = await person();
+    const second = await createTeam({ name: 'Side project', ownerId: owner.userId });
+    expect((await start(owner, owner.teamId, 3)).ok).toBe(true);
+    const bypass = await start(owner, second);
+    expect(bypass.ok).toBe(false);
+    if (!bypass.ok) {
+      expect(bypass.refusal).toMatchObject({ kind: 'person-hourly', limit: 3, used: 3 });
+      expect(bypass.message).toContain('across all your teams');
+    }
+    expect(await getDb().$count(generations)).toBe(3);
+  });
+
+  it('the daily budget per person counts every team, and says when it resets', async () => {
+    setEnv({ PERSON_DAILY_BUDGET_CENTS: '100' });
+    const owner = await person();
+    const second = await createTeam({ name: 'Another', ownerId: owner.userId });
+    expect((await start(owner, owner.teamId, 2)).ok).toBe(true);
+    expect((await start(owner, second)).ok).toBe(true);
+    const over = await start(owner, second);
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.message).toBe('This would cost about $0.30, over your daily budget of $1.00 ($0.90 spent today, $0.10 left). It resets at 00:00 UTC, in about 5 h.');
+  });
+});
+
+describe('the studio’s daily budget holds across everyone', () => {
+  it('many people in many teams stop at the studio’s budget, and the refusal names it', async () => {
+    setEnv({ STUDIO_DAILY_BUDGET_CENTS: '100' });
+    const crowd = await Promise.all([person(), person(), person(), person()]);
+    const results = await Promise.all(crowd.map((owner) => start(owner)));
+    expect(results.map((result) => result.ok)).toEqual([true, true, true, false]);
+    const last = results[3];
+    if (last && !last.ok) expect(last.message).toContain('over this studio’s daily budget of $1.00');
+    expect((await getSpendToday({ now: NOW })).studioCents).toBe(90);
+  });
+
+  it('a clip cancelled before it was sent costs nothing and frees its share of the budget', async () => {
+    setEnv({ STUDIO_DAILY_BUDGET_CENTS: '60' });
+    const owner = await person();
+    const first = await start(owner, owner.teamId, 2);
+    expect((await start(owner)).ok).toBe(false);
+    if (first.ok) await cancelGeneration({ id: first.value[0]?.id ?? '', teamId: owner.teamId, now: NOW });
+    expect((await start(owner)).ok).toBe(true);
+  });
+
+  it('yesterday’s spend does not count today', async () => {
+    setEnv({ STUDIO_DAILY_BUDGET_CENTS: '30' });
+    const owner = await person();
+    expect((await start(owner)).ok).toBe(true);
+    await getDb().update(generations).set({ createdAt: new Date(utcDayStart(NOW).getTime() - 1) });
+    expect((await start(owner)).ok).toBe(true);
+  });
+});

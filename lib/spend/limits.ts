@@ -1,0 +1,57 @@
+import 'server-only';
+import { checkLimits, LimitExceededError, type LimitRefusal, type SpendGuard, type SpendLimits } from '@/db/queries/spend';
+import { getTeam } from '@/db/queries/teams';
+import { getEnv } from '@/lib/env';
+import { costCents } from '@/lib/generation/pricing';
+import type { ConcreteGenerationRequest } from '@/lib/generation/schema';
+import { refusalMessage } from './refusal-message';
+
+/** A team's own settings may lower the instance's limits, never raise them. */
+const lower = (own: number | null | undefined, instance: number) => (own === null || own === undefined ? instance : Math.min(own, instance));
+
+export type TeamLimits = SpendLimits & { sweepCapCents: number };
+
+/** Every limit a clip started in `teamId` must stay within. */
+export async function limitsFor(teamId: string): Promise<TeamLimits> {
+  const env = getEnv();
+  const team = await getTeam({ teamId });
+  return {
+    memberHourly: lower(team?.hourlyQuota, env.hourlyQuota),
+    personHourly: env.hourlyQuota,
+    personDailyCents: env.budgets.personDailyCents,
+    teamDailyCents: team?.dailyBudgetCents === null || team?.dailyBudgetCents === undefined ? null : Math.min(team.dailyBudgetCents, env.budgets.studioDailyCents),
+    studioDailyCents: env.budgets.studioDailyCents,
+    sweepCapCents: lower(team?.sweepBudgetCents, env.sweepBudgetCents),
+  };
+}
+
+type Priced = Pick<ConcreteGenerationRequest, 'resolution' | 'duration'>;
+type Scope = { teamId: string; userId: string; requests: Priced[]; now: Date };
+
+/** The guard that `insertGenerations` enforces atomically for these requests. */
+export async function guardFor({ teamId, userId, requests, now }: Scope): Promise<SpendGuard> {
+  return { teamId, userId, now, clips: requests.length, cents: costCents(requests, getEnv().prices), limits: await limitsFor(teamId) };
+}
+
+/** An early, read-only check (nothing fetched or stored yet); the insert checks again under its lock. */
+export async function checkSpend(scope: Scope): Promise<{ ok: true } | { ok: false; message: string }> {
+  const guard = await guardFor(scope);
+  const refusal = await checkLimits(guard);
+  return refusal ? { ok: false, message: refusalMessage(refusal, guard) } : { ok: true };
+}
+
+/**
+ * Checks every limit (for a clear message), then stores with the same limits as the insert's guard, so
+ * requests racing each other cannot exceed them either; a race lost at the insert gets the same kind of message.
+ */
+export async function withinLimits<T>(scope: Scope, store: (guard: SpendGuard) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string; refusal: LimitRefusal }> {
+  const guard = await guardFor(scope);
+  const early = await checkLimits(guard);
+  if (early) return { ok: false, message: refusalMessage(early, guard), refusal: early };
+  try {
+    return { ok: true, value: await store(guard) };
+  } catch (error) {
+    if (!(error instanceof LimitExceededError)) throw error;
+    return { ok: false, message: refusalMessage(error.refusal, guard), refusal: error.refusal };
+  }
+}
