@@ -26,8 +26,8 @@ async function main() {
     studioPort: 3210,
     emulatorPort: 8791,
     timeScale: SCALE,
-    // One bench user starts 1 000 clips at once: far beyond a member's default hourly limit.
-    env: { WAN_MAX_CONCURRENT_TASKS: '1000', HOURLY_QUOTA: '100000' },
+    // One bench user starts 1 000 clips at once: far beyond a member's default hourly limit and daily budget.
+    env: { WAN_MAX_CONCURRENT_TASKS: '1000', HOURLY_QUOTA: '100000', PERSON_DAILY_BUDGET_CENTS: '10000000', STUDIO_DAILY_BUDGET_CENTS: '10000000' },
     nodeArgs: [
       ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
