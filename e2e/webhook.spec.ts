@@ -1,10 +1,9 @@
-import { expect, test } from '@playwright/test';
 import { getStats } from '../emulator/admin-client';
 import { countOpenGenerations, readGeneration } from './db';
 import { E2E } from './env';
-import { generate, signUp } from './fixtures';
+import { expect, generate, signUp, test } from './fixtures';
 
-test('webhook delivery: the clip completes with no status polls; replayed and forged callbacks change nothing', async ({ page, request }) => {
+test('webhook delivery: the clip completes with no polling, only the one status call that confirms the callback; replayed and forged callbacks change nothing', async ({ page, request }) => {
   await signUp(page, 'Hook');
   // Other specs' clips must be finished, so the emulator's poll count is this clip's alone.
   await expect.poll(countOpenGenerations).toBe(0);
@@ -19,7 +18,8 @@ test('webhook delivery: the clip completes with no status polls; replayed and fo
   await expect.poll(() => readGeneration(id)?.archive_sha256 ?? null).not.toBeNull();
   const row = readGeneration(id);
   expect(row).toMatchObject({ state: 'success', poll_count: 0 });
-  expect(after.statusCalls - before.statusCalls).toBe(0);
+  // A callback that says success is confirmed by exactly one status call before its result URLs are trusted.
+  expect(after.statusCalls - before.statusCalls).toBe(1);
   expect(after.callbacksDelivered - before.callbacksDelivered).toBe(1);
 
   // Replay the real delivery: the same status envelope the service sent.

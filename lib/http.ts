@@ -1,5 +1,5 @@
 /** JSON error bodies that reveal nothing beyond the status. */
-export function jsonError(status: 400 | 401 | 404, message: string): Response {
+export function jsonError(status: 400 | 401 | 404 | 409 | 411 | 413 | 415 | 507, message: string): Response {
   return Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
 }
 

@@ -5,9 +5,14 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
 import { getGenerationById, listGenerationsByIds } from '@/db/queries/generations';
+import { getTeamStorageUsage } from '@/db/queries/storage-usage';
 import { generations, type Generation, type NewGeneration } from '@/db/schema';
+import { resetEnvForTests } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
+import { setStatfsForTests } from '@/lib/storage/disk-space';
+import { formatBytes } from '@/lib/storage/format-bytes';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
+import { withEnv, zipBombOf } from '@/test/zip-bomb';
 import { exportZip } from './export-clips';
 import { recreateFromZip } from './recreate';
 import { openZip } from './zip-read';
@@ -158,5 +163,53 @@ describe('recreateFromZip', () => {
     const notZip = path.join(process.env.DATA_DIR ?? '', 'not-a-zip.zip');
     fs.writeFileSync(notZip, 'just some text, long enough to be looked at as a zip');
     expect(await recreateFromZip({ file: notZip, ...target })).toEqual({ ok: false, error: 'This is not a zip file, or it is cut short: its end-of-archive record is missing.' });
+  });
+});
+
+describe('recreateFromZip: the import’s limits', () => {
+  const dataDir = () => process.env.DATA_DIR ?? '';
+  const leftovers = () => videoFiles().filter((name) => name.endsWith('.part'));
+  const limits = (vars: Record<string, string>, work: () => Promise<void>) => withEnv(vars, resetEnvForTests, work);
+
+  it('refuses a zip bomb (a small zip whose entries expand past the import cap) before writing a byte', async () => {
+    const bomb = zipBombOf(await exportOf([await archived(source, { prompt: 'bomb' })]), dataDir(), 100 * 1024 ** 2);
+    expect(fs.statSync(bomb).size).toBeLessThan(1_000_000);
+    const filesBefore = videoFiles();
+    await limits({ IMPORT_MAX_TOTAL_BYTES: String(10 * 1024 ** 2) }, async () => {
+      const result = await recreateFromZip({ file: bomb, ...target });
+      expect(result).toMatchObject({ ok: false, status: 413 });
+      expect(!result.ok && result.error).toMatch(/^This zip expands to 100 MB, more than the 10 MB one import may hold/);
+    });
+    expect(videoFiles()).toEqual(filesBefore);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses an import that would pass the team’s storage quota, saying what is used of what', async () => {
+    const file = await exportOf([await archived(source, { prompt: 'over quota' }, fakeMp4(40_000))]);
+    const filesBefore = videoFiles();
+    const used = (await getTeamStorageUsage({ teamId: target.teamId })).totalBytes;
+    await limits({ TEAM_STORAGE_QUOTA_BYTES: String(used + 10_000) }, async () => {
+      const result = await recreateFromZip({ file, ...target });
+      expect(result).toMatchObject({ ok: false, status: 413 });
+      expect(!result.ok && result.error).toContain(`${formatBytes(used)} of ${formatBytes(used + 10_000)} used`);
+    });
+    expect(videoFiles()).toEqual(filesBefore);
+  });
+
+  it('refuses cleanly when the disk is almost full, leaving no file behind', async () => {
+    const file = await exportOf([await archived(source, { prompt: 'full disk' })]);
+    const filesBefore = videoFiles();
+    const rowsBefore = rowsOf(target.teamId).length;
+    // 100 MB free, 1 GiB kept in reserve.
+    setStatfsForTests(async () => ({ bavail: 25_000, bsize: 4096 }));
+    try {
+      const result = await recreateFromZip({ file, ...target });
+      expect(result).toMatchObject({ ok: false, status: 507 });
+      expect(!result.ok && result.error).toMatch(/^The studio's disk is almost full: 98 MB free, 1 GB kept in reserve/);
+    } finally {
+      setStatfsForTests();
+    }
+    expect(videoFiles()).toEqual(filesBefore);
+    expect(rowsOf(target.teamId)).toHaveLength(rowsBefore);
   });
 });

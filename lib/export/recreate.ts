@@ -1,17 +1,22 @@
 // Re-creates an export's clips as finished, archived entries of a team: no API call, nothing spent.
 import 'server-only';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { insertGenerations, listGenerationStates } from '@/db/queries/generations';
 import type { NewGeneration } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { getVideoStore } from '@/lib/storage';
+import { DiskFullError, ensureFreeSpace } from '@/lib/storage/disk-space';
+import { formatBytes } from '@/lib/storage/format-bytes';
+import { checkTeamQuota } from '@/lib/storage/team-quota';
 import { ArchiveRejectedError, isVideoHead, type StoredObject } from '@/lib/storage/video-store';
 import { parseRecipesFile, type ParsedRecipesFile, type RecipeClip } from './recipes-file';
 import { openZip, ZipFormatError, type OpenedZip, type ZipFileEntry } from './zip-read';
 
 export const RECIPES_MAX_BYTES = 2 * 1024 * 1024;
 
-export type RecreateResult = { ok: true; ids: string[] } | { ok: false; error: string; problems?: string[] };
+/** `status`: 413 past the import's total cap or the team's quota, 507 when the disk is almost full; otherwise 400. */
+export type RecreateResult = { ok: true; ids: string[] } | { ok: false; error: string; problems?: string[]; status?: 413 | 507 };
 
 type Planned = { clip: RecipeClip; entry: ZipFileEntry; sha256: string };
 type Stored = { id: string; object: StoredObject };
@@ -31,12 +36,27 @@ export async function recreateFromZip({ file, teamId, userId }: { file: string; 
     throw error;
   }
   try {
+    // Declared sizes are what the reader enforces per entry, so their sum bounds what this import can write.
+    const declared = zip.entries.reduce((sum, entry) => sum + entry.size, 0);
+    const cap = getEnv().disk.importMaxTotalBytes;
+    if (declared > cap) {
+      return { ok: false, status: 413, error: `This zip expands to ${formatBytes(declared)}, more than the ${formatBytes(cap)} one import may hold. Export fewer clips at a time.` };
+    }
     const recipes = await readRecipes(zip);
     if (!recipes.ok) return recipes;
     if (recipes.file.clips.length === 0) return { ok: false, error: 'This export has no clips.' };
     const planned = plan(zip, recipes.file.clips);
     if (!planned.ok) return refused(planned.problems);
-    return await storeAndInsert(zip, planned.clips, { teamId, userId });
+    const videoBytes = planned.clips.reduce((sum, { entry }) => sum + entry.size, 0);
+    const quota = await checkTeamQuota({ teamId, adding: videoBytes });
+    if (!quota.ok) return { ok: false, status: 413, error: quota.error };
+    try {
+      await ensureFreeSpace(path.join(getEnv().dataDir, 'videos'), videoBytes);
+      return await storeAndInsert(zip, planned.clips, { teamId, userId }, cap);
+    } catch (error) {
+      if (error instanceof DiskFullError) return { ok: false, status: 507, error: error.message };
+      throw error;
+    }
   } finally {
     await zip.close();
   }
@@ -72,15 +92,19 @@ function plan(zip: OpenedZip, clips: RecipeClip[]): { ok: true; clips: Planned[]
   return problems.length ? { ok: false, problems } : { ok: true, clips: planned };
 }
 
-async function storeAndInsert(zip: OpenedZip, planned: Planned[], owner: { teamId: string; userId: string }): Promise<RecreateResult> {
+/** Writes the videos (each counted against what is left of the import's total), then inserts every row at once. */
+async function storeAndInsert(zip: OpenedZip, planned: Planned[], owner: { teamId: string; userId: string }, cap: number): Promise<RecreateResult> {
   const store = getVideoStore();
   const stored: Stored[] = [];
   const problems: string[] = [];
+  let written = 0;
   try {
     for (const [index, { entry, sha256 }] of planned.entries()) {
       try {
         const id = crypto.randomUUID();
-        const object = await store.put(`${id}.mp4`, zip.read(entry), { maxBytes: getEnv().archiveMaxBytes, accept: isVideoHead });
+        const maxBytes = Math.min(getEnv().archiveMaxBytes, cap - written);
+        const object = await store.put(`${id}.mp4`, zip.read(entry), { maxBytes, accept: isVideoHead });
+        written += object.bytes;
         stored.push({ id, object });
         if (object.sha256 !== sha256) problems.push(`Clip ${index + 1}: the video does not match its recorded sha256`);
       } catch (error) {

@@ -3,17 +3,28 @@ import crypto from 'node:crypto';
 import { insertImage } from '@/db/queries/images';
 import type { Image } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { DiskFullError } from '@/lib/storage/disk-space';
 import { writeImageFile } from '@/lib/storage/image-files';
+import { checkTeamQuota } from '@/lib/storage/team-quota';
 import { extensions } from './image-format';
 import { validateImage } from './validate-image';
 
-export type KeptImage = { ok: true; image: Image } | { ok: false; reason: string };
+/** `status`: 413 past the team's storage quota, 507 when the disk is almost full; otherwise a bad image (400). */
+export type KeptImage = { ok: true; image: Image } | { ok: false; reason: string; status?: 413 | 507 };
 
 /** Checks a start frame and keeps it in our storage, whether uploaded or downloaded from a link. */
 export async function keepImage(bytes: Uint8Array, owner: { teamId: string; userId: string }, sourceUrl?: string): Promise<KeptImage> {
   const check = validateImage(bytes);
   if (!check.ok) return check;
-  const fileName = await writeImageFile(bytes, extensions[check.format]);
+  const quota = await checkTeamQuota({ teamId: owner.teamId, adding: bytes.byteLength });
+  if (!quota.ok) return { ok: false, reason: quota.error, status: 413 };
+  let fileName: string;
+  try {
+    fileName = await writeImageFile(bytes, extensions[check.format]);
+  } catch (error) {
+    if (error instanceof DiskFullError) return { ok: false, reason: error.message, status: 507 };
+    throw error;
+  }
   const image = await insertImage({
     id: crypto.randomUUID(),
     ...owner,

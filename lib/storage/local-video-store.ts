@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crashPoint } from '@/lib/crash-point';
+import { diskGuard, ensureFreeSpace } from './disk-space';
 import { ArchiveRejectedError, type PutOptions, type StoredObject, type VideoStore } from './video-store';
 
 const HEAD_BYTES = 16;
@@ -16,10 +17,12 @@ export function createLocalVideoStore(root: string): VideoStore {
   return {
     async put(key, body, options) {
       await fs.promises.mkdir(root, { recursive: true });
+      // A DiskFullError is not an ArchiveRejectedError: the archive retries it later.
+      await ensureFreeSpace(root, 0);
       const final = fileOf(key);
       const partial = `${final}.${crypto.randomBytes(6).toString('hex')}.part`;
       try {
-        const stored = await writeChecked(partial, body, options);
+        const stored = await writeChecked(partial, body, options, diskGuard(root));
         // Atomic: a reader sees either no file or the whole file, never half of one.
         await fs.promises.rename(partial, final);
         return { key, ...stored };
@@ -51,6 +54,7 @@ async function writeChecked(
   file: string,
   body: AsyncIterable<Uint8Array>,
   { maxBytes, accept }: PutOptions,
+  guard: (written: number) => Promise<void>,
 ): Promise<Omit<StoredObject, 'key'>> {
   const hash = crypto.createHash('sha256');
   const handle = await fs.promises.open(file, 'wx');
@@ -60,6 +64,7 @@ async function writeChecked(
     for await (const chunk of body) {
       bytes += chunk.byteLength;
       if (bytes > maxBytes) throw new ArchiveRejectedError(`larger than ${maxBytes} bytes`);
+      await guard(bytes);
       if (head.byteLength < HEAD_BYTES) head = concat(head, chunk).subarray(0, HEAD_BYTES);
       hash.update(chunk);
       await handle.write(chunk);

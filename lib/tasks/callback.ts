@@ -1,43 +1,81 @@
 import 'server-only';
-import { applyCallbackStatus, getGenerationForWorker } from '@/db/queries/generations';
+import { applyCallbackStatus, getGenerationForWorker, openStates } from '@/db/queries/generations';
+import type { Generation, NewGeneration } from '@/db/schema';
+import { POLL_INTERVAL_MS } from '@/lib/generation/eta';
 import { archiveGeneration } from '@/lib/storage/archive';
+import type { TaskStatus, WanClient } from '@/lib/wan';
 import { statusEnvelopeSchema } from '@/lib/wan/envelope';
 import { applyTaskStatus } from './apply-status';
 import { parseCallbackToken, secretsMatch } from './callback-url';
 import { notifyChanged } from './notify';
 
 export type CallbackOutcome =
-  | { status: 200; result: 'applied' | 'unchanged' }
+  | { status: 200; result: 'applied' | 'unchanged' | 'deferred' }
   | { status: 400; error: string }
   | { status: 404 };
 
-/**
- * A webhook delivery: the URL's secret proves it is for this generation; the payload must be a valid
- * status envelope for this generation's task. Idempotent: replays and late duplicates change nothing.
- */
-export async function handleCallback(token: string, body: unknown, { now, pollScale }: { now: () => Date; pollScale: number }): Promise<CallbackOutcome> {
-  const parts = parseCallbackToken(token);
-  if (!parts) return { status: 404 };
-  const row = await getGenerationForWorker({ id: parts.generationId });
-  if (!row?.callbackSecret || !secretsMatch(parts.secret, row.callbackSecret)) return { status: 404 };
+export type CallbackDeps = { wan: Pick<WanClient, 'getTask'>; now: () => Date; pollScale: number };
 
+/** The generation a webhook URL's token names, only when its secret matches: looked up before any body is read. */
+export async function findCallbackTarget(token: string): Promise<Generation | undefined> {
+  const parts = parseCallbackToken(token);
+  if (!parts) return undefined;
+  const row = await getGenerationForWorker({ id: parts.generationId });
+  return row?.callbackSecret && secretsMatch(parts.secret, row.callbackSecret) ? row : undefined;
+}
+
+/**
+ * A delivery for `row`: the payload must be a valid status envelope for its task. A failure is applied as
+ * sent; a success is only believed after one status call of our own, whose result URLs are the ones stored.
+ * Idempotent: replays and late duplicates change nothing.
+ */
+export async function applyCallback(row: Generation, body: unknown, deps: CallbackDeps): Promise<CallbackOutcome> {
   const parsed = statusEnvelopeSchema.safeParse(body);
   if (!parsed.success) return { status: 400, error: 'Not a Wan status envelope' };
-  const status = parsed.data.data;
+  const claimed = parsed.data.data;
   // A send whose answer was lost (`unknown`) is proven created by its own secret: adopt the task.
   const adopting = row.taskId === null && (row.state === 'unknown' || row.state === 'sending');
-  if (status.taskId !== row.taskId && !adopting) return { status: 400, error: 'This callback is for another task' };
-  if (status.state !== 'success' && status.state !== 'failed') return { status: 200, result: 'unchanged' };
+  if (claimed.taskId !== row.taskId && !adopting) return { status: 400, error: 'This callback is for another task' };
+  if (claimed.state !== 'success' && claimed.state !== 'failed') return { status: 200, result: 'unchanged' };
+  // A replay for a finished clip changes nothing: no status call for it either.
+  if (!adopting && !(openStates as readonly string[]).includes(row.state)) return { status: 200, result: 'unchanged' };
 
+  let status: TaskStatus = claimed;
+  if (claimed.state === 'success') {
+    try {
+      status = await deps.wan.getTask(claimed.taskId);
+    } catch (error) {
+      console.warn(`[callback] confirming ${claimed.taskId} failed:`, error instanceof Error ? error.message : error);
+      return deferToPoll(row, claimed.taskId, adopting, deps);
+    }
+  }
   const values = {
-    ...applyTaskStatus(row, status, now(), pollScale),
-    pollCount: row.pollCount, // a delivery is not a poll
-    taskId: status.taskId,
+    ...applyTaskStatus(row, status, deps.now(), deps.pollScale),
+    // A delivery is not a poll, its one confirming status call included: the poll schedule is the tracker's.
+    pollCount: row.pollCount,
+    taskId: claimed.taskId,
     failCode: status.failCode ?? null,
     failMsg: status.failMsg ?? null,
   };
   const applied = await applyCallbackStatus({ id: row.id, values });
   if (applied) notifyChanged(row.id);
-  if (applied && status.state === 'success') void archiveGeneration(row.id).catch(() => undefined);
+  if (applied && values.state === 'success') void archiveGeneration(row.id).catch(() => undefined);
   return { status: 200, result: applied ? 'applied' : 'unchanged' };
+}
+
+/** The success could not be confirmed: trust nothing of it, but have the tracker ask soon. */
+async function deferToPoll(row: Generation, taskId: string, adopting: boolean, { now, pollScale }: CallbackDeps): Promise<CallbackOutcome> {
+  const at = now();
+  const values: Partial<NewGeneration> = { taskId, nextPollAt: new Date(at.getTime() + POLL_INTERVAL_MS * pollScale), leaseUntil: null, updatedAt: at };
+  // An adopted task is open from now on (its secret proves it was created), so the tracker polls it.
+  if (adopting) Object.assign(values, { state: 'processing', failCode: null, failMsg: null, submittedAt: row.submittedAt ?? at });
+  const applied = await applyCallbackStatus({ id: row.id, values });
+  if (applied) notifyChanged(row.id);
+  return { status: 200, result: applied ? 'deferred' : 'unchanged' };
+}
+
+/** Token check, then the delivery: for callers that already hold the parsed body. */
+export async function handleCallback(token: string, body: unknown, deps: CallbackDeps): Promise<CallbackOutcome> {
+  const row = await findCallbackTarget(token);
+  return row ? applyCallback(row, body, deps) : { status: 404 };
 }

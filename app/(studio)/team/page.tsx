@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
 import { listActiveInvites } from '@/db/queries/invites';
+import { getTeamStorageUsage } from '@/db/queries/storage-usage';
 import { getTeam, listTeamMembers } from '@/db/queries/teams';
 import { InvitePanel } from '@/components/team/invite-panel';
 import { LeaveTeamButton } from '@/components/team/leave-team-button';
 import { NewTeamForm } from '@/components/team/new-team-form';
+import { StorageUsage } from '@/components/team/storage-usage';
 import { TeamMembers } from '@/components/team/team-members';
 import { TeamSettingsForm } from '@/components/team/team-settings-form';
+import { instanceLimits } from '@/lib/spend/instance-limits';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
+import { formatBytes } from '@/lib/storage/format-bytes';
 import { changeMemberRole, createInviteAction, createTeamAction, leaveTeam, removeMember, revokeInviteAction, updateTeamSettings } from './actions';
 
 export const metadata: Metadata = { title: 'Team' };
@@ -30,12 +34,13 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
 export default async function TeamPage() {
   const { team, user, member, teams } = await requireStudioContext();
   const manage = can(member, 'team:manage');
-  const env = getEnv();
-  const [members, invites, settings] = await Promise.all([
+  const [members, invites, settings, storage] = await Promise.all([
     listTeamMembers({ teamId: team.teamId }),
     manage ? listActiveInvites({ teamId: team.teamId, now: new Date() }) : [],
     getTeam({ teamId: team.teamId }),
+    getTeamStorageUsage({ teamId: team.teamId }),
   ]);
+  const quotaBytes = getEnv().disk.teamQuotaBytes;
 
   return (
     <div className="mx-auto max-w-3xl space-y-10">
@@ -62,12 +67,20 @@ export default async function TeamPage() {
       {manage && settings && (
         <Section title="Settings">
           <TeamSettingsForm
-            initial={{ name: settings.name, sweepBudgetUsd: settings.sweepBudgetCents === null ? '' : String(settings.sweepBudgetCents / 100), hourlyQuota: settings.hourlyQuota === null ? '' : String(settings.hourlyQuota) }}
-            defaults={{ sweepBudgetUsd: (env.sweepBudgetCents / 100).toFixed(2), hourlyQuota: env.hourlyQuota }}
+            initial={{
+              name: settings.name,
+              sweepBudgetUsd: settings.sweepBudgetCents === null ? '' : String(settings.sweepBudgetCents / 100),
+              hourlyQuota: settings.hourlyQuota === null ? '' : String(settings.hourlyQuota),
+              dailyBudgetUsd: settings.dailyBudgetCents === null ? '' : String(settings.dailyBudgetCents / 100),
+            }}
+            instance={instanceLimits()}
             save={updateTeamSettings}
           />
         </Section>
       )}
+      <Section title="Storage" hint="Archived videos (the trash too, until it is emptied) and start frames count against the team's share of the studio's disk.">
+        <StorageUsage used={formatBytes(storage.totalBytes)} limit={formatBytes(quotaBytes)} fraction={storage.totalBytes / quotaBytes} />
+      </Section>
       <Section title="Another team" hint="Start a separate workspace with its own gallery; you will be its owner.">
         <NewTeamForm create={createTeamAction} />
       </Section>

@@ -1,11 +1,12 @@
-import { withinQuota } from '@/lib/auth/quota';
 import { authorize } from '@/lib/auth/session';
 import { fieldErrorsOf, generationRequestSchema } from '@/lib/generation/schema';
 import { cannotGenerate } from '@/lib/http';
+import { bodyRefused, readJson } from '@/lib/read-body';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { prepareRequest } from '@/lib/tasks/prepare-request';
 import { submitGeneration } from '@/lib/tasks/submit';
 import { viewOf } from '@/lib/tasks/view-of';
+import { withinLimits } from '@/lib/spend/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,20 +21,16 @@ export async function POST(request: Request) {
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
     return Response.json({ error: 'Expected Content-Type: application/json' }, { status: 415 });
   }
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: 'Expected a JSON body' }, { status: 400 });
-  }
-  const parsed = generationRequestSchema.safeParse(body);
+  const body = await readJson(request, { maxBytes: 64 * 1024, tooLarge: 'A generation request is at most 64 KiB of JSON.' });
+  if (!body.ok) return bodyRefused(body);
+  const parsed = generationRequestSchema.safeParse(body.value);
   if (!parsed.success) return Response.json({ error: 'Invalid request', fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
   const { user, team } = auth.context;
   const deps = trackerDeps();
   const prepared = await prepareRequest(parsed.data, { teamId: team.teamId, publicUrl: deps.publicUrl });
   if (!prepared.ok) return Response.json({ error: 'Invalid request', fieldErrors: prepared.fieldErrors }, { status: 400 });
-  const submitted = await withinQuota({ teamId: team.teamId, userId: user.id, adding: 1, now: deps.now() }, (hourlyLimit) =>
-    submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request, hourlyLimit }, deps),
+  const submitted = await withinLimits({ teamId: team.teamId, userId: user.id, requests: [prepared.request], now: deps.now() }, (guard) =>
+    submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request, guard }, deps),
   );
   if (!submitted.ok) return Response.json({ error: submitted.message }, { status: 429, headers: { 'cache-control': 'no-store' } });
   const row = submitted.value;

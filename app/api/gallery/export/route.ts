@@ -4,6 +4,7 @@ import { authorize } from '@/lib/auth/session';
 import { exportZip } from '@/lib/export/export-clips';
 import { clipIdsSchema } from '@/lib/gallery/commands';
 import { denied, jsonError } from '@/lib/http';
+import { bodyRefused, readForm } from '@/lib/read-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,20 +19,24 @@ export async function POST(request: Request) {
   // A form post from our own pages only (the session cookie is SameSite=Lax, this is belt and braces).
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(request.url).origin && origin !== process.env.PUBLIC_URL?.replace(/\/$/, '')) return jsonError(400, 'Cross-site request refused');
-  const form = await request.formData().catch(() => undefined);
-  return exportFor(String(form?.get('ids') ?? ''));
+  // Who is asking comes before reading what they sent.
+  const auth = await authorize('gallery:export');
+  if (!auth.ok) return denied(auth.status);
+  const form = await readForm(request, { maxBytes: 64 * 1024, tooLarge: 'Select at most 500 clips to download.' });
+  if (!form.ok) return bodyRefused(form);
+  return exportFor(auth.context.team.teamId, String(form.value.get('ids') ?? ''));
 }
 
 export async function GET(request: Request) {
-  return exportFor(new URL(request.url).searchParams.get('ids') ?? '');
-}
-
-async function exportFor(rawIds: string): Promise<Response> {
   const auth = await authorize('gallery:export');
   if (!auth.ok) return denied(auth.status);
+  return exportFor(auth.context.team.teamId, new URL(request.url).searchParams.get('ids') ?? '');
+}
+
+async function exportFor(teamId: string, rawIds: string): Promise<Response> {
   const ids = idsSchema.safeParse(rawIds);
   if (!ids.success) return jsonError(400, ids.error.issues[0]?.message ?? 'Select clips to download');
-  const rows = await listGenerationsByIds({ ids: ids.data, teamId: auth.context.team.teamId });
+  const rows = await listGenerationsByIds({ ids: ids.data, teamId });
   if (rows.length === 0) return jsonError(404, 'Not found');
   // Keep the order the clips were selected in.
   rows.sort((a, b) => ids.data.indexOf(a.id) - ids.data.indexOf(b.id));

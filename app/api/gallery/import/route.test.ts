@@ -1,11 +1,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listGenerationsByIds } from '@/db/queries/generations';
 import type { StudioContext } from '@/lib/auth/session';
+import { resetEnvForTests } from '@/lib/env';
 import { exportZip } from '@/lib/export/export-clips';
+import { setStatfsForTests } from '@/lib/storage/disk-space';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
+import { streamingRequest } from '@/test/streams';
+import { withEnv, zipBombOf } from '@/test/zip-bomb';
 
 // The session is the boundary we control here: who is signed in, in which team, with which role.
 const session = vi.hoisted(() => ({ context: null as StudioContext | null }));
@@ -23,6 +27,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 const { POST } = await import('./route');
 
 const dataDir = () => process.env.DATA_DIR ?? '';
+const videoFiles = () => fs.readdirSync(path.join(dataDir(), 'videos')).sort();
 const tmpFiles = () => (fs.existsSync(path.join(dataDir(), 'tmp')) ? fs.readdirSync(path.join(dataDir(), 'tmp')) : []);
 let source: Owner;
 let target: Owner;
@@ -30,7 +35,7 @@ let zip: Buffer<ArrayBuffer>;
 
 function signInAs(owner: Owner, role: 'owner' | 'viewer') {
   session.context = {
-    user: { id: owner.userId, name: 'T', email: 't@example.test' },
+    user: { id: owner.userId, name: 'T', email: 't@example.test', isAdmin: false },
     team: { teamId: owner.teamId, teamName: 'T', personal: true, role },
     member: { role, userId: owner.userId },
     teams: [],
@@ -45,6 +50,8 @@ function upload(body: Buffer<ArrayBuffer>, headers: Record<string, string> = {})
   });
   return POST(request);
 }
+
+afterEach(() => setStatfsForTests());
 
 beforeAll(async () => {
   source = await createOwner('import-source@example.test');
@@ -100,6 +107,65 @@ describe('POST /api/gallery/import', () => {
     expect((await upload(zip)).status).toBe(401);
     signInAs(target, 'owner');
     expect((await upload(zip, { origin: 'https://evil.example' })).status).toBe(400);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('refuses a zip bomb (100 MB of video in a small zip, over a 10 MB cap) with no file left under videos or tmp', async () => {
+    signInAs(target, 'owner');
+    const exported = path.join(dataDir(), 'export.zip');
+    fs.writeFileSync(exported, zip);
+    const bomb = fs.readFileSync(zipBombOf(exported, dataDir(), 100 * 1024 ** 2));
+    const before = videoFiles();
+    await withEnv({ IMPORT_MAX_TOTAL_BYTES: String(10 * 1024 ** 2) }, resetEnvForTests, async () => {
+      const response = await upload(bomb);
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: string }).error).toMatch(/^This zip expands to 100 MB, more than the 10 MB one import may hold/);
+    });
+    expect(videoFiles()).toEqual(before);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('refuses an import when the disk is almost full, or fills up during the upload, keeping no file', async () => {
+    signInAs(target, 'owner');
+    const before = videoFiles();
+    setStatfsForTests(async () => ({ bavail: 1000, bsize: 4096 }));
+    const refused = await upload(zip);
+    expect(refused.status).toBe(507);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/^The studio's disk is almost full/);
+
+    // Room when the upload starts, none 8 MB into it.
+    let checks = 0;
+    setStatfsForTests(async () => ({ bavail: ++checks === 1 ? 1024 ** 4 : 0, bsize: 1 }));
+    const big = Buffer.alloc(20 * 1024 * 1024);
+    const filling = await upload(big);
+    expect(filling.status).toBe(507);
+    expect(checks).toBe(2);
+    expect(videoFiles()).toEqual(before);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('runs one import at a time per team: a second one meanwhile is answered 409', async () => {
+    signInAs(target, 'owner');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(zip.subarray(0, 100));
+        await held;
+        controller.enqueue(zip.subarray(100));
+        controller.close();
+      },
+    });
+    const first = POST(streamingRequest('http://localhost:3000/api/gallery/import', body, { 'content-type': 'application/zip', 'content-length': String(zip.length) }));
+    const second = await upload(zip);
+    expect(second.status).toBe(409);
+    expect(await second.json()).toEqual({ error: 'Another import into this team is still running. Wait for it to finish, then try again.' });
+    release();
+    expect((await first).status).toBe(201);
+    // Once the first is done, the team may import again.
+    expect((await upload(zip)).status).toBe(201);
     expect(tmpFiles()).toEqual([]);
   });
 });

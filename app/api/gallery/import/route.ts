@@ -2,23 +2,21 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { authorize } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { recreateFromZip } from '@/lib/export/recreate';
 import { cannotGenerate, jsonError } from '@/lib/http';
+import { bodyRefused, saveBody } from '@/lib/read-body';
+import { diskGuard, DiskFullError, ensureFreeSpace } from '@/lib/storage/disk-space';
 
 export const dynamic = 'force-dynamic';
 
 const MAX_IMPORT_BYTES = 4 * 1024 ** 3;
 // Browsers on Windows label a .zip File as application/x-zip-compressed.
 const zipTypes = ['application/zip', 'application/x-zip-compressed'];
-const lengthSchema = z.string().regex(/^\d{1,16}$/).transform(Number);
 const noStore = { 'cache-control': 'no-store' };
-
-type Saved = { ok: true } | { ok: false; status: 400 | 413; error: string };
-
-const problem = (status: 400 | 411 | 413 | 415, error: string) => Response.json({ error }, { status, headers: noStore });
+/** Teams with an import running in this process: one at a time each, so two cannot race past the quota. */
+const importing = new Set<string>();
 
 /**
  * Re-creates the clips of an export zip (the raw request body) in the caller's team, videos included; no API
@@ -31,50 +29,35 @@ export async function POST(request: Request) {
   const auth = await authorize('generation:create');
   if (!auth.ok) return cannotGenerate(auth.status);
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!zipTypes.includes(type)) return problem(415, 'Send the export zip itself as the request body (content-type: application/zip).');
-  const length = lengthSchema.safeParse(request.headers.get('content-length') ?? '');
-  if (!length.success) return problem(411, 'The upload needs a Content-Length header.');
-  if (length.data > MAX_IMPORT_BYTES) return problem(413, 'An import zip is at most 4 GiB.');
-  if (length.data === 0 || !request.body) return problem(400, 'The upload is empty.');
+  if (!zipTypes.includes(type)) return jsonError(415, 'Send the export zip itself as the request body (content-type: application/zip).');
+  const { team, user } = auth.context;
+  if (importing.has(team.teamId)) return jsonError(409, 'Another import into this team is still running. Wait for it to finish, then try again.');
+  importing.add(team.teamId);
+  try {
+    return await importZip(request, { teamId: team.teamId, userId: user.id });
+  } finally {
+    importing.delete(team.teamId);
+  }
+}
 
+async function importZip(request: Request, owner: { teamId: string; userId: string }): Promise<Response> {
   const dir = path.join(getEnv().dataDir, 'tmp');
   await fs.promises.mkdir(dir, { recursive: true });
   const file = path.join(dir, `import-${crypto.randomUUID()}.zip`);
   try {
-    const saved = await saveBody(request.body, file, length.data);
-    if (!saved.ok) return problem(saved.status, saved.error);
-    const { team, user } = auth.context;
-    const result = await recreateFromZip({ file, teamId: team.teamId, userId: user.id });
-    if (!result.ok) return Response.json({ error: result.error, problems: result.problems ?? [] }, { status: 400, headers: noStore });
+    await ensureFreeSpace(dir, Number(request.headers.get('content-length')) || 0);
+    const guard = diskGuard(dir);
+    const saved = await saveBody(request, file, { maxBytes: MAX_IMPORT_BYTES, requireLength: true, tooLarge: 'An import zip is at most 4 GiB.' }, (_chunk, received) => guard(received));
+    if (!saved.ok) return bodyRefused(saved);
+    if (saved.value === 0) return jsonError(400, 'The upload is empty.');
+    const result = await recreateFromZip({ file, ...owner });
+    if (!result.ok) return Response.json({ error: result.error, problems: result.problems ?? [] }, { status: result.status ?? 400, headers: noStore });
     revalidatePath('/gallery');
     return Response.json({ ids: result.ids }, { status: 201, headers: noStore });
+  } catch (error) {
+    if (error instanceof DiskFullError) return jsonError(507, error.message);
+    throw error;
   } finally {
     await fs.promises.rm(file, { force: true });
   }
-}
-
-/** Writes the body to `file` one chunk at a time; stops reading as soon as it is longer than announced. */
-async function saveBody(body: ReadableStream<Uint8Array>, file: string, expected: number): Promise<Saved> {
-  const reader = body.getReader();
-  const handle = await fs.promises.open(file, 'wx');
-  let received = 0;
-  let drained = false;
-  try {
-    for (;;) {
-      // A read fails when the client goes away mid-upload; that stream is already errored, nothing to cancel.
-      const next = await reader.read().catch(() => undefined);
-      if (!next || next.done) {
-        drained = true;
-        if (!next) return { ok: false, status: 400, error: 'The upload was interrupted.' };
-        break;
-      }
-      received += next.value.byteLength;
-      if (received > expected) return { ok: false, status: 413, error: 'The upload is longer than its Content-Length.' };
-      await handle.write(next.value);
-    }
-  } finally {
-    await handle.close();
-    if (!drained) await reader.cancel();
-  }
-  return received === expected ? { ok: true } : { ok: false, status: 400, error: `The upload ended after ${received} of ${expected} bytes.` };
 }

@@ -1,23 +1,22 @@
-import { getEnv } from '@/lib/env';
 import { jsonError } from '@/lib/http';
-import { handleCallback } from '@/lib/tasks/callback';
+import { bodyRefused, readJson } from '@/lib/read-body';
+import { applyCallback, findCallbackTarget } from '@/lib/tasks/callback';
+import { trackerDeps } from '@/lib/tasks/deps';
 
 export const dynamic = 'force-dynamic';
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** A status envelope is a few hundred bytes; this leaves room for long result URLs and nothing more. */
+const CALLBACK_MAX_BYTES = 64 * 1024;
 
 /** The Wan API's webhook: answers fast, and only to the holder of the generation's secret. */
 export async function POST(request: Request, { params }: { params: Promise<{ secret: string }> }) {
   const { secret } = await params;
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return jsonError(400, 'Payload too large');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const outcome = await handleCallback(secret, body, { now: () => new Date(), pollScale: getEnv().pollScale });
+  // The secret first: a stranger's body is never read, however large.
+  const row = await findCallbackTarget(secret);
+  if (!row) return jsonError(404, 'Not found');
+  const body = await readJson(request, { maxBytes: CALLBACK_MAX_BYTES, tooLarge: 'A callback body is at most 64 KiB.' });
+  if (!body.ok) return bodyRefused(body);
+  const outcome = await applyCallback(row, body.value, trackerDeps());
   if (outcome.status === 404) return jsonError(404, 'Not found');
   if (outcome.status === 400) return jsonError(400, outcome.error);
   return Response.json({ ok: true, result: outcome.result });

@@ -1,0 +1,20 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createOwner, insertTestGeneration } from '@/test/fixtures';
+import { insertImage } from './images';
+import { getTeamStorageUsage } from './storage-usage';
+
+describe('getTeamStorageUsage', () => {
+  it('counts a team’s archived videos (trashed too) and start frames, never another team’s', async () => {
+    const team = await createOwner('usage@example.test');
+    const other = await createOwner('usage-other@example.test');
+    const archived = (bytes: number, extra = {}) =>
+      insertTestGeneration(team, { state: 'success', archivePath: `${crypto.randomUUID()}.mp4`, archiveBytes: bytes, archivedAt: new Date(), ...extra });
+    await archived(1_000);
+    await archived(2_000, { deletedAt: new Date() });
+    await insertTestGeneration(team, { state: 'success' });
+    await insertTestGeneration(other, { state: 'success', archivePath: `${crypto.randomUUID()}.mp4`, archiveBytes: 50_000, archivedAt: new Date() });
+    await insertImage({ id: crypto.randomUUID(), ...team, fileName: `${crypto.randomBytes(16).toString('base64url')}.png`, format: 'png', width: 200, height: 200, bytes: 300, sha256: 'x' });
+    expect(await getTeamStorageUsage({ teamId: team.teamId })).toEqual({ videoBytes: 3_000, imageBytes: 300, totalBytes: 3_300 });
+  });
+});

@@ -1,0 +1,54 @@
+// Every write under DATA_DIR keeps DISK_RESERVE_BYTES free: checked before it starts and again as it grows.
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getEnv } from '@/lib/env';
+import { formatBytes } from './format-bytes';
+
+type Statfs = (dir: string) => Promise<{ bavail: number | bigint; bsize: number | bigint }>;
+
+/** How often a growing write asks the disk again. */
+export const CHECK_EVERY_BYTES = 8 * 1024 * 1024;
+
+let statfs: Statfs = (dir) => fs.promises.statfs(dir);
+
+/** Tests report a nearly full (or filling) disk through this; no argument restores the real one. */
+export function setStatfsForTests(fake?: Statfs): void {
+  statfs = fake ?? ((dir) => fs.promises.statfs(dir));
+}
+
+export class DiskFullError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DiskFullError';
+  }
+}
+
+/** Free bytes for us on the disk holding `dir` (its nearest existing ancestor when it does not exist yet). */
+export async function freeBytes(dir: string): Promise<number> {
+  let at = path.resolve(dir);
+  while (!fs.existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  const stats = await statfs(at);
+  return Number(stats.bavail) * Number(stats.bsize);
+}
+
+/** Throws DiskFullError unless `needed` more bytes still leave the reserve free. */
+export async function ensureFreeSpace(dir: string, needed: number): Promise<void> {
+  const reserve = getEnv().disk.reserveBytes;
+  const free = await freeBytes(dir);
+  if (free - needed < reserve) {
+    throw new DiskFullError(
+      `The studio's disk is almost full: ${formatBytes(free)} free, ${formatBytes(reserve)} kept in reserve${needed > 0 ? `, ${formatBytes(needed)} needed` : ''}. Free some space and try again.`,
+    );
+  }
+}
+
+/** For a write that grows chunk by chunk: call with the running byte count; it asks the disk every few MB. */
+export function diskGuard(dir: string): (written: number) => Promise<void> {
+  let checkedAt = 0;
+  return async (written) => {
+    if (written - checkedAt < CHECK_EVERY_BYTES) return;
+    checkedAt = written;
+    await ensureFreeSpace(dir, 0);
+  };
+}
