@@ -1,16 +1,16 @@
 'use client';
 
 import type { GenerationView } from '@/lib/generation/view';
+import { ArchiveStatus, type RetryArchiveAction } from './archive-status';
 import { ClipStage } from './clip-stage';
 import { formatBytes } from './format';
 import { useGeneration } from './hooks/use-generation';
-import { useNow } from './hooks/use-now';
 import { StateBadge } from './state-badge';
 
 export type Original = { id: string; sha256: string | null; sameRequest: boolean };
 
 /** The detail page's live part: the clip, its archive fingerprint, and how it compares to its original. */
-export function GenerationLive({ initial, original }: { initial: GenerationView; original?: Original }) {
+export function GenerationLive({ initial, original, retryArchive }: { initial: GenerationView; original?: Original; retryArchive?: RetryArchiveAction }) {
   const { data: view } = useGeneration(initial);
   return (
     <div className="space-y-4">
@@ -29,22 +29,11 @@ export function GenerationLive({ initial, original }: { initial: GenerationView;
             {view.bytes !== null && <> · {formatBytes(view.bytes)}</>}
           </span>
         ) : (
-          view.linkExpiresAt !== null && <ExpiryNotice expiresAt={view.linkExpiresAt} error={view.archiveError} />
+          <ArchiveStatus view={view} retry={retryArchive} />
         )}
       </div>
       {original && <Receipt view={view} original={original} />}
     </div>
-  );
-}
-
-function ExpiryNotice({ expiresAt, error }: { expiresAt: number; error: string | null }) {
-  const now = useNow(true, 60_000);
-  const hours = Math.max(0, Math.floor((expiresAt - now) / 3_600_000));
-  const left = hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} hours`;
-  return (
-    <span data-testid="expiry" className={`text-xs ${hours < 72 ? 'text-warning' : 'text-muted'}`}>
-      Copying to our storage{error ? ` (last try: ${error}; retrying)` : '…'} The service keeps its copy for {left} more.
-    </span>
   );
 }
 

@@ -1,48 +1,32 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { generations, images, users, type Generation, type GenerationState, type NewGeneration } from '../schema';
 import { preparedFor } from '../prepared';
 import { stackKeyOf } from '../stack-key';
+import { findLimitRefusal, LimitExceededError, type SpendGuard } from './spend';
 
 export const openStates = ['pending', 'processing', 'timed_out'] as const satisfies GenerationState[];
 
 export type GenerationWithAuthor = Generation & { authorName: string; imageFileName?: string | null };
 
-/** The hourly limit a member's new clips must stay within: counted and inserted under one write lock. */
-export type HourlyGuard = { teamId: string; userId: string; since: Date; limit: number };
-
-export class QuotaExceededError extends Error {
-  constructor() {
-    super('Over the hourly limit');
-    this.name = 'QuotaExceededError';
-  }
-}
-
-export async function insertGeneration(values: NewGeneration, guard?: HourlyGuard): Promise<Generation> {
+export async function insertGeneration(values: NewGeneration, guard?: SpendGuard): Promise<Generation> {
   const [row] = await insertGenerations([values], guard);
   if (!row) throw new Error('insert returned no row');
   return row;
 }
 
 /**
- * Several generations in one transaction (a sweep): all are stored, or none. With a guard, the count of
- * the member's recent clips and the insert happen under one IMMEDIATE lock, so a burst of parallel
- * requests cannot slip past the limit between a check and an insert.
+ * Several generations in one transaction (a sweep): all are stored, or none. With a guard, the hourly counts,
+ * today's spend and the insert happen under one IMMEDIATE lock, so a burst of parallel requests (from any
+ * team or person) cannot slip past a limit between a check and an insert.
  */
-export async function insertGenerations(rows: NewGeneration[], guard?: HourlyGuard): Promise<Generation[]> {
+export async function insertGenerations(rows: NewGeneration[], guard?: SpendGuard): Promise<Generation[]> {
   const db = getDb();
   return db.transaction(
     (tx) => {
-      if (guard) {
-        const recent =
-          tx
-            .select({ n: count() })
-            .from(generations)
-            .where(and(eq(generations.teamId, guard.teamId), eq(generations.userId, guard.userId), gte(generations.createdAt, guard.since)))
-            .get()?.n ?? 0;
-        if (recent + rows.length > guard.limit) throw new QuotaExceededError();
-      }
+      const refusal = guard && findLimitRefusal(tx, guard);
+      if (refusal) throw new LimitExceededError(refusal);
       return withStackKeys(db, rows).map((values) => tx.insert(generations).values(values).returning().get());
     },
     { behavior: 'immediate' },
@@ -174,8 +158,12 @@ export async function listDueGenerationIds({ now, limit }: { now: Date; limit: n
   return rows.map((row) => row.id);
 }
 
-/** Finished clips whose copy is due another attempt (first one, or after the previous one's backoff). */
-export async function listUnarchivedSuccessIds({ limit, maxAttempts, now }: { limit: number; maxAttempts: number; now: Date }): Promise<string[]> {
+/**
+ * Finished clips whose copy is due another attempt: never tried, or past the previous one's backoff,
+ * while the service's link still works (completed after `completedAfter`). A row whose attempts
+ * stopped (no next attempt planned) is left alone.
+ */
+export async function listUnarchivedSuccessIds({ limit, now, completedAfter }: { limit: number; now: Date; completedAfter: Date }): Promise<string[]> {
   const rows = getDb()
     .select({ id: generations.id })
     .from(generations)
@@ -183,8 +171,8 @@ export async function listUnarchivedSuccessIds({ limit, maxAttempts, now }: { li
       and(
         eq(generations.state, 'success'),
         isNull(generations.archivedAt),
-        lt(generations.archiveAttempts, maxAttempts),
-        or(isNull(generations.archiveNextAt), lte(generations.archiveNextAt, now)),
+        or(and(isNull(generations.archiveNextAt), eq(generations.archiveAttempts, 0)), lte(generations.archiveNextAt, now)),
+        sql`coalesce(${generations.apiCompleteTime}, ${generations.completedAt}, ${generations.createdAt}) > ${completedAfter.getTime()}`,
       ),
     )
     .limit(limit)

@@ -41,6 +41,10 @@ export type GenerationView = {
   /** While we have no copy: when the service's result URL stops working (15 days after completion). */
   linkExpiresAt: number | null;
   archiveError: string | null;
+  /** While we have no copy: when the next attempt to save it is planned (null: not planned, or stopped). */
+  archiveNextAt: number | null;
+  /** How many times saving our copy has been tried. */
+  archiveAttempts: number;
   sha256: string | null;
   bytes: number | null;
 };
@@ -105,6 +109,8 @@ export function toGenerationView(row: Generation & { authorName: string; imageFi
     archived,
     linkExpiresAt: row.state === 'success' && !archived ? (row.apiCompleteTime ?? row.completedAt ?? row.createdAt).getTime() + RESULT_URL_LIFETIME_MS : null,
     archiveError: archived ? null : row.archiveError,
+    archiveNextAt: archived ? null : (row.archiveNextAt?.getTime() ?? null),
+    archiveAttempts: row.archiveAttempts,
     sha256: row.archiveSha256,
     bytes: row.archiveBytes,
   };

@@ -1,6 +1,9 @@
 import 'server-only';
 import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import type { Generation } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/view';
+import { safeGet, type SafeResponse } from '@/lib/net/safe-get';
 import { notifyChanged } from '@/lib/tasks/notify';
 import { semaphore } from '@/lib/tasks/semaphore';
 import { singleFlight } from '@/lib/tasks/single-flight';
@@ -8,46 +11,97 @@ import { getVideoStore } from './index';
 import { ArchiveRejectedError, isVideoHead } from './video-store';
 
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
+const IDLE_TIMEOUT_MS = 60_000;
 const FIRST_RETRY_MS = 10_000;
-const MAX_RETRY_MS = 30 * 60_000;
-export const MAX_ARCHIVE_ATTEMPTS = 8;
+/** Retries never wait longer than this, so an outage that ends is noticed within 15 minutes. */
+export const MAX_RETRY_MS = 15 * 60_000;
+export const LINK_EXPIRED = 'The service’s link expired before a copy could be saved';
 /** Downloads at once: enough to keep the disk busy, few enough that a burst of finished clips
  * cannot starve the work people wait on (callbacks, watchers). */
 const PARALLEL_DOWNLOADS = 4;
 const flight = singleFlight<void>();
 const slot = semaphore(PARALLEL_DOWNLOADS);
 
-/** Copies a finished clip into our storage, so it outlives the API's 15-day URL. Idempotent. */
-export function archiveGeneration(id: string): Promise<void> {
-  return flight(id, () => slot(() => archive(id)));
+export type ArchiveDeps = {
+  now: () => Date;
+  /** Fetches the service's result URL; the default goes through the safe GET's address policy. */
+  download: (url: string, signal: AbortSignal) => Promise<SafeResponse>;
+};
+
+/** When the service's result URL stops working: 15 days after the task completed. */
+export function linkExpiryOf(row: Pick<Generation, 'apiCompleteTime' | 'completedAt' | 'createdAt'>): Date {
+  return new Date((row.apiCompleteTime ?? row.completedAt ?? row.createdAt).getTime() + RESULT_URL_LIFETIME_MS);
 }
 
-async function archive(id: string): Promise<void> {
+/**
+ * Copies a finished clip into our storage, so it outlives the API's 15-day URL. Idempotent. A failed
+ * attempt schedules the next (10 s doubling to 15 min, scaled by WAN_POLL_SCALE) until the link expires.
+ */
+export function archiveGeneration(id: string, deps: Partial<ArchiveDeps> = {}): Promise<void> {
+  const full: ArchiveDeps = { now: () => new Date(), download: downloadResult, ...deps };
+  return flight(id, () => slot(() => archive(id, full)));
+}
+
+/** The service's CDN: https, or plain http to the configured API host; private addresses only for the local emulator. */
+function downloadResult(url: string, signal: AbortSignal): Promise<SafeResponse> {
+  const { wan } = getEnv();
+  const apiHost = new URL(wan.baseUrl).host;
+  return safeGet(url, {
+    httpHosts: new Set([apiHost]),
+    allowHosts: new Set(wan.usingEmulator ? [apiHost] : []),
+    idleTimeoutMs: IDLE_TIMEOUT_MS,
+    signal,
+    accept: 'video/mp4',
+  });
+}
+
+async function archive(id: string, { now, download }: ArchiveDeps): Promise<void> {
   const row = await getGenerationForWorker({ id });
   const url = row?.resultUrls?.[0];
   if (!row || row.state !== 'success' || row.archivedAt || !url) return;
+  const expiresAt = linkExpiryOf(row).getTime();
+  if (now().getTime() >= expiresAt) {
+    if (row.archiveNextAt !== null || !row.archiveError?.startsWith(LINK_EXPIRED)) {
+      await updateGeneration({ id, values: { archiveNextAt: null, archiveError: stopMessage(row.archiveError) } });
+      notifyChanged(id);
+    }
+    return;
+  }
   const attempt = row.archiveAttempts + 1;
   await updateGeneration({ id, values: { archiveAttempts: attempt } });
 
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), cache: 'no-store' });
-    if (!response.ok || !response.body) throw new Error(`download answered HTTP ${response.status}`);
-    const type = response.headers.get('content-type') ?? '';
+    const response = await download(url, AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS));
+    const type = response.contentType;
     if (type && !/^(video\/|application\/octet-stream|binary\/octet-stream)/i.test(type)) {
+      response.body.destroy();
       throw new ArchiveRejectedError(`not a video (content-type ${type})`);
     }
-    const stored = await getVideoStore().put(`${id}.mp4`, response.body, { maxBytes: getEnv().archiveMaxBytes, accept: isVideoHead });
-    const now = new Date();
+    const maxBytes = getEnv().archiveMaxBytes;
+    if (response.declaredBytes !== undefined && response.declaredBytes > maxBytes) {
+      response.body.destroy();
+      throw new ArchiveRejectedError(`the file is larger than ${maxBytes} bytes`);
+    }
+    const stored = await getVideoStore().put(`${id}.mp4`, response.body, { maxBytes, accept: isVideoHead });
+    const at = now();
     await updateGeneration({
       id,
-      values: { archivePath: stored.key, archiveSha256: stored.sha256, archiveBytes: stored.bytes, archivedAt: now, archiveError: null, archiveNextAt: null, updatedAt: now },
+      values: { archivePath: stored.key, archiveSha256: stored.sha256, archiveBytes: stored.bytes, archivedAt: at, archiveError: null, archiveNextAt: null, updatedAt: at },
     });
     notifyChanged(id);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.warn(`[archive] ${id} attempt ${attempt} failed: ${message}`);
-    const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (attempt - 1)) * getEnv().pollScale;
-    await updateGeneration({ id, values: { archiveError: message.slice(0, 300), archiveNextAt: new Date(Date.now() + wait) } });
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+    const failedAt = now().getTime();
+    const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(attempt - 1, 20)) * getEnv().pollScale;
+    // No attempt is planned for after the link has gone: the last one is the final word.
+    const next = failedAt + wait < expiresAt ? new Date(failedAt + wait) : null;
+    console.warn(`[archive] ${id} attempt ${attempt} failed: ${message}${next ? '' : ' (the link expires before the next attempt; giving up)'}`);
+    await updateGeneration({ id, values: { archiveError: next ? message.slice(0, 300) : stopMessage(message), archiveNextAt: next } });
     throw error;
   }
+}
+
+function stopMessage(lastError: string | null): string {
+  if (!lastError || lastError.startsWith(LINK_EXPIRED)) return LINK_EXPIRED;
+  return `${LINK_EXPIRED} (last try: ${lastError.slice(0, 200)})`;
 }

@@ -1,14 +1,17 @@
 import type * as ChildProcess from 'node:child_process';
-import { execFileSync, type SpawnOptions } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnOptions } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { imageSize } from '@/lib/images/image-size';
-import { posterOf, removePoster } from './poster';
+import { frameArgs, posterOf, removePoster } from './poster';
 
 // Counts the ffmpeg processes poster.ts starts (the clips below are made with execFileSync, not spawn).
-const ffmpeg = vi.hoisted(() => ({ runs: 0, active: 0, peak: 0 }));
+const ffmpeg = vi.hoisted(() => ({ runs: 0, active: 0, peak: 0, last: { command: '', args: [] as readonly string[], env: {} as NodeJS.ProcessEnv | undefined } }));
 vi.mock('node:child_process', async (importOriginal) => {
   const actual = await importOriginal<typeof ChildProcess>();
   return {
@@ -16,6 +19,7 @@ vi.mock('node:child_process', async (importOriginal) => {
     spawn: (command: string, args: readonly string[], options: SpawnOptions) => {
       const child = actual.spawn(command, args, options);
       ffmpeg.runs += 1;
+      ffmpeg.last = { command, args, env: options.env };
       ffmpeg.active += 1;
       ffmpeg.peak = Math.max(ffmpeg.peak, ffmpeg.active);
       child.on('close', () => (ffmpeg.active -= 1));
@@ -120,6 +124,25 @@ describe('posterOf', () => {
   });
 });
 
+describe('how ffmpeg runs', () => {
+  it('under resource limits, reading only the one local MP4/MOV file, and with none of our environment', async () => {
+    process.env.NEXTAUTH_SECRET = 'never-for-ffmpeg';
+    makeClip('limits.mp4', { width: 320, height: 240, seconds: 1 });
+    expect(await posterOf('limits.mp4')).not.toBeNull();
+    const { command, args, env } = ffmpeg.last;
+    if (fs.existsSync('/usr/bin/prlimit')) {
+      expect(command).toBe('/usr/bin/prlimit');
+      expect(args).toEqual(expect.arrayContaining(['--as=1073741824', '--cpu=15', '--fsize=33554432', '--core=0']));
+      expect(args[args.indexOf('--') + 1]).toBe(ffmpegPath);
+    }
+    const input = args.indexOf('-i');
+    expect(args.slice(input - 6, input + 2)).toEqual(['-protocol_whitelist', 'file', '-f', 'mov', '-threads', '1', '-i', `file:${path.join(dataDir(), 'videos', 'limits.mp4')}`]);
+    expect(args).toContain('-nostdin');
+    expect(Object.values(env ?? {})).not.toContain('never-for-ffmpeg');
+    delete process.env.NEXTAUTH_SECRET;
+  });
+});
+
 describe('removePoster', () => {
   it('deletes the cached poster, and the next call makes it again', async () => {
     makeClip('gone.mp4', { width: 320, height: 240, seconds: 1 });
@@ -130,5 +153,58 @@ describe('removePoster', () => {
     const runs = ffmpeg.runs;
     expect(await posterOf('gone.mp4')).not.toBeNull();
     expect(ffmpeg.runs - runs).toBe(1);
+  });
+});
+
+describe('posterOf refuses files that would make ffmpeg open something else', () => {
+  // A stand-in for anything on our network a crafted file might point ffmpeg at.
+  let hits = 0;
+  const bait = http.createServer((_req, res) => {
+    hits += 1;
+    res.end('x');
+  });
+  let baitUrl = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => bait.listen(0, '127.0.0.1', resolve));
+    baitUrl = `http://127.0.0.1:${(bait.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => bait.close(() => resolve())));
+
+  const playlist = (segments: string[]) => `#EXTM3U\n#EXT-X-TARGETDURATION:1\n${segments.map((s) => `#EXTINF:1,\n${s}\n`).join('')}#EXT-X-ENDLIST\n`;
+
+  it.each([
+    ['an HLS playlist', () => playlist([`${baitUrl}/segment.ts`, `file:${path.join(dataDir(), 'videos', 'secret.mp4')}`])],
+    ['a concat script', () => `ffconcat version 1.0\nfile secret.mp4\nfile ${baitUrl}/x.mp4\n`],
+    ['a WebM file', () => Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])],
+  ])('%s named .mp4 gets no poster, and ffmpeg never runs', async (_name, body) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    makeClip('secret.mp4', { width: 320, height: 240, seconds: 1 });
+    const key = `trap-${crypto.randomUUID()}.mp4`;
+    fs.writeFileSync(path.join(dataDir(), 'videos', key), body());
+    const runs = ffmpeg.runs;
+    expect(await posterOf(key)).toBeNull();
+    expect(ffmpeg.runs).toBe(runs);
+    expect(hits).toBe(0);
+  });
+
+  it('even past the head check, ffmpeg as we run it reads the one file as MP4 only: no script, playlist, network or other file', () => {
+    makeClip('secret.mp4', { width: 320, height: 240, seconds: 1 });
+    const videos = path.join(dataDir(), 'videos');
+    const script = path.join(videos, 'script.mp4');
+    fs.writeFileSync(script, 'ffconcat version 1.0\nfile secret.mp4\n');
+    const hls = path.join(videos, 'list.m3u8');
+    fs.writeFileSync(hls, playlist([`${baitUrl}/segment.ts`, `file:${path.join(videos, 'secret.mp4')}`]));
+    const out = path.join(dataDir(), 'trap.jpg');
+    // The attack is real: without the whitelist and forced format, ffmpeg 4.1 follows the script into another file.
+    const loose = spawnSync(ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', script, '-frames:v', '1', '-f', 'image2', '-y', out]);
+    expect(loose.status).toBe(0);
+    fs.rmSync(out);
+    for (const trap of [script, hls]) {
+      const hardened = spawnSync(ffmpegPath, frameArgs(trap, out, { major: 4, minor: 1 }));
+      expect(hardened.status).not.toBe(0);
+      expect(hardened.stderr.toString()).toMatch(/moov atom not found|Invalid data/);
+      expect(fs.existsSync(out)).toBe(false);
+    }
+    expect(hits).toBe(0);
   });
 });

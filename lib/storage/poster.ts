@@ -1,5 +1,5 @@
 import 'server-only';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { semaphore } from '@/lib/tasks/semaphore';
 import { singleFlight } from '@/lib/tasks/single-flight';
+import { isVideoHead } from './video-store';
 
 export type Poster = { path: string; bytes: number };
 
@@ -54,39 +55,68 @@ async function create(key: string): Promise<Poster | null> {
   if (existing) return existing;
   const video = await fs.promises.stat(videoFile(key)).catch(() => undefined);
   if (!video?.isFile()) return fail(key, 'video missing');
+  // Only an MP4/MOV reaches ffmpeg: a playlist or concat script named .mp4 would have it open other files.
+  if (!isVideoHead(await readHead(videoFile(key), 16))) {
+    markBroken(key);
+    return fail(key, 'not an MP4/MOV file');
+  }
 
   const final = posterFile(key);
   const partial = `${final}.${crypto.randomBytes(6).toString('hex')}.part`;
   try {
     await fs.promises.mkdir(path.dirname(final), { recursive: true });
-    await runFfmpeg(frameArgs(videoFile(key), partial));
-    const head = await readHead(partial);
+    const ffmpeg = await chosenFfmpeg();
+    await runFfmpeg(ffmpeg.path, frameArgs(videoFile(key), partial, ffmpeg.version));
+    const head = await readHead(partial, 3);
     if (head[0] !== 0xff || head[1] !== 0xd8 || head[2] !== 0xff) throw new Error('ffmpeg wrote no JPEG');
     // Atomic: a reader sees either no poster or the whole one.
     await fs.promises.rename(partial, final);
     return await cached(key);
   } catch (error) {
     await fs.promises.rm(partial, { force: true }).catch(() => undefined);
-    if (brokenAt.size >= 1_000) brokenAt.clear();
-    brokenAt.set(key, Date.now());
+    markBroken(key);
     return fail(key, error instanceof Error ? error.message : String(error));
   }
 }
 
-/** Keeps frame 0 and the first frame from 0.5 s on; `-update` overwrites, so a clip shorter than that keeps frame 0. */
-function frameArgs(input: string, output: string): string[] {
+function markBroken(key: string): void {
+  if (brokenAt.size >= 1_000) brokenAt.clear();
+  brokenAt.set(key, Date.now());
+}
+
+export type FfmpegVersion = { major: number; minor: number };
+
+/**
+ * Keeps frame 0 and the first frame from 0.5 s on; `-update` overwrites, so a clip shorter than that
+ * keeps frame 0. The input is the one local file, read as MP4/MOV only: no other demuxer (HLS, concat),
+ * no network or nested protocol, so a crafted file cannot make ffmpeg fetch or open anything else.
+ */
+export function frameArgs(input: string, output: string, version: FfmpegVersion | undefined): string[] {
+  // -fps_mode replaced the deprecated -vsync in 5.1.
+  const fpsMode = version && (version.major > 5 || (version.major === 5 && version.minor >= 1)) ? '-fps_mode' : '-vsync';
   return [
-    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', input],
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
+    ...['-protocol_whitelist', 'file', '-f', 'mov', '-threads', '1', '-i', `file:${input}`],
     ...['-vf', `select='eq(n\\,0)+gte(t\\,${FRAME_AT_SECONDS})',scale='min(${MAX_WIDTH},iw)':-2`],
     // Passthrough: the default constant-rate output would repeat frame 0 into the gap and stop there.
-    ...['-vsync', 'passthrough', '-frames:v', '2', '-update', '1'],
-    ...['-c:v', 'mjpeg', '-q:v', '4', '-threads', '1', '-f', 'image2', '-y', output],
+    ...[fpsMode, 'passthrough', '-frames:v', '2', '-update', '1'],
+    ...['-c:v', 'mjpeg', '-q:v', '4', '-threads', '1', '-f', 'image2', '-y', `file:${output}`],
   ];
 }
 
-function runFfmpeg(args: string[]): Promise<void> {
+const PRLIMIT = '/usr/bin/prlimit';
+// Ample for one frame of a 1080p clip, small enough that a decoder bug cannot take the machine:
+// 1 GiB of address space, 15 s of CPU, a 32 MiB output file, no core dump, few open files.
+const LIMITS = ['--as=1073741824', '--cpu=15', '--fsize=33554432', '--core=0', '--nofile=64'];
+const hasPrlimit = fs.existsSync(PRLIMIT);
+// ffmpeg needs no environment; none of ours (keys, secrets) is passed on.
+const childEnv = (): NodeJS.ProcessEnv => ({ NODE_ENV: process.env.NODE_ENV });
+
+/** ffmpeg under resource limits (when prlimit exists), with an empty environment (no secrets), killed after 10 s. */
+function runFfmpeg(binary: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const [command, argv] = hasPrlimit ? [PRLIMIT, [...LIMITS, '--', binary, ...args]] : [binary, args];
+    const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: childEnv() });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-500);
@@ -104,20 +134,56 @@ function runFfmpeg(args: string[]): Promise<void> {
   });
 }
 
-async function readHead(file: string): Promise<Uint8Array> {
+async function readHead(file: string, bytes: number): Promise<Uint8Array> {
   const handle = await fs.promises.open(file, 'r');
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(3), 0, 3, 0);
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(bytes), 0, bytes, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
 }
 
-let resolvedFfmpeg: string | undefined;
-function ffmpegPath(): string {
-  resolvedFfmpeg ??= z.object({ path: z.string().min(1) }).parse(createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg')).path;
-  return resolvedFfmpeg;
+type Ffmpeg = { path: string; version: FfmpegVersion | undefined };
+let chosen: Promise<Ffmpeg> | undefined;
+
+/** FFMPEG_PATH when set, else a current (≥ 5) ffmpeg on PATH, else the bundled 4.1 build; logged once. */
+export function chosenFfmpeg(): Promise<Ffmpeg> {
+  chosen ??= pickFfmpeg().then((ffmpeg) => {
+    const version = ffmpeg.version ? `${ffmpeg.version.major}.${ffmpeg.version.minor}` : '(version unknown)';
+    console.info(`[poster] posters are made by ffmpeg ${version} at ${ffmpeg.path}${hasPrlimit ? ', under prlimit' : ''}`);
+    return ffmpeg;
+  });
+  return chosen;
+}
+
+async function pickFfmpeg(): Promise<Ffmpeg> {
+  const configured = getEnv().ffmpegPath;
+  if (configured) return { path: configured, version: await versionOf(configured) };
+  const onPath = await findOnPath('ffmpeg');
+  const system = onPath ? await versionOf(onPath) : undefined;
+  if (onPath && system && system.major >= 5) return { path: onPath, version: system };
+  const bundled = z.object({ path: z.string().min(1) }).parse(createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg')).path;
+  // The bundled build is a 2018 snapshot of 4.1: its banner names a git date, not a release.
+  return { path: bundled, version: (await versionOf(bundled)) ?? { major: 4, minor: 1 } };
+}
+
+async function findOnPath(name: string): Promise<string | undefined> {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    if (await fs.promises.access(candidate, fs.constants.X_OK).then(() => true, () => false)) return candidate;
+  }
+  return undefined;
+}
+
+function versionOf(binary: string): Promise<FfmpegVersion | undefined> {
+  return new Promise((resolve) => {
+    execFile(binary, ['-hide_banner', '-version'], { timeout: 5_000, env: childEnv() }, (error, stdout) => {
+      const match = /^ffmpeg version n?(\d+)\.(\d+)/m.exec(error ? '' : stdout);
+      resolve(match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined);
+    });
+  });
 }
 
 /** Logs the first failure per clip only: a broken clip on a busy gallery page would otherwise flood the log. */

@@ -21,9 +21,14 @@ export class ArchiveRejectedError extends Error {
   }
 }
 
-/** MP4 (`ftyp` box at offset 4) or WebM (EBML magic). */
+/**
+ * MP4 / MOV only: an `ftyp` box first (size, then "ftyp" at offset 4). The service returns MP4 and
+ * imports are our own exports; anything else (WebM, playlists, scripts) never reaches ffmpeg.
+ */
 export function isVideoHead(head: Uint8Array): boolean {
+  if (head.length < 12) return false;
+  const size = ((head[0] ?? 0) << 24) | ((head[1] ?? 0) << 16) | ((head[2] ?? 0) << 8) | (head[3] ?? 0);
   const ftyp = head[4] === 0x66 && head[5] === 0x74 && head[6] === 0x79 && head[7] === 0x70;
-  const ebml = head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3;
-  return ftyp || ebml;
+  // size 0 = "to the end of the file", 1 = a 64-bit size follows: neither is a real ftyp box.
+  return ftyp && size >= 12;
 }

@@ -8,7 +8,8 @@ import { purgeTrash } from '@/db/queries/curation';
 import { getVideoStore } from '@/lib/storage';
 import { TRASH_DAYS } from '@/lib/gallery/trash';
 import { deleteArchives } from '@/lib/storage/delete-archives';
-import { archiveGeneration, MAX_ARCHIVE_ATTEMPTS } from '@/lib/storage/archive';
+import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/view';
+import { archiveGeneration } from '@/lib/storage/archive';
 import { trackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
 import { refreshIfDue } from './refresh';
@@ -66,8 +67,10 @@ async function sweep(): Promise<number> {
     if (due.length < BATCH) break;
   }
   if (!housekeeping) return (await getNextDueAt())?.getTime() ?? Date.now() + MAX_SLEEP_MS;
-  const unarchived = await listUnarchivedSuccessIds({ limit: BATCH, maxAttempts: MAX_ARCHIVE_ATTEMPTS, now: deps.now() });
-  void Promise.allSettled(unarchived.map((id) => archiveGeneration(id)));
+  // Archive attempts go on, backing off, for as long as the service's link works.
+  const now = deps.now();
+  const unarchived = await listUnarchivedSuccessIds({ limit: BATCH, now, completedAfter: new Date(now.getTime() - RESULT_URL_LIFETIME_MS) });
+  void Promise.allSettled(unarchived.map((id) => archiveGeneration(id, { now: deps.now })));
   if (Date.now() - lastTrashPurge >= TRASH_PURGE_MS) {
     lastTrashPurge = Date.now();
     await purgeOldTrash(deps.now());
