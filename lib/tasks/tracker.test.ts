@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetEnvForTests } from '@/lib/env';
 import { getDb } from '@/db/index';
 import { generations } from '@/db/schema';
 import { getGenerationForWorker } from '@/db/queries/generations';
@@ -53,6 +54,9 @@ async function refreshUntilFinished(id: string, wan: WanClient) {
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ timeScale: SCALE });
+  // Archive downloads go only to the configured API host: this emulator is it.
+  process.env.WAN_BASE_URL = emulator.apiBaseUrl;
+  resetEnvForTests();
   owner = await createOwner('ada@example.test');
 });
 afterAll(() => emulator.stop());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetEnvForTests } from '@/lib/env';
 import { createOwner, type Owner } from '@/test/fixtures';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { generationRequestSchema } from '@/lib/generation/schema';
@@ -20,6 +21,9 @@ const deps = (): TrackerDeps => ({ wan, now: () => new Date(), pollScale: SCALE,
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ timeScale: SCALE });
+  // Archive downloads go only to the configured API host: this emulator is it.
+  process.env.WAN_BASE_URL = emulator.apiBaseUrl;
+  resetEnvForTests();
   const real = createWanClient({ baseUrl: emulator.apiBaseUrl, apiKey: KEY_A, timeoutMs: 5_000 });
   wan = {
     createTask: real.createTask,
