@@ -72,7 +72,14 @@ const byIds = preparedFor((db) => ({
     .where(and(inArray(generations.id, idsParam), eq(generations.teamId, sql.placeholder('teamId'))))
     .prepare(),
   states: db
-    .select({ id: generations.id, state: generations.state, archivedAt: generations.archivedAt, archivePath: generations.archivePath, nextPollAt: generations.nextPollAt })
+    .select({
+      id: generations.id,
+      state: generations.state,
+      archivedAt: generations.archivedAt,
+      archivePath: generations.archivePath,
+      archiveAttempts: generations.archiveAttempts,
+      nextPollAt: generations.nextPollAt,
+    })
     .from(generations)
     .where(and(inArray(generations.id, idsParam), eq(generations.teamId, sql.placeholder('teamId'))))
     .prepare(),

@@ -69,8 +69,10 @@ export type ViewOptions = {
   queuePosition?: number | null;
 };
 
-export function versionOf({ state, archived, queuePosition }: Pick<GenerationView, 'state' | 'archived' | 'queuePosition'>): string {
-  return `${state}.${archived ? 'a' : ''}.${queuePosition ?? ''}`;
+/** Changes whenever a watcher's copy is out of date: state, our copy, queue place, and each failed archive attempt. */
+export function versionOf({ state, archived, queuePosition, archiveAttempts }: Pick<GenerationView, 'state' | 'archived' | 'queuePosition' | 'archiveAttempts'>): string {
+  const retries = state === 'success' && !archived && archiveAttempts > 0 ? `.${archiveAttempts}` : '';
+  return `${state}.${archived ? 'a' : ''}.${queuePosition ?? ''}${retries}`;
 }
 
 export function toGenerationView(row: Generation & { authorName: string; imageFileName?: string | null }, { timeScale = 1, queuePosition = null }: ViewOptions = {}): GenerationView {
@@ -100,7 +102,7 @@ export function toGenerationView(row: Generation & { authorName: string; imageFi
     expectedDurationMs: expectedDurationMs(row) * timeScale,
     nextRefreshAt: row.nextPollAt?.getTime() ?? null,
     queuePosition: position,
-    version: versionOf({ state: row.state, archived, queuePosition: position }),
+    version: versionOf({ state: row.state, archived, queuePosition: position, archiveAttempts: row.archiveAttempts }),
     requestType: row.requestType,
     // Our archived copy once it exists; the service's URL only while the copy is pending.
     videoUrl: archived ? `/api/generations/${row.id}/video` : (row.resultUrls?.[0] ?? null),

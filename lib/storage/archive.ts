@@ -97,6 +97,8 @@ async function archive(id: string, { now, download }: ArchiveDeps): Promise<void
     const next = failedAt + wait < expiresAt ? new Date(failedAt + wait) : null;
     console.warn(`[archive] ${id} attempt ${attempt} failed: ${message}${next ? '' : ' (the link expires before the next attempt; giving up)'}`);
     await updateGeneration({ id, values: { archiveError: next ? message.slice(0, 300) : stopMessage(message), archiveNextAt: next } });
+    // Members watching see the new reason and the next attempt at once.
+    notifyChanged(id);
     throw error;
   }
 }
