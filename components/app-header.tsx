@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AdminLink } from './admin/admin-link';
 import { SignOutButton } from './sign-out-button';
 
 export function AppHeader({
@@ -30,6 +31,7 @@ export function AppHeader({
           <Link href="/team" className="rounded-md px-3 py-1.5 text-muted hover:bg-raised hover:text-ink">
             Team
           </Link>
+          <AdminLink />
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {teamSwitcher}

@@ -10,7 +10,7 @@ import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { Button } from './ui/button';
 import { Field, inputClass } from './ui/field';
 
-export type SignUpAction = (input: SignUpInput) => Promise<ActionResult<{ email: string }, Partial<Record<keyof SignUpInput, string[]>>>>;
+export type SignUpAction = (input: SignUpInput) => Promise<ActionResult<{ email: string; redirectTo?: string }, Partial<Record<keyof SignUpInput, string[]>>>>;
 
 /** Sign in, or sign up (then sign in with the same credentials). */
 export function AuthForm({
@@ -18,11 +18,14 @@ export function AuthForm({
   signUp,
   callbackUrl,
   initialError,
+  invite,
 }: {
   mode: 'sign-in' | 'sign-up';
   signUp?: SignUpAction;
   callbackUrl: string;
   initialError?: string;
+  /** The invite token the sign-up came with (the server checks it again). */
+  invite?: string;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | undefined>(initialError);
@@ -37,16 +40,18 @@ export function AuthForm({
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
     };
+    let next = callbackUrl;
     setError(undefined);
     setFieldErrors({});
     startTransition(async () => {
       if (mode === 'sign-up' && signUp) {
-        const created = await signUp(input);
+        const created = await signUp({ ...input, invite });
         if (!created.ok) {
           setError(created.error);
           setFieldErrors(created.fieldErrors ?? {});
           return;
         }
+        next = created.data.redirectTo ?? callbackUrl;
       }
       const result = await signIn('credentials', { email: input.email, password: input.password, redirect: false });
       if (!result?.ok || result.error) {
@@ -54,7 +59,7 @@ export function AuthForm({
         setError(signInErrorMessage(result?.error));
         return;
       }
-      router.replace(callbackUrl);
+      router.replace(next);
       router.refresh();
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listMembershipsForUser } from './teams';
-import { createUserWithPersonalTeam, findOrCreateOAuthUser } from './users';
+import { createUserWithPersonalTeam, findOrCreateOAuthUser, oauthMayUseEmail } from './users';
 
 describe('findOrCreateOAuthUser', () => {
   it('creates a password-less user with a personal team once, then finds it by email', async () => {
@@ -25,5 +25,30 @@ describe('findOrCreateOAuthUser', () => {
     ]);
     expect(c?.id).toBeDefined();
     expect(c?.id).toBe(d?.id);
+  });
+});
+
+describe('the sign-up policy, decided where the user row is inserted', () => {
+  it('makes the first account of the instance its administrator, and nobody after it', async () => {
+    // This file's database already has users from the tests above: check the very first one.
+    const { getDb } = await import('../index');
+    const { users } = await import('../schema');
+    const all = getDb().select().from(users).orderBy(users.createdAt).all();
+    expect(all.filter((user) => user.isAdmin).map((user) => user.email)).toEqual([all[0]?.email]);
+  });
+
+  it('refuses a new OAuth user under invite and closed (OAuth carries no invite), and lets one in under open', async () => {
+    expect(await findOrCreateOAuthUser({ email: 'inv@example.test', name: 'I', policy: 'invite' })).toBeUndefined();
+    expect(await findOrCreateOAuthUser({ email: 'clo@example.test', name: 'C', policy: 'closed' })).toBeUndefined();
+    expect(await oauthMayUseEmail({ email: 'inv@example.test', policy: 'invite' })).toBe(false);
+    expect(await findOrCreateOAuthUser({ email: 'ope@example.test', name: 'O', policy: 'open' })).toMatchObject({ email: 'ope@example.test', isAdmin: false });
+    // An existing OAuth-only account keeps signing in whatever the policy.
+    expect(await findOrCreateOAuthUser({ email: 'ope@example.test', name: 'O', policy: 'closed' })).toMatchObject({ email: 'ope@example.test' });
+  });
+
+  it('refuses a password sign-up without a working invite under invite, and any under closed', async () => {
+    expect(await createUserWithPersonalTeam({ email: 'no-invite@example.test', name: 'N', passwordHash: 'x', admission: { policy: 'invite' } })).toEqual({ refused: 'invite-required' });
+    expect(await createUserWithPersonalTeam({ email: 'made-up@example.test', name: 'M', passwordHash: 'x', admission: { policy: 'invite', inviteToken: 'a'.repeat(43) } })).toEqual({ refused: 'invite-required' });
+    expect(await createUserWithPersonalTeam({ email: 'closed@example.test', name: 'C', passwordHash: 'x', admission: { policy: 'closed' } })).toEqual({ refused: 'closed' });
   });
 });

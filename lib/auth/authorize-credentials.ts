@@ -1,17 +1,14 @@
 import 'server-only';
-import bcrypt from 'bcryptjs';
 import type { User } from 'next-auth';
-import { getUserByEmail } from '@/db/queries/users';
+import { getUserByEmail, updatePasswordHash } from '@/db/queries/users';
 import { getEnv } from '@/lib/env';
 import { clientIp } from './client-ip';
 import { signInSchema } from './credentials';
-import { rateLimitedError } from './sign-in-errors';
+import { hashPassword, verifyPassword } from './password';
+import { busyError, rateLimitedError } from './sign-in-errors';
 import { signInLimiter, type SignInLimiter } from './sign-in-limiter';
 
-// Compared against when the email is unknown or has no password, so every failure takes the same time.
-const DUMMY_HASH = '$2b$10$zACq483O6KciKkBUrn6hnOWj51gh/.2x5Lhj6vwEsDhKu6eY4xvtq';
-
-/** next-auth v4 credentials `authorize`: null for a wrong email or password; throws (message → `error`) when rate-limited. */
+/** next-auth v4 credentials `authorize`: null for a wrong email or password; throws (message → `error`) when throttled or busy. */
 export async function authorizeCredentials(
   raw: unknown,
   req: { headers?: unknown } | undefined,
@@ -20,12 +17,15 @@ export async function authorizeCredentials(
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const attempt = limiter.begin({ email: parsed.data.email, ip: clientIp(req?.headers, getEnv().trustProxy) });
-  // Limited: no lookup and no bcrypt, and the same answer whether or not the email exists.
+  // Too early or busy: no lookup and no hash work, and the same answer whether or not the email exists.
+  if (attempt.limited === 'busy') throw new Error(busyError());
   if (attempt.limited) throw new Error(rateLimitedError(attempt.retryAfterMs));
   const user = await getUserByEmail({ email: parsed.data.email });
-  const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash || DUMMY_HASH);
   // An OAuth-only account has no password ('') and never signs in here, whatever is typed.
-  if (!user || user.passwordHash === '' || !ok) return null;
+  const check = await verifyPassword(parsed.data.password, user?.passwordHash);
+  if (!user || !check.ok) return null;
   attempt.succeeded();
+  // A bcrypt hash from before: replaced by argon2id now that we hold the password (and its full length counts from now on).
+  if (check.needsRehash) await updatePasswordHash({ id: user.id, from: user.passwordHash, to: await hashPassword(parsed.data.password) });
   return { id: user.id, name: user.name, email: user.email };
 }

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/index';
-import { generationTags, images, invites, memberships, savedViews, shares, teams } from '@/db/schema';
+import { createInstanceInvite } from '@/db/queries/instance-invites';
+import { generationTags, images, instanceInvites, invites, memberships, savedViews, shares, teams } from '@/db/schema';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { makeImage } from '@/lib/images/test-images';
 import { archivedClip, buildWorld, countRows, getRow, invite, personas, SECRET, share, type Persona, type World } from '@/test/authz/fixtures';
@@ -33,6 +34,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 const studio = await import('@/app/(studio)/actions');
 const gallery = await import('@/app/(studio)/gallery/actions');
 const team = await import('@/app/(studio)/team/actions');
+const admin = await import('@/app/(studio)/admin/actions');
 
 let world: World;
 let emulator: TestEmulator;
@@ -80,8 +82,8 @@ async function action(work: () => Promise<unknown>, changed: () => boolean): Pro
   return { allowed: changed(), said: JSON.stringify(result) };
 }
 
-/** Pages: allowed when they render T's data; refusals are a redirect to sign-in or a plain not-found. */
-async function page(render: () => Promise<unknown>): Promise<Outcome> {
+/** Pages: allowed when they render T's data (or `marker`); refusals are a redirect to sign-in or a plain not-found. */
+async function page(render: () => Promise<unknown>, marker = SECRET): Promise<Outcome> {
   try {
     const seen = new WeakSet<object>();
     const tree = JSON.stringify(await render(), (_key, value: unknown) => {
@@ -92,7 +94,7 @@ async function page(render: () => Promise<unknown>): Promise<Outcome> {
       }
       return value;
     });
-    const at = tree.indexOf(SECRET);
+    const at = tree.indexOf(marker);
     return { allowed: at >= 0, said: at >= 0 ? tree.slice(Math.max(0, at - 200), at + 60) : 'rendered' };
   } catch (error) {
     const digest = (error as { digest?: string }).digest ?? String(error);
@@ -102,7 +104,8 @@ async function page(render: () => Promise<unknown>): Promise<Outcome> {
 }
 
 // Outsiders aim at a clip of T made by its owner; members at one they made themselves.
-const byPersona = (persona: Persona) => (persona === 'anonymous' || persona === 'other team' ? world.users.owner : world.users[persona]);
+const outsider = (persona: Persona) => persona === 'anonymous' || persona === 'other team' || persona === 'admin';
+const byPersona = (persona: Persona) => (outsider(persona) ? world.users.owner : world.users[persona]);
 const fresh = (values = {}) => archivedClip(world.users.editor, world.video, values);
 
 const routes: Entry[] = [
@@ -350,7 +353,7 @@ const actions: Entry[] = [
   {
     // Creating a team touches no existing team: anyone signed in may, and becomes its owner.
     name: 'createTeamAction',
-    expect: members('owner', 'editor', 'viewer', 'other team'),
+    expect: members('owner', 'editor', 'viewer', 'other team', 'admin'),
     run: async (persona) => {
       const name = `new ${crypto.randomUUID()}`;
       return action(() => team.createTeamAction(name), () => {
@@ -366,7 +369,7 @@ const actions: Entry[] = [
       // A name without the marker: an outsider renames their own team here, which must not look like T's.
       const original = teamName();
       const name = `renamed ${crypto.randomUUID().slice(0, 4)}`;
-      const outcome = await action(() => team.updateTeamSettings({ name, sweepBudgetUsd: '', hourlyQuota: '' }), () => teamName() === name);
+      const outcome = await action(() => team.updateTeamSettings({ name, sweepBudgetUsd: '', hourlyQuota: '', dailyBudgetUsd: '' }), () => teamName() === name);
       getDb().update(teams).set({ name: original }).where(eq(teams.id, world.teamId)).run();
       return outcome;
     },
@@ -431,19 +434,19 @@ const actions: Entry[] = [
     run: async (persona) => {
       const { invite: made, token } = await invite(world, 'owner', options);
       if (kind === 'revoked') getDb().update(invites).set({ revokedAt: new Date() }).where(eq(invites.id, made.id)).run();
-      const outsider = persona === 'other team' ? world.users['other team'].userId : undefined;
-      return action(() => team.acceptInviteAction(token), () => outsider !== undefined && roleOf(outsider) !== undefined);
+      const joiner = persona === 'other team' || persona === 'admin' ? world.users[persona].userId : undefined;
+      return action(() => team.acceptInviteAction(token), () => joiner !== undefined && roleOf(joiner) !== undefined);
     },
   })),
   {
     // Run last among the invites: the outsider joins T here, and is taken out again at once.
     name: 'acceptInviteAction (valid invite: joins T)',
-    expect: members('other team'),
+    expect: members('other team', 'admin'),
     run: async (persona) => {
       const { token } = await invite(world, 'viewer');
-      const outsider = world.users['other team'].userId;
-      const outcome = await action(() => team.acceptInviteAction(token), () => persona === 'other team' && roleOf(outsider) === 'viewer');
-      getDb().delete(memberships).where(and(eq(memberships.teamId, world.teamId), eq(memberships.userId, outsider))).run();
+      const joiner = persona === 'other team' || persona === 'admin' ? world.users[persona].userId : undefined;
+      const outcome = await action(() => team.acceptInviteAction(token), () => joiner !== undefined && roleOf(joiner) === 'viewer');
+      if (joiner) getDb().delete(memberships).where(and(eq(memberships.teamId, world.teamId), eq(memberships.userId, joiner))).run();
       return outcome;
     },
   },
@@ -457,6 +460,23 @@ const actions: Entry[] = [
       const outcome = await action(() => team.leaveTeam(), () => role !== undefined && userId !== undefined && roleOf(userId) === undefined);
       if (userId && role && roleOf(userId) === undefined) getDb().insert(memberships).values({ teamId: world.teamId, userId, role }).run();
       return outcome;
+    },
+  },
+  // The instance administrator's own actions: nobody else, however senior in their team.
+  {
+    name: 'createInstanceInviteAction',
+    expect: members('admin'),
+    run: async () => {
+      const before = getDb().select().from(instanceInvites).all().length;
+      return action(() => admin.createInstanceInviteAction({ expiresInDays: 7, maxUses: 3 }), () => getDb().select().from(instanceInvites).all().length > before);
+    },
+  },
+  {
+    name: 'revokeInstanceInviteAction',
+    expect: members('admin'),
+    run: async () => {
+      const { invite: made } = await createInstanceInvite({ expiresAt: new Date(Date.now() + 86_400_000), maxUses: 1, createdBy: world.users.admin.userId });
+      return action(() => admin.revokeInstanceInviteAction(made.id), () => getDb().select().from(instanceInvites).where(eq(instanceInvites.id, made.id)).get()?.revokedAt !== null);
     },
   },
 ];
@@ -491,7 +511,7 @@ const pages: Entry[] = [
   { name: 'page /team', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/team/page')).default()) },
   {
     name: 'page /invite/[token] (valid invite)',
-    expect: members('owner', 'editor', 'viewer', 'other team'),
+    expect: members('owner', 'editor', 'viewer', 'other team', 'admin'),
     run: async () => {
       const { token } = await invite(world, 'viewer');
       return page(async () => (await import('@/app/invite/[token]/page')).default(params({ token })));
@@ -522,6 +542,8 @@ const pages: Entry[] = [
       return page(async () => (await import('@/app/s/[token]/page')).default(params({ token: link.token })));
     },
   },
+  // Marked by its title: the page shows no team data, and for anyone but the administrator it does not exist.
+  { name: 'page /admin', expect: members('admin'), run: async () => page(async () => (await import('@/app/(studio)/admin/page')).default(), 'admin-title') },
 ];
 
 /** The import page shows no team data itself; what it may do is decided by the context it loads. */

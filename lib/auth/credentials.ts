@@ -14,6 +14,8 @@ export const signUpSchema = z.object({
     .string()
     .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
     .max(200, 'Password must be at most 200 characters'),
+  // An invite token (instance or team invite) the sign-up came with; checked by the server, never trusted.
+  invite: z.string().max(100).optional(),
 });
 
 export type SignUpInput = z.input<typeof signUpSchema>;

@@ -9,7 +9,8 @@ import type { Role } from '@/db/schema';
 import { can, type Action, type Member } from './authz';
 import { getAuthOptions } from './options';
 
-export type SessionUser = { id: string; name: string; email: string };
+/** `isAdmin` is always filled in by getSessionUser; optional so hand-made test sessions may leave it out (not admin). */
+export type SessionUser = { id: string; name: string; email: string; isAdmin?: boolean };
 export type StudioContext = { user: SessionUser; team: TeamMembership; member: Member; teams: TeamMembership[] };
 
 /** Which of their teams a person is working in; a preference only: membership is checked on every request. */
@@ -21,8 +22,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getUserById({ id });
-  return user ? { id: user.id, name: user.name, email: user.email } : null;
+  return user ? { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin } : null;
 });
+
+/** The signed-in administrator of the instance; null for everyone else, signed out included. */
+export async function getAdminUser(): Promise<SessionUser | null> {
+  const user = await getSessionUser();
+  return user?.isAdmin === true ? user : null;
+}
 
 /** The signed-in user and the team they are working in; null when signed out or without a team. */
 export const getStudioContext = cache(async (): Promise<StudioContext | null> => {

@@ -1,82 +1,65 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
+import { forgiveAttempt, pruneThrottle, reserveAttempt, type DelayRule } from '@/db/queries/auth-throttle';
+import { hashBudget, type HashBudget } from './hash-budget';
 
-export type SignInAttempt = { limited: true; retryAfterMs: number } | { limited: false; succeeded: () => void };
+export type SignInAttempt = { limited: true; retryAfterMs: number } | { limited: 'busy' } | { limited: false; succeeded: () => void };
 
-export type SignInLimiterOptions = {
-  windowMs?: number;
-  maxPerEmail?: number;
-  maxPerIp?: number;
-  maxKeys?: number;
-  now?: () => number;
-};
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 
-/** Failed sign-ins per email and per IP in a sliding window; an attempt counts as failed until `succeeded()`, so parallel requests cannot all pass the check while bcrypt runs. */
-export function createSignInLimiter({
-  windowMs = 15 * 60_000,
-  maxPerEmail = 5,
-  maxPerIp = 20,
-  maxKeys = 10_000,
-  now = Date.now,
-}: SignInLimiterOptions = {}) {
-  // Key → failure times, oldest first; Map order is least recently touched first.
-  const failures = new Map<string, number[]>();
+/**
+ * No hard lock: a few free failures, then each failure doubles the wait before the next attempt. The
+ * account alone stays capped at 30 s, so failures from elsewhere never keep its owner out for long; the
+ * pairs with an address (known only behind a trusted proxy) may grow to 15 minutes.
+ */
+export const signInRules = {
+  accountAndAddress: { free: 5, baseMs: SECOND, maxMs: 15 * MINUTE },
+  address: { free: 20, baseMs: SECOND, maxMs: 15 * MINUTE },
+  account: { free: 5, baseMs: SECOND, maxMs: 30 * SECOND },
+} as const;
 
-  function recent(key: string, at: number): number[] {
-    const times = failures.get(key);
-    if (!times) return [];
-    while (times.length > 0 && (times[0] ?? 0) <= at - windowMs) times.shift();
-    if (times.length === 0) failures.delete(key);
-    return times;
+/** A counter that sees no failure for an hour starts again from zero (longer than any delay). */
+const QUIET_MS = 60 * MINUTE;
+
+// Emails are hashed in the keys: the table should not become a list of every address someone tried.
+const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+export type SignInLimiterOptions = { now?: () => number; budget?: HashBudget };
+
+/** Counters in SQLite (auth_throttle): they hold across restarts and across every request of the process. */
+export function createSignInLimiter({ now = () => Date.now(), budget = hashBudget }: SignInLimiterOptions = {}) {
+  let calls = 0;
+
+  function rulesFor(email: string, ip: string | undefined): { pair?: DelayRule; address?: DelayRule; account: DelayRule } {
+    const account = digest(email.trim().toLowerCase());
+    return {
+      pair: ip === undefined ? undefined : { key: `signin:pair:${account}:${ip}`, ...signInRules.accountAndAddress },
+      address: ip === undefined ? undefined : { key: `signin:ip:${ip}`, ...signInRules.address },
+      account: { key: `signin:account:${account}`, ...signInRules.account },
+    };
   }
 
-  function makeRoom(at: number) {
-    if (failures.size < maxKeys) return;
-    for (const key of [...failures.keys()]) recent(key, at);
-    // Still full of live keys: forget the least recently touched ones.
-    for (const key of failures.keys()) {
-      if (failures.size < maxKeys) break;
-      failures.delete(key);
-    }
-  }
-
-  function record(key: string, at: number) {
-    const times = recent(key, at);
-    failures.delete(key);
-    if (times.length === 0) makeRoom(at);
-    failures.set(key, [...times, at]);
-  }
-
-  /** `ip` undefined: the address is unknown (no trusted proxy), so only the per-email limit applies. */
+  /** `ip` undefined: the address is unknown (no trusted proxy), so only the per-account delay applies. */
   function begin({ email, ip }: { email: string; ip: string | undefined }): SignInAttempt {
     const at = now();
-    const emailKey = `email:${email.trim().toLowerCase()}`;
-    const ipKey = ip === undefined ? undefined : `ip:${ip}`;
-    const waits = [waitFor(recent(emailKey, at), maxPerEmail, at), ipKey ? waitFor(recent(ipKey, at), maxPerIp, at) : 0];
-    const retryAfterMs = Math.max(...waits);
-    if (retryAfterMs > 0) return { limited: true, retryAfterMs };
-    record(emailKey, at);
-    if (ipKey) record(ipKey, at);
+    calls += 1;
+    if (calls % 500 === 0) pruneThrottle({ before: at - 24 * QUIET_MS });
+    const { pair, address, account } = rulesFor(email, ip);
+    const rules = [pair, address, account].filter((rule) => rule !== undefined);
+    const reserved = reserveAttempt({ rules, now: at, quietMs: QUIET_MS, admit: () => budget.take() });
+    if (!reserved.ok) return 'busy' in reserved ? { limited: 'busy' } : { limited: true, retryAfterMs: reserved.waitMs };
     return {
       limited: false,
       succeeded() {
-        failures.delete(emailKey);
-        const times = ipKey ? failures.get(ipKey) : undefined;
-        const index = times?.indexOf(at) ?? -1;
-        if (times && index >= 0) times.splice(index, 1);
+        forgiveAttempt({ clear: pair ? [pair.key] : [], refund: [address, account].filter((rule) => rule !== undefined) });
       },
     };
   }
 
-  // How long until the oldest counted failure leaves the window; 0 when under the limit.
-  function waitFor(times: number[], max: number, at: number): number {
-    if (times.length < max) return 0;
-    return (times[times.length - max] ?? at) + windowMs - at;
-  }
-
-  return { begin, size: () => failures.size };
+  return { begin };
 }
 
 export type SignInLimiter = ReturnType<typeof createSignInLimiter>;
 
-/** One per server process: the counts live in memory only. */
 export const signInLimiter = createSignInLimiter();

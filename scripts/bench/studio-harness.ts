@@ -212,7 +212,8 @@ export function percentile(values: number[], p: number): number {
 
 /**
  * A user with a personal team, written straight into the studio's database (sign-up itself is a
- * server action, which has no stable HTTP shape to script against). Same rows the sign-up writes.
+ * server action, which has no stable HTTP shape to script against). Same rows the sign-up writes, but
+ * with a bcrypt hash on purpose: the first sign-in then goes through the upgrade to argon2id.
  */
 export async function createUser(dataDir: string, email: string, password: string): Promise<void> {
   const { default: Database } = await import('better-sqlite3');

@@ -11,7 +11,9 @@ import { createTeam } from '@/db/queries/teams';
 import { generations, memberships, type Generation, type NewGeneration, type Role } from '@/db/schema';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 
-export const personas = ['owner', 'editor', 'viewer', 'other team', 'anonymous'] as const;
+// 'admin' is the instance's administrator (the first account), a member of no team but their own: the
+// admin pages are theirs alone, and being admin opens nothing of a team they are not in.
+export const personas = ['owner', 'editor', 'viewer', 'other team', 'admin', 'anonymous'] as const;
 export type Persona = (typeof personas)[number];
 
 /** Everything of team T carries this marker, so any leak into a refusal is caught by one regex. */
@@ -33,6 +35,8 @@ function makeVideo(file: string) {
 }
 
 export async function buildWorld(): Promise<World> {
+  // The first account of a fresh studio is its administrator.
+  const admin = await createOwner('admin@t.test');
   const owner = await createOwner('owner@t.test');
   const editor = await createOwner('editor@t.test');
   const viewer = await createOwner('viewer@t.test');
@@ -54,7 +58,7 @@ export async function buildWorld(): Promise<World> {
   const video = fs.readFileSync(sample);
 
   const clip = await archivedClip(inT(editor), video);
-  return { teamId, users: { owner: inT(owner), editor: inT(editor), viewer: inT(viewer), 'other team': other }, clip, video };
+  return { teamId, users: { owner: inT(owner), editor: inT(editor), viewer: inT(viewer), 'other team': other, admin }, clip, video };
 }
 
 /** A clip of T by `author`, finished and archived (a copy of the sample video). */
