@@ -33,6 +33,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const studio = await import('@/app/(studio)/actions');
 const gallery = await import('@/app/(studio)/gallery/actions');
+const archive = await import('@/app/(studio)/gallery/archive-actions');
 const team = await import('@/app/(studio)/team/actions');
 const admin = await import('@/app/(studio)/admin/actions');
 
@@ -312,6 +313,22 @@ const actions: Entry[] = [
     },
   },
   {
+    name: 'retryArchive',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      // 203.0.113.1 is refused at once by the address policy: no network, but the attempt is counted.
+      const clip = await fresh({
+        archivedAt: null,
+        archivePath: null,
+        resultUrls: ['https://203.0.113.1/x.mp4'],
+        archiveAttempts: 1,
+        archiveError: 'The link answered HTTP 503',
+        archiveNextAt: new Date(Date.now() + 3_600_000),
+      });
+      return action(() => archive.retryArchive(clip.id), () => (getRow(clip.id)?.archiveAttempts ?? 0) > 1);
+    },
+  },
+  {
     name: 'emptyTrash',
     expect: members('owner'),
     run: async () => {
@@ -564,7 +581,7 @@ describe('authorization matrix', () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.name === 'route.ts' || entry.name === 'page.tsx' || entry.name === 'actions.ts') found.push(full);
+        else if (entry.name === 'route.ts' || entry.name === 'page.tsx' || entry.name.endsWith('actions.ts')) found.push(full);
       }
     };
     walk(path.join(process.cwd(), 'app'));
