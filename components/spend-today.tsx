@@ -1,6 +1,7 @@
-import type { SpendToday as Spend } from '@/db/queries/spend';
 import { formatUsd } from '@/lib/generation/pricing';
 import { UsageMeter } from './ui/usage-meter';
+
+type Spend = { studioCents: number; people: { userId: string; name: string; email: string; cents: number; clips: number }[] };
 
 /** The administrator's view of today's spend (UTC day): the studio against its budget, and who spent most. */
 export function SpendToday({ spend, studioBudgetCents, personBudgetCents, resetsIn }: { spend: Spend; studioBudgetCents: number; personBudgetCents: number; resetsIn: string }) {
@@ -8,7 +9,7 @@ export function SpendToday({ spend, studioBudgetCents, personBudgetCents, resets
     <div className="space-y-4">
       <UsageMeter label="Spent today" used={formatUsd(spend.studioCents)} limit={formatUsd(studioBudgetCents)} fraction={studioBudgetCents ? spend.studioCents / studioBudgetCents : 1} testId="spend-today" />
       <p className="text-sm text-muted">
-        Estimated from the price table when each clip was started; resets at 00:00 UTC ({resetsIn}). Each person may spend up to {formatUsd(personBudgetCents)} a day across all their teams.
+        Estimated from the price table when each clip was started; resets at 00:00 UTC, in {resetsIn}. Each person may spend up to {formatUsd(personBudgetCents)} a day across all their teams.
       </p>
       {spend.people.length > 0 ? (
         <table className="w-full max-w-xl text-sm">

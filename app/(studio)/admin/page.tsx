@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { instanceInviteState, listInstanceInvites } from '@/db/queries/instance-invites';
+import { getSpendToday, utcDayStart } from '@/db/queries/spend';
 import { AdminSection } from '@/components/admin/admin-section';
+import { SpendToday } from '@/components/spend-today';
+import { formatWait } from '@/lib/spend/refusal-message';
 import { InstanceInvitePanel } from '@/components/admin/instance-invite-panel';
 import { getAdminUser } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
@@ -20,7 +23,9 @@ export default async function AdminPage() {
   const admin = await getAdminUser();
   if (!admin) notFound();
   const now = new Date();
-  const invites = await listInstanceInvites();
+  const [invites, spend] = await Promise.all([listInstanceInvites(), getSpendToday({ now })]);
+  const { budgets } = getEnv();
+  const nextUtcMidnight = utcDayStart(now).getTime() + 24 * 60 * 60_000;
 
   return (
     <div className="mx-auto max-w-3xl space-y-10">
@@ -31,7 +36,9 @@ export default async function AdminPage() {
         <p className="text-sm text-muted">What applies to the whole studio, across every team.</p>
       </header>
 
-      {/* ── Today's spend: the lead adds its section here, e.g. <TodaySpendSection /> wrapped in <AdminSection>. ── */}
+      <AdminSection title="Today’s spend" hint="Every clip started today on this studio’s key, against the daily budget." testId="admin-spend">
+        <SpendToday spend={spend} studioBudgetCents={budgets.studioDailyCents} personBudgetCents={budgets.personDailyCents} resetsIn={formatWait(nextUtcMidnight - now.getTime())} />
+      </AdminSection>
 
       <AdminSection title="Sign-up links" hint={policyHint[getEnv().signup]} testId="admin-instance-invites">
         <InstanceInvitePanel
