@@ -5,9 +5,9 @@ import { getTeam, listTeamMembers } from '@/db/queries/teams';
 import { InvitePanel } from '@/components/team/invite-panel';
 import { LeaveTeamButton } from '@/components/team/leave-team-button';
 import { NewTeamForm } from '@/components/team/new-team-form';
-import { StorageUsage } from '@/components/team/storage-usage';
 import { TeamMembers } from '@/components/team/team-members';
 import { TeamSettingsForm } from '@/components/team/team-settings-form';
+import { UsageMeter } from '@/components/ui/usage-meter';
 import { instanceLimits } from '@/lib/spend/instance-limits';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
@@ -79,7 +79,7 @@ export default async function TeamPage() {
         </Section>
       )}
       <Section title="Storage" hint="Archived videos (the trash too, until it is emptied) and start frames count against the team's share of the studio's disk.">
-        <StorageUsage used={formatBytes(storage.totalBytes)} limit={formatBytes(quotaBytes)} fraction={storage.totalBytes / quotaBytes} />
+        <UsageMeter label="Storage" used={formatBytes(storage.totalBytes)} limit={formatBytes(quotaBytes)} fraction={storage.totalBytes / quotaBytes} testId="storage-usage" />
       </Section>
       <Section title="Another team" hint="Start a separate workspace with its own gallery; you will be its owner.">
         <NewTeamForm create={createTeamAction} />
