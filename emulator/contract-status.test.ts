@@ -5,7 +5,8 @@ import { KEY_B, resultUrlOf, startTestEmulator, type TestEmulator } from './test
 /** Contract § GET /statusTask/wan-2-5: fields per state, failures, unknown tasks. */
 let emulator: TestEmulator;
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  // Pending lasts 15 % of the clip: at 0.02 that is ≥ 150 ms, wide enough to be seen on a loaded machine.
+  emulator = await startTestEmulator({ timeScale: 0.02 });
 });
 afterAll(() => emulator.stop());
 

@@ -13,6 +13,7 @@ import { handleRequest, type PipelineContext } from './request-pipeline';
 import { FILES_PREFIX } from './serve-video';
 import { createSourceImageStore } from './source-image-store';
 import { createStatsRecorder, type EmulatorStats } from './stats';
+import { createTaskJournal } from './task-journal';
 import { createTaskStore } from './task-store';
 import { createVideoCache } from './video-cache';
 
@@ -26,7 +27,7 @@ export interface EmulatorOptions {
   apiKeys: string[];
   /** Multiplies every generation delay: 0.01 turns a 60 s generation into 0.6 s. Not network faults. */
   timeScale: number;
-  /** Where rendered videos and downloaded source images are kept. */
+  /** Where rendered videos, downloaded source images and the task journal (tasks.jsonl) are kept. */
   dataDir: string;
   /** Base of result URLs; defaults to the server's own URL. */
   publicUrl?: string;
@@ -57,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const now = options.now ?? Date.now;
   const dataDir = resolve(options.dataDir);
   const videos = createVideoCache(dataDir);
+  const journal = createTaskJournal(dataDir);
   let publicUrl = '';
   const store = createTaskStore({
     now,
@@ -64,15 +66,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     videos,
     sourceImages: createSourceImageStore(join(dataDir, 'source-images')),
     videoUrl: (name) => `${publicUrl}${FILES_PREFIX}${name}.mp4`,
+    journal,
   });
   const stats = createStatsRecorder();
+  const billing = createBilling();
   const faults = createFaultInjector({ initial: faultsSchema.parse(options.faults ?? {}), random: options.random ?? Math.random });
   const rateLimiter = createRateLimiter({ perMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, now });
-  const callbacks = createCallbackSender({ store, timeScale: options.timeScale, now, stats, suppressed: faults.callbacksNeverCome });
+  const callbacks = createCallbackSender({ store, timeScale: options.timeScale, now, stats, journal, suppressed: faults.callbacksNeverCome });
+  // Tasks from an earlier run resume as the real service's would: same timing, same result, same callback.
+  for (const saved of journal.open(now())) {
+    const task = store.restore(saved);
+    if (task.plan.provider.available) billing.charge(task.apiKey, task.request.input, task.provider);
+    stats.taskCreated(task.taskId, task.apiKey, task.provider);
+    if (saved.callback) callbacks.resume(task, saved.callback);
+  }
   const context: PipelineContext = {
     apiKeys: new Set(options.apiKeys),
     store,
-    billing: createBilling(),
+    billing,
     callbacks,
     faults,
     stats,
@@ -94,7 +105,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     });
   });
   await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
+    server.once('error', (error) => {
+      callbacks.close();
+      journal.close();
+      rejectListen(error);
+    });
     server.listen(options.port, options.host, () => resolveListen());
   });
 
@@ -111,6 +126,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       server.closeAllConnections();
       await closed;
       await videos.idle();
+      journal.close();
     },
     stats: stats.snapshot,
     setFaults: (next) => faults.replace(faultsSchema.parse(next)),

@@ -1,10 +1,12 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { access } from 'node:fs/promises';
 import { CONTENT_VIOLATION, violatesContentPolicy } from './content-policy';
 import { MAX_SEED, type CreateTaskRequest } from './create-task-schema';
 import { PROVIDER_UNAVAILABLE, type ProviderPlan, type ServingProvider } from './providers';
 import { fetchSourceImage, INVALID_IMAGE_URL } from './source-image';
 import type { SourceImageStore } from './source-image-store';
 import { frameAspectFor, type FrameAspect, type SourceImageRef } from './scene';
+import type { SavedSource, SavedTask, TaskJournal } from './task-journal';
 import { PENDING_FRACTION, plannedGenerationMs } from './task-timing';
 import type { VideoCache } from './video-cache';
 
@@ -27,6 +29,7 @@ export interface Task {
   provider: ServingProvider;
   createTime: number;
   generationMs: number;
+  plan: TaskPlan;
   /** Where the downloaded image-to-video source was kept. */
   sourceImagePath?: string;
   outcome?: TaskOutcome;
@@ -51,6 +54,7 @@ export interface TaskStoreOptions {
   videos: VideoCache;
   sourceImages: SourceImageStore;
   videoUrl: (videoName: string) => string;
+  journal: TaskJournal;
 }
 
 /** What the service decided about a task at creation, before any work. */
@@ -59,7 +63,7 @@ export interface TaskPlan {
   injectedFailure?: TaskFailure;
 }
 
-export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl }: TaskStoreOptions) {
+export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl, journal }: TaskStoreOptions) {
   const tasks = new Map<string, Task>();
 
   function create(apiKey: string, request: CreateTaskRequest, plan: TaskPlan): Task {
@@ -70,37 +74,46 @@ export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl
     const timing = { taskId, resolution: input.resolution, duration: input.duration, timeScale, provider, failedOver };
     const generationMs = plannedGenerationMs(timing);
     const seed = input.seed ?? randomInt(0, MAX_SEED + 1);
-    const task: Task = { taskId, apiKey, request, seed, provider, createTime: now(), generationMs, settled: Promise.resolve() };
-    task.settled = settle(task, plan);
-    tasks.set(taskId, task);
+    const task: Task = { taskId, apiKey, request, seed, provider, createTime: now(), generationMs, plan, settled: Promise.resolve() };
+    journal.task({ taskId, apiKey, request, seed, provider, createTime: task.createTime, generationMs, plan });
+    start(task);
     return task;
+  }
+
+  /** Takes back a task kept by an earlier run; one that had not settled is worked on again, to the same result. */
+  function restore({ task: stored, source, outcome }: SavedTask): Task {
+    const task: Task = { ...stored, sourceImagePath: source?.path, outcome, settled: Promise.resolve() };
+    if (outcome) tasks.set(task.taskId, task);
+    else start(task, source);
+    return task;
+  }
+
+  function start(task: Task, source?: SavedSource): void {
+    task.settled = settle(task, task.plan, source).then(() => {
+      if (task.outcome) journal.outcome(task.taskId, task.outcome);
+    });
+    tasks.set(task.taskId, task);
   }
 
   function fail(task: Task, failure: TaskFailure, settledAt = now()): void {
     task.outcome = { state: 'failed', settledAt, failCode: failure.failCode, failMsg: failure.failMsg };
   }
 
-  async function settle(task: Task, plan: TaskPlan): Promise<void> {
+  async function settle(task: Task, plan: TaskPlan, saved?: SavedSource): Promise<void> {
     const { input } = task.request;
     if (!plan.provider.available) return fail(task, PROVIDER_UNAVAILABLE, task.createTime);
     if (plan.injectedFailure) return fail(task, plan.injectedFailure, task.createTime);
     if (violatesContentPolicy(input.prompt)) return fail(task, CONTENT_VIOLATION, task.createTime);
     const imageUrl = input.mode === 'image-to-video' ? input.image_urls?.[0] : undefined;
-    let sourceImage: SourceImageRef | undefined;
-    let aspectRatio: FrameAspect = input.aspect_ratio;
+    let source: SavedSource | undefined;
     if (imageUrl !== undefined) {
-      const image = await fetchSourceImage(imageUrl);
-      if (!image.ok) return fail(task, { failCode: INVALID_IMAGE_URL, failMsg: image.failMsg });
-      aspectRatio = frameAspectFor(image.width, image.height);
-      const sha256 = createHash('sha256').update(image.bytes).digest('hex');
-      try {
-        task.sourceImagePath = await sourceImages.save(task.taskId, image.format, image.bytes);
-        sourceImage = { path: task.sourceImagePath, format: image.format, sha256 };
-      } catch (error) {
-        console.error(`[emulator] could not keep the source image of ${task.taskId}:`, error);
-        return fail(task, GENERATION_FAILED);
-      }
+      const kept = saved && (await exists(saved.path)) ? saved : undefined;
+      const fetched = kept ?? (await keepSourceImage(task, imageUrl));
+      if ('failCode' in fetched) return fail(task, fetched);
+      source = fetched;
     }
+    const sourceImage: SourceImageRef | undefined = source && { path: source.path, format: source.format, sha256: source.sha256 };
+    const aspectRatio: FrameAspect = source?.aspectRatio ?? input.aspect_ratio;
     try {
       const videoName = await videos.ensureVideo({
         prompt: input.prompt,
@@ -116,6 +129,21 @@ export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl
       console.error(`[emulator] render failed for ${task.taskId}:`, error);
       fail(task, GENERATION_FAILED);
     }
+  }
+
+  async function keepSourceImage(task: Task, imageUrl: string): Promise<SavedSource | TaskFailure> {
+    const image = await fetchSourceImage(imageUrl);
+    if (!image.ok) return { failCode: INVALID_IMAGE_URL, failMsg: image.failMsg };
+    const sha256 = createHash('sha256').update(image.bytes).digest('hex');
+    try {
+      task.sourceImagePath = await sourceImages.save(task.taskId, image.format, image.bytes);
+    } catch (error) {
+      console.error(`[emulator] could not keep the source image of ${task.taskId}:`, error);
+      return GENERATION_FAILED;
+    }
+    const source: SavedSource = { path: task.sourceImagePath, format: image.format, sha256, aspectRatio: frameAspectFor(image.width, image.height) };
+    journal.source(task.taskId, source);
+    return source;
   }
 
   /** The state is a pure function of elapsed time and the render outcome, so no timers are needed. */
@@ -152,7 +180,16 @@ export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl
     return open;
   }
 
-  return { create, describe, find, openCount, count: () => tasks.size };
+  return { create, restore, describe, find, openCount, count: () => tasks.size };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export type TaskStore = ReturnType<typeof createTaskStore>;

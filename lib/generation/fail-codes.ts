@@ -17,7 +17,10 @@ const known: Record<string, FailExplanation> = {
   MODEL_UNAVAILABLE: { title: 'The model is unavailable right now', advice: 'Try again in a few minutes, or switch provider.' },
   GENERATION_FAILED: { title: 'The service could not generate this clip', advice: 'Generate again; a different seed may help.' },
   INSUFFICIENT_CREDITS: { title: 'The API account is out of credits', advice: 'Top up the account balance, then generate again.' },
-  TASK_NOT_FOUND: { title: 'The service no longer knows this task', advice: 'Generate again with the same settings.' },
+  TASK_NOT_FOUND: {
+    title: 'The service no longer knows this task',
+    advice: 'Nothing of the request is lost: Send again asks for the identical clip, seed included, as a new task; Dismiss sets it aside.',
+  },
   UNREACHABLE: { title: 'The Wan API could not be reached', advice: 'Nothing was created or charged. Check the connection and generate again.' },
   OUTCOME_UNKNOWN: {
     title: 'We could not confirm the task was created',

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { NewGeneration } from '@/db/schema';
 import { claimDueGeneration, getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { WanApiError, type WanClient } from '@/lib/wan';
@@ -38,14 +39,24 @@ async function poll(id: string, { wan, now, pollScale }: RefreshDeps): Promise<v
     if (updated?.state === 'success') void archiveGeneration(id).catch(() => undefined);
   } catch (error) {
     if (error instanceof WanApiError && error.status === 404) {
-      await updateGeneration({
-        id,
-        values: { state: 'failed', failCode: 'TASK_NOT_FOUND', failMsg: 'The Wan API no longer knows this task.', leaseUntil: null, nextPollAt: null, completedAt: now() },
-      });
+      await updateGeneration({ id, values: taskForgotten(now()) });
       return;
     }
     console.warn(`[tracker] status of ${row.taskId} failed:`, error instanceof Error ? error.message : error);
     const retryAfter = error instanceof WanApiError ? error.retryAfterMs : undefined;
     await updateGeneration({ id, values: backoffAfterError(row, now(), pollScale, retryAfter) });
   }
+}
+
+/** The service lost the task (a restart, an expiry): not a dead failure, since *Send again* can repeat the exact request. */
+function taskForgotten(now: Date): Partial<NewGeneration> {
+  return {
+    state: 'unknown',
+    failCode: 'TASK_NOT_FOUND',
+    failMsg: 'The Wan API no longer knows this task. Send again sends the identical request, seed included.',
+    leaseUntil: null,
+    nextPollAt: null,
+    queueRank: null,
+    updatedAt: now,
+  };
 }
