@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: [
     {
       name: 'emulator',
-      command: 'node_modules/.bin/tsx emulator/main.ts',
+      // A fresh emulator too: it keeps its tasks across restarts, and no run should see another's.
+      command: `node scripts/e2e-reset.mjs ${E2E.dir}/emulator && node_modules/.bin/tsx emulator/main.ts`,
       url: `${E2E.emulatorUrl}/api/v1/apikeys/current-balance`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -15,6 +15,8 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 if (!process.env.NEXTAUTH_SECRET) delete process.env.NEXTAUTH_SECRET;
 fs.mkdirSync(process.env.DATA_DIR || 'data', { recursive: true });
+// The emulator keeps its tasks beside the studio's data, so a restart of the whole tree resumes both.
+process.env.EMULATOR_DATA_DIR ||= `${process.env.DATA_DIR || 'data'}/emulator`;
 
 const children = [];
 function shutdown(code) {
