@@ -1,19 +1,56 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { getEnv } from '@/lib/env';
+import { safeCallbackUrl } from '@/lib/safe-callback';
+import { baseSecurityHeaders, newNonce, nonDocumentCsp, originOf, pageCsp } from '@/lib/security/headers';
 
 const sessionCookies = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 const publicPaths = ['/sign-in', '/sign-up'];
+// Route handlers, not documents (the sign-in redirect never covered them: API routes answer 401 themselves,
+// start frames and share media are public). Their media also set `sandbox` themselves.
+const nonDocumentPath = /^\/(?:api\/|i\/|s\/[^/]+\/(?:video|poster)$)/;
+
+/** Security headers on every response, a fresh CSP nonce for every page, and the optimistic sign-in redirect. */
+export function proxy(request: NextRequest) {
+  const env = getEnv();
+  if (nonDocumentPath.test(request.nextUrl.pathname)) return secured(NextResponse.next(), env.https, nonDocumentCsp);
+  const nonce = newNonce();
+  const csp = pageCsp({
+    nonce,
+    dev: process.env.NODE_ENV === 'development',
+    // A clip not yet archived plays straight from the API's result host.
+    mediaOrigins: [originOf(env.wan.baseUrl)].filter((origin) => origin !== undefined),
+  });
+  const redirect = signInRedirect(request);
+  if (redirect) return secured(redirect, env.https, csp);
+  // Next reads the nonce from the request's CSP header and puts it on every script it renders.
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
+  return secured(NextResponse.next({ request: { headers } }), env.https, csp);
+}
 
 /** Optimistic redirect only: every page, action and route still checks the session itself. */
-export function proxy(request: NextRequest) {
+function signInRedirect(request: NextRequest): NextResponse | undefined {
   const { pathname, search } = request.nextUrl;
-  if (publicPaths.includes(pathname) || pathname.startsWith('/s/')) return NextResponse.next();
-  if (sessionCookies.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (publicPaths.includes(pathname) || pathname.startsWith('/s/')) return undefined;
+  if (sessionCookies.some((name) => request.cookies.has(name))) return undefined;
   const signIn = new URL('/sign-in', request.url);
-  signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
+  signIn.searchParams.set('callbackUrl', safeCallbackUrl(`${pathname}${search}`));
   return NextResponse.redirect(signIn);
 }
 
+function secured(response: NextResponse, https: boolean, csp: string): NextResponse {
+  for (const [name, value] of Object.entries(baseSecurityHeaders(https))) response.headers.set(name, value);
+  response.headers.set('content-security-policy', csp);
+  return response;
+}
+
 export const config = {
-  // Pages only: API routes answer 401 themselves; assets and start frames (/i/…) are public.
-  matcher: ['/((?!api/|i/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|woff2?)$).*)'],
+  matcher: [
+    // Pages (the same paths as ever).
+    '/((?!api/|i/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|woff2?)$).*)',
+    // API routes and start frames too, but never a request with a body: Next would read all of it (and hand the
+    // route at most 10 MB) before the route's own limits and checks run. next.config.mjs covers those responses.
+    { source: '/(api|i)/:path*', missing: [{ type: 'header', key: 'content-length' }, { type: 'header', key: 'transfer-encoding' }] },
+  ],
 };

@@ -1,4 +1,45 @@
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect };
+
+/** Every page a test opens reports what the Content-Security-Policy blocked (inline script, a media host…). */
+async function recordCspViolations(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.exposeBinding('__cspViolation', ({ page }, report: string) => void violations.push(`${page.url()}: ${report}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __cspViolation: (text: string) => Promise<void> }).__cspViolation;
+      void report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  // Also what Chromium logs, e.g. a violation in a document that navigated away before the event arrived.
+  context.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(`${message.page()?.url() ?? 'console'}: ${message.text()}`);
+  });
+}
+
+/** Playwright's `test`, failing any test whose pages violated the CSP, in its own context or any it opens. */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context, browser }, provide) => {
+      const violations: string[] = [];
+      await recordCspViolations(context, violations);
+      // Tests open more people with browser.newContext() (browser.newPage() goes through it too).
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const opened = await newContext(options);
+        await recordCspViolations(opened, violations);
+        return opened;
+      };
+      try {
+        await provide(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 let counter = 0;
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signUp } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, signUp, test } from './fixtures';
 
 /** Stores a clip through the studio's JSON API (same schema and checks as the form). */
 async function create(page: Page, body: Record<string, unknown>): Promise<{ id: string; seed: number }> {

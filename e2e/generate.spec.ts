@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { generate, signUp, videoFacts } from './fixtures';
+import { expect, generate, signUp, test, videoFacts } from './fixtures';
 
 test('sign up, generate a 5 s 16:9 clip, watch it finish and play, then reproduce it byte for byte', async ({ page }) => {
   await signUp(page);

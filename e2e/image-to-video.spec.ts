@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { makeImage } from '../lib/images/test-images';
-import { signUp } from './fixtures';
+import { expect, signUp, test } from './fixtures';
 
 const COLOR = { r: 200, g: 60, b: 40 };
 const hex = `0x${[COLOR.r, COLOR.g, COLOR.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signUp } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, signUp, test } from './fixtures';
 
 type View = { id: string; seed: number; state: string; sha256: string | null };
 

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signUp } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, signUp, test } from './fixtures';
 
 async function person(browser: Browser, name: string): Promise<Page> {
   const context = await browser.newContext();

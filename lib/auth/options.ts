@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { findOrCreateOAuthUser, oauthMayUseEmail } from '@/db/queries/users';
+import { getEnv } from '@/lib/env';
 import { authorizeCredentials } from './authorize-credentials';
 import { oauthProviders } from './oauth-providers';
 import { verifiedOAuthIdentity } from './oauth-identity';
@@ -11,6 +12,8 @@ export function getAuthOptions(): NextAuthOptions {
   return {
     secret: getAuthSecret(),
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    // Over https the session cookie is `__Secure-` and never sent in clear (proxy.ts knows both names).
+    useSecureCookies: getEnv().https,
     // Failed OAuth sign-ins land back on our page with `?error=` instead of next-auth's own.
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Generation } from '@/db/schema';
 import { jsonError } from '@/lib/http';
+import { mediaHeaders } from '@/lib/security/headers';
 import { parseByteRange } from './byte-range';
 import { getVideoStore } from './index';
 import { posterOf } from './poster';
@@ -18,8 +19,8 @@ export async function serveVideo(request: Request, row: Archived, cacheControl: 
   const size = row.archivePath ? await store.size(row.archivePath) : undefined;
   if (!row.archivePath || size === undefined) return jsonError(404, 'Not found');
   const range = parseByteRange(request.headers.get('range'), size);
-  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { 'content-range': `bytes */${size}` } });
-  const headers = new Headers({ 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': cacheControl, etag: `"${row.archiveSha256 ?? row.id}"` });
+  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...mediaHeaders, 'content-range': `bytes */${size}` } });
+  const headers = new Headers({ ...mediaHeaders, 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': cacheControl, etag: `"${row.archiveSha256 ?? row.id}"` });
   const body = Readable.toWeb(store.read(row.archivePath, range)) as ReadableStream<Uint8Array>;
   if (!range) {
     headers.set('content-length', String(size));
@@ -34,7 +35,7 @@ export async function serveVideo(request: Request, row: Archived, cacheControl: 
 export async function servePoster(request: Request, row: Archived, cacheControl: string): Promise<Response> {
   if (!row.archivePath) return jsonError(404, 'Not found');
   const etag = `"${row.archiveSha256 ?? row.id}"`;
-  const headers = new Headers({ 'cache-control': cacheControl, etag });
+  const headers = new Headers({ ...mediaHeaders, 'cache-control': cacheControl, etag });
   // Checked before posterOf: a browser holding the still costs no ffmpeg run.
   if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   const poster = await posterOf(row.archivePath);

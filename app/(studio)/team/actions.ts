@@ -10,12 +10,14 @@ import { changeMembership, createTeam, getMembership, updateTeam } from '@/db/qu
 import { roles } from '@/db/schema';
 import { firstError, refusal, type ActionResult } from '@/lib/action-result';
 import { authorize, CURRENT_TEAM_COOKIE, getSessionUser } from '@/lib/auth/session';
+import { instanceLimits } from '@/lib/spend/instance-limits';
+import { getEnv } from '@/lib/env';
 import { inviteSchema, shareSchema, teamNameSchema, teamSettingsSchema, type InviteInput, type ShareInput, type TeamSettingsInput } from '@/lib/teams/schemas';
 
 const YEAR_S = 365 * 24 * 60 * 60;
 
 async function rememberTeam(teamId: string) {
-  (await cookies()).set(CURRENT_TEAM_COOKIE, teamId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: YEAR_S });
+  (await cookies()).set(CURRENT_TEAM_COOKIE, teamId, { httpOnly: true, secure: getEnv().https, sameSite: 'lax', path: '/', maxAge: YEAR_S });
 }
 
 const LAST_OWNER = 'A team always needs an owner: make someone else owner first.';
@@ -45,12 +47,13 @@ export async function createTeamAction(name: string): Promise<ActionResult<{ tea
 export async function updateTeamSettings(input: TeamSettingsInput): Promise<ActionResult<null>> {
   const auth = await authorize('team:manage');
   if (!auth.ok) return { ok: false, error: refusal[auth.status] };
-  const parsed = teamSettingsSchema.safeParse(input);
+  const parsed = teamSettingsSchema(instanceLimits()).safeParse(input);
   if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
-  const { name, sweepBudgetUsd, hourlyQuota } = parsed.data;
+  const { name, sweepBudgetUsd, hourlyQuota, dailyBudgetUsd } = parsed.data;
+  const cents = (usd: number | '') => (usd === '' ? null : Math.round(usd * 100));
   await updateTeam({
     teamId: auth.context.team.teamId,
-    values: { name, sweepBudgetCents: sweepBudgetUsd === '' ? null : Math.round(sweepBudgetUsd * 100), hourlyQuota: hourlyQuota === '' ? null : hourlyQuota },
+    values: { name, sweepBudgetCents: cents(sweepBudgetUsd), hourlyQuota: hourlyQuota === '' ? null : hourlyQuota, dailyBudgetCents: cents(dailyBudgetUsd) },
   });
   revalidatePath('/', 'layout');
   return { ok: true, data: null };

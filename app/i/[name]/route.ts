@@ -1,5 +1,6 @@
 import { getImageByFileName } from '@/db/queries/images';
 import { mimeTypes } from '@/lib/images/image-format';
+import { mediaHeaders } from '@/lib/security/headers';
 import { isImageFileName, readImageFile } from '@/lib/storage/image-files';
 
 export const dynamic = 'force-dynamic';
@@ -12,10 +13,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ nam
   if (!image || !bytes) return new Response('Not found', { status: 404 });
   return new Response(new Uint8Array(bytes), {
     headers: {
+      ...mediaHeaders,
       'content-type': mimeTypes[image.format],
       'content-length': String(bytes.length),
       'cache-control': 'public, max-age=31536000, immutable',
-      'x-content-type-options': 'nosniff',
     },
   });
 }
