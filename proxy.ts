@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
 import { safeCallbackUrl } from '@/lib/safe-callback';
-import { baseSecurityHeaders, newNonce, nonDocumentCsp, originOf, pageCsp } from '@/lib/security/headers';
+import { baseSecurityHeaders, newNonce, nonDocumentCsp, pageCsp } from '@/lib/security/headers';
 
 const sessionCookies = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 const publicPaths = ['/sign-in', '/sign-up'];
@@ -18,7 +18,7 @@ export function proxy(request: NextRequest) {
     nonce,
     dev: process.env.NODE_ENV === 'development',
     // A clip not yet archived plays straight from the API's result host.
-    mediaOrigins: [originOf(env.wan.baseUrl)].filter((origin) => origin !== undefined),
+    mediaOrigins: env.wan.resultOrigins,
   });
   const redirect = signInRedirect(request);
   if (redirect) return secured(redirect, env.https, csp);

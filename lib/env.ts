@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultPrices, type PriceTable } from '@/lib/generation/pricing';
+import { originOf } from '@/lib/security/headers';
 
 const optionalString = z
   .string()
@@ -13,6 +14,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('data'),
   WAN_BASE_URL: optionalString.pipe(z.url().optional()),
   WAN_API_KEY: optionalString,
+  // Where the service's result files live (comma-separated origins), for pages to play a clip before our copy exists.
+  WAN_RESULT_ORIGINS: z.string().default(''),
   EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   EMULATOR_API_KEYS: z.string().default('emulator-key'),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
@@ -67,6 +70,8 @@ export type Env = {
     ratePerMinute: number;
     maxConcurrentTasks: number;
     retries: number;
+    /** Origins a not-yet-archived clip may play from: WAN_RESULT_ORIGINS, else the API's own origin. */
+    resultOrigins: string[];
   };
   publicUrl: string | undefined;
   pollScale: number;
@@ -83,6 +88,12 @@ export type Env = {
   /** The studio is served over https (PUBLIC_URL or NEXTAUTH_URL): HSTS and secure cookies. */
   https: boolean;
 };
+
+/** The listed origins that parse as http(s) URLs, or the API's own origin when none is listed. */
+function resultOrigins(listed: string, apiBase: string): string[] {
+  const origins = listed.split(',').flatMap((entry) => originOf(entry.trim()) ?? []);
+  return origins.length ? origins : [originOf(apiBase) ?? apiBase];
+}
 
 let cached: Env | undefined;
 
@@ -107,6 +118,7 @@ export function getEnv(): Env {
       ratePerMinute: e.WAN_RATE_LIMIT_PER_MINUTE,
       maxConcurrentTasks: e.WAN_MAX_CONCURRENT_TASKS,
       retries: e.WAN_RETRIES,
+      resultOrigins: resultOrigins(e.WAN_RESULT_ORIGINS, e.WAN_BASE_URL ?? (usingEmulator ? `http://127.0.0.1:${e.EMULATOR_PORT}` : 'https://api.apixo.ai')),
     },
     publicUrl: e.PUBLIC_URL,
     pollScale: e.WAN_POLL_SCALE,

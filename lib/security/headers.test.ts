@@ -80,3 +80,18 @@ describe('next.config.mjs headers (for API requests with a body, which proxy.ts 
     expect(valuesOf('/(api|i)/:path*')).toEqual({ 'content-security-policy': nonDocumentCsp });
   });
 });
+
+describe('media origins', () => {
+  it('pages may play clips from the configured result hosts, else only from the API’s own origin', async () => {
+    const { getEnv, resetEnvForTests } = await import('@/lib/env');
+    process.env.WAN_BASE_URL = 'https://api.example.test/api/v1';
+    process.env.WAN_RESULT_ORIGINS = 'https://cdn.example.test/files, javascript:alert(1), not a url';
+    resetEnvForTests();
+    expect(getEnv().wan.resultOrigins).toEqual(['https://cdn.example.test']);
+    process.env.WAN_RESULT_ORIGINS = '';
+    resetEnvForTests();
+    expect(getEnv().wan.resultOrigins).toEqual(['https://api.example.test']);
+    delete process.env.WAN_BASE_URL;
+    resetEnvForTests();
+  });
+});
