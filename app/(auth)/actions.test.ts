@@ -9,6 +9,7 @@ import { createInvite } from '@/db/queries/invites';
 import { createTeam } from '@/db/queries/teams';
 import { instanceInvites, invites, memberships, users } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
+import { hashBudget } from '@/lib/auth/hash-budget';
 
 // The request as the action sees it: the client's address (behind a trusted proxy) and the cookies it sets.
 const request = vi.hoisted(() => ({ ip: '198.51.100.1', cookies: new Map<string, string>() }));
@@ -48,6 +49,8 @@ function freshStudio(policy: 'open' | 'invite' | 'closed') {
   process.env.SIGNUP = policy;
   process.env.TRUST_PROXY = '1';
   resetEnvForTests();
+  // The process-wide hash budget is not what these cases are about: each starts with a full one.
+  hashBudget.refillForTests();
 }
 afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
