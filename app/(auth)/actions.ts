@@ -1,6 +1,6 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { createUserWithPersonalTeam } from '@/db/queries/users';
 import type { ActionResult } from '@/lib/action-result';
@@ -11,12 +11,11 @@ import { hashPassword } from '@/lib/auth/password';
 import { SIGN_IN_BUSY } from '@/lib/auth/sign-in-errors';
 import { reserveSignUp, signUpLimits } from '@/lib/auth/sign-up-limiter';
 import { signUpGate, signUpRefusals } from '@/lib/auth/sign-up-policy';
-import { CURRENT_TEAM_COOKIE } from '@/lib/auth/session';
+import { rememberTeam } from '@/lib/auth/team-cookie';
 import { getEnv } from '@/lib/env';
 
 type SignUpErrors = Partial<Record<keyof SignUpInput, string[]>>;
 
-const YEAR_S = 365 * 24 * 60 * 60;
 
 /**
  * Creates the account and its personal team; the browser then signs in with the same credentials. The
@@ -45,6 +44,6 @@ export async function signUp(input: SignUpInput): Promise<ActionResult<{ email: 
   if ('refused' in created) return { ok: false, error: signUpRefusals[created.refused] };
   if (!created.joinedTeamId) return { ok: true, data: { email: created.user.email } };
   // A team invite was used up by the sign-up itself: start in that team instead of on the invite page.
-  (await cookies()).set(CURRENT_TEAM_COOKIE, created.joinedTeamId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: YEAR_S });
+  await rememberTeam(created.joinedTeamId);
   return { ok: true, data: { email: created.user.email, redirectTo: '/' } };
 }

@@ -10,15 +10,10 @@ import { changeMembership, createTeam, getMembership, updateTeam } from '@/db/qu
 import { roles } from '@/db/schema';
 import { firstError, refusal, type ActionResult } from '@/lib/action-result';
 import { authorize, CURRENT_TEAM_COOKIE, getSessionUser } from '@/lib/auth/session';
+import { rememberTeam } from '@/lib/auth/team-cookie';
 import { instanceLimits } from '@/lib/spend/instance-limits';
-import { getEnv } from '@/lib/env';
 import { inviteSchema, shareSchema, teamNameSchema, teamSettingsSchema, type InviteInput, type ShareInput, type TeamSettingsInput } from '@/lib/teams/schemas';
 
-const YEAR_S = 365 * 24 * 60 * 60;
-
-async function rememberTeam(teamId: string) {
-  (await cookies()).set(CURRENT_TEAM_COOKIE, teamId, { httpOnly: true, secure: getEnv().https, sameSite: 'lax', path: '/', maxAge: YEAR_S });
-}
 
 const LAST_OWNER = 'A team always needs an owner: make someone else owner first.';
 
