@@ -13,7 +13,8 @@ import { randomSeed } from '@/lib/generation/seed';
 import { costCents, formatUsd } from '@/lib/generation/pricing';
 import { expandSweep, sweepSchema, type SweepInput } from '@/lib/generation/sweep';
 import { getEnv } from '@/lib/env';
-import { limitsFor, withinLimits } from '@/lib/spend/limits';
+import { guardFor, limitsFor, withinLimits } from '@/lib/spend/limits';
+import { refusalMessage } from '@/lib/spend/refusal-message';
 import { resolveStartImage } from '@/lib/images/resolve-start-image';
 import type { GenerationView } from '@/lib/generation/view';
 import { trackerDeps } from '@/lib/tasks/deps';
@@ -132,13 +133,19 @@ export async function manageQueue(input: QueueCommand): Promise<ActionResult<Gen
   if (!target) return { ok: false, error: 'That clip does not exist.' };
   if (!can(auth.context.member, 'generation:manage', target)) return { ok: false, error: 'You can change only clips you started.' };
 
-  const changed =
-    command.command === 'cancel'
-      ? await cancelGeneration({ id: command.id, teamId, now: deps.now() })
-      : command.command === 'resubmit'
-        ? await requeueUnknown({ id: command.id, teamId, now: deps.now(), rank: nextQueueRank(deps.now()), callbackSecret: newCallbackSecret() })
-        : await moveQueued({ id: command.id, teamId, direction: command.direction });
-  if (command.command === 'resubmit' && changed) dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
+  let changed: boolean;
+  if (command.command === 'resubmit') {
+    // The first send may have been paid for: sending again is counted again, under the same limits as a new clip.
+    const guard = { ...(await guardFor({ teamId, userId: auth.context.user.id, requests: [target], now: deps.now() })), clips: 0 };
+    const requeued = await requeueUnknown({ id: command.id, teamId, now: deps.now(), rank: nextQueueRank(deps.now()), callbackSecret: newCallbackSecret(), guard });
+    if (!requeued.ok && requeued.refusal) return { ok: false, error: refusalMessage(requeued.refusal, guard) };
+    changed = requeued.ok;
+    if (changed) dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
+  } else if (command.command === 'cancel') {
+    changed = await cancelGeneration({ id: command.id, teamId, now: deps.now() });
+  } else {
+    changed = await moveQueued({ id: command.id, teamId, direction: command.direction });
+  }
 
   const row = await getGenerationById({ id: command.id, teamId });
   if (!row) return { ok: false, error: 'That clip does not exist.' };

@@ -68,7 +68,8 @@ export async function moveToTrash({ teamId, ids, userId, now }: { teamId: string
   const scope = and(eq(generations.teamId, teamId), inArray(generations.id, ids), isNull(generations.deletedAt));
   return getDb().transaction((tx) => {
     // A deleted clip that has not been sent yet never will be: nobody pays for a clip in the trash.
-    tx.update(generations).set({ state: 'cancelled', queueRank: null, completedAt: now, updatedAt: now }).where(and(scope, eq(generations.state, 'queued'))).run();
+    // Never sent, so never paid: its share of the daily budgets is given back.
+    tx.update(generations).set({ state: 'cancelled', queueRank: null, costCents: 0, completedAt: now, updatedAt: now }).where(and(scope, eq(generations.state, 'queued'))).run();
     return tx.update(generations).set({ deletedAt: now, deletedBy: userId }).where(scope).run().changes;
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import { getDb } from '../index';
 import { dispatchTurns, generations, type GenerationState } from '../schema';
+import { findLimitRefusal, type LimitRefusal, type SpendGuard } from './spend';
 
 /** States that hold one of the service's concurrent-task slots. */
 export const inFlightStates = ['sending', 'pending', 'processing'] as const satisfies GenerationState[];
@@ -111,35 +112,62 @@ export async function moveQueued({ id, teamId, direction }: { id: string; teamId
   });
 }
 
-/** Cancels a queued generation or dismisses an unconfirmed one; nothing else can be cancelled. */
+/**
+ * Cancels a queued generation or dismisses an unconfirmed one; nothing else can be cancelled. A queued one was
+ * never sent, so its cost is given back to the daily budgets; an unconfirmed one may have been paid for, so it stays.
+ */
 export async function cancelGeneration({ id, teamId, now }: { id: string; teamId: string; now: Date }): Promise<boolean> {
   const result = getDb()
     .update(generations)
-    .set({ state: 'cancelled', queueRank: null, completedAt: now, updatedAt: now })
+    .set({ state: 'cancelled', queueRank: null, costCents: sql`case when ${generations.state} = 'queued' then 0 else ${generations.costCents} end`, completedAt: now, updatedAt: now })
     .where(and(eq(generations.id, id), eq(generations.teamId, teamId), inArray(generations.state, ['queued', 'unknown'])))
     .run();
   return result.changes === 1;
 }
 
 /**
- * Puts an unconfirmed generation back in the queue, at the end: the user chose to send it again. A webhook
- * clip gets a new callback secret, so the earlier task (if it exists after all) cannot report into this send.
+ * Puts an unconfirmed generation back in the queue, at the end: the user chose to send it again. The earlier
+ * send may have been paid for, so this one is counted again, under the same limits as a new clip (checked in the
+ * same transaction). A webhook clip gets a new callback secret, so the earlier task (if it exists after all)
+ * cannot report into this send.
  */
-export async function requeueUnknown({ id, teamId, now, rank, callbackSecret }: { id: string; teamId: string; now: Date; rank: number; callbackSecret: string }): Promise<boolean> {
-  const result = getDb()
-    .update(generations)
-    .set({
-      state: 'queued',
-      queueRank: rank,
-      failCode: null,
-      failMsg: null,
-      taskId: null,
-      nextPollAt: null,
-      callbackSecret: sql`case when ${generations.requestType} = 'callback' then ${callbackSecret} else null end`,
-      updatedAt: now,
-    })
-    .where(and(eq(generations.id, id), eq(generations.teamId, teamId), eq(generations.state, 'unknown')))
-    .run();
-  return result.changes === 1;
+export async function requeueUnknown({
+  id,
+  teamId,
+  now,
+  rank,
+  callbackSecret,
+  guard,
+}: {
+  id: string;
+  teamId: string;
+  now: Date;
+  rank: number;
+  callbackSecret: string;
+  guard?: SpendGuard;
+}): Promise<{ ok: true } | { ok: false; refusal?: LimitRefusal }> {
+  return getDb().transaction(
+    (tx) => {
+      const refusal = guard && findLimitRefusal(tx, guard);
+      if (refusal) return { ok: false, refusal };
+      const result = tx
+        .update(generations)
+        .set({
+          state: 'queued',
+          queueRank: rank,
+          failCode: null,
+          failMsg: null,
+          taskId: null,
+          nextPollAt: null,
+          costCents: sql`${generations.costCents} + ${guard?.cents ?? 0}`,
+          callbackSecret: sql`case when ${generations.requestType} = 'callback' then ${callbackSecret} else null end`,
+          updatedAt: now,
+        })
+        .where(and(eq(generations.id, id), eq(generations.teamId, teamId), eq(generations.state, 'unknown')))
+        .run();
+      return result.changes === 1 ? { ok: true } : { ok: false };
+    },
+    { behavior: 'immediate' },
+  );
 }
 

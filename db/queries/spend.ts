@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, isNotNull, min, ne, or, sum } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, isNotNull, min, ne, or, sum } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { generations, users } from '../schema';
 
@@ -39,23 +39,24 @@ export function utcDayStart(now: Date): Date {
 
 type Reader = Pick<Db, 'select'>;
 
-// A clip counts as spent unless it provably never reached the service: cancelled while queued, or refused at send.
-const spent = and(ne(generations.state, 'cancelled'), or(isNotNull(generations.taskId), ne(generations.state, 'failed')));
+// Imported clips were made elsewhere: they start nothing here, so they count against no hourly limit.
+const started = or(ne(generations.state, 'success'), isNotNull(generations.taskId));
 
 function hourly(db: Reader, scope: ReturnType<typeof and>, since: Date) {
   const row = db
     .select({ n: count(), oldest: min(generations.createdAt) })
     .from(generations)
-    .where(and(scope, gte(generations.createdAt, since)))
+    .where(and(scope, gte(generations.createdAt, since), started))
     .get();
   return { used: row?.n ?? 0, oldest: row?.oldest ?? null };
 }
 
+/** What was spent since `since`: each row's cost is what it may have cost (0 once it provably never reached the service). */
 function dailyCents(db: Reader, scope: ReturnType<typeof and> | undefined, since: Date): number {
   const row = db
     .select({ cents: sum(generations.costCents) })
     .from(generations)
-    .where(and(scope, gte(generations.createdAt, since), spent))
+    .where(and(scope, gte(generations.createdAt, since)))
     .get();
   return Number(row?.cents ?? 0);
 }
@@ -103,7 +104,7 @@ export async function getSpendToday({ now, limit = 10 }: { now: Date; limit?: nu
     .select({ userId: generations.userId, name: users.name, email: users.email, cents, clips: count() })
     .from(generations)
     .innerJoin(users, eq(users.id, generations.userId))
-    .where(and(gte(generations.createdAt, today), spent))
+    .where(and(gte(generations.createdAt, today), gt(generations.costCents, 0)))
     .groupBy(generations.userId)
     .orderBy(desc(cents))
     .limit(limit)

@@ -1,10 +1,11 @@
-import type { ConcreteGenerationRequest } from './schema';
-
 /** US cents per second of video, by resolution. Defaults; the server's env can override them. */
 export type PriceTable = { '720p': number; '1080p': number };
 export const defaultPrices: PriceTable = { '720p': 6, '1080p': 10 };
 
-export function costCents(requests: Pick<ConcreteGenerationRequest, 'resolution' | 'duration'>[], prices: PriceTable): number {
+/** Anything with a resolution and a duration in seconds: a request, a stored clip. */
+export type Priced = { resolution: keyof PriceTable; duration: number };
+
+export function costCents(requests: Priced[], prices: PriceTable): number {
   return requests.reduce((sum, request) => sum + prices[request.resolution] * request.duration, 0);
 }
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
 import { getSpendToday, utcDayStart } from '@/db/queries/spend';
-import { cancelGeneration } from '@/db/queries/queue';
+import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { cancelGeneration, requeueUnknown } from '@/db/queries/queue';
 import { createTeam, updateTeam } from '@/db/queries/teams';
 import { generations } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
@@ -9,9 +10,11 @@ import { generationRequestSchema, type GenerationRequest } from '@/lib/generatio
 import { submitGenerations } from '@/lib/tasks/submit';
 import type { TrackerDeps } from '@/lib/tasks/deps';
 import { teamSettingsSchema } from '@/lib/teams/schemas';
-import { createOwner, type Owner } from '@/test/fixtures';
+import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
+import { newCallbackSecret } from '@/lib/tasks/callback-url';
+import { nextQueueRank } from '@/lib/tasks/queue-rank';
 import { instanceLimits } from './instance-limits';
-import { limitsFor, withinLimits } from './limits';
+import { guardFor, limitsFor, withinLimits } from './limits';
 
 // Every limit is an attack it stops: an owner raising their own team's limits, a second team to double
 // the hourly quota, many teams or many people draining one studio's key in a day. 720p 5 s = 30 cents here.
@@ -132,5 +135,41 @@ describe('the studio’s daily budget holds across everyone', () => {
     expect((await start(owner)).ok).toBe(true);
     await getDb().update(generations).set({ createdAt: new Date(utcDayStart(NOW).getTime() - 1) });
     expect((await start(owner)).ok).toBe(true);
+  });
+});
+
+describe('what counts as spent', () => {
+  it('Send again may pay a second time: it is counted again, and refused once the budget is used up', async () => {
+    setEnv({ STUDIO_DAILY_BUDGET_CENTS: '60' });
+    const owner = await person();
+    const started = await start(owner);
+    const id = started.ok ? (started.value[0]?.id ?? '') : '';
+    await updateGeneration({ id, values: { state: 'unknown' } });
+    const guard = { ...(await guardFor({ teamId: owner.teamId, userId: owner.userId, requests: [clip()], now: NOW })), clips: 0 };
+    const again = { id, teamId: owner.teamId, now: NOW, rank: nextQueueRank(NOW), callbackSecret: newCallbackSecret(), guard };
+    expect(await requeueUnknown(again)).toEqual({ ok: true });
+    expect((await getGenerationForWorker({ id }))?.costCents).toBe(60);
+    // The budget is now used up: the next Send again is refused, naming the budget.
+    await updateGeneration({ id, values: { state: 'unknown' } });
+    const refused = await requeueUnknown(again);
+    expect(refused).toMatchObject({ ok: false, refusal: { kind: 'studio-daily', limit: 60, used: 60 } });
+    expect((await getGenerationForWorker({ id }))?.state).toBe('unknown');
+  });
+
+  it('dismissing an unconfirmed clip keeps its cost (it may have been paid); cancelling a queued one gives it back', async () => {
+    const owner = await person();
+    const started = await start(owner, owner.teamId, 2);
+    const [unconfirmed, queued] = started.ok ? started.value : [];
+    await updateGeneration({ id: unconfirmed?.id ?? '', values: { state: 'unknown' } });
+    await cancelGeneration({ id: unconfirmed?.id ?? '', teamId: owner.teamId, now: NOW });
+    await cancelGeneration({ id: queued?.id ?? '', teamId: owner.teamId, now: NOW });
+    expect((await getSpendToday({ now: NOW })).studioCents).toBe(30);
+  });
+
+  it('imported clips (made elsewhere, no task) count against no hourly limit', async () => {
+    setEnv({ HOURLY_QUOTA: '2' });
+    const owner = await person();
+    for (let i = 0; i < 5; i++) await insertTestGeneration(owner, { state: 'success', taskId: null, createdAt: NOW });
+    expect((await start(owner, owner.teamId, 2)).ok).toBe(true);
   });
 });

@@ -2,8 +2,7 @@ import 'server-only';
 import { checkLimits, LimitExceededError, type LimitRefusal, type SpendGuard, type SpendLimits } from '@/db/queries/spend';
 import { getTeam } from '@/db/queries/teams';
 import { getEnv } from '@/lib/env';
-import { costCents } from '@/lib/generation/pricing';
-import type { ConcreteGenerationRequest } from '@/lib/generation/schema';
+import { costCents, type Priced } from '@/lib/generation/pricing';
 import { refusalMessage } from './refusal-message';
 
 /** A team's own settings may lower the instance's limits, never raise them. */
@@ -25,7 +24,6 @@ export async function limitsFor(teamId: string): Promise<TeamLimits> {
   };
 }
 
-type Priced = Pick<ConcreteGenerationRequest, 'resolution' | 'duration'>;
 type Scope = { teamId: string; userId: string; requests: Priced[]; now: Date };
 
 /** The guard that `insertGenerations` enforces atomically for these requests. */

@@ -116,7 +116,7 @@ describe('the queue under the concurrency cap', () => {
     await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
     expect(creates).toBe(0);
 
-    expect(await requeueUnknown({ id: row.id, teamId: owner.teamId, now: new Date(), rank: nextQueueRank(new Date()), callbackSecret: 'x'.repeat(43) })).toBe(true);
+    expect((await requeueUnknown({ id: row.id, teamId: owner.teamId, now: new Date(), rank: nextQueueRank(new Date()), callbackSecret: 'x'.repeat(43) })).ok).toBe(true);
     await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
     expect((await getGenerationForWorker({ id: row.id }))?.state).toBe('pending');
     expect(creates).toBe(1);

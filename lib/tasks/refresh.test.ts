@@ -80,7 +80,7 @@ describe('a task the service no longer knows', () => {
     await dispatchQueued(deps(after.wan));
     expect(after.sent).toHaveLength(0);
 
-    expect(await requeueUnknown({ id: row.id, teamId: owner.teamId, now: new Date(), rank: nextQueueRank(new Date()), callbackSecret: 'x'.repeat(43) })).toBe(true);
+    expect((await requeueUnknown({ id: row.id, teamId: owner.teamId, now: new Date(), rank: nextQueueRank(new Date()), callbackSecret: 'x'.repeat(43) })).ok).toBe(true);
     const resent = await sentRow(row.id, after.wan);
     expect(after.sent.map((body) => body.input)).toEqual(first.sent.map((body) => body.input));
     expect(resent.taskId).toMatch(/^task_/);

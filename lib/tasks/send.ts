@@ -76,10 +76,12 @@ function afterFailedSend(error: unknown, row: Generation): Partial<NewGeneration
     return { state: 'queued' };
   }
   if (error instanceof WanApiError) {
-    return { state: 'failed', failCode: `HTTP_${error.status}`, failMsg: error.detail ?? error.message, completedAt: new Date(), queueRank: null };
+    // A 4xx is a refusal: nothing was created, so nothing was spent. A 5xx may have created it after all.
+    const refused = error.status < 500 ? { costCents: 0 } : {};
+    return { state: 'failed', failCode: `HTTP_${error.status}`, failMsg: error.detail ?? error.message, completedAt: new Date(), queueRank: null, ...refused };
   }
   if (error instanceof WanNetworkError && !error.outcomeUnknown) {
-    return { state: 'failed', failCode: 'UNREACHABLE', failMsg: 'The Wan API could not be reached; nothing was created.', completedAt: new Date(), queueRank: null };
+    return { state: 'failed', failCode: 'UNREACHABLE', failMsg: 'The Wan API could not be reached; nothing was created.', completedAt: new Date(), queueRank: null, costCents: 0 };
   }
   console.error(`[send] ${row.id}: outcome unknown`, error instanceof Error ? error.message : error);
   return {
