@@ -32,6 +32,12 @@ export async function finishSend(lease: SendLease, values: Partial<NewGeneration
  */
 export async function keepLateTask({ row, taskId, values }: { row: Generation; taskId: string; values: Partial<NewGeneration> }): Promise<string> {
   return getDb().transaction((tx) => {
+    // A callback may have adopted this very task meanwhile: then the row already tracks it.
+    const current = tx.select({ taskId: generations.taskId }).from(generations).where(eq(generations.id, row.id)).get();
+    if (current?.taskId === taskId) {
+      tx.insert(taskHistory).values({ id: crypto.randomUUID(), generationId: row.id, taskId, kind: 'late', trackedBy: row.id }).run();
+      return row.id;
+    }
     const adopted =
       tx
         .update(generations)

@@ -117,6 +117,29 @@ describe('one paid task per clip', () => {
     expect(await listTaskHistory({ generationId: id })).toMatchObject([{ kind: 'late', taskId: row?.taskId, trackedBy: id }]);
   });
 
+  it('a late answer for a task its callback already adopted makes no second clip', async () => {
+    const real = client();
+    let id = '';
+    const adoptedFirst: WanClient = {
+      ...real,
+      createTask: async (body) => {
+        const created = await real.createTask(body);
+        // Lease lost, then the service's callback (proven by the URL's secret) adopts the task before the answer lands.
+        await updateGeneration({ id, values: { leaseUntil: new Date(Date.now() - 1) } });
+        await markStaleSendsUnknown({ now: new Date() });
+        await updateGeneration({ id, values: { state: 'processing', taskId: created.taskId } });
+        return created;
+      },
+    };
+    const d = deps({ wan: adoptedFirst, maxConcurrentTasks: 0 });
+    id = (await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'an adopted swift', seed: 8 }) }, d)).id;
+    const before = await getDb().$count(generations);
+    await dispatchQueued({ ...d, maxConcurrentTasks: 10 });
+    expect(await getDb().$count(generations)).toBe(before);
+    const row = await getGenerationForWorker({ id });
+    expect(await listTaskHistory({ generationId: id })).toMatchObject([{ kind: 'late', taskId: row?.taskId, trackedBy: id }]);
+  });
+
   it('a late task whose clip was already sent again is tracked by a copy of the clip, never dropped', async () => {
     const real = client();
     let id = '';
