@@ -10,7 +10,7 @@ import { Button } from './ui/button';
 
 export type RetryArchiveAction = (id: string) => Promise<ActionResult<GenerationView>>;
 
-type Status = Pick<GenerationView, 'id' | 'state' | 'archived' | 'linkExpiresAt' | 'archiveError' | 'archiveNextAt' | 'archiveAttempts'>;
+type Status = Pick<GenerationView, 'id' | 'state' | 'archived' | 'linkExpiresAt' | 'archiveError' | 'archiveNextAt' | 'archiveStopped'>;
 
 /**
  * A finished clip we hold no copy of yet: copying, "not yet saved, retrying" (when, and why the last
@@ -24,7 +24,7 @@ export function ArchiveStatus({ view, retry }: { view: Status; retry?: RetryArch
   if (view.state !== 'success' || view.archived || view.linkExpiresAt === null) return null;
 
   const gone = now >= view.linkExpiresAt;
-  const stopped = gone || (view.archiveNextAt === null && view.archiveAttempts > 0);
+  const stopped = gone || view.archiveStopped;
   const retryNow = () =>
     startTransition(async () => {
       setError(undefined);

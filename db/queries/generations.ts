@@ -77,7 +77,7 @@ const byIds = preparedFor((db) => ({
       state: generations.state,
       archivedAt: generations.archivedAt,
       archivePath: generations.archivePath,
-      archiveAttempts: generations.archiveAttempts,
+      archiveNextAt: generations.archiveNextAt,
       nextPollAt: generations.nextPollAt,
     })
     .from(generations)
@@ -178,7 +178,7 @@ export async function listUnarchivedSuccessIds({ limit, now, completedAfter }: {
       and(
         eq(generations.state, 'success'),
         isNull(generations.archivedAt),
-        or(and(isNull(generations.archiveNextAt), eq(generations.archiveAttempts, 0)), lte(generations.archiveNextAt, now)),
+        or(isNull(generations.archiveNextAt), lte(generations.archiveNextAt, now)),
         sql`coalesce(${generations.apiCompleteTime}, ${generations.completedAt}, ${generations.createdAt}) > ${completedAfter.getTime()}`,
       ),
     )

@@ -1,5 +1,6 @@
 import type { Generation } from '@/db/schema';
 import { expectedDurationMs } from './eta';
+import { LINK_EXPIRED, linkExpiryOf } from './link-expiry';
 
 /** What the browser sees of a generation: the request, its state and where to play it. Never a secret. */
 export type GenerationView = {
@@ -45,12 +46,13 @@ export type GenerationView = {
   archiveNextAt: number | null;
   /** How many times saving our copy has been tried. */
   archiveAttempts: number;
+  /** The link expired before a copy could be saved: no more attempts will come. */
+  archiveStopped: boolean;
   sha256: string | null;
   bytes: number | null;
 };
 
 /** The service keeps result URLs for 15 days. */
-export const RESULT_URL_LIFETIME_MS = 15 * 24 * 60 * 60_000;
 
 export const terminalStates: ReadonlySet<Generation['state']> = new Set(['success', 'failed', 'unknown', 'cancelled']);
 
@@ -69,9 +71,9 @@ export type ViewOptions = {
   queuePosition?: number | null;
 };
 
-/** Changes whenever a watcher's copy is out of date: state, our copy, queue place, and each failed archive attempt. */
-export function versionOf({ state, archived, queuePosition, archiveAttempts }: Pick<GenerationView, 'state' | 'archived' | 'queuePosition' | 'archiveAttempts'>): string {
-  const retries = state === 'success' && !archived && archiveAttempts > 0 ? `.${archiveAttempts}` : '';
+/** Changes whenever a watcher's copy is out of date: state, our copy, queue place, and each archive attempt's start and end. */
+export function versionOf({ state, archived, queuePosition, archiveNextAt }: Pick<GenerationView, 'state' | 'archived' | 'queuePosition' | 'archiveNextAt'>): string {
+  const retries = state === 'success' && !archived && archiveNextAt !== null ? `.${archiveNextAt}` : '';
   return `${state}.${archived ? 'a' : ''}.${queuePosition ?? ''}${retries}`;
 }
 
@@ -102,14 +104,15 @@ export function toGenerationView(row: Generation & { authorName: string; imageFi
     expectedDurationMs: expectedDurationMs(row) * timeScale,
     nextRefreshAt: row.nextPollAt?.getTime() ?? null,
     queuePosition: position,
-    version: versionOf({ state: row.state, archived, queuePosition: position, archiveAttempts: row.archiveAttempts }),
+    version: versionOf({ state: row.state, archived, queuePosition: position, archiveNextAt: archived ? null : (row.archiveNextAt?.getTime() ?? null) }),
     requestType: row.requestType,
     // Our archived copy once it exists; the service's URL only while the copy is pending.
     videoUrl: archived ? `/api/generations/${row.id}/video` : (row.resultUrls?.[0] ?? null),
     posterUrl: archived ? `/api/generations/${row.id}/poster` : null,
     startImageUrl: row.imageFileName ? `/i/${row.imageFileName}` : null,
     archived,
-    linkExpiresAt: row.state === 'success' && !archived ? (row.apiCompleteTime ?? row.completedAt ?? row.createdAt).getTime() + RESULT_URL_LIFETIME_MS : null,
+    linkExpiresAt: row.state === 'success' && !archived ? linkExpiryOf(row).getTime() : null,
+    archiveStopped: row.state === 'success' && !archived && (row.archiveError?.startsWith(LINK_EXPIRED) ?? false),
     archiveError: archived ? null : row.archiveError,
     archiveNextAt: archived ? null : (row.archiveNextAt?.getTime() ?? null),
     archiveAttempts: row.archiveAttempts,

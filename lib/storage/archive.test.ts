@@ -4,11 +4,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getGenerationForWorker, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/generations';
+import { getGenerationForWorker, listSuccessesWithoutArchive, listUnarchivedSuccessIds, updateGeneration } from '@/db/queries/generations';
 import { resetEnvForTests } from '@/lib/env';
-import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/view';
+import { LINK_EXPIRED, RESULT_URL_LIFETIME_MS } from '@/lib/generation/link-expiry';
+import { toGenerationView } from '@/lib/generation/view';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
-import { archiveGeneration, LINK_EXPIRED, MAX_RETRY_MS } from './archive';
+import { archiveGeneration, MAX_RETRY_MS } from './archive';
 
 // A 1 MB cap for this file; real waits (no time scale), since the clock is injected below.
 process.env.ARCHIVE_MAX_BYTES = String(1024 * 1024);
@@ -175,6 +176,19 @@ describe('archiving outlasts an outage, until the service’s link expires', () 
     await archiveGeneration(row.id);
     expect(requests).toBe(seen);
     expect(await getGenerationForWorker({ id: row.id })).toMatchObject({ archiveError: LINK_EXPIRED, archiveNextAt: null, archivedAt: null });
+  });
+});
+
+describe('a crash in the middle of an attempt', () => {
+  it('does not end the retries: the clip is due again once the attempt could have timed out, and is not shown as given up', async () => {
+    const row = await finishedClip();
+    const started = new Date();
+    // What an attempt writes before it downloads; then the process dies, writing nothing more.
+    await updateGeneration({ id: row.id, values: { archiveAttempts: 1, archiveNextAt: new Date(started.getTime() + 10 * 60_000) } });
+    expect(await due(new Date(started.getTime() + 60_000))).not.toContain(row.id);
+    expect(await due(new Date(started.getTime() + 11 * 60_000))).toContain(row.id);
+    const stored = await getGenerationForWorker({ id: row.id });
+    expect(stored && toGenerationView({ ...stored, authorName: 'A' })).toMatchObject({ archiveStopped: false, archiveAttempts: 1 });
   });
 });
 

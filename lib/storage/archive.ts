@@ -1,8 +1,7 @@
 import 'server-only';
 import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
-import type { Generation } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/view';
+import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/link-expiry';
 import { safeGet, type SafeResponse } from '@/lib/net/safe-get';
 import { notifyChanged } from '@/lib/tasks/notify';
 import { semaphore } from '@/lib/tasks/semaphore';
@@ -15,7 +14,6 @@ const IDLE_TIMEOUT_MS = 60_000;
 const FIRST_RETRY_MS = 10_000;
 /** Retries never wait longer than this, so an outage that ends is noticed within 15 minutes. */
 export const MAX_RETRY_MS = 15 * 60_000;
-export const LINK_EXPIRED = 'The service’s link expired before a copy could be saved';
 /** Downloads at once: enough to keep the disk busy, few enough that a burst of finished clips
  * cannot starve the work people wait on (callbacks, watchers). */
 const PARALLEL_DOWNLOADS = 4;
@@ -27,11 +25,6 @@ export type ArchiveDeps = {
   /** Fetches the service's result URL; the default goes through the safe GET's address policy. */
   download: (url: string, signal: AbortSignal) => Promise<SafeResponse>;
 };
-
-/** When the service's result URL stops working: 15 days after the task completed. */
-export function linkExpiryOf(row: Pick<Generation, 'apiCompleteTime' | 'completedAt' | 'createdAt'>): Date {
-  return new Date((row.apiCompleteTime ?? row.completedAt ?? row.createdAt).getTime() + RESULT_URL_LIFETIME_MS);
-}
 
 /**
  * Copies a finished clip into our storage, so it outlives the API's 15-day URL. Idempotent. A failed
@@ -68,7 +61,8 @@ async function archive(id: string, { now, download }: ArchiveDeps): Promise<void
     return;
   }
   const attempt = row.archiveAttempts + 1;
-  await updateGeneration({ id, values: { archiveAttempts: attempt } });
+  // Due again once this attempt could have timed out: a crash mid-download does not end the retries.
+  await updateGeneration({ id, values: { archiveAttempts: attempt, archiveNextAt: new Date(now().getTime() + DOWNLOAD_TIMEOUT_MS) } });
 
   try {
     const response = await download(url, AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS));

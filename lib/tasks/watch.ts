@@ -49,7 +49,8 @@ async function changedSince(ids: string[], teamId: string, known: ReadonlyMap<st
   const changed: string[] = [];
   for (const row of rows) {
     const queuePosition = row.state === 'queued' ? await getQueuePosition({ id: row.id }) : null;
-    const version = versionOf({ state: row.state, archived: row.archivedAt !== null && row.archivePath !== null, queuePosition, archiveAttempts: row.archiveAttempts });
+    const archived = row.archivedAt !== null && row.archivePath !== null;
+    const version = versionOf({ state: row.state, archived, queuePosition, archiveNextAt: archived ? null : (row.archiveNextAt?.getTime() ?? null) });
     if (known.get(row.id) !== version) changed.push(row.id);
   }
   return changed;

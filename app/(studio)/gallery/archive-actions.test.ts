@@ -6,7 +6,7 @@ import { getGenerationForWorker } from '@/db/queries/generations';
 import type { StudioContext } from '@/lib/auth/session';
 import type { Role } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
-import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/view';
+import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/link-expiry';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 
 // The session is the boundary we control here: who is signed in, in which team, with which role.

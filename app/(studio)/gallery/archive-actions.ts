@@ -6,7 +6,8 @@ import { getGenerationById, updateGeneration } from '@/db/queries/generations';
 import { refusal, type ActionResult } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
 import type { GenerationView } from '@/lib/generation/view';
-import { archiveGeneration, LINK_EXPIRED, linkExpiryOf } from '@/lib/storage/archive';
+import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/link-expiry';
+import { archiveGeneration } from '@/lib/storage/archive';
 import { viewOf } from '@/lib/tasks/view-of';
 
 /** How long Retry now waits for the attempt before answering with the clip as it stands. */
