@@ -6,9 +6,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { imageSize } from '@/lib/images/image-size';
-import { frameArgs, posterOf, removePoster } from './poster';
+import { resetEnvForTests } from '@/lib/env';
+import { frameArgs, posterOf, removePoster, resetFfmpegForTests } from './poster';
 
 // Counts the ffmpeg processes poster.ts starts (the clips below are made with execFileSync, not spawn).
 const ffmpeg = vi.hoisted(() => ({ runs: 0, active: 0, peak: 0, last: { command: '', args: [] as readonly string[], env: {} as NodeJS.ProcessEnv | undefined } }));
@@ -207,4 +208,104 @@ describe('posterOf refuses files that would make ffmpeg open something else', ()
     }
     expect(hits).toBe(0);
   });
+});
+
+describe('which ffmpeg makes posters', () => {
+  const savedPath = process.env.PATH;
+  const binDir = () => path.join(dataDir(), 'fake-bin');
+  const sampleJpeg = () => path.join(dataDir(), 'sample.jpg');
+
+  /**
+   * A stand-in ffmpeg at `file`: it names `version` for -version; otherwise it records its arguments to
+   * `file`.args and writes a real JPEG where it is told (or, `hang`, the start of one, then waits on a minute-long child).
+   */
+  function fakeFfmpeg(file: string, { version, hang = false }: { version: string; hang?: boolean }): string {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!fs.existsSync(sampleJpeg())) {
+      execFileSync(ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=green:s=64x36', '-frames:v', '1', '-y', sampleJpeg()]);
+    }
+    const lines = [
+      '#!/bin/sh',
+      `for a; do [ "$a" = -version ] && { echo 'ffmpeg version ${version} Copyright (c) the FFmpeg developers'; exit 0; }; done`,
+      `printf '%s\\n' "$@" > '${file}.args'`,
+      'for a; do out="$a"; done',
+      // A wrapper that does not `exec`: its child holds ffmpeg's stderr open, and must be killed with it.
+      ...(hang ? [`printf '\\377\\330\\377' > "\${out#file:}"`, `/bin/sleep 60 & echo $! > '${file}.child'`, 'wait'] : [`/bin/cp '${sampleJpeg()}' "\${out#file:}"`]),
+    ];
+    const script = `${lines.join('\n')}\n`;
+    fs.writeFileSync(file, script, { mode: 0o755 });
+    return file;
+  }
+
+  /** The ffmpeg binary poster.ts last started (behind prlimit when there is one). */
+  const lastBinary = () => (ffmpeg.last.command === '/usr/bin/prlimit' ? ffmpeg.last.args[ffmpeg.last.args.indexOf('--') + 1] : ffmpeg.last.command);
+  const recordedArgs = (file: string) => (fs.existsSync(`${file}.args`) ? fs.readFileSync(`${file}.args`, 'utf8').split('\n') : undefined);
+
+  function choose(vars: { PATH?: string; FFMPEG_PATH?: string }): void {
+    process.env.PATH = vars.PATH ?? savedPath;
+    if (vars.FFMPEG_PATH) process.env.FFMPEG_PATH = vars.FFMPEG_PATH;
+    else delete process.env.FFMPEG_PATH;
+    resetEnvForTests();
+    resetFfmpegForTests();
+  }
+
+  beforeEach(() => {
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => choose({}));
+
+  it('prefers a current system ffmpeg (6.1) on PATH over the bundled 4.1, with its newer flags', async () => {
+    const system = fakeFfmpeg(path.join(binDir(), 'current', 'ffmpeg'), { version: '6.1' });
+    choose({ PATH: `${path.dirname(system)}${path.delimiter}${savedPath}` });
+    makeClip('system.mp4', { width: 320, height: 240, seconds: 1 });
+    const poster = await posterOf('system.mp4');
+    expect([...fs.readFileSync(poster?.path ?? '').subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect(lastBinary()).toBe(system);
+    const args = recordedArgs(system);
+    expect(args).toContain('-fps_mode');
+    expect(args).not.toContain('-vsync');
+    expect(args).toContain(`file:${path.join(dataDir(), 'videos', 'system.mp4')}`);
+  });
+
+  it('passes over an outdated system ffmpeg (4.4) for the bundled build', async () => {
+    const old = fakeFfmpeg(path.join(binDir(), 'old', 'ffmpeg'), { version: '4.4' });
+    choose({ PATH: `${path.dirname(old)}${path.delimiter}${savedPath}` });
+    makeClip('old-system.mp4', { width: 320, height: 240, seconds: 1 });
+    expect(await posterOf('old-system.mp4')).not.toBeNull();
+    expect(lastBinary()).toBe(ffmpegPath);
+    expect(recordedArgs(old)).toBeUndefined();
+  });
+
+  it('uses FFMPEG_PATH whatever is on PATH', async () => {
+    const system = fakeFfmpeg(path.join(binDir(), 'current', 'ffmpeg'), { version: '6.1' });
+    const configured = fakeFfmpeg(path.join(binDir(), 'configured', 'my-ffmpeg'), { version: '5.0' });
+    fs.rmSync(`${system}.args`, { force: true });
+    choose({ PATH: `${path.dirname(system)}${path.delimiter}${savedPath}`, FFMPEG_PATH: configured });
+    makeClip('configured.mp4', { width: 320, height: 240, seconds: 1 });
+    expect(await posterOf('configured.mp4')).not.toBeNull();
+    expect(lastBinary()).toBe(configured);
+    // 5.0 predates -fps_mode (5.1): the configured binary's own version picks the flag.
+    expect(recordedArgs(configured)).toContain('-vsync');
+    expect(recordedArgs(system)).toBeUndefined();
+  });
+
+  it('kills an ffmpeg that hangs once its 10 s are up, and what it started: no poster, no .part file left', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const hanging = fakeFfmpeg(path.join(binDir(), 'hanging', 'ffmpeg'), { version: '6.1', hang: true });
+    choose({ FFMPEG_PATH: hanging });
+    makeClip('hangs.mp4', { width: 320, height: 240, seconds: 1 });
+    const started = Date.now();
+    expect(await posterOf('hangs.mp4')).toBeNull();
+    const elapsed = Date.now() - started;
+    expect(lastBinary()).toBe(hanging);
+    // It had begun writing: the half-made file is gone too.
+    expect(recordedArgs(hanging)?.at(-2)).toMatch(/\.part$/);
+    expect(elapsed).toBeGreaterThanOrEqual(9_500);
+    expect(elapsed).toBeLessThan(15_000);
+    const child = Number(fs.readFileSync(`${hanging}.child`, 'utf8'));
+    // Gone, or a zombie waiting to be reaped: either way it no longer runs.
+    const state = fs.existsSync(`/proc/${child}/stat`) ? /\) (\w)/.exec(fs.readFileSync(`/proc/${child}/stat`, 'utf8'))?.[1] : 'gone';
+    expect(['gone', 'Z', 'X']).toContain(state);
+    expect(fs.readdirSync(postersDir()).filter((name) => name.startsWith('hangs.mp4'))).toEqual([]);
+  }, 30_000);
 });

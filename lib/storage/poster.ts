@@ -116,12 +116,14 @@ const childEnv = (): NodeJS.ProcessEnv => ({ NODE_ENV: process.env.NODE_ENV });
 function runFfmpeg(binary: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const [command, argv] = hasPrlimit ? [PRLIMIT, [...LIMITS, '--', binary, ...args]] : [binary, args];
-    const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: childEnv() });
+    // Its own process group: the kill also reaches whatever a wrapper script (FFMPEG_PATH) started, which
+    // would otherwise hold stderr open, and this promise with it, long past the limit.
+    const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: childEnv(), detached: true });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-500);
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), FFMPEG_TIMEOUT_MS);
+    const timer = setTimeout(() => killGroup(child.pid), FFMPEG_TIMEOUT_MS);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -132,6 +134,15 @@ function runFfmpeg(binary: string, args: string[]): Promise<void> {
       else reject(new Error(`ffmpeg exited with ${signal ?? code}: ${stderr.trim()}`));
     });
   });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }
 
 async function readHead(file: string, bytes: number): Promise<Uint8Array> {
@@ -155,6 +166,11 @@ export function chosenFfmpeg(): Promise<Ffmpeg> {
     return ffmpeg;
   });
   return chosen;
+}
+
+/** Tests change PATH and FFMPEG_PATH; this makes the next poster choose its ffmpeg again. */
+export function resetFfmpegForTests(): void {
+  chosen = undefined;
 }
 
 async function pickFfmpeg(): Promise<Ffmpeg> {
