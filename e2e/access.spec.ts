@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { E2E } from './env';
-import { generate, signUp } from './fixtures';
+import { expect, generate, signUp, test } from './fixtures';
 
 const someId = '00000000-0000-4000-8000-000000000000';
 

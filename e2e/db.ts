@@ -33,3 +33,23 @@ export function countOpenGenerations(): number {
     db.close();
   }
 }
+
+/** The e2e studio's database, writable: for a test to make someone the administrator, as the first account would be. */
+export function makeAdministrator(email: string): void {
+  const db = new Database(path.join(E2E.dir, 'data', 'studio.db'), { fileMustExist: true });
+  try {
+    db.prepare('update users set is_admin = 1 where email = ?').run(email);
+  } finally {
+    db.close();
+  }
+}
+
+/** When the next archive attempt of a clip is due (epoch ms), or null. */
+export function archiveNextAt(id: string): number | null {
+  const db = new Database(path.join(E2E.dir, 'data', 'studio.db'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('select archive_next_at as at from generations where id = ?').get(id) as { at: number | null } | undefined)?.at ?? null;
+  } finally {
+    db.close();
+  }
+}

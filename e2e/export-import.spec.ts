@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { signUp } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, signUp, test } from './fixtures';
 
 type RecipesFile = { format: string; clips: { id: string; file: string | null; sha256: string | null; recipe: Record<string, unknown> }[] };
 

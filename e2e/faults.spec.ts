@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { getStats, setFaults } from '../emulator/admin-client';
 import { E2E } from './env';
-import { generate, signUp } from './fixtures';
+import { expect, generate, signUp, test } from './fixtures';
 
 test.afterEach(async () => {
   await setFaults(E2E.emulatorUrl, {});

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signUp } from './fixtures';
+import { expect, signUp, test } from './fixtures';
 
 test('a prompt over 800 characters shows the limit and stores nothing', async ({ page }) => {
   await signUp(page, 'Lena');
