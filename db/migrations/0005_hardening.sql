@@ -39,4 +39,6 @@ ALTER TABLE `generations` ADD `cost_cents` integer DEFAULT 0 NOT NULL;--> statem
 CREATE INDEX `generations_created_idx` ON `generations` (`created_at`);--> statement-breakpoint
 CREATE INDEX `generations_user_created_idx` ON `generations` (`user_id`,`created_at`);--> statement-breakpoint
 ALTER TABLE `teams` ADD `daily_budget_cents` integer;--> statement-breakpoint
-ALTER TABLE `users` ADD `is_admin` integer DEFAULT false NOT NULL;
+ALTER TABLE `users` ADD `is_admin` integer DEFAULT false NOT NULL;--> statement-breakpoint
+-- An upgraded studio has accounts already: its oldest one administers it, as the first sign-up would.
+UPDATE `users` SET `is_admin` = 1 WHERE `id` = (SELECT `id` FROM `users` ORDER BY `created_at`, `rowid` LIMIT 1);
