@@ -79,29 +79,35 @@ export async function markStaleSendsUnknown({ now }: { now: Date }): Promise<num
   return result.changes;
 }
 
-/** 1 for the team's next generation to be sent (teams take turns, so other teams' queues do not count); null when it is not queued. */
+/**
+ * 1 for the person's next generation to be sent in this team: teams, and people within a team, take turns, so
+ * only the person's own clips ahead of it make it wait longer. Null when it is not queued.
+ */
 export async function getQueuePosition({ id }: { id: string }): Promise<number | null> {
   const db = getDb();
-  const row = db.select({ rank: generations.queueRank, state: generations.state, teamId: generations.teamId }).from(generations).where(eq(generations.id, id)).get();
+  const row = db.select({ rank: generations.queueRank, state: generations.state, teamId: generations.teamId, userId: generations.userId }).from(generations).where(eq(generations.id, id)).get();
   if (!row || row.state !== 'queued' || row.rank === null) return null;
   const ahead = db
     .select({ n: count() })
     .from(generations)
-    .where(and(eq(generations.state, 'queued'), eq(generations.teamId, row.teamId), lt(generations.queueRank, row.rank)))
+    .where(and(eq(generations.state, 'queued'), eq(generations.teamId, row.teamId), eq(generations.userId, row.userId), lt(generations.queueRank, row.rank)))
     .get();
   return (ahead?.n ?? 0) + 1;
 }
 
-/** Swaps a queued generation with its team's neighbour before (`up`) or after (`down`) it. */
+/**
+ * Swaps a queued generation with its neighbour before (`up`) or after (`down`) it in its author's queue in the
+ * team: that is the order the dispatcher keeps (people take turns, so passing a teammate's clip would change nothing).
+ */
 export async function moveQueued({ id, teamId, direction }: { id: string; teamId: string; direction: 'up' | 'down' }): Promise<boolean> {
   return getDb().transaction((tx) => {
     const scope = and(eq(generations.teamId, teamId), eq(generations.state, 'queued'));
-    const self = tx.select({ rank: generations.queueRank }).from(generations).where(and(scope, eq(generations.id, id))).get();
+    const self = tx.select({ rank: generations.queueRank, userId: generations.userId }).from(generations).where(and(scope, eq(generations.id, id))).get();
     if (!self || self.rank === null) return false;
     const neighbour = tx
       .select({ id: generations.id, rank: generations.queueRank })
       .from(generations)
-      .where(and(scope, direction === 'up' ? lt(generations.queueRank, self.rank) : gt(generations.queueRank, self.rank)))
+      .where(and(scope, eq(generations.userId, self.userId), direction === 'up' ? lt(generations.queueRank, self.rank) : gt(generations.queueRank, self.rank)))
       .orderBy(direction === 'up' ? desc(generations.queueRank) : asc(generations.queueRank))
       .limit(1)
       .get();

@@ -1,7 +1,7 @@
 import 'server-only';
 import { claimQueued, countInFlight, getDispatchTurns, listQueuedHeads, saveDispatchTurns } from '@/db/queries/queue';
 import { coalescing } from './coalesce';
-import { fairOrder, personTurnKey, teamTurnKey } from './fair-order';
+import { fairOrder, personTurnKey, teamTurnKey, type QueuedClip } from './fair-order';
 import type { TrackerDeps } from './deps';
 import { sendGeneration } from './send';
 
@@ -32,12 +32,19 @@ async function dispatch(deps: TrackerDeps): Promise<void> {
     const picked = fairOrder(heads, await getDispatchTurns({ keys: [...new Set(keys)] }), slots);
     const ids = picked.ids;
     if (ids.length === 0) return;
-    await saveDispatchTurns(picked.turns);
     const claimed: string[] = [];
     for (const id of ids) if (await claimQueued({ id, now: deps.now(), leaseMs: deps.sendLeaseMs })) claimed.push(id);
     if (claimed.length === 0) return;
+    // Only a clip actually taken uses up its team's and person's turn (another process may have won the rest).
+    await saveDispatchTurns(turnsOf(claimed, heads, picked.turns));
     const states = await Promise.all(claimed.map((id) => sendGeneration(id, deps)));
     // Rate limited even after retries: leave the rest queued until the next sweep.
     if (states.includes('queued') || ids.length < PARALLEL_SENDS) return;
   }
+}
+
+/** The turns of the claimed clips' teams and people, at the latest time each was served in this pass. */
+function turnsOf(claimed: string[], heads: QueuedClip[], turns: Map<string, number>): Map<string, number> {
+  const keys = new Set(heads.filter((clip) => claimed.includes(clip.id)).flatMap((clip) => [teamTurnKey(clip.teamId), personTurnKey(clip.teamId, clip.userId)]));
+  return new Map([...turns].filter(([key]) => keys.has(key)));
 }

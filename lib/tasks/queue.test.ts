@@ -141,7 +141,7 @@ describe('the queue under the concurrency cap', () => {
     // One slot at a time, as slots free up in production.
     for (let slots = 1; slots <= 7; slots++) await dispatchQueued({ ...recording, maxConcurrentTasks: slots });
     expect(sentPrompts).toEqual(['A0', 'B0', 'C0', 'A-teammate', 'B1', 'C1', 'A1']);
-    // Positions count the team's own queue: B's and C's clips were never "behind 10".
+    // Positions count the person's own queue in the team: B's and C's clips were never "behind 10".
     expect(await getQueuePosition({ id: (await listQueuedHeads({ perPerson: 1 }))[0]?.id ?? '' })).toBe(1);
   });
 });
