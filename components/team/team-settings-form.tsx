@@ -42,7 +42,7 @@ export function TeamSettingsForm({
       </label>
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Cap per sweep (USD)</span>
-        <input inputMode="decimal" data-testid="team-sweep-cap" placeholder={`studio: ${(instance.sweepBudgetCents / 100).toFixed(2)}`} className={inputClass} {...field('sweepBudgetUsd')} />
+        <input inputMode="decimal" data-testid="team-sweep-cap" placeholder={`studio: ${formatUsd(instance.sweepBudgetCents)}`} className={inputClass} {...field('sweepBudgetUsd')} />
       </label>
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Clips per member per hour</span>
@@ -50,7 +50,7 @@ export function TeamSettingsForm({
       </label>
       <label className="space-y-1 text-sm">
         <span className="block font-medium">Team spend per day (USD)</span>
-        <input inputMode="decimal" data-testid="team-daily-budget" placeholder={`studio: ${(instance.dailyBudgetCents / 100).toFixed(2)}`} className={inputClass} {...field('dailyBudgetUsd')} />
+        <input inputMode="decimal" data-testid="team-daily-budget" placeholder={`studio: ${formatUsd(instance.dailyBudgetCents)}`} className={inputClass} {...field('dailyBudgetUsd')} />
       </label>
       <p className="text-xs text-muted sm:col-span-2 lg:col-span-4">
         Leave a field empty for this studio’s value. A team can set lower limits, never higher: at most {formatUsd(instance.sweepBudgetCents)} per sweep, {instance.hourlyQuota} clips per person per hour,{' '}

@@ -73,9 +73,3 @@ async function deferToPoll(row: Generation, taskId: string, adopting: boolean, {
   if (applied) notifyChanged(row.id);
   return { status: 200, result: applied ? 'deferred' : 'unchanged' };
 }
-
-/** Token check, then the delivery: for callers that already hold the parsed body. */
-export async function handleCallback(token: string, body: unknown, deps: CallbackDeps): Promise<CallbackOutcome> {
-  const row = await findCallbackTarget(token);
-  return row ? applyCallback(row, body, deps) : { status: 404 };
-}

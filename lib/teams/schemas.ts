@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '@/db/schema';
+import { formatUsd } from '@/lib/generation/pricing';
 
 export const teamNameSchema = z.string().trim().min(1, 'Name the team').max(60, 'Team names are at most 60 characters');
 
@@ -13,15 +14,13 @@ export type InviteInput = z.input<typeof inviteSchema>;
 /** The instance's own limits: a team may set lower ones, never higher. */
 export type InstanceLimits = { sweepBudgetCents: number; hourlyQuota: number; dailyBudgetCents: number };
 
-const usd = (cents: number) => `$${(cents / 100).toFixed(2)}`;
-
 /** Team settings, bounded by the instance's limits (the form shows them; the action enforces them). Empty means the studio's value. */
 export function teamSettingsSchema(instance: InstanceLimits) {
   return z.object({
     name: teamNameSchema,
     sweepBudgetUsd: z.union([
       z.literal(''),
-      z.coerce.number('A number of dollars').min(0, 'Zero or more').max(instance.sweepBudgetCents / 100, `At most ${usd(instance.sweepBudgetCents)}, this studio’s cap per sweep`),
+      z.coerce.number('A number of dollars').min(0, 'Zero or more').max(instance.sweepBudgetCents / 100, `At most ${formatUsd(instance.sweepBudgetCents)}, this studio’s cap per sweep`),
     ]),
     hourlyQuota: z.union([
       z.literal(''),
@@ -29,7 +28,7 @@ export function teamSettingsSchema(instance: InstanceLimits) {
     ]),
     dailyBudgetUsd: z.union([
       z.literal(''),
-      z.coerce.number('A number of dollars').min(0, 'Zero or more').max(instance.dailyBudgetCents / 100, `At most ${usd(instance.dailyBudgetCents)}, this studio’s daily budget`),
+      z.coerce.number('A number of dollars').min(0, 'Zero or more').max(instance.dailyBudgetCents / 100, `At most ${formatUsd(instance.dailyBudgetCents)}, this studio’s daily budget`),
     ]),
   });
 }

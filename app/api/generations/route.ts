@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The studio's JSON API for scripts: the same request schema, checks and storage as the form.
- * Answers 201 with the generation (usually already sent, or queued), or 400 with field errors.
+ * Answers 201 with the stored generation (queued: the dispatcher sends it without making the caller wait), or a 4xx.
  */
 export async function POST(request: Request) {
   const auth = await authorize('generation:create');
