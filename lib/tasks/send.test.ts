@@ -11,6 +11,7 @@ import { createRateLimiter } from '@/lib/wan/rate-limiter';
 import { createResilientClient } from '@/lib/wan/resilient-client';
 import { defaultRetryPolicy } from '@/lib/wan/retry';
 import { createOwner, type Owner } from '@/test/fixtures';
+import { findCallbackTarget } from './callback';
 import { newCallbackSecret } from './callback-url';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
@@ -176,5 +177,22 @@ describe('one paid task per clip', () => {
     const requeued = await getGenerationForWorker({ id: row.id });
     expect(requeued?.callbackSecret).toMatch(/^[\w-]{43}$/);
     expect(requeued?.callbackSecret).not.toBe(row.callbackSecret);
+    // The earlier task, if it exists after all, can no longer report into this clip.
+    expect(await findCallbackTarget(`${row.id}.${row.callbackSecret}`)).toBeUndefined();
+    expect(await findCallbackTarget(`${row.id}.${requeued?.callbackSecret}`)).toMatchObject({ id: row.id });
+  });
+
+  it('Generate answers as soon as the row is stored, while the dispatcher still waits on a slow create', async () => {
+    const real = client();
+    let answered = false;
+    const slow: WanClient = { ...real, createTask: (body) => new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => real.createTask(body)).finally(() => (answered = true)) };
+    const d = deps({ wan: slow, sendLeaseMs: 30_000 });
+    const started = Date.now();
+    const row = await submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'a patient egret', seed: 9 }) }, d);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(answered).toBe(false);
+    expect(row.state).toBe('queued');
+    await dispatchQueued(d);
+    expect(await stateOf(row.id)).toBe('pending');
   });
 });
