@@ -4,9 +4,13 @@ import { getUserByEmail, updatePasswordHash } from '@/db/queries/users';
 import { getEnv } from '@/lib/env';
 import { clientIp } from './client-ip';
 import { signInSchema } from './credentials';
+import { deviceCookieFrom, verifyDeviceCookie } from './device-cookie';
 import { hashPassword, verifyPassword } from './password';
+import { getAuthSecret } from './secret';
 import { busyError, rateLimitedError } from './sign-in-errors';
 import { signInLimiter, type SignInLimiter } from './sign-in-limiter';
+
+const cookieHeader = (headers: unknown) => (typeof headers === 'object' && headers !== null && 'cookie' in headers ? headers.cookie : undefined);
 
 /** next-auth v4 credentials `authorize`: null for a wrong email or password; throws (message → `error`) when throttled or busy. */
 export async function authorizeCredentials(
@@ -16,7 +20,8 @@ export async function authorizeCredentials(
 ): Promise<User | null> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const attempt = limiter.begin({ email: parsed.data.email, ip: clientIp(req?.headers, getEnv().trustProxy) });
+  const device = verifyDeviceCookie({ value: deviceCookieFrom(cookieHeader(req?.headers)), email: parsed.data.email, secret: getAuthSecret() });
+  const attempt = limiter.begin({ email: parsed.data.email, ip: clientIp(req?.headers, getEnv().trustProxy), device });
   // Too early or busy: no lookup and no hash work, and the same answer whether or not the email exists.
   if (attempt.limited === 'busy') throw new Error(busyError());
   if (attempt.limited) throw new Error(rateLimitedError(attempt.retryAfterMs));

@@ -40,3 +40,35 @@ export type HashBudget = ReturnType<typeof createHashBudget>;
 
 /** One per server process. */
 export const hashBudget = createHashBudget();
+
+export type KeyedHashBudgetOptions = { perSecond?: number; burst?: number; perKeyPerSecond?: number; perKeyBurst?: number; now?: () => number };
+
+/**
+ * A bucket of its own, shared by keys that each get a small bucket inside it: no one key (an account signing
+ * in again and again to mint device cookies) can spend what the others need.
+ */
+export function createKeyedHashBudget({ perSecond = 10, burst = 20, perKeyPerSecond = 1, perKeyBurst = 5, now = () => Date.now() }: KeyedHashBudgetOptions = {}) {
+  const total = createHashBudget({ perSecond, burst, now });
+  const keys = new Map<string, HashBudget>();
+
+  return {
+    take(key: string): boolean {
+      let own = keys.get(key);
+      if (!own) {
+        // A key's bucket refills fully within seconds: forgetting idle ones loses nothing.
+        if (keys.size >= 10_000) keys.clear();
+        own = createHashBudget({ perSecond: perKeyPerSecond, burst: perKeyBurst, now });
+        keys.set(key, own);
+      }
+      if (!own.take()) return false;
+      if (total.take()) return true;
+      own.giveBack();
+      return false;
+    },
+  };
+}
+
+export type KeyedHashBudget = ReturnType<typeof createKeyedHashBudget>;
+
+/** Hash work for attempts that carry a valid device cookie, apart from the one anonymous attempts can drain. */
+export const deviceHashBudget = createKeyedHashBudget();

@@ -1,11 +1,54 @@
 import NextAuth from 'next-auth';
-import type { NextRequest } from 'next/server';
+import { NextRequest } from 'next/server';
+import { deviceCookieHeader, issueDeviceCookie } from '@/lib/auth/device-cookie';
 import { getAuthOptions } from '@/lib/auth/options';
+import { getAuthSecret } from '@/lib/auth/secret';
+import { getEnv } from '@/lib/env';
+import { bodyRefused, readBytes } from '@/lib/read-body';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-function handler(request: NextRequest, context: Context): Promise<Response> {
+// A sign-in form is a few hundred bytes; next-auth itself would read any body whole (`await req.text()`).
+const MAX_BODY_BYTES = 16 * 1024;
+const sessionCookie = /^(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=[^;]/;
+
+function GET(request: NextRequest, context: Context): Promise<Response> {
   return NextAuth(request, context, getAuthOptions());
 }
 
-export { handler as GET, handler as POST };
+async function POST(request: Request, context: Context): Promise<Response> {
+  const read = await readBytes(request, { maxBytes: MAX_BODY_BYTES, tooLarge: 'A sign-in request is at most 16 KiB.' });
+  if (!read.ok) return bodyRefused(read);
+  const headers = new Headers(request.headers);
+  // The bytes are the body now; their length is the new request's own.
+  headers.delete('transfer-encoding');
+  headers.delete('content-length');
+  const capped = new NextRequest(request.url, { method: 'POST', headers, body: read.value });
+  const response = await NextAuth(capped, context, getAuthOptions());
+
+  const route = (await context.params).nextauth.join('/');
+  const email = route === 'callback/credentials' ? formField(request.headers.get('content-type'), read.value, 'email') : undefined;
+  if (email === undefined || !(await signedIn(response))) return response;
+  // This browser now proves it signed in to this account: strangers' failures stop counting against it.
+  const withCookie = new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  withCookie.headers.append('set-cookie', deviceCookieHeader(issueDeviceCookie({ email, secret: getAuthSecret() }), { secure: getEnv().https }));
+  return withCookie;
+}
+
+function formField(type: string | null, bytes: Uint8Array, name: string): string | undefined {
+  if (!type?.includes('application/x-www-form-urlencoded')) return undefined;
+  const value = new URLSearchParams(new TextDecoder().decode(bytes)).get(name);
+  return value ?? undefined;
+}
+
+/** next-auth v4 answers a failed sign-in with an `error=` url (a redirect, or `{ url }` for `redirect: false`), a success with a session cookie. */
+async function signedIn(response: Response): Promise<boolean> {
+  if (response.status >= 400) return false;
+  if (!response.headers.getSetCookie().some((cookie) => sessionCookie.test(cookie))) return false;
+  const location = response.headers.get('location') ?? (response.headers.get('content-type')?.includes('application/json') ? urlOf(await response.clone().json().catch(() => undefined)) : undefined);
+  return location !== undefined && !new URL(location, 'http://studio.invalid').searchParams.has('error');
+}
+
+const urlOf = (body: unknown) => (typeof body === 'object' && body !== null && 'url' in body && typeof body.url === 'string' ? body.url : undefined);
+
+export { GET, POST };
