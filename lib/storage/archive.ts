@@ -61,8 +61,8 @@ async function archive(id: string, { now, download }: ArchiveDeps): Promise<void
     return;
   }
   const attempt = row.archiveAttempts + 1;
-  // Due again once this attempt could have timed out: a crash mid-download does not end the retries.
-  await updateGeneration({ id, values: { archiveAttempts: attempt, archiveNextAt: new Date(now().getTime() + DOWNLOAD_TIMEOUT_MS) } });
+  // The next attempt is planned only once this one fails: a crash mid-download leaves the clip due at once after a restart.
+  await updateGeneration({ id, values: { archiveAttempts: attempt } });
 
   try {
     const response = await download(url, AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS));

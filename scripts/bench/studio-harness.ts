@@ -11,7 +11,8 @@ export type Harness = {
   dataDir: string;
   studio: ChildProcess;
   emulator: ChildProcess;
-  startStudio(extraEnv?: Record<string, string>): Promise<ChildProcess>;
+  /** Starts the studio and waits until it answers; with `ready: false`, returns at once (it may crash before it answers). */
+  startStudio(extraEnv?: Record<string, string>, options?: { ready?: boolean }): Promise<ChildProcess>;
   stop(): Promise<void>;
 };
 
@@ -101,7 +102,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dataDir,
     emulator,
     studio: undefined as unknown as ChildProcess,
-    async startStudio(extraEnv: Record<string, string> = {}) {
+    async startStudio(extraEnv: Record<string, string> = {}, { ready = true }: { ready?: boolean } = {}) {
       harness.studio = launch(
         process.execPath,
         // The same heap bound as `npm start`.
@@ -110,7 +111,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         quiet,
         'studio',
       );
-      await waitForHttp(`${studioUrl}/sign-in`, 60_000);
+      if (ready) await waitForHttp(`${studioUrl}/sign-in`, 60_000);
       return harness.studio;
     },
     async stop() {

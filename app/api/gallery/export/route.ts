@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { listGenerationsByIds } from '@/db/queries/generations';
 import { authorize } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
+import { fromOurPages } from '@/lib/same-origin';
 import { exportZip } from '@/lib/export/export-clips';
 import { clipIdsSchema } from '@/lib/gallery/commands';
 import { denied, jsonError } from '@/lib/http';
@@ -17,8 +19,7 @@ const idsSchema = z
 /** Download the selected clips as a zip (videos + recipes.json), streamed: memory stays flat at any size. */
 export async function POST(request: Request) {
   // A form post from our own pages only (the session cookie is SameSite=Lax, this is belt and braces).
-  const origin = request.headers.get('origin');
-  if (origin && origin !== new URL(request.url).origin && origin !== process.env.PUBLIC_URL?.replace(/\/$/, '')) return jsonError(400, 'Cross-site request refused');
+  if (!fromOurPages(request, getEnv().publicUrl)) return jsonError(400, 'Cross-site request refused');
   // Who is asking comes before reading what they sent.
   const auth = await authorize('gallery:export');
   if (!auth.ok) return denied(auth.status);

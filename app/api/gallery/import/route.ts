@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { revalidatePath } from 'next/cache';
 import { authorize } from '@/lib/auth/session';
+import { fromOurPages } from '@/lib/same-origin';
 import { getEnv } from '@/lib/env';
 import { recreateFromZip } from '@/lib/export/recreate';
 import { cannotGenerate, jsonError } from '@/lib/http';
@@ -24,8 +25,7 @@ const importing = new Set<string>();
  */
 export async function POST(request: Request) {
   // Our own pages only (the session cookie is SameSite=Lax, this is belt and braces).
-  const origin = request.headers.get('origin');
-  if (origin && origin !== new URL(request.url).origin && origin !== process.env.PUBLIC_URL?.replace(/\/$/, '')) return jsonError(400, 'Cross-site request refused');
+  if (!fromOurPages(request, getEnv().publicUrl)) return jsonError(400, 'Cross-site request refused');
   const auth = await authorize('generation:create');
   if (!auth.ok) return cannotGenerate(auth.status);
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
