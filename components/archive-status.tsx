@@ -65,9 +65,9 @@ function message(view: Status, now: number, gone: boolean, stopped: boolean): st
 /** The archive's technical reasons, as someone waiting for their clip would put them. */
 function plainWords(error: string): string {
   const http = /HTTP (\d{3})/.exec(error)?.[1];
-  if (http && http.startsWith('5')) return `the service’s file host was not answering (HTTP ${http})`;
-  if (http === '404' || http === '410') return `the service’s file host did not find the video (HTTP ${http})`;
-  if (http) return `the service’s file host refused the download (HTTP ${http})`;
+  if (http && http.startsWith('5')) return `the service’s file host was not answering, HTTP ${http}`;
+  if (http === '404' || http === '410') return `the service’s file host did not find the video, HTTP ${http}`;
+  if (http) return `the service’s file host refused the download, HTTP ${http}`;
   if (/ENOSPC|disk|free space|storage quota/i.test(error)) return 'our storage is full';
   if (/too long|timed? ?out|aborted/i.test(error)) return 'the download took too long';
   if (/private or local network|https links|redirects too many/i.test(error)) return 'the link pointed somewhere we do not download from';
