@@ -5,9 +5,8 @@ import { baseSecurityHeaders, newNonce, nonDocumentCsp, pageCsp } from '@/lib/se
 
 const sessionCookies = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 const publicPaths = ['/sign-in', '/sign-up'];
-// Route handlers, not documents (the sign-in redirect never covered them: API routes answer 401 themselves,
-// start frames and share media are public). Their media also set `sandbox` themselves.
-const nonDocumentPath = /^\/(?:api\/|i\/|s\/[^/]+\/(?:video|poster)$)/;
+// Share media are route handlers under a page path: not documents, and public. They also set `sandbox` themselves.
+const nonDocumentPath = /^\/s\/[^/]+\/(?:video|poster)$/;
 
 /** Security headers on every response, a fresh CSP nonce for every page, and the optimistic sign-in redirect. */
 export function proxy(request: NextRequest) {
@@ -47,10 +46,9 @@ function secured(response: NextResponse, https: boolean, csp: string): NextRespo
 
 export const config = {
   matcher: [
-    // Pages (the same paths as ever).
+    // Pages only. API routes and start frames get their (static) headers from next.config.mjs: a proxied request
+    // with a body would be read whole by Next before the route's own limits run, and every long poll would pay
+    // the proxy's cost (bench:tracker: webhook upstream→watcher p95 4.1 s with it, see the closing note of issue 11).
     '/((?!api/|i/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|woff2?)$).*)',
-    // API routes and start frames too, but never a request with a body: Next would read all of it (and hand the
-    // route at most 10 MB) before the route's own limits and checks run. next.config.mjs covers those responses.
-    { source: '/(api|i)/:path*', missing: [{ type: 'header', key: 'content-length' }, { type: 'header', key: 'transfer-encoding' }] },
   ],
 };

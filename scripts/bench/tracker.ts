@@ -84,6 +84,7 @@ async function main() {
         `${generations.length}/${N}`,
         `${mean(calls).toFixed(2)} / ${Math.max(...calls)}`,
         `${mean(extra).toFixed(2)} / ${Math.max(...extra)}`,
+        (stats.statusCalls / Math.max(1, generations.length)).toFixed(2),
         `${ms(percentile(serverLag, 50))} / ${ms(percentile(serverLag, 95))}`,
         `${ms(percentile(watcherLag, 50))} / ${ms(percentile(watcherLag, 95))}`,
         `${ms(percentile(upstreamToWatcher, 50))} / ${ms(percentile(upstreamToWatcher, 95))}`,
@@ -100,8 +101,10 @@ async function main() {
     const header = [
       'mode',
       'succeeded',
-      'status calls/task mean / max',
+      'polls/task mean / max',
       'above schedule minimum mean / max',
+      // Polls plus, in webhook mode, the one call that confirms each reported success.
+      'service status calls/task (all)',
       'upstream→server p50 / p95',
       'server→watcher p50 / p95',
       'upstream→watcher p50 / p95',
