@@ -1,19 +1,27 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { AdminLink } from './admin/admin-link';
 import { SignOutButton } from './sign-out-button';
 
 export function AppHeader({
   userName,
   teamName,
   usingEmulator,
+  isAdmin,
   teamSwitcher,
 }: {
   userName: string;
   teamName: string;
   usingEmulator: boolean;
+  /** The instance's administrator also gets a link to /admin. */
+  isAdmin: boolean;
   teamSwitcher: ReactNode;
 }) {
+  const links: [href: string, label: string][] = [
+    ['/', 'Studio'],
+    ['/gallery', 'Gallery'],
+    ['/team', 'Team'],
+    ...(isAdmin ? [['/admin', 'Admin'] as [string, string]] : []),
+  ];
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-canvas/85 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
@@ -21,17 +29,13 @@ export function AppHeader({
           <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-ink">W</span>
           <span className="hidden sm:inline">Wan Studio</span>
         </Link>
-        <nav className="flex items-center gap-1 text-sm">
-          <Link href="/" className="rounded-md px-3 py-1.5 text-muted hover:bg-raised hover:text-ink">
-            Studio
-          </Link>
-          <Link href="/gallery" className="rounded-md px-3 py-1.5 text-muted hover:bg-raised hover:text-ink">
-            Gallery
-          </Link>
-          <Link href="/team" className="rounded-md px-3 py-1.5 text-muted hover:bg-raised hover:text-ink">
-            Team
-          </Link>
-          <AdminLink />
+        <nav className="flex items-center text-sm sm:gap-1">
+          {links.map(([href, label]) => (
+            // Narrower on phones, so four links, the switcher and Sign out fit in 390 px.
+            <Link key={href} href={href} data-testid={href === '/admin' ? 'admin-link' : undefined} className="rounded-md px-2 py-1.5 text-muted hover:bg-raised hover:text-ink sm:px-3">
+              {label}
+            </Link>
+          ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {teamSwitcher}

@@ -13,6 +13,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
         userName={user.name}
         teamName={team.teamName}
         usingEmulator={getEnv().wan.usingEmulator}
+        isAdmin={user.isAdmin === true}
         teamSwitcher={<TeamSwitcher teams={teams} current={team.teamId} switchTeam={switchTeam} />}
       />
       <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
