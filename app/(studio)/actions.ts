@@ -136,13 +136,14 @@ export async function manageQueue(input: QueueCommand): Promise<ActionResult<Gen
   let changed: boolean;
   if (command.command === 'resubmit') {
     // The first send may have been paid for: sending again is counted again, under the same limits as a new clip.
-    const guard = { ...(await guardFor({ teamId, userId: auth.context.user.id, requests: [target], now: deps.now() })), clips: 0 };
+    // Charged to the clip's author (an owner may resend anyone's), so it is the author's limits that must hold.
+    const guard = { ...(await guardFor({ teamId, userId: target.userId, requests: [target], now: deps.now() })), clips: 0 };
     const requeued = await requeueUnknown({ id: command.id, teamId, now: deps.now(), rank: nextQueueRank(deps.now()), callbackSecret: newCallbackSecret(), guard });
     if (!requeued.ok && requeued.refusal) return { ok: false, error: refusalMessage(requeued.refusal, guard) };
     changed = requeued.ok;
     if (changed) dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
   } else if (command.command === 'cancel') {
-    changed = await cancelGeneration({ id: command.id, teamId, now: deps.now() });
+    changed = await cancelGeneration({ id: command.id, teamId, now: deps.now(), prices: getEnv().prices });
   } else {
     changed = await moveQueued({ id: command.id, teamId, direction: command.direction });
   }

@@ -3,6 +3,8 @@ import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { addTags, countTrash, listTagsFor, listTeamTags, moveToTrash, purgeTrash, removeTag, restoreFromTrash, setFavorite } from './curation';
 import { countStacks, listGallery, listStack } from './gallery';
 
+const PRICES = { '720p': 6, '1080p': 10 };
+
 let team: Owner;
 let other: Owner;
 
@@ -83,7 +85,7 @@ describe('tags and favourites', () => {
 describe('trash', () => {
   it('hides deleted clips from the gallery, lists them in the trash, and restores them', async () => {
     const clip = await insertTestGeneration(team, { prompt: 'oops deleted', state: 'success' });
-    expect(await moveToTrash({ teamId: team.teamId, ids: [clip.id], userId: team.userId, now: new Date() })).toBe(1);
+    expect(await moveToTrash({ teamId: team.teamId, ids: [clip.id], userId: team.userId, now: new Date() , prices: PRICES })).toBe(1);
     const gallery = await listGallery({ teamId: team.teamId, filters: { q: 'oops' }, limit: 10 });
     expect(gallery.items).toEqual([]);
     const trash = await listGallery({ teamId: team.teamId, filters: { q: 'oops', deleted: true }, limit: 10 });
@@ -95,7 +97,7 @@ describe('trash', () => {
 
   it('cancels a deleted clip that was still waiting to be sent, so it is never paid for', async () => {
     const waiting = await insertTestGeneration(team, { prompt: 'queued then deleted', state: 'queued', queueRank: 1 });
-    await moveToTrash({ teamId: team.teamId, ids: [waiting.id], userId: team.userId, now: new Date() });
+    await moveToTrash({ teamId: team.teamId, ids: [waiting.id], userId: team.userId, now: new Date() , prices: PRICES });
     const { getGenerationForWorker } = await import('./generations');
     expect(await getGenerationForWorker({ id: waiting.id })).toMatchObject({ state: 'cancelled', queueRank: null });
   });
@@ -106,8 +108,8 @@ describe('trash', () => {
     const running = await insertTestGeneration(team, { prompt: 'running trash', state: 'processing' });
     const day = 24 * 60 * 60_000;
     const now = Date.now();
-    await moveToTrash({ teamId: team.teamId, ids: [old.id, running.id], userId: team.userId, now: new Date(now - 31 * day) });
-    await moveToTrash({ teamId: team.teamId, ids: [recent.id], userId: team.userId, now: new Date(now - day) });
+    await moveToTrash({ teamId: team.teamId, ids: [old.id, running.id], userId: team.userId, now: new Date(now - 31 * day) , prices: PRICES });
+    await moveToTrash({ teamId: team.teamId, ids: [recent.id], userId: team.userId, now: new Date(now - day) , prices: PRICES });
 
     const purged = await purgeTrash({ before: new Date(now - 30 * day) });
     expect(purged).toEqual({ ids: [old.id], archivePaths: ['old.mp4'] });

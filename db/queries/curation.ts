@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { getDb } from '../index';
+import { withoutOneSend, type Prices } from './spend';
 import { generations, generationTags } from '../schema';
 
 /** The clips among `ids` that belong to the team (and are not in the trash unless `deleted`), with their author. */
@@ -63,13 +64,13 @@ export async function listTeamTags({ teamId, limit = 200 }: { teamId: string; li
 }
 
 /** Soft delete: the clips leave the gallery but keep everything, so Undo and the trash can restore them. */
-export async function moveToTrash({ teamId, ids, userId, now }: { teamId: string; ids: string[]; userId: string; now: Date }): Promise<number> {
+export async function moveToTrash({ teamId, ids, userId, now, prices }: { teamId: string; ids: string[]; userId: string; now: Date; prices: Prices }): Promise<number> {
   if (ids.length === 0) return 0;
   const scope = and(eq(generations.teamId, teamId), inArray(generations.id, ids), isNull(generations.deletedAt));
   return getDb().transaction((tx) => {
-    // A deleted clip that has not been sent yet never will be: nobody pays for a clip in the trash.
-    // Never sent, so never paid: its share of the daily budgets is given back.
-    tx.update(generations).set({ state: 'cancelled', queueRank: null, costCents: 0, completedAt: now, updatedAt: now }).where(and(scope, eq(generations.state, 'queued'))).run();
+    // A deleted clip that has not been sent yet never will be: nobody pays for a clip in the trash, and the price
+    // of that send is given back to the daily budgets.
+    tx.update(generations).set({ state: 'cancelled', queueRank: null, costCents: withoutOneSend(prices), completedAt: now, updatedAt: now }).where(and(scope, eq(generations.state, 'queued'))).run();
     return tx.update(generations).set({ deletedAt: now, deletedBy: userId }).where(scope).run().changes;
   });
 }

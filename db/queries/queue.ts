@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import { getDb } from '../index';
 import { dispatchTurns, generations, type GenerationState } from '../schema';
-import { findLimitRefusal, type LimitRefusal, type SpendGuard } from './spend';
+import { findLimitRefusal, withoutOneSend, type LimitRefusal, type Prices, type SpendGuard } from './spend';
 
 /** States that hold one of the service's concurrent-task slots. */
 export const inFlightStates = ['sending', 'pending', 'processing'] as const satisfies GenerationState[];
@@ -119,13 +119,14 @@ export async function moveQueued({ id, teamId, direction }: { id: string; teamId
 }
 
 /**
- * Cancels a queued generation or dismisses an unconfirmed one; nothing else can be cancelled. A queued one was
- * never sent, so its cost is given back to the daily budgets; an unconfirmed one may have been paid for, so it stays.
+ * Cancels a queued generation or dismisses an unconfirmed one; nothing else can be cancelled. A queued one's
+ * pending send never happens, so its price is given back to the daily budgets; an unconfirmed send may have been
+ * paid for, so it stays.
  */
-export async function cancelGeneration({ id, teamId, now }: { id: string; teamId: string; now: Date }): Promise<boolean> {
+export async function cancelGeneration({ id, teamId, now, prices }: { id: string; teamId: string; now: Date; prices: Prices }): Promise<boolean> {
   const result = getDb()
     .update(generations)
-    .set({ state: 'cancelled', queueRank: null, costCents: sql`case when ${generations.state} = 'queued' then 0 else ${generations.costCents} end`, completedAt: now, updatedAt: now })
+    .set({ state: 'cancelled', queueRank: null, costCents: sql`case when ${generations.state} = 'queued' then ${withoutOneSend(prices)} else ${generations.costCents} end`, completedAt: now, updatedAt: now })
     .where(and(eq(generations.id, id), eq(generations.teamId, teamId), inArray(generations.state, ['queued', 'unknown'])))
     .run();
   return result.changes === 1;

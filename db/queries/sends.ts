@@ -55,6 +55,8 @@ export async function keepLateTask({ row, taskId, values }: { row: Generation; t
         taskId,
         // Its callback URL named the original row and a secret that was replaced: this copy polls.
         requestType: 'async',
+        // This task is the original's first send, already counted on the original (Send again charged the second).
+        costCents: 0,
         callbackSecret: null,
         queueRank: null,
         failCode: null,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gt, gte, isNotNull, min, ne, or, sum } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, isNotNull, min, ne, or, sql, sum } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { generations, users } from '../schema';
 
@@ -24,6 +24,19 @@ export type LimitRefusal = { kind: LimitKind; limit: number; used: number; reset
 export type SpendGuard = { teamId: string; userId: string; now: Date; clips: number; cents: number; limits: SpendLimits };
 
 const HOUR_MS = 60 * 60_000;
+
+/** US cents per second of video, by resolution: the price table every cost here is estimated with. */
+export type Prices = { '720p': number; '1080p': number };
+
+/**
+ * A clip's cost is what its sends may have cost: one clip's price per send that may have reached the service.
+ * Taking back one send (cancelled before it was sent, or refused at send) subtracts one price, never below 0,
+ * so a clip sent again after an unconfirmed send keeps the first one's price.
+ */
+export function withoutOneSend(prices: Prices) {
+  const price = sql`(case ${generations.resolution} when '1080p' then ${prices['1080p']} else ${prices['720p']} end * ${generations.duration})`;
+  return sql`max(0, ${generations.costCents} - ${price})`;
+}
 
 export class LimitExceededError extends Error {
   constructor(readonly refusal: LimitRefusal) {

@@ -16,6 +16,8 @@ import { nextQueueRank } from '@/lib/tasks/queue-rank';
 import { instanceLimits } from './instance-limits';
 import { guardFor, limitsFor, withinLimits } from './limits';
 
+const PRICES = { '720p': 6, '1080p': 10 };
+
 // Every limit is an attack it stops: an owner raising their own team's limits, a second team to double
 // the hourly quota, many teams or many people draining one studio's key in a day. 720p 5 s = 30 cents here.
 
@@ -125,7 +127,7 @@ describe('the studio’s daily budget holds across everyone', () => {
     const owner = await person();
     const first = await start(owner, owner.teamId, 2);
     expect((await start(owner)).ok).toBe(false);
-    if (first.ok) await cancelGeneration({ id: first.value[0]?.id ?? '', teamId: owner.teamId, now: NOW });
+    if (first.ok) await cancelGeneration({ id: first.value[0]?.id ?? '', teamId: owner.teamId, now: NOW, prices: PRICES });
     expect((await start(owner)).ok).toBe(true);
   });
 
@@ -161,9 +163,21 @@ describe('what counts as spent', () => {
     const started = await start(owner, owner.teamId, 2);
     const [unconfirmed, queued] = started.ok ? started.value : [];
     await updateGeneration({ id: unconfirmed?.id ?? '', values: { state: 'unknown' } });
-    await cancelGeneration({ id: unconfirmed?.id ?? '', teamId: owner.teamId, now: NOW });
-    await cancelGeneration({ id: queued?.id ?? '', teamId: owner.teamId, now: NOW });
+    await cancelGeneration({ id: unconfirmed?.id ?? '', teamId: owner.teamId, now: NOW, prices: PRICES });
+    await cancelGeneration({ id: queued?.id ?? '', teamId: owner.teamId, now: NOW, prices: PRICES });
     expect((await getSpendToday({ now: NOW })).studioCents).toBe(30);
+  });
+
+  it('a clip sent again after an unconfirmed send, then cancelled before that send, keeps the first send’s price', async () => {
+    const owner = await person();
+    const started = await start(owner);
+    const id = started.ok ? (started.value[0]?.id ?? '') : '';
+    await updateGeneration({ id, values: { state: 'unknown' } });
+    const guard = { ...(await guardFor({ teamId: owner.teamId, userId: owner.userId, requests: [clip()], now: NOW })), clips: 0 };
+    await requeueUnknown({ id, teamId: owner.teamId, now: NOW, rank: nextQueueRank(NOW), callbackSecret: newCallbackSecret(), guard });
+    expect((await getGenerationForWorker({ id }))?.costCents).toBe(60);
+    await cancelGeneration({ id, teamId: owner.teamId, now: NOW, prices: PRICES });
+    expect((await getGenerationForWorker({ id }))?.costCents).toBe(30);
   });
 
   it('imported clips (made elsewhere, no task) count against no hourly limit', async () => {

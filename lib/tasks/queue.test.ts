@@ -14,6 +14,8 @@ import { refreshIfDue } from './refresh';
 import { submitAndDispatch } from '@/test/submit';
 import { submitGeneration } from './submit';
 
+const PRICES = { '720p': 6, '1080p': 10 };
+
 const SCALE = 0.005;
 let emulator: TestEmulator;
 let wan: WanClient;
@@ -98,10 +100,10 @@ describe('the queue under the concurrency cap', () => {
     expect(await getQueuePosition({ id: b.id })).toBe(1);
     expect(await getQueuePosition({ id: a.id })).toBe(2);
 
-    expect(await cancelGeneration({ id: b.id, teamId: owner.teamId, now: new Date() })).toBe(true);
+    expect(await cancelGeneration({ id: b.id, teamId: owner.teamId, now: new Date(), prices: PRICES })).toBe(true);
     expect((await getGenerationForWorker({ id: b.id }))?.state).toBe('cancelled');
     expect(await getQueuePosition({ id: a.id })).toBe(1);
-    expect(await cancelGeneration({ id: b.id, teamId: 'another-team', now: new Date() })).toBe(false);
+    expect(await cancelGeneration({ id: b.id, teamId: 'another-team', now: new Date(), prices: PRICES })).toBe(false);
     await dispatchQueued(deps({ maxConcurrentTasks: 10 }));
     expect((await getGenerationForWorker({ id: b.id }))?.state).toBe('cancelled');
     expect(creates).toBe(2);

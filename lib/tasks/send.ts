@@ -2,6 +2,8 @@ import 'server-only';
 import { getGenerationForWorker } from '@/db/queries/generations';
 import { extendSendLease, finishSend, keepLateTask, type SendLease } from '@/db/queries/sends';
 import type { Generation, NewGeneration } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { costCents } from '@/lib/generation/pricing';
 import { requestOf } from '@/lib/generation/recipe';
 import { toWanCreateBody, WanApiError, WanNetworkError } from '@/lib/wan';
 import { callbackUrl } from './callback-url';
@@ -75,13 +77,15 @@ function afterFailedSend(error: unknown, row: Generation): Partial<NewGeneration
     // The service is busy, not refusing: wait in the queue, in the same place.
     return { state: 'queued' };
   }
+  // This send provably created nothing: its price is given back (an earlier unconfirmed send's stays).
+  const refunded = { costCents: Math.max(0, row.costCents - costCents([row], getEnv().prices)) };
   if (error instanceof WanApiError) {
-    // A 4xx is a refusal: nothing was created, so nothing was spent. A 5xx may have created it after all.
-    const refused = error.status < 500 ? { costCents: 0 } : {};
+    // A 4xx is a refusal: nothing was created. A 5xx may have created it after all.
+    const refused = error.status < 500 ? refunded : {};
     return { state: 'failed', failCode: `HTTP_${error.status}`, failMsg: error.detail ?? error.message, completedAt: new Date(), queueRank: null, ...refused };
   }
   if (error instanceof WanNetworkError && !error.outcomeUnknown) {
-    return { state: 'failed', failCode: 'UNREACHABLE', failMsg: 'The Wan API could not be reached; nothing was created.', completedAt: new Date(), queueRank: null, costCents: 0 };
+    return { state: 'failed', failCode: 'UNREACHABLE', failMsg: 'The Wan API could not be reached; nothing was created.', completedAt: new Date(), queueRank: null, ...refunded };
   }
   console.error(`[send] ${row.id}: outcome unknown`, error instanceof Error ? error.message : error);
   return {

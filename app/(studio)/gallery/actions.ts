@@ -75,7 +75,7 @@ export async function trashClips(ids: string[]): Promise<ActionResult<{ ids: str
     return { ok: false, error: 'You can delete only clips you made; nothing was deleted.' };
   }
   const moved = owned.map((clip) => clip.id);
-  await moveToTrash({ teamId: team.teamId, ids: moved, userId: user.id, now: new Date() });
+  await moveToTrash({ teamId: team.teamId, ids: moved, userId: user.id, now: new Date(), prices: getEnv().prices });
   revalidatePath('/gallery');
   return { ok: true, data: { ids: moved } };
 }
