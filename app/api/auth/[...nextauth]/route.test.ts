@@ -102,6 +102,20 @@ describe('POST /api/auth/[...nextauth]', () => {
     expect(session.user?.email).toBe('ann@example.test');
   });
 
+  it('a device cookie is bound to the account that signed in, never to an email smuggled into the form', async () => {
+    const kim = browser();
+    const { csrfToken } = (await (await kim.send('GET', 'csrf')).json()) as { csrfToken: string };
+    // URLSearchParams.get takes the first `email`, next-auth the last: Kim signs in as herself, naming Ann first.
+    const form = new URLSearchParams([['email', 'ann@example.test'], ['email', 'kim@example.test'], ['password', PASSWORD], ['csrfToken', csrfToken], ['json', 'true']]);
+    const headers = new Headers({ cookie: [...kim.jar].map(([name, value]) => `${name}=${value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' });
+    incoming.headers = headers;
+    const response = await POST(new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, { method: 'POST', headers, body: form.toString() }), context('callback/credentials'));
+    const device = deviceCookieSet(response)?.split(';')[0]?.split('=').slice(1).join('=');
+    expect(device).toBeDefined();
+    expect(verifyDeviceCookie({ value: device, email: 'kim@example.test', secret: getAuthSecret() })).toBeDefined();
+    expect(verifyDeviceCookie({ value: device, email: 'ann@example.test', secret: getAuthSecret() })).toBeUndefined();
+  });
+
   it('sets no device cookie for a wrong password, a missing csrf token, or a failed redirect-style sign-in', async () => {
     const stranger = browser();
     const wrong = await stranger.signIn('kim@example.test', 'not the password');

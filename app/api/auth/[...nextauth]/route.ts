@@ -1,4 +1,5 @@
 import NextAuth from 'next-auth';
+import { decode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { deviceCookieHeader, issueDeviceCookie } from '@/lib/auth/device-cookie';
 import { getAuthOptions } from '@/lib/auth/options';
@@ -27,18 +28,26 @@ async function POST(request: Request, context: Context): Promise<Response> {
   const response = await NextAuth(capped, context, getAuthOptions());
 
   const route = (await context.params).nextauth.join('/');
-  const email = route === 'callback/credentials' ? formField(request.headers.get('content-type'), read.value, 'email') : undefined;
-  if (email === undefined || !(await signedIn(response))) return response;
+  if (route !== 'callback/credentials' || !(await signedIn(response))) return response;
+  // The account next-auth actually signed in (from the session it issued), never a field of the body.
+  const email = await sessionEmail(response);
+  if (email === undefined) return response;
   // This browser now proves it signed in to this account: strangers' failures stop counting against it.
   const withCookie = new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
   withCookie.headers.append('set-cookie', deviceCookieHeader(issueDeviceCookie({ email, secret: getAuthSecret() }), { secure: getEnv().https }));
   return withCookie;
 }
 
-function formField(type: string | null, bytes: Uint8Array, name: string): string | undefined {
-  if (!type?.includes('application/x-www-form-urlencoded')) return undefined;
-  const value = new URLSearchParams(new TextDecoder().decode(bytes)).get(name);
-  return value ?? undefined;
+/** The email in the session token next-auth just set (its value split over `.0`, `.1`… when large). */
+async function sessionEmail(response: Response): Promise<string | undefined> {
+  const parts = response.headers
+    .getSetCookie()
+    .map((cookie) => /^(?:__Secure-)?next-auth\.session-token(?:\.(\d+))?=([^;]*)/.exec(cookie))
+    .filter((match) => match !== null)
+    .sort((a, b) => Number(a[1] ?? 0) - Number(b[1] ?? 0));
+  const token = parts.map((match) => match[2] ?? '').join('');
+  const claims = token ? await decode({ token, secret: getAuthSecret() }).catch(() => null) : null;
+  return typeof claims?.email === 'string' ? claims.email : undefined;
 }
 
 /** next-auth v4 answers a failed sign-in with an `error=` url (a redirect, or `{ url }` for `redirect: false`), a success with a session cookie. */
