@@ -108,7 +108,8 @@ async function driveAttempts(id: string, clock: { now: Date }, until: Date): Pro
     const row = await getGenerationForWorker({ id });
     if (!row || row.archivedAt) return attempts;
     if (attempts.length > 0) {
-      if (!row.archiveNextAt) return attempts;
+      // Given up (the link expires before another attempt could be made): nothing more is planned.
+      if (!row.archiveNextAt || row.archiveError?.startsWith(LINK_EXPIRED)) return attempts;
       expect(await due(new Date(row.archiveNextAt.getTime() - 1))).not.toContain(id);
       clock.now = row.archiveNextAt;
     }
@@ -154,7 +155,8 @@ describe('archiving outlasts an outage, until the service’s link expires', () 
     const attempts = await driveAttempts(row.id, clock, new Date(expiresAt + 24 * 60 * 60_000));
 
     const stopped = await getGenerationForWorker({ id: row.id });
-    expect(stopped).toMatchObject({ archivedAt: null, archiveNextAt: null });
+    // Not due again before the link expires, and after that the sweeper's 15-day window leaves it out.
+    expect(stopped).toMatchObject({ archivedAt: null, archiveNextAt: new Date(expiresAt) });
     expect(stopped?.archiveError).toBe(`${LINK_EXPIRED} (last try: The link answered HTTP 503)`);
     // Two hours of tries: the backoff's first 21 minutes, then one every 15 minutes up to the expiry.
     expect(attempts.length).toBeGreaterThanOrEqual(13);
@@ -167,6 +169,17 @@ describe('archiving outlasts an outage, until the service’s link expires', () 
     await archiveGeneration(row.id, { now: () => after });
     expect(requests).toBe(seen);
     expect((await getGenerationForWorker({ id: row.id }))?.archiveAttempts).toBe(attempts.length);
+  });
+
+  it('a clip given up on shortly before its link expires is not due again until then: the sweeper does not spin on it', async () => {
+    const now = new Date();
+    serve = always({ status: 503, type: 'text/plain', body: Buffer.from('down') });
+    // The link has 5 s left, less than the first backoff: this attempt is the last.
+    const row = await finishedClip(new Date(now.getTime() - RESULT_URL_LIFETIME_MS + 5_000));
+    await archiveGeneration(row.id, { now: () => now }).catch(() => undefined);
+    expect((await getGenerationForWorker({ id: row.id }))?.archiveError).toMatch(new RegExp(`^${LINK_EXPIRED}`));
+    expect(await due(new Date(now.getTime() + 1_000))).not.toContain(row.id);
+    expect(await due(new Date(now.getTime() + 4_000))).not.toContain(row.id);
   });
 
   it('a clip that expired before any attempt is marked so, without a download', async () => {

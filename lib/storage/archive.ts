@@ -90,7 +90,8 @@ async function archive(id: string, { now, download }: ArchiveDeps): Promise<void
     // No attempt is planned for after the link has gone: the last one is the final word.
     const next = failedAt + wait < expiresAt ? new Date(failedAt + wait) : null;
     console.warn(`[archive] ${id} attempt ${attempt} failed: ${message}${next ? '' : ' (the link expires before the next attempt; giving up)'}`);
-    await updateGeneration({ id, values: { archiveError: next ? message.slice(0, 300) : stopMessage(message), archiveNextAt: next } });
+    // Given up: not due again before the link expires (then once, to record it), so the sweeper does not spin on it.
+    await updateGeneration({ id, values: { archiveError: next ? message.slice(0, 300) : stopMessage(message), archiveNextAt: next ?? new Date(expiresAt) } });
     // Members watching see the new reason and the next attempt at once.
     notifyChanged(id);
     throw error;
