@@ -67,8 +67,14 @@ test('a crash just after the request was stored: it is sent after the restart, o
 });
 
 test('a crash while tasks are processing: the tracker resumes them all', async () => {
-  for (let i = 0; i < 4; i++) expect((await submit(`crash while processing ${i}`, 10 + i)).status).toBe(201);
-  await expect.poll(() => rows().filter((r) => r.state === 'pending' || r.state === 'processing').length).toBeGreaterThanOrEqual(4);
+  const ids: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const response = await submit(`crash while processing ${i}`, 10 + i);
+    expect(response.status).toBe(201);
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  // Generate answers once the clip is stored; wait until these four are sent (a send cut short would be, honestly, unknown).
+  await expect.poll(() => rows().filter((r) => ids.includes(r.id) && (r.state === 'pending' || r.state === 'processing')).length).toBe(4);
   await killHard(harness.studio);
   await restart();
 });
