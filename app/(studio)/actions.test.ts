@@ -2,19 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getGenerationForWorker, listGenerations } from '@/db/queries/generations';
 import { createUserWithPersonalTeam } from '@/db/queries/users';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
-import type { StudioContext } from '@/lib/auth/session';
+import { session } from '@/test/session';
 
-// The session is the boundary we control here: who is signed in, in which team, with which role.
-const session = vi.hoisted(() => ({ context: null as StudioContext | null }));
-vi.mock('@/lib/auth/session', async () => {
-  const { can } = await import('@/lib/auth/authz');
-  return {
-    authorize: async (action: Parameters<typeof can>[1]) => {
-      if (!session.context) return { ok: false, status: 401 };
-      return can(session.context.member, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
-    },
-  };
-});
+vi.mock('@/lib/auth/session', () => import('@/test/session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { createGeneration, createSweep, reproduceGeneration } = await import('./actions');

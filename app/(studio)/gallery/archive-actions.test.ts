@@ -3,23 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getGenerationForWorker } from '@/db/queries/generations';
-import type { StudioContext } from '@/lib/auth/session';
 import type { Role } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
 import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/link-expiry';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
+import { session } from '@/test/session';
 
-// The session is the boundary we control here: who is signed in, in which team, with which role.
-const session = vi.hoisted(() => ({ context: null as StudioContext | null }));
-vi.mock('@/lib/auth/session', async () => {
-  const { can } = await import('@/lib/auth/authz');
-  return {
-    authorize: async (action: Parameters<typeof can>[1]) => {
-      if (!session.context) return { ok: false, status: 401 };
-      return can(session.context.member, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
-    },
-  };
-});
+vi.mock('@/lib/auth/session', () => import('@/test/session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { retryArchive } = await import('./archive-actions');

@@ -4,17 +4,9 @@ import { memberships } from '@/db/schema';
 import type { StudioContext } from '@/lib/auth/session';
 import { createOwner } from '@/test/fixtures';
 import { countedStream, streamingRequest } from '@/test/streams';
+import { session } from '@/test/session';
 
-const session = vi.hoisted(() => ({ context: null as StudioContext | null }));
-vi.mock('@/lib/auth/session', async () => {
-  const { can } = await import('@/lib/auth/authz');
-  return {
-    authorize: async (action: Parameters<typeof can>[1]) => {
-      if (!session.context) return { ok: false, status: 401 };
-      return can(session.context.member, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
-    },
-  };
-});
+vi.mock('@/lib/auth/session', () => import('@/test/session'));
 
 const { POST } = await import('./route');
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getTeamStorageUsage } from '@/db/queries/storage-usage';
-import type { StudioContext } from '@/lib/auth/session';
 import { resetEnvForTests } from '@/lib/env';
 import { makeImage } from '@/lib/images/test-images';
 import { setStatfsForTests } from '@/lib/storage/disk-space';
@@ -10,17 +9,9 @@ import { formatBytes } from '@/lib/storage/format-bytes';
 import { createOwner, type Owner } from '@/test/fixtures';
 import { countedStream, streamingRequest } from '@/test/streams';
 import { withEnv } from '@/test/zip-bomb';
+import { session } from '@/test/session';
 
-const session = vi.hoisted(() => ({ context: null as StudioContext | null }));
-vi.mock('@/lib/auth/session', async () => {
-  const { can } = await import('@/lib/auth/authz');
-  return {
-    authorize: async (action: Parameters<typeof can>[1]) => {
-      if (!session.context) return { ok: false, status: 401 };
-      return can(session.context.member, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
-    },
-  };
-});
+vi.mock('@/lib/auth/session', () => import('@/test/session'));
 
 const { POST } = await import('./route');
 

@@ -3,25 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listGenerationsByIds } from '@/db/queries/generations';
-import type { StudioContext } from '@/lib/auth/session';
 import { resetEnvForTests } from '@/lib/env';
 import { exportZip } from '@/lib/export/export-clips';
 import { setStatfsForTests } from '@/lib/storage/disk-space';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { streamingRequest } from '@/test/streams';
 import { withEnv, zipBombOf } from '@/test/zip-bomb';
+import { session } from '@/test/session';
 
-// The session is the boundary we control here: who is signed in, in which team, with which role.
-const session = vi.hoisted(() => ({ context: null as StudioContext | null }));
-vi.mock('@/lib/auth/session', async () => {
-  const { can } = await import('@/lib/auth/authz');
-  return {
-    authorize: async (action: Parameters<typeof can>[1]) => {
-      if (!session.context) return { ok: false, status: 401 };
-      return can(session.context.member, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
-    },
-  };
-});
+vi.mock('@/lib/auth/session', () => import('@/test/session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { POST } = await import('./route');
