@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { inviteLinkSchema } from '@/lib/teams/schemas';
 
 // Shared by the admin page's form (browser) and its action (server).
-export const instanceInviteSchema = z.object({
-  expiresInDays: z.coerce.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days'),
-  maxUses: z.coerce.number().int().min(1, 'At least 1 use').max(100, 'At most 100 uses'),
-});
+export const instanceInviteSchema = inviteLinkSchema;
 export type InstanceInviteInput = z.input<typeof instanceInviteSchema>;

@@ -4,11 +4,13 @@ import { formatUsd } from '@/lib/generation/pricing';
 
 export const teamNameSchema = z.string().trim().min(1, 'Name the team').max(60, 'Team names are at most 60 characters');
 
-export const inviteSchema = z.object({
-  role: z.enum(roles, 'Choose a role'),
+/** How long an invite link works and how many times it may be used: team invites and the administrator's sign-up links. */
+export const inviteLinkSchema = z.object({
   expiresInDays: z.coerce.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days'),
   maxUses: z.coerce.number().int().min(1, 'At least 1 use').max(100, 'At most 100 uses'),
 });
+
+export const inviteSchema = inviteLinkSchema.extend({ role: z.enum(roles, 'Choose a role') });
 export type InviteInput = z.input<typeof inviteSchema>;
 
 /** The instance's own limits: a team may set lower ones, never higher. */

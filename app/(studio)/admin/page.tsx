@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { instanceInviteState, listInstanceInvites } from '@/db/queries/instance-invites';
 import { getSpendToday, utcDayStart } from '@/db/queries/spend';
-import { AdminSection } from '@/components/admin/admin-section';
+import { Section } from '@/components/ui/section';
 import { SpendToday } from '@/components/spend-today';
 import { formatWait } from '@/lib/spend/refusal-message';
-import { InstanceInvitePanel } from '@/components/admin/instance-invite-panel';
+import { InviteLinkPanel } from '@/components/invite-link-panel';
 import { getAdminUser } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { createInstanceInviteAction, revokeInstanceInviteAction } from './actions';
@@ -16,6 +16,13 @@ const policyHint = {
   open: 'Sign-up is open on this studio (SIGNUP=open): anyone can create an account, so these links are not needed.',
   invite: 'Sign-up is by invitation (SIGNUP=invite): an account can only be created from one of these links or from a team’s invite link.',
   closed: 'Sign-up is closed (SIGNUP=closed): nobody can create an account, not even with one of these links.',
+} as const;
+
+const stateClass = {
+  active: 'bg-success/15 text-success',
+  'used up': 'bg-raised text-muted',
+  expired: 'bg-raised text-muted',
+  revoked: 'bg-danger/15 text-danger',
 } as const;
 
 /** The instance administrator's page; for anyone else it does not exist. */
@@ -36,23 +43,21 @@ export default async function AdminPage() {
         <p className="text-sm text-muted">What applies to the whole studio, across every team.</p>
       </header>
 
-      <AdminSection title="Today’s spend" hint="Every clip started today on this studio’s key, against the daily budget." testId="admin-spend">
+      <Section title="Today’s spend" hint="Every clip started today on this studio’s key, against the daily budget." testId="admin-spend">
         <SpendToday spend={spend} studioBudgetCents={budgets.studioDailyCents} personBudgetCents={budgets.personDailyCents} resetsIn={formatWait(nextUtcMidnight - now.getTime())} />
-      </AdminSection>
+      </Section>
 
-      <AdminSection title="Sign-up links" hint={policyHint[getEnv().signup]} testId="admin-instance-invites">
-        <InstanceInvitePanel
-          invites={invites.map((invite) => ({
-            id: invite.id,
-            state: instanceInviteState(invite, now),
-            expiresAt: invite.expiresAt.getTime(),
-            uses: invite.uses,
-            maxUses: invite.maxUses,
-          }))}
+      <Section title="Sign-up links" hint={policyHint[getEnv().signup]} testId="admin-instance-invites">
+        <InviteLinkPanel
+          kind="instance"
+          invites={invites.map((invite) => {
+            const state = instanceInviteState(invite, now);
+            return { id: invite.id, tag: state, tagClass: stateClass[state], expiresAt: invite.expiresAt.getTime(), uses: invite.uses, maxUses: invite.maxUses, expired: state === 'expired', revocable: state === 'active' };
+          })}
           create={createInstanceInviteAction}
           revoke={revokeInstanceInviteAction}
         />
-      </AdminSection>
+      </Section>
     </div>
   );
 }

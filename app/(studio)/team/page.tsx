@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import { listActiveInvites } from '@/db/queries/invites';
 import { getTeamStorageUsage } from '@/db/queries/storage-usage';
 import { getTeam, listTeamMembers } from '@/db/queries/teams';
-import { InvitePanel } from '@/components/team/invite-panel';
+import { InviteLinkPanel } from '@/components/invite-link-panel';
 import { LeaveTeamButton } from '@/components/team/leave-team-button';
 import { NewTeamForm } from '@/components/team/new-team-form';
 import { TeamMembers } from '@/components/team/team-members';
 import { TeamSettingsForm } from '@/components/team/team-settings-form';
+import { Section } from '@/components/ui/section';
 import { UsageMeter } from '@/components/ui/usage-meter';
 import { instanceLimits } from '@/lib/spend/instance-limits';
 import { can } from '@/lib/auth/authz';
@@ -18,18 +19,6 @@ import { changeMemberRole, createInviteAction, createTeamAction, leaveTeam, remo
 export const metadata: Metadata = { title: 'Team' };
 
 const roleWithArticle = { owner: 'an owner', editor: 'an editor', viewer: 'a viewer' } as const;
-
-function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <section className="space-y-3">
-      <div className="space-y-0.5">
-        <h2 className="text-base font-semibold tracking-tight">{title}</h2>
-        {hint && <p className="text-sm text-muted">{hint}</p>}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 export default async function TeamPage() {
   const { team, user, member, teams } = await requireStudioContext();
@@ -57,8 +46,9 @@ export default async function TeamPage() {
       </Section>
       {manage && (
         <Section title="Invite people" hint="Anyone with the link joins with its role after signing in, until it expires or is used up.">
-          <InvitePanel
-            invites={invites.map((invite) => ({ id: invite.id, role: invite.role, expiresAt: invite.expiresAt.getTime(), uses: invite.uses, maxUses: invite.maxUses }))}
+          <InviteLinkPanel
+            kind="team"
+            invites={invites.map((invite) => ({ id: invite.id, tag: invite.role, expiresAt: invite.expiresAt.getTime(), uses: invite.uses, maxUses: invite.maxUses, revocable: true }))}
             create={createInviteAction}
             revoke={revokeInviteAction}
           />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
-/** One titled block of the administrator's page; every section of it (invites, today's spend…) is one of these. */
-export function AdminSection({ title, hint, children, testId }: { title: string; hint?: ReactNode; children: ReactNode; testId?: string }) {
+/** One titled block of a settings-like page (team, administration): a heading, an optional hint, its content. */
+export function Section({ title, hint, children, testId }: { title: string; hint?: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <section className="space-y-3" data-testid={testId}>
       <div className="space-y-0.5">
