@@ -16,9 +16,8 @@ export const users = sqliteTable('users', {
   createdAt: createdAt(),
 });
 
-/** Invites to the studio itself (not to a team), made by the administrator when sign-up is by invite. */
-export const instanceInvites = sqliteTable('instance_invites', {
-  id: text('id').primaryKey(),
+/** What every invite link has: the hash of its token (the token is shown once), its expiry, uses and revocation. */
+const inviteLink = () => ({
   tokenHash: text('token_hash').notNull().unique(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   maxUses: integer('max_uses').notNull().default(1),
@@ -27,6 +26,9 @@ export const instanceInvites = sqliteTable('instance_invites', {
   createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
+
+/** Invites to the studio itself (not to a team), made by the administrator when sign-up is by invite. */
+export const instanceInvites = sqliteTable('instance_invites', { id: text('id').primaryKey(), ...inviteLink() });
 
 /** Sign-in and sign-up throttling counters (per account, per address, …), kept across restarts. */
 export const authThrottle = sqliteTable('auth_throttle', {
@@ -86,13 +88,7 @@ export const invites = sqliteTable(
     id: text('id').primaryKey(),
     teamId: teamRef(),
     role: text('role', { enum: roles }).notNull(),
-    tokenHash: text('token_hash').notNull().unique(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    maxUses: integer('max_uses').notNull().default(1),
-    uses: integer('uses').notNull().default(0),
-    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
-    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
+    ...inviteLink(),
   },
   (t) => [index('invites_team_idx').on(t.teamId)],
 );

@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { access } from 'node:fs/promises';
 import { CONTENT_VIOLATION, violatesContentPolicy } from './content-policy';
 import { MAX_SEED, type CreateTaskRequest } from './create-task-schema';
 import { PROVIDER_UNAVAILABLE, type ProviderPlan, type ServingProvider } from './providers';
@@ -8,7 +7,7 @@ import type { SourceImageStore } from './source-image-store';
 import { frameAspectFor, type FrameAspect, type SourceImageRef } from './scene';
 import type { SavedSource, SavedTask, TaskJournal } from './task-journal';
 import { PENDING_FRACTION, plannedGenerationMs } from './task-timing';
-import type { VideoCache } from './video-cache';
+import { exists, type VideoCache } from './video-cache';
 
 export type TaskOutcome =
   | { state: 'success'; settledAt: number; videoName: string }
@@ -181,15 +180,6 @@ export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl
   }
 
   return { create, restore, describe, find, openCount, count: () => tasks.size };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export type TaskStore = ReturnType<typeof createTaskStore>;

@@ -50,7 +50,8 @@ export function createVideoCache(dataDir: string): VideoCache {
   };
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether a file is there (the cache and the task store both ask). */
+export async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
     return true;
