@@ -96,6 +96,8 @@ describe('the emulator keeps its tasks across a restart', () => {
     const first = await startFresh();
     await first.createTask({ prompt: 'a forbidden retry across restarts', seed: 3 }, { request_type: 'callback', callback_url: receiver.url('/down/restart') });
     await waitUntil(() => receiver.deliveriesTo('/down/restart').length === 1, 'the first attempt', 10_000);
+    // The refusal is counted and the retry journalled in one step: restart only after it (else the attempt is owed again).
+    await waitUntil(() => first.stats().callbackAttempts === 1, 'the first attempt to be recorded', 10_000);
 
     const second = await restart(first);
     try {
