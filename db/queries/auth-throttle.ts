@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
 import { authThrottle } from '../schema';
 
@@ -34,19 +34,7 @@ export function reserveAttempt({ rules, now, quietMs, admit }: { rules: DelayRul
       if (!admit()) return { ok: false, busy: true } as const;
       const quiet = sql`${authThrottle.updatedAt} <= ${now - quietMs}`;
       for (const rule of rules) {
-        const { count } = tx
-          .insert(authThrottle)
-          .values({ key: rule.key, count: 1, windowStart: new Date(now), updatedAt: new Date(now) })
-          .onConflictDoUpdate({
-            target: authThrottle.key,
-            set: {
-              count: sql`case when ${quiet} then 1 else ${authThrottle.count} + 1 end`,
-              windowStart: sql`case when ${quiet} then ${now} else ${authThrottle.windowStart} end`,
-              updatedAt: new Date(now),
-            },
-          })
-          .returning({ count: authThrottle.count })
-          .get();
+        const count = countOne(tx, rule.key, now, quiet);
         const delay = delayAfter(count, rule);
         tx.update(authThrottle).set({ blockedUntil: delay > 0 ? new Date(now + delay) : null }).where(eq(authThrottle.key, rule.key)).run();
       }
@@ -76,6 +64,25 @@ export function forgiveAttempt({ clear, refund }: { clear: string[]; refund: Del
   );
 }
 
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
+
+/** Counts one more under `key` (a new counter starts at 1, and so does one for which `restart` holds); returns the count. */
+function countOne(tx: Tx, key: string, now: number, restart: SQL): number {
+  return tx
+    .insert(authThrottle)
+    .values({ key, count: 1, windowStart: new Date(now), updatedAt: new Date(now) })
+    .onConflictDoUpdate({
+      target: authThrottle.key,
+      set: {
+        count: sql`case when ${restart} then 1 else ${authThrottle.count} + 1 end`,
+        windowStart: sql`case when ${restart} then ${now} else ${authThrottle.windowStart} end`,
+        updatedAt: new Date(now),
+      },
+    })
+    .returning({ count: authThrottle.count })
+    .get().count;
+}
+
 /** Counts an attempt in every window, unless one of them is full: then nothing is counted and the wait until it reopens is returned. */
 export function reserveInWindows({ rules, now }: { rules: WindowRule[]; now: number }): Reservation {
   return getDb().transaction(
@@ -87,20 +94,7 @@ export function reserveInWindows({ rules, now }: { rules: WindowRule[]; now: num
         if (row && start > now - rule.windowMs && row.count >= rule.max) waitMs = Math.max(waitMs, start + rule.windowMs - now);
       }
       if (waitMs > 0) return { ok: false, waitMs } as const;
-      for (const rule of rules) {
-        const expired = sql`${authThrottle.windowStart} <= ${now - rule.windowMs}`;
-        tx.insert(authThrottle)
-          .values({ key: rule.key, count: 1, windowStart: new Date(now), updatedAt: new Date(now) })
-          .onConflictDoUpdate({
-            target: authThrottle.key,
-            set: {
-              count: sql`case when ${expired} then 1 else ${authThrottle.count} + 1 end`,
-              windowStart: sql`case when ${expired} then ${now} else ${authThrottle.windowStart} end`,
-              updatedAt: new Date(now),
-            },
-          })
-          .run();
-      }
+      for (const rule of rules) countOne(tx, rule.key, now, sql`${authThrottle.windowStart} <= ${now - rule.windowMs}`);
       return { ok: true } as const;
     },
     { behavior: 'immediate' },
