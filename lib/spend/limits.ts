@@ -3,6 +3,7 @@ import { checkLimits, LimitExceededError, type LimitRefusal, type SpendGuard, ty
 import { getTeam } from '@/db/queries/teams';
 import { getEnv } from '@/lib/env';
 import { costCents, type Priced } from '@/lib/generation/pricing';
+import { instanceLimits } from './instance-limits';
 import { refusalMessage } from './refusal-message';
 
 /** A team's own settings may lower the instance's limits, never raise them. */
@@ -10,17 +11,18 @@ const lower = (own: number | null | undefined, instance: number) => (own === nul
 
 export type TeamLimits = SpendLimits & { sweepCapCents: number };
 
-/** Every limit a clip started in `teamId` must stay within. */
+/** Every limit a clip started in `teamId` must stay within: the same instance values that bound the team's settings. */
 export async function limitsFor(teamId: string): Promise<TeamLimits> {
-  const env = getEnv();
+  const instance = instanceLimits();
   const team = await getTeam({ teamId });
+  const teamDaily = team?.dailyBudgetCents;
   return {
-    memberHourly: lower(team?.hourlyQuota, env.hourlyQuota),
-    personHourly: env.hourlyQuota,
-    personDailyCents: env.budgets.personDailyCents,
-    teamDailyCents: team?.dailyBudgetCents === null || team?.dailyBudgetCents === undefined ? null : Math.min(team.dailyBudgetCents, env.budgets.studioDailyCents),
-    studioDailyCents: env.budgets.studioDailyCents,
-    sweepCapCents: lower(team?.sweepBudgetCents, env.sweepBudgetCents),
+    memberHourly: lower(team?.hourlyQuota, instance.hourlyQuota),
+    personHourly: instance.hourlyQuota,
+    personDailyCents: getEnv().budgets.personDailyCents,
+    teamDailyCents: teamDaily === null || teamDaily === undefined ? null : lower(teamDaily, instance.dailyBudgetCents),
+    studioDailyCents: instance.dailyBudgetCents,
+    sweepCapCents: lower(team?.sweepBudgetCents, instance.sweepBudgetCents),
   };
 }
 
