@@ -1,7 +1,7 @@
 // The one way route handlers read a request body: the declared length is checked first, then every byte is counted.
 import 'server-only';
 import fs from 'node:fs';
-import { jsonError } from '@/lib/http';
+import { problem } from '@/lib/http';
 
 export type BodyRefusal = { ok: false; status: 400 | 411 | 413; error: string };
 export type BodyRead<T> = { ok: true; value: T } | BodyRefusal;
@@ -19,7 +19,7 @@ const refuse = (status: BodyRefusal['status'], error: string): BodyRefusal => ({
 
 /** A refusal as the JSON answer every route gives. */
 export function bodyRefused(refusal: BodyRefusal): Response {
-  return jsonError(refusal.status, refusal.error);
+  return problem(refusal.status, refusal.error);
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { getGenerationById, type GenerationWithAuthor } from '@/db/queries/generations';
-import { denied, jsonError } from '@/lib/http';
+import { denied, missing } from '@/lib/http';
 import type { Action } from './authz';
 import { authorize, type StudioContext } from './session';
 
@@ -16,5 +16,5 @@ export async function teamClip(action: Action, params: unknown): Promise<{ ok: t
   if (!auth.ok) return { ok: false, response: denied(auth.status) };
   const parsed = paramsSchema.safeParse(params);
   const row = parsed.success ? await getGenerationById({ id: parsed.data.id, teamId: auth.context.team.teamId }) : undefined;
-  return row ? { ok: true, row, context: auth.context } : { ok: false, response: jsonError(404, 'Not found') };
+  return row ? { ok: true, row, context: auth.context } : { ok: false, response: missing() };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Generation } from '@/db/schema';
-import { jsonError } from '@/lib/http';
+import { missing, problem } from '@/lib/http';
 import { mediaHeaders } from '@/lib/security/headers';
 import { parseByteRange } from './byte-range';
 import { getVideoStore } from './index';
@@ -17,9 +17,9 @@ export const cacheFor = { members: 'private, max-age=31536000, immutable', share
 export async function serveVideo(request: Request, row: Archived, cacheControl: string): Promise<Response> {
   const store = getVideoStore();
   const size = row.archivePath ? await store.size(row.archivePath) : undefined;
-  if (!row.archivePath || size === undefined) return jsonError(404, 'Not found');
+  if (!row.archivePath || size === undefined) return missing();
   const range = parseByteRange(request.headers.get('range'), size);
-  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...mediaHeaders, 'content-range': `bytes */${size}` } });
+  if (range === 'unsatisfiable') return problem(416, 'The requested range is not satisfiable.', undefined, { ...mediaHeaders, 'content-range': `bytes */${size}` });
   const headers = new Headers({ ...mediaHeaders, 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': cacheControl, etag: `"${row.archiveSha256 ?? row.id}"` });
   const body = Readable.toWeb(store.read(row.archivePath, range)) as ReadableStream<Uint8Array>;
   if (!range) {
@@ -33,13 +33,13 @@ export async function serveVideo(request: Request, row: Archived, cacheControl: 
 
 /** A still of the archived clip; made on first request, then cached for good. */
 export async function servePoster(request: Request, row: Archived, cacheControl: string): Promise<Response> {
-  if (!row.archivePath) return jsonError(404, 'Not found');
+  if (!row.archivePath) return missing();
   const etag = `"${row.archiveSha256 ?? row.id}"`;
   const headers = new Headers({ ...mediaHeaders, 'cache-control': cacheControl, etag });
   // Checked before posterOf: a browser holding the still costs no ffmpeg run.
   if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   const poster = await posterOf(row.archivePath);
-  if (!poster) return jsonError(404, 'Not found');
+  if (!poster) return missing();
   headers.set('content-type', 'image/jpeg');
   headers.set('content-length', String(poster.bytes));
   return new Response(Readable.toWeb(fs.createReadStream(poster.path)) as ReadableStream<Uint8Array>, { status: 200, headers });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
-import { cannotGenerate, jsonError } from '@/lib/http';
+import { cannotGenerate, problem } from '@/lib/http';
 import { imageUrlForService, keepImage, type KeptImage } from '@/lib/images/keep-image';
 import { keepImageFromLink } from '@/lib/images/keep-image-from-link';
 import { MAX_IMAGE_BYTES } from '@/lib/images/validate-image';
@@ -25,24 +25,24 @@ export async function POST(request: Request) {
 
   let kept: KeptImage;
   if (type.startsWith('multipart/form-data')) {
-    if (!getEnv().publicUrl) return jsonError(400, NEEDS_PUBLIC_URL);
+    if (!getEnv().publicUrl) return problem(400, NEEDS_PUBLIC_URL);
     // The image plus room for the multipart framing around it.
     const form = await readForm(request, { maxBytes: MAX_IMAGE_BYTES + 64 * 1024, tooLarge: 'The image is larger than 10 MB. Use a smaller or more compressed file.' });
     if (!form.ok) return bodyRefused(form);
     const file = form.value.get('file');
-    if (!(file instanceof File)) return jsonError(400, 'Choose an image file to upload.');
+    if (!(file instanceof File)) return problem(400, 'Choose an image file to upload.');
     kept = await keepImage(new Uint8Array(await file.arrayBuffer()), owner);
   } else if (type.startsWith('application/json')) {
     const body = await readJson(request, { maxBytes: 16 * 1024, tooLarge: 'Send only {"url": "…"}: the body is too large.' });
     if (!body.ok) return bodyRefused(body);
     const parsed = linkSchema.safeParse(body.value);
-    if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Paste an image link');
+    if (!parsed.success) return problem(400, parsed.error.issues[0]?.message ?? 'Paste an image link');
     kept = await keepImageFromLink(parsed.data.url, owner);
   } else {
-    return jsonError(400, 'Send a file (multipart/form-data) or a link (application/json).');
+    return problem(400, 'Send a file (multipart/form-data) or a link (application/json).');
   }
 
-  if (!kept.ok) return jsonError(kept.status ?? 400, kept.reason);
+  if (!kept.ok) return problem(kept.status ?? 400, kept.reason);
   const { image } = kept;
   return Response.json(
     { id: image.id, url: imageUrlForService(image), previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height, format: image.format },

@@ -1,4 +1,5 @@
 import { getImageByFileName } from '@/db/queries/images';
+import { missing } from '@/lib/http';
 import { mimeTypes } from '@/lib/images/image-format';
 import { mediaHeaders } from '@/lib/security/headers';
 import { isImageFileName, readImageFile } from '@/lib/storage/image-files';
@@ -10,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ nam
   const { name } = await params;
   const image = isImageFileName(name) ? await getImageByFileName({ fileName: name }) : undefined;
   const bytes = image ? await readImageFile(image.fileName) : undefined;
-  if (!image || !bytes) return new Response('Not found', { status: 404 });
+  if (!image || !bytes) return missing();
   return new Response(new Uint8Array(bytes), {
     headers: {
       ...mediaHeaders,

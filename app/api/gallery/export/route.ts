@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { listGenerationsByIds } from '@/db/queries/generations';
 import { authorize } from '@/lib/auth/session';
-import { getEnv } from '@/lib/env';
-import { fromOurPages } from '@/lib/same-origin';
 import { exportZip } from '@/lib/export/export-clips';
 import { clipIdsSchema } from '@/lib/gallery/commands';
-import { denied, jsonError } from '@/lib/http';
+import { crossSite, denied, missing, problem, sameOrigin } from '@/lib/http';
 import { bodyRefused, readForm } from '@/lib/read-body';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +17,7 @@ const idsSchema = z
 /** Download the selected clips as a zip (videos + recipes.json), streamed: memory stays flat at any size. */
 export async function POST(request: Request) {
   // A form post from our own pages only (the session cookie is SameSite=Lax, this is belt and braces).
-  if (!fromOurPages(request, getEnv().publicUrl)) return jsonError(400, 'Cross-site request refused');
+  if (!sameOrigin(request)) return crossSite();
   // Who is asking comes before reading what they sent.
   const auth = await authorize('gallery:export');
   if (!auth.ok) return denied(auth.status);
@@ -36,9 +34,9 @@ export async function GET(request: Request) {
 
 async function exportFor(teamId: string, rawIds: string): Promise<Response> {
   const ids = idsSchema.safeParse(rawIds);
-  if (!ids.success) return jsonError(400, ids.error.issues[0]?.message ?? 'Select clips to download');
+  if (!ids.success) return problem(400, ids.error.issues[0]?.message ?? 'Select clips to download');
   const rows = await listGenerationsByIds({ ids: ids.data, teamId });
-  if (rows.length === 0) return jsonError(404, 'Not found');
+  if (rows.length === 0) return missing();
   // Keep the order the clips were selected in.
   rows.sort((a, b) => ids.data.indexOf(a.id) - ids.data.indexOf(b.id));
   const now = new Date();

@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { revalidatePath } from 'next/cache';
 import { authorize } from '@/lib/auth/session';
-import { fromOurPages } from '@/lib/same-origin';
 import { getEnv } from '@/lib/env';
 import { recreateFromZip } from '@/lib/export/recreate';
-import { cannotGenerate, jsonError } from '@/lib/http';
+import { cannotGenerate, crossSite, problem, sameOrigin } from '@/lib/http';
 import { bodyRefused, saveBody } from '@/lib/read-body';
 import { diskGuard, DiskFullError, ensureFreeSpace } from '@/lib/storage/disk-space';
 
@@ -25,13 +24,13 @@ const importing = new Set<string>();
  */
 export async function POST(request: Request) {
   // Our own pages only (the session cookie is SameSite=Lax, this is belt and braces).
-  if (!fromOurPages(request, getEnv().publicUrl)) return jsonError(400, 'Cross-site request refused');
+  if (!sameOrigin(request)) return crossSite();
   const auth = await authorize('generation:create');
   if (!auth.ok) return cannotGenerate(auth.status);
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!zipTypes.includes(type)) return jsonError(415, 'Send the export zip itself as the request body (content-type: application/zip).');
+  if (!zipTypes.includes(type)) return problem(415, 'Send the export zip itself as the request body (content-type: application/zip).');
   const { team, user } = auth.context;
-  if (importing.has(team.teamId)) return jsonError(409, 'Another import into this team is still running. Wait for it to finish, then try again.');
+  if (importing.has(team.teamId)) return problem(409, 'Another import into this team is still running. Wait for it to finish, then try again.');
   importing.add(team.teamId);
   try {
     return await importZip(request, { teamId: team.teamId, userId: user.id });
@@ -49,13 +48,13 @@ async function importZip(request: Request, owner: { teamId: string; userId: stri
     const guard = diskGuard(dir);
     const saved = await saveBody(request, file, { maxBytes: MAX_IMPORT_BYTES, requireLength: true, tooLarge: 'An import zip is at most 4 GiB.' }, (_chunk, received) => guard(received));
     if (!saved.ok) return bodyRefused(saved);
-    if (saved.value === 0) return jsonError(400, 'The upload is empty.');
+    if (saved.value === 0) return problem(400, 'The upload is empty.');
     const result = await recreateFromZip({ file, ...owner });
-    if (!result.ok) return Response.json({ error: result.error, problems: result.problems ?? [] }, { status: result.status ?? 400, headers: noStore });
+    if (!result.ok) return problem(result.status ?? 400, result.error, { problems: result.problems ?? [] });
     revalidatePath('/gallery');
     return Response.json({ ids: result.ids }, { status: 201, headers: noStore });
   } catch (error) {
-    if (error instanceof DiskFullError) return jsonError(507, error.message);
+    if (error instanceof DiskFullError) return problem(507, error.message);
     throw error;
   } finally {
     await fs.promises.rm(file, { force: true });

@@ -1,7 +1,7 @@
 import { authorize } from '@/lib/auth/session';
 import { parseGallerySearch, stackKeySchema } from '@/lib/gallery/filters';
 import { loadStack } from '@/lib/gallery/load';
-import { denied, jsonError } from '@/lib/http';
+import { denied, problem } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   if (!auth.ok) return denied(auth.status);
   const params = new URL(request.url).searchParams;
   const key = stackKeySchema.safeParse(params.get('key'));
-  if (!key.success) return jsonError(400, 'Expected key=<stack key>');
+  if (!key.success) return problem(400, 'Expected key=<stack key>');
   const items = await loadStack({ teamId: auth.context.team.teamId, search: parseGallerySearch(params).search, stackKey: key.data });
   return Response.json({ items }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize } from '@/lib/auth/session';
-import { denied, jsonError } from '@/lib/http';
+import { denied, problem } from '@/lib/http';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { MAX_WATCH_MS, MAX_WATCHED, watchGenerations } from '@/lib/tasks/watch';
 
@@ -22,7 +22,7 @@ export async function GET(request: Request) {
   if (!auth.ok) return denied(auth.status);
   const url = new URL(request.url);
   const parsed = querySchema.safeParse({ w: url.searchParams.get('w') ?? '', wait: url.searchParams.get('wait') ?? undefined });
-  if (!parsed.success) return jsonError(400, 'Expected w=<id>~<version>,… (at most 50) and wait ≤ 20000');
+  if (!parsed.success) return problem(400, 'Expected w=<id>~<version>,… (at most 50) and wait ≤ 20000');
 
   const views = await watchGenerations(
     { teamId: auth.context.team.teamId, known: new Map(parsed.data.w), maxWaitMs: parsed.data.wait },

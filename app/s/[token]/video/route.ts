@@ -1,4 +1,4 @@
-import { jsonError } from '@/lib/http';
+import { missing } from '@/lib/http';
 import { sharedClip } from '@/lib/shares/share-clips';
 import { cacheFor, serveVideo } from '@/lib/storage/serve-archive';
 
@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 /** A shared clip's video, without sign-in, while the link is live; ?clip= picks one clip of a shared sweep. */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const clip = await sharedClip((await params).token, new URL(request.url).searchParams.get('clip'));
-  if (!clip) return jsonError(404, 'Not found');
+  if (!clip) return missing();
   return serveVideo(request, clip, cacheFor.share);
 }

@@ -1,4 +1,4 @@
-import { jsonError } from '@/lib/http';
+import { missing, problem } from '@/lib/http';
 import { bodyRefused, readJson } from '@/lib/read-body';
 import { applyCallback, findCallbackTarget } from '@/lib/tasks/callback';
 import { trackerDeps } from '@/lib/tasks/deps';
@@ -13,11 +13,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ sec
   const { secret } = await params;
   // The secret first: a stranger's body is never read, however large.
   const row = await findCallbackTarget(secret);
-  if (!row) return jsonError(404, 'Not found');
+  if (!row) return missing();
   const body = await readJson(request, { maxBytes: CALLBACK_MAX_BYTES, tooLarge: 'A callback body is at most 64 KiB.' });
   if (!body.ok) return bodyRefused(body);
   const outcome = await applyCallback(row, body.value, trackerDeps());
-  if (outcome.status === 404) return jsonError(404, 'Not found');
-  if (outcome.status === 400) return jsonError(400, outcome.error);
+  if (outcome.status === 404) return missing();
+  if (outcome.status === 400) return problem(400, outcome.error);
   return Response.json({ ok: true, result: outcome.result });
 }
