@@ -1,9 +1,12 @@
+import 'server-only';
+import { getEnv, type CrashPoint } from '@/lib/env';
+
 /**
  * Crash tests only: with STUDIO_CRASH_POINT=<name> the server dies (SIGKILL, no cleanup) the first
  * time it reaches that point, exactly like a power cut there. Unset in every real deployment.
  */
-export function crashPoint(name: 'after-insert' | 'mid-archive'): void {
-  if (process.env.STUDIO_CRASH_POINT === name) {
+export function crashPoint(name: CrashPoint): void {
+  if (getEnv().crashPoint === name) {
     console.error(`[crash-point] ${name}: killing the server now`);
     process.kill(process.pid, 'SIGKILL');
   }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getEnv, resetEnvForTests } from './env';
 
@@ -25,5 +26,24 @@ describe('safe defaults', () => {
   it('HSTS and secure cookies follow an https public address', () => {
     expect(envWith({ PUBLIC_URL: 'https://studio.example.test', NEXTAUTH_URL: undefined }).https).toBe(true);
     expect(envWith({ PUBLIC_URL: undefined, NEXTAUTH_URL: 'http://localhost:3000' }).https).toBe(false);
+  });
+});
+
+describe('variables read elsewhere go through here too', () => {
+  it('the session secret: NEXTAUTH_SECRET first, AUTH_SECRET as next-auth\'s other name, else none (a generated one)', () => {
+    expect(envWith({ NEXTAUTH_SECRET: 'first', AUTH_SECRET: 'second' }).authSecret).toBe('first');
+    expect(envWith({ NEXTAUTH_SECRET: undefined, AUTH_SECRET: 'second' }).authSecret).toBe('second');
+    expect(envWith({ NEXTAUTH_SECRET: '', AUTH_SECRET: undefined }).authSecret).toBeUndefined();
+  });
+
+  it('a crash point is one the code knows, or the studio refuses to start', () => {
+    expect(envWith({ STUDIO_CRASH_POINT: undefined }).crashPoint).toBeUndefined();
+    expect(envWith({ STUDIO_CRASH_POINT: 'mid-archive' }).crashPoint).toBe('mid-archive');
+    expect(() => envWith({ STUDIO_CRASH_POINT: 'mid-archiv' })).toThrow(/STUDIO_CRASH_POINT/);
+  });
+
+  it('PATH as the directories to search, empty entries dropped', () => {
+    expect(envWith({ PATH: `/usr/local/bin${path.delimiter}${path.delimiter}/usr/bin` }).searchPath).toEqual(['/usr/local/bin', '/usr/bin']);
+    expect(envWith({ PATH: undefined }).searchPath).toEqual([]);
   });
 });

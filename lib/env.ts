@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { defaultPrices, type PriceTable } from '@/lib/generation/pricing';
 import { originOf } from '@/lib/security/headers';
 
+export const crashPoints = ['after-insert', 'mid-archive'] as const;
+export type CrashPoint = (typeof crashPoints)[number];
+
 const optionalString = z
   .string()
   .trim()
@@ -52,6 +55,13 @@ const envSchema = z.object({
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
+  // Signs sessions; unset, one is generated on first run and kept in DATA_DIR. AUTH_SECRET is next-auth's other name for it.
+  NEXTAUTH_SECRET: z.string().optional(),
+  AUTH_SECRET: z.string().optional(),
+  // Crash tests only: the point where the server kills itself (lib/crash-point.ts).
+  STUDIO_CRASH_POINT: z.enum(crashPoints).optional(),
+  // Where poster generation looks for a system ffmpeg.
+  PATH: z.string().default(''),
 });
 
 export type OAuthClient = { clientId: string; clientSecret: string };
@@ -87,6 +97,11 @@ export type Env = {
   ffmpegPath: string | undefined;
   /** The studio is served over https (PUBLIC_URL or NEXTAUTH_URL): HSTS and secure cookies. */
   https: boolean;
+  /** NEXTAUTH_SECRET (or AUTH_SECRET) when set; lib/auth/secret.ts falls back to a generated one. */
+  authSecret: string | undefined;
+  crashPoint: CrashPoint | undefined;
+  /** The directories of PATH, in order, for finding programs (ffmpeg). */
+  searchPath: string[];
 };
 
 /** The listed origins that parse as http(s) URLs, or the API's own origin when none is listed. */
@@ -136,6 +151,9 @@ export function getEnv(): Env {
     disk: { importMaxTotalBytes: e.IMPORT_MAX_TOTAL_BYTES, reserveBytes: e.DISK_RESERVE_BYTES, teamQuotaBytes: e.TEAM_STORAGE_QUOTA_BYTES },
     ffmpegPath: e.FFMPEG_PATH,
     https: [e.PUBLIC_URL, e.NEXTAUTH_URL].some((url) => url?.startsWith('https://')),
+    authSecret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
+    crashPoint: e.STUDIO_CRASH_POINT,
+    searchPath: e.PATH.split(path.delimiter).filter(Boolean),
   };
   return cached;
 }

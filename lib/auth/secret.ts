@@ -9,7 +9,7 @@ let secret: string | undefined;
 /** NEXTAUTH_SECRET when set; otherwise one generated on first run and kept in the data directory. */
 export function getAuthSecret(): string {
   if (secret) return secret;
-  const fromEnv = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  const fromEnv = getEnv().authSecret;
   if (fromEnv) return (secret = fromEnv);
   const file = path.join(getEnv().dataDir, 'auth-secret');
   try {

@@ -185,8 +185,7 @@ async function pickFfmpeg(): Promise<Ffmpeg> {
 }
 
 async function findOnPath(name: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
+  for (const dir of getEnv().searchPath) {
     const candidate = path.join(dir, name);
     if (await fs.promises.access(candidate, fs.constants.X_OK).then(() => true, () => false)) return candidate;
   }
