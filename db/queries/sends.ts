@@ -30,7 +30,7 @@ export async function finishSend(lease: SendLease, values: Partial<NewGeneration
  * still waiting as `unknown` (nobody sent it again) takes it; otherwise a copy of the clip tracks it. Either
  * way the row's history records it. Returns the id of the clip now tracking the task.
  */
-export async function keepLateTask({ row, taskId, values }: { row: Generation; taskId: string; values: Partial<NewGeneration> }): Promise<string> {
+export async function keepLateTask({ row, taskId, values, now }: { row: Generation; taskId: string; values: Partial<NewGeneration>; now: Date }): Promise<string> {
   return getDb().transaction((tx) => {
     // A callback may have adopted this very task meanwhile: then the row already tracks it.
     const current = tx.select({ taskId: generations.taskId }).from(generations).where(eq(generations.id, row.id)).get();
@@ -69,7 +69,7 @@ export async function keepLateTask({ row, taskId, values }: { row: Generation; t
         completedAt: null,
         pollCount: 0,
         pollErrors: 0,
-        createdAt: new Date(),
+        createdAt: now,
       };
       tx.insert(generations).values(copy).run();
     }

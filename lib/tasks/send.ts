@@ -35,13 +35,14 @@ export async function sendGeneration(id: string, deps: TrackerDeps): Promise<Gen
     const sentAt = now();
     const values = { state: 'pending', submittedAt: sentAt, nextPollAt: firstRefreshAt(row, sentAt, pollScale), leaseUntil: null, updatedAt: sentAt } as const;
     if (await finishSend(heartbeat.lease(), { ...values, taskId })) return 'pending';
-    const trackedBy = await keepLateTask({ row, taskId, values });
+    const trackedBy = await keepLateTask({ row, taskId, values, now: sentAt });
     console.warn(`[send] ${id}: task ${taskId} arrived after the send lease was lost; tracked by ${trackedBy}`);
     if (trackedBy !== id) notifyChanged(trackedBy);
     return (await getGenerationForWorker({ id }))?.state;
   } catch (error) {
     heartbeat.stop();
-    const values = { ...afterFailedSend(error, row), leaseUntil: null, updatedAt: now() };
+    const failedAt = now();
+    const values = { ...afterFailedSend(error, row, failedAt), leaseUntil: null, updatedAt: failedAt };
     await finishSend(heartbeat.lease(), values);
     return (await getGenerationForWorker({ id }))?.state;
   } finally {
@@ -72,7 +73,7 @@ function keepLease(initial: SendLease, leaseMs: number, now: () => Date) {
   };
 }
 
-function afterFailedSend(error: unknown, row: Generation): Partial<NewGeneration> {
+function afterFailedSend(error: unknown, row: Generation, failedAt: Date): Partial<NewGeneration> {
   if (error instanceof WanApiError && error.status === 429) {
     // The service is busy, not refusing: wait in the queue, in the same place.
     return { state: 'queued' };
@@ -82,10 +83,10 @@ function afterFailedSend(error: unknown, row: Generation): Partial<NewGeneration
   if (error instanceof WanApiError) {
     // A 4xx is a refusal: nothing was created. A 5xx may have created it after all.
     const refused = error.status < 500 ? refunded : {};
-    return { state: 'failed', failCode: `HTTP_${error.status}`, failMsg: error.detail ?? error.message, completedAt: new Date(), queueRank: null, ...refused };
+    return { state: 'failed', failCode: `HTTP_${error.status}`, failMsg: error.detail ?? error.message, completedAt: failedAt, queueRank: null, ...refused };
   }
   if (error instanceof WanNetworkError && !error.outcomeUnknown) {
-    return { state: 'failed', failCode: 'UNREACHABLE', failMsg: 'The Wan API could not be reached; nothing was created.', completedAt: new Date(), queueRank: null, ...refunded };
+    return { state: 'failed', failCode: 'UNREACHABLE', failMsg: 'The Wan API could not be reached; nothing was created.', completedAt: failedAt, queueRank: null, ...refunded };
   }
   console.error(`[send] ${row.id}: outcome unknown`, error instanceof Error ? error.message : error);
   return {

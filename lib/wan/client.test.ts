@@ -74,4 +74,14 @@ describe('Wan client against the emulator', () => {
     expect(error).toBeInstanceOf(WanNetworkError);
     expect((error as WanNetworkError).outcomeUnknown).toBe(false);
   });
+
+  it('measures a Retry-After date from its own clock', async () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const busy = () =>
+      Promise.resolve(new Response(JSON.stringify({ code: 429, message: 'Too many requests' }), { status: 429, headers: { 'retry-after': 'Thu, 01 Jan 2026 00:00:30 GMT' } }));
+    const client = createWanClient({ baseUrl: 'http://wan.invalid/api/v1', apiKey: KEY_A, timeoutMs: 1_000, fetch: busy, now: () => now });
+    const error = await client.getTask('task-1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WanApiError);
+    expect((error as WanApiError).retryAfterMs).toBe(30_000);
+  });
 });

@@ -8,6 +8,8 @@ export type WanClientOptions = {
   apiKey: string;
   timeoutMs: number;
   fetch?: typeof fetch;
+  /** Epoch ms; a Retry-After date is measured from it. */
+  now?: () => number;
 };
 
 export type CreateOptions = {
@@ -23,7 +25,7 @@ export type WanClient = {
 const MODEL = 'wan-2-5';
 const SNIPPET_CHARS = 300;
 
-export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl = fetch }: WanClientOptions): WanClient {
+export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl = fetch, now = Date.now }: WanClientOptions): WanClient {
   const root = baseUrl.replace(/\/+$/, '');
 
   async function call<T>(method: 'GET' | 'POST', path: string, dataSchema: z.ZodType<T>, body?: unknown): Promise<T> {
@@ -64,7 +66,7 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
         envelope?.code ?? response.status,
         envelope?.message ?? (response.statusText || `HTTP ${response.status}`),
         typeof detail === 'string' ? detail : undefined,
-        retryAfterMs(response.headers.get('retry-after')),
+        retryAfterMs(response.headers.get('retry-after'), now()),
       );
     }
     const data = dataSchema.safeParse(envelope.data);
@@ -100,10 +102,10 @@ function toNetworkError(error: unknown, method: string): WanNetworkError {
   return new WanNetworkError(`Wan API request ${reason}`, method === 'POST' && !neverSent, { cause: error });
 }
 
-function retryAfterMs(header: string | null): number | undefined {
+function retryAfterMs(header: string | null, nowMs: number): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
