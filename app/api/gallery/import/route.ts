@@ -51,7 +51,7 @@ async function importZip(request: Request, owner: { teamId: string; userId: stri
     if (!saved.ok) return bodyRefused(saved);
     if (saved.value === 0) return jsonError(400, 'The upload is empty.');
     const result = await recreateFromZip({ file, ...owner });
-    if (!result.ok) return Response.json({ error: result.error, problems: result.problems ?? [] }, { status: result.status ?? 400, headers: noStore });
+    if (!result.ok) return Response.json({ error: result.message, problems: result.problems ?? [] }, { status: result.status ?? 400, headers: noStore });
     revalidatePath('/gallery');
     return Response.json({ ids: result.ids }, { status: 201, headers: noStore });
   } catch (error) {
