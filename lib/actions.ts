@@ -7,7 +7,7 @@ import { authorize, getAdminUser, getSessionUser, type SessionUser, type StudioC
 export type ActionResult<T, F = Record<string, string[] | undefined>> = { ok: true; data: T } | Failure<F>;
 export type Failure<F = Record<string, string[] | undefined>> = { ok: false; message: string; fieldErrors?: F };
 
-export const refusal = {
+const refusal = {
   401: 'Your session has ended. Sign in again to continue.',
   403: 'Your role in this team cannot do that.',
   admin: 'Only the studio’s administrator can do that.',
@@ -16,10 +16,8 @@ export const refusal = {
 export const ok = <T>(data: T): { ok: true; data: T } => ({ ok: true, data });
 export const fail = <F = never>(message: string, fieldErrors?: F): Failure<F> => (fieldErrors === undefined ? { ok: false, message } : { ok: false, message, fieldErrors });
 
-/** A refused input's first message, for actions that answer with one line. */
-export function firstError(error: { issues: readonly { message: string }[] }): string {
-  return error.issues[0]?.message ?? 'That request is not valid.';
-}
+/** The default answer to a refused input: its first message, in one line. */
+const firstMessage = (error: z.ZodError): Failure<never> => fail(error.issues[0]?.message ?? 'That request is not valid.');
 
 /**
  * An action's arguments: one schema for a single argument, or a list of schemas, one per positional
@@ -31,7 +29,7 @@ type Parsed<S extends Schemas> = S extends z.ZodType ? z.output<S> : { -readonly
 /** How a refused input is answered: one fixed line, or words made from the error (default: its first message). */
 type Invalid<F> = string | ((error: z.ZodError) => Failure<F>);
 
-function parse<S extends Schemas, F>(schemas: S, args: unknown[], invalid: Invalid<F> = firstError_): { ok: true; data: Parsed<S> } | Failure<F> {
+function parse<S extends Schemas, F>(schemas: S, args: unknown[], invalid: Invalid<F> = firstMessage): { ok: true; data: Parsed<S> } | Failure<F> {
   const list: readonly z.ZodType[] = Array.isArray(schemas) ? schemas : [schemas as z.ZodType];
   const values: unknown[] = [];
   for (const [index, schema] of list.entries()) {
@@ -41,7 +39,6 @@ function parse<S extends Schemas, F>(schemas: S, args: unknown[], invalid: Inval
   }
   return { ok: true, data: (Array.isArray(schemas) ? values : values[0]) as Parsed<S> };
 }
-const firstError_ = (error: z.ZodError): Failure<never> => fail(firstError(error));
 
 type Body<S extends Schemas, C, T, F> = (input: Parsed<S>, context: C) => Promise<ActionResult<T, F>>;
 type Wrapped<S extends Schemas, T, F> = (...args: Args<S>) => Promise<ActionResult<T, F>>;
