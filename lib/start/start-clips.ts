@@ -74,7 +74,7 @@ export async function startClip(
 
 /**
  * The same cap and limits, read-only, for a caller with slow work before it can start (fetching start
- * frames): a batch that would be refused fetches nothing. startClips checks again when it stores.
+ * frames): a batch that would be refused fetches nothing. startClips checks the limits again as it stores.
  */
 export async function precheckStart({ teamId, userId, requests, overCap, now }: {
   teamId: string;
