@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import type { GenerationView } from '@/lib/generation/view';
 import { queryKeys } from '@/lib/query-keys';
 import { useNow } from './hooks/use-now';
@@ -31,7 +31,7 @@ export function ArchiveStatus({ view, retry }: { view: Status; retry?: RetryArch
       const result = await retry?.(view.id);
       if (!result) return;
       if (result.ok) queryClient.setQueryData(queryKeys.generation(view.id), result.data);
-      else setError(result.error);
+      else setError(result.message);
     });
 
   return (

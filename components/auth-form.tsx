@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, useTransition, type FormEvent } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import type { SignUpInput } from '@/lib/auth/credentials';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { Button } from './ui/button';
@@ -47,7 +47,7 @@ export function AuthForm({
       if (mode === 'sign-up' && signUp) {
         const created = await signUp({ ...input, invite });
         if (!created.ok) {
-          setError(created.error);
+          setError(created.message);
           setFieldErrors(created.fieldErrors ?? {});
           return;
         }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import { useAction } from './hooks/use-action';
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';

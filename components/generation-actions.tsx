@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import type { GenerationView } from '@/lib/generation/view';
 import { Button, buttonClass } from './ui/button';
 
@@ -20,7 +20,7 @@ export function GenerationActions({ id, reproduce, canCreate }: { id: string; re
     startTransition(async () => {
       const result = await reproduce(id, { newSeed });
       if (result.ok) router.push(`/gallery/${result.data.id}`);
-      else setError(result.error);
+      else setError(result.message);
     });
   }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import type { InstanceInviteInput } from '@/lib/auth/instance-invite-schema';
 import type { InviteInput } from '@/lib/teams/schemas';
 import { formatDate } from './format';

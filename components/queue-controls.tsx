@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import type { GenerationView } from '@/lib/generation/view';
 import { queryKeys } from '@/lib/query-keys';
 import { Button } from './ui/button';
@@ -24,7 +24,7 @@ export function QueueControls({ view, manage }: { view: GenerationView; manage: 
     startTransition(async () => {
       const result = await manage(command);
       if (result.ok) queryClient.setQueryData(queryKeys.generation(view.id), result.data);
-      else setError(result.error);
+      else setError(result.message);
     });
   }
 

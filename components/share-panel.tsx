@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useSyncExternalStore } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import type { ShareInput } from '@/lib/teams/schemas';
 import { CopyLink } from './team/copy-link';
 import { useAction } from './hooks/use-action';

@@ -52,7 +52,7 @@ export function StartImagePicker({
       if (!uploadsAvailable) return setProblem('Uploads need PUBLIC_URL on the server. Paste a public image link instead.');
       // The same checks as the server, so nothing is sent that would be refused.
       const check = validateImage(new Uint8Array(await file.arrayBuffer()));
-      if (!check.ok) return setProblem(check.reason);
+      if (!check.ok) return setProblem(check.message);
       const form = new FormData();
       form.set('file', file);
       accept(await send(form));

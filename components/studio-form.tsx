@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import { NEGATIVE_PROMPT_MAX, PROMPT_MAX, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import { randomSeed } from '@/lib/generation/seed';
 import type { GenerationView } from '@/lib/generation/view';
@@ -87,7 +87,7 @@ export function StudioForm({
     startTransition(async () => {
       const result = await action(request, parentId);
       if (!result.ok) {
-        setFormError(result.error);
+        setFormError(result.message);
         setServerErrors(result.fieldErrors ?? {});
         return;
       }

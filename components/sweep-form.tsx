@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import { costCents, formatUsd, type PriceTable } from '@/lib/generation/pricing';
 import { generationRequestSchema, SEED_MAX, type GenerationRequestInput } from '@/lib/generation/schema';
 import { expandSweep, SWEEP_MAX, SWEEP_MIN, sweepSchema, sweepSize, type SweepAxis, type SweepInput } from '@/lib/generation/sweep';
@@ -56,7 +56,7 @@ export function SweepForm({
     setError(undefined);
     startTransition(async () => {
       const result = await createSweep({ base, sweep: input, parentId });
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) return setError(result.message);
       router.push(`/compare?ids=${result.data.ids.slice(0, 16).join(',')}`);
     });
   };

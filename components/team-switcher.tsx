@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 
 /** The team everything on screen belongs to; switching reloads every page for the chosen team. */
 export function TeamSwitcher({

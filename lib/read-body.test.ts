@@ -12,13 +12,13 @@ describe('the capped body reader', () => {
   it('refuses a body announced larger than the limit without reading a byte', async () => {
     const { stream, stats } = countedStream();
     const read = await readBytes(streamingRequest(URL, stream, { 'content-length': String(1.5 * 1024 ** 3) }), limit);
-    expect(read).toEqual({ ok: false, status: 413, error: 'At most 1 KiB.' });
+    expect(read).toEqual({ ok: false, status: 413, message: 'At most 1 KiB.' });
     expect(stats.pulled).toBe(0);
   });
 
   it('stops an endless chunked body one chunk past the limit and cancels it', async () => {
     const { stream, stats } = countedStream({ chunkBytes: 300 });
-    expect(await readText(streamingRequest(URL, stream), limit)).toEqual({ ok: false, status: 413, error: 'At most 1 KiB.' });
+    expect(await readText(streamingRequest(URL, stream), limit)).toEqual({ ok: false, status: 413, message: 'At most 1 KiB.' });
     expect(stats.pulled).toBeLessThanOrEqual(1024 + 300);
     expect(stats.cancelled).toBe(true);
   });
@@ -28,7 +28,7 @@ describe('the capped body reader', () => {
     expect(await readBytes(streamingRequest(URL, stream, { 'content-length': '150' }), { maxBytes: 100_000 })).toMatchObject({ ok: false, status: 413 });
     expect(stats.pulled).toBe(200);
     const short = countedStream({ chunkBytes: 100, totalBytes: 100 });
-    expect(await readBytes(streamingRequest(URL, short.stream, { 'content-length': '150' }), { maxBytes: 100_000 })).toEqual({ ok: false, status: 400, error: 'The upload ended after 100 of 150 bytes.' });
+    expect(await readBytes(streamingRequest(URL, short.stream, { 'content-length': '150' }), { maxBytes: 100_000 })).toEqual({ ok: false, status: 400, message: 'The upload ended after 100 of 150 bytes.' });
     expect(await readBytes(post('x', { 'content-length': 'lots' }), limit)).toMatchObject({ ok: false, status: 400 });
   });
 
@@ -46,9 +46,9 @@ describe('the capped body reader', () => {
   });
 
   it('answers malformed JSON, text, forms and a form over the limit with a 4xx', async () => {
-    expect(await readJson(post('{"a":'), limit)).toEqual({ ok: false, status: 400, error: 'Expected a JSON body.' });
+    expect(await readJson(post('{"a":'), limit)).toEqual({ ok: false, status: 400, message: 'Expected a JSON body.' });
     expect(await readText(post(new Uint8Array([0xff, 0xfe, 0x00])), limit)).toMatchObject({ ok: false, status: 400 });
-    expect(await readForm(post('not a form', { 'content-type': 'multipart/form-data; boundary=zzz' }), limit)).toEqual({ ok: false, status: 400, error: 'The form in the request body is malformed.' });
+    expect(await readForm(post('not a form', { 'content-type': 'multipart/form-data; boundary=zzz' }), limit)).toEqual({ ok: false, status: 400, message: 'The form in the request body is malformed.' });
     expect(await readForm(post('{}', { 'content-type': 'application/json' }), limit)).toMatchObject({ ok: false, status: 400 });
     const big = new FormData();
     big.set('file', new File([new Uint8Array(5000)], 'f.png'));

@@ -3,7 +3,7 @@ import 'server-only';
 import fs from 'node:fs';
 import { problem } from '@/lib/http';
 
-export type BodyRefusal = { ok: false; status: 400 | 411 | 413; error: string };
+export type BodyRefusal = { ok: false; status: 400 | 411 | 413; message: string };
 export type BodyRead<T> = { ok: true; value: T } | BodyRefusal;
 export type BodyLimit = {
   maxBytes: number;
@@ -15,11 +15,11 @@ export type BodyLimit = {
 
 type OnChunk = (chunk: Uint8Array, received: number) => Promise<void> | void;
 
-const refuse = (status: BodyRefusal['status'], error: string): BodyRefusal => ({ ok: false, status, error });
+const refuse = (status: BodyRefusal['status'], message: string): BodyRefusal => ({ ok: false, status, message });
 
 /** A refusal as the JSON answer every route gives. */
 export function bodyRefused(refusal: BodyRefusal): Response {
-  return problem(refusal.status, refusal.error);
+  return problem(refusal.status, refusal.message);
 }
 
 /**

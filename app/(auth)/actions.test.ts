@@ -74,7 +74,7 @@ describe('sign-up under SIGNUP=invite', () => {
     expect(userRow(first.email)?.isAdmin).toBe(true);
     const stranger = person();
     const refused = await signUp(stranger);
-    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^Sign-up is by invitation on this studio/) });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Sign-up is by invitation on this studio/) });
     expect(userRow(stranger.email)).toBeUndefined();
     // A made-up token is no better than none.
     expect(await signUp(person('x'.repeat(43)))).toMatchObject({ ok: false });
@@ -91,7 +91,7 @@ describe('sign-up under SIGNUP=invite', () => {
     expect(await signUp(person(token))).toMatchObject({ ok: true });
     expect(getDb().select().from(instanceInvites).where(eq(instanceInvites.id, invite.id)).get()?.uses).toBe(2);
     const third = person(token);
-    expect(await signUp(third)).toMatchObject({ ok: false, error: expect.stringMatching(/by invitation/) });
+    expect(await signUp(third)).toMatchObject({ ok: false, message: expect.stringMatching(/by invitation/) });
     expect(userRow(third.email)).toBeUndefined();
 
     const revoked = await createInstanceInvite({ expiresAt: new Date(Date.now() + 86_400_000), maxUses: 5, createdBy: adminId });
@@ -129,7 +129,7 @@ describe('sign-up under SIGNUP=closed and SIGNUP=open', () => {
     const admin = await signUp(person());
     expect(admin).toMatchObject({ ok: true });
     const { token } = await createInstanceInvite({ expiresAt: new Date(Date.now() + 86_400_000), maxUses: 5, createdBy: userRow(admin.ok ? admin.data.email : '')?.id ?? '' });
-    expect(await signUp(person(token))).toMatchObject({ ok: false, error: expect.stringMatching(/^Sign-up is closed/) });
+    expect(await signUp(person(token))).toMatchObject({ ok: false, message: expect.stringMatching(/^Sign-up is closed/) });
   });
 
   it('open: anyone gets in; racing first sign-ups still end with one administrator', async () => {
@@ -181,7 +181,7 @@ describe('sign-up throttling', () => {
       results.push(await signUp(input));
     }
     expect(results.slice(0, 10).every((result) => result.ok)).toBe(true);
-    expect(results[10]).toMatchObject({ ok: false, error: expect.stringMatching(/^Too many sign-ups; try again in \d+ min\.$/) });
+    expect(results[10]).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many sign-ups; try again in \d+ min\.$/) });
     expect(await signUp(person())).toMatchObject({ ok: true });
   });
 

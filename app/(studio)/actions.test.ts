@@ -46,7 +46,7 @@ describe('createGeneration', () => {
     session.context = null;
     const result = await createGeneration({ prompt: 'anonymous' });
     session.context = saved;
-    expect(result).toEqual({ ok: false, error: 'Your session has ended. Sign in again to continue.' });
+    expect(result).toEqual({ ok: false, message: 'Your session has ended. Sign in again to continue.' });
     expect(await listGenerations({ teamId, limit: 10 })).toEqual([]);
   });
 
@@ -55,7 +55,7 @@ describe('createGeneration', () => {
     session.context = saved && { ...saved, team: { ...saved.team, role: 'viewer' }, member: { ...saved.member, role: 'viewer' } };
     const result = await createGeneration({ prompt: 'viewer tries' });
     session.context = saved;
-    expect(result).toEqual({ ok: false, error: 'Your role in this team cannot do that.' });
+    expect(result).toEqual({ ok: false, message: 'Your role in this team cannot do that.' });
   });
 
   it('stores a valid request and answers at once, fixing a seed when none was given; the dispatcher then sends it', async () => {
@@ -71,7 +71,7 @@ describe('createGeneration', () => {
 
   it('reproduces a clip with its exact request and seed, and remembers the original', async () => {
     const first = await createGeneration({ prompt: 'snow on a neon sign', seed: 123, aspectRatio: '9:16' });
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(first.message);
     const again = await reproduceGeneration(first.data.id, { newSeed: false });
     const varied = await reproduceGeneration(first.data.id, { newSeed: true });
     if (!again.ok || !varied.ok) throw new Error('reproduce failed');
@@ -84,7 +84,7 @@ describe('createGeneration', () => {
 describe('createSweep', () => {
   it('stores one clip per seed with an otherwise identical request, all in one stack', async () => {
     const result = await createSweep({ base: { prompt: 'a lantern on a pier', seed: 1 }, sweep: { seeds: { kind: 'next', from: 500, count: 4 } } });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     expect(result.data.ids).toHaveLength(4);
     const rows = (await listGenerations({ teamId, limit: 100 })).filter((row) => result.data.ids.includes(row.id));
     expect(rows.map((row) => row.seed).sort()).toEqual([500, 501, 502, 503]);
@@ -102,13 +102,13 @@ describe('createSweep', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatch(/^This sweep of 32 clips would cost about \$32\.00, over .* cap of \$10\.00 per sweep/);
+    expect(result.message).toMatch(/^This sweep of 32 clips would cost about \$32\.00, over .* cap of \$10\.00 per sweep/);
     expect((await listGenerations({ teamId, limit: 500 })).length).toBe(before);
   });
 
   it('explains a bad seed list without storing anything', async () => {
     const result = await createSweep({ base: { prompt: 'list' }, sweep: { seeds: { kind: 'list', list: '1, two' } } });
-    expect(result).toMatchObject({ ok: false, error: 'Seeds are whole numbers' });
+    expect(result).toMatchObject({ ok: false, message: 'Seeds are whole numbers' });
   });
 });
 
@@ -119,10 +119,10 @@ describe('hourly quota per member', () => {
     await updateTeam({ teamId, values: { hourlyQuota: started + 1 } });
     try {
       const sweep = await createSweep({ base: { prompt: 'two more' }, sweep: { seeds: { kind: 'random', count: 2 } } });
-      expect(sweep).toMatchObject({ ok: false, error: expect.stringMatching(/^This would start 2 clips, but you have 1 of your \d+ clips an hour left/) });
+      expect(sweep).toMatchObject({ ok: false, message: expect.stringMatching(/^This would start 2 clips, but you have 1 of your \d+ clips an hour left/) });
       expect((await createGeneration({ prompt: 'the last one this hour' })).ok).toBe(true);
       const refused = await createGeneration({ prompt: 'one too many' });
-      expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^You have started \d+ clips in the last hour, this team’s limit per member\. The next one is possible in about \d+ min\.$/) });
+      expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^You have started \d+ clips in the last hour, this team’s limit per member\. The next one is possible in about \d+ min\.$/) });
       expect((await listGenerations({ teamId, limit: 500 })).length).toBe(started + 1);
 
       // A burst in parallel: the limit is counted with the insert, so it holds exactly.

@@ -6,7 +6,7 @@ import { StudioWorkspace } from '@/components/studio-workspace';
 import { defaultFormValues, type StudioFormValues } from '@/components/studio-form-values';
 import { can, reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
-import { limitsFor } from '@/lib/spend/limits';
+import { limitsFor } from '@/lib/start/limits';
 import { getEnv } from '@/lib/env';
 import { randomSeed } from '@/lib/generation/seed';
 import { viewOf } from '@/lib/tasks/view-of';

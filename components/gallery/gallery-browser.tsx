@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import { fetchJson } from '@/lib/fetch-json';
 import type { GalleryItem, GalleryPage } from '@/lib/gallery/item';
 import { Toast, type ToastMessage } from '../ui/toast';
@@ -120,7 +120,7 @@ export function GalleryBrowser({ teamId, initial, query, trash, userId, abilitie
     startTransition(async () => {
       const result = await work();
       if (!result.ok) {
-        notify(result.error, { tone: 'error' });
+        notify(result.message, { tone: 'error' });
         // Whatever was shown ahead of the answer goes back to what the server holds.
         return refetch();
       }

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import { parseRecipesFile, type RecipesFile } from '@/lib/export/recipes-file';
 import { costCents, formatUsd, type PriceTable } from '@/lib/generation/pricing';
 import { Button } from '../ui/button';
@@ -34,7 +34,7 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
     if (picked.size > RECIPES_MAX_BYTES) return setError('A recipes file is at most 900 KB; import fewer clips at a time.');
     const content = await picked.text();
     const parsed = parseRecipesFile(content);
-    if (!parsed.ok) return setError(parsed.error);
+    if (!parsed.ok) return setError(parsed.message);
     setText(content);
     setFile(parsed.file);
   };
@@ -109,7 +109,7 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
               startTransition(async () => {
                 const result = await importRecipes(text);
                 if (!result.ok) {
-                  setError(result.error);
+                  setError(result.message);
                   setProblems(result.fieldErrors?.clips ?? []);
                   return;
                 }

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
 
@@ -30,7 +30,7 @@ export function SavedViews({
   const submit = () =>
     startTransition(async () => {
       const result = await save({ name, query });
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) return setError(result.message);
       setNaming(false);
       setName('');
       setError(null);

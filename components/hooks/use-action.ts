@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 
 /** Runs a server action, keeps its error for display, and refreshes the page's data when it worked. */
 export function useAction() {
@@ -13,7 +13,7 @@ export function useAction() {
     startTransition(async () => {
       setError(undefined);
       const result = await work();
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) return setError(result.message);
       after?.(result.data);
       router.refresh();
     });

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import { Button } from '../ui/button';
 
 const roleText = { owner: 'an owner', editor: 'an editor', viewer: 'a viewer' } as const;
@@ -22,7 +22,7 @@ export function AcceptInvite({ token, role, accept }: { token: string; role: 'ow
         onClick={() =>
           startTransition(async () => {
             const result = await accept(token);
-            if (!result.ok) return setError(result.error);
+            if (!result.ok) return setError(result.message);
             router.push('/gallery');
           })
         }

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import { Button } from '../ui/button';
 import { useAction } from '../hooks/use-action';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/actions';
 import { formatUsd } from '@/lib/generation/pricing';
 import type { InstanceLimits, TeamSettingsInput } from '@/lib/teams/schemas';
 import { Button } from '../ui/button';

@@ -591,7 +591,7 @@ describe('authorization matrix', () => {
       const source = fs.readFileSync(file, 'utf8');
       if (file.endsWith('page.tsx')) inventory.push(`page ${route}`);
       else if (file.endsWith('route.ts')) for (const [, method] of source.matchAll(/export async function (GET|POST|PUT|PATCH|DELETE)\b/g)) inventory.push(`${method} ${route}`);
-      else for (const [, name] of source.matchAll(/export async function (\w+)/g)) inventory.push(name ?? '');
+      else for (const [, name] of source.matchAll(/export (?:async function|const) (\w+)/g)) inventory.push(name ?? '');
       if (file.includes('[...nextauth]')) inventory.push('GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]');
     }
     const covered = new Set([...matrix.map((entry) => entry.name.replace(/ \(.*\)$/, '')), ...publicByDesign]);

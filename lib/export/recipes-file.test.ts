@@ -35,7 +35,7 @@ const built = () => buildRecipesFile({ exportedAt: new Date('2025-11-25T00:00:00
 function errorOf(value: unknown): string {
   const result = parseRecipesFile(typeof value === 'string' ? value : JSON.stringify(value));
   if (result.ok) throw new Error('expected a parse error');
-  return result.error;
+  return result.message;
 }
 
 describe('recipes.json', () => {

@@ -69,27 +69,27 @@ export function buildRecipesFile({ exportedAt, clips }: { exportedAt: Date; clip
   };
 }
 
-export type ParsedRecipesFile = { ok: true; file: RecipesFile } | { ok: false; error: string };
+export type ParsedRecipesFile = { ok: true; file: RecipesFile } | { ok: false; message: string };
 
 export function parseRecipesFile(text: string): ParsedRecipesFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `This is not a JSON file (${error instanceof Error ? error.message : 'unreadable'}).` };
+    return { ok: false, message: `This is not a JSON file (${error instanceof Error ? error.message : 'unreadable'}).` };
   }
   const header = z.looseObject({ format: z.unknown(), version: z.unknown(), clips: z.unknown() }).safeParse(json);
   if (!header.success || header.data.format !== RECIPES_FORMAT) {
-    return { ok: false, error: `This is not a Wan Studio recipes file (expected "format": "${RECIPES_FORMAT}").` };
+    return { ok: false, message: `This is not a Wan Studio recipes file (expected "format": "${RECIPES_FORMAT}").` };
   }
   if (header.data.version !== RECIPES_VERSION) {
-    return { ok: false, error: `Unsupported recipes file version ${JSON.stringify(header.data.version)}; this studio reads version ${RECIPES_VERSION}.` };
+    return { ok: false, message: `Unsupported recipes file version ${JSON.stringify(header.data.version)}; this studio reads version ${RECIPES_VERSION}.` };
   }
   const parsed = recipesFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, file: parsed.data };
   const lines = parsed.error.issues.map(describeIssue);
   const more = lines.length > MAX_LISTED_ERRORS ? [`…and ${lines.length - MAX_LISTED_ERRORS} more`] : [];
-  return { ok: false, error: [...lines.slice(0, MAX_LISTED_ERRORS), ...more].join('\n') };
+  return { ok: false, message: [...lines.slice(0, MAX_LISTED_ERRORS), ...more].join('\n') };
 }
 
 function describeIssue({ path, message }: z.core.$ZodIssue): string {

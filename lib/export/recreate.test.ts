@@ -84,7 +84,7 @@ describe('recreateFromZip', () => {
     const before = rowsOf(source.teamId).length;
 
     const result = await recreateFromZip({ file, ...target });
-    if (!result.ok) throw new Error(`${result.error}\n${result.problems?.join('\n')}`);
+    if (!result.ok) throw new Error(`${result.message}\n${result.problems?.join('\n')}`);
     expect(result.ids).toHaveLength(2);
     const copies = await Promise.all(result.ids.map((id) => getGenerationById({ id, teamId: target.teamId })));
     for (const [index, original] of [older, newer].entries()) {
@@ -108,7 +108,7 @@ describe('recreateFromZip', () => {
   it('restored into the team that still holds the originals, each copy keeps its original as parent', async () => {
     const original = await archived(source, { prompt: 'restore me', createdAt: new Date('2026-02-01T00:00:00Z') });
     const result = await recreateFromZip({ file: await exportOf([original]), ...source });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     const [id] = result.ids;
     expect((await getGenerationById({ id: id ?? '', teamId: source.teamId }))?.parentId).toBe(original.id);
   });
@@ -122,7 +122,7 @@ describe('recreateFromZip', () => {
     const filesBefore = videoFiles();
 
     const result = await recreateFromZip({ file, ...target });
-    expect(result).toEqual({ ok: false, error: 'Some clips cannot be re-created; nothing was imported.', problems: ['Clip 2: the video does not match its recorded sha256'] });
+    expect(result).toEqual({ ok: false, message: 'Some clips cannot be re-created; nothing was imported.', problems: ['Clip 2: the video does not match its recorded sha256'] });
     expect(rowsOf(target.teamId)).toHaveLength(rowsBefore);
     expect(videoFiles()).toEqual(filesBefore);
   });
@@ -158,11 +158,11 @@ describe('recreateFromZip', () => {
       yield { name: 'videos/x.mp4', source: { bytes: fakeMp4(100) } };
     }
     const noRecipes = await writeTemp(zipStream(entries()));
-    expect(await recreateFromZip({ file: noRecipes, ...target })).toEqual({ ok: false, error: 'This zip has no recipes.json, so it is not a Wan Studio export.' });
+    expect(await recreateFromZip({ file: noRecipes, ...target })).toEqual({ ok: false, message: 'This zip has no recipes.json, so it is not a Wan Studio export.' });
 
     const notZip = path.join(process.env.DATA_DIR ?? '', 'not-a-zip.zip');
     fs.writeFileSync(notZip, 'just some text, long enough to be looked at as a zip');
-    expect(await recreateFromZip({ file: notZip, ...target })).toEqual({ ok: false, error: 'This is not a zip file, or it is cut short: its end-of-archive record is missing.' });
+    expect(await recreateFromZip({ file: notZip, ...target })).toEqual({ ok: false, message: 'This is not a zip file, or it is cut short: its end-of-archive record is missing.' });
   });
 });
 
@@ -178,7 +178,7 @@ describe('recreateFromZip: the import’s limits', () => {
     await limits({ IMPORT_MAX_TOTAL_BYTES: String(10 * 1024 ** 2) }, async () => {
       const result = await recreateFromZip({ file: bomb, ...target });
       expect(result).toMatchObject({ ok: false, status: 413 });
-      expect(!result.ok && result.error).toMatch(/^This zip expands to 100 MB, more than the 10 MB one import may hold/);
+      expect(!result.ok && result.message).toMatch(/^This zip expands to 100 MB, more than the 10 MB one import may hold/);
     });
     expect(videoFiles()).toEqual(filesBefore);
     expect(leftovers()).toEqual([]);
@@ -191,7 +191,7 @@ describe('recreateFromZip: the import’s limits', () => {
     await limits({ TEAM_STORAGE_QUOTA_BYTES: String(used + 10_000) }, async () => {
       const result = await recreateFromZip({ file, ...target });
       expect(result).toMatchObject({ ok: false, status: 413 });
-      expect(!result.ok && result.error).toContain(`${formatBytes(used)} of ${formatBytes(used + 10_000)} used`);
+      expect(!result.ok && result.message).toContain(`${formatBytes(used)} of ${formatBytes(used + 10_000)} used`);
     });
     expect(videoFiles()).toEqual(filesBefore);
   });
@@ -205,7 +205,7 @@ describe('recreateFromZip: the import’s limits', () => {
     try {
       const result = await recreateFromZip({ file, ...target });
       expect(result).toMatchObject({ ok: false, status: 507 });
-      expect(!result.ok && result.error).toMatch(/^The studio's disk is almost full: 98 MB free, 1 GB kept in reserve/);
+      expect(!result.ok && result.message).toMatch(/^The studio's disk is almost full: 98 MB free, 1 GB kept in reserve/);
     } finally {
       setStatfsForTests();
     }

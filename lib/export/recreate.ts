@@ -16,12 +16,12 @@ import { openZip, ZipFormatError, type OpenedZip, type ZipFileEntry } from './zi
 export const RECIPES_MAX_BYTES = 2 * 1024 * 1024;
 
 /** `status`: 413 past the import's total cap or the team's quota, 507 when the disk is almost full; otherwise 400. */
-export type RecreateResult = { ok: true; ids: string[] } | { ok: false; error: string; problems?: string[]; status?: 413 | 507 };
+export type RecreateResult = { ok: true; ids: string[] } | { ok: false; message: string; problems?: string[]; status?: 413 | 507 };
 
 type Planned = { clip: RecipeClip; entry: ZipFileEntry; sha256: string };
 type Stored = { id: string; object: StoredObject };
 
-const refused = (problems: string[]): RecreateResult => ({ ok: false, error: 'Some clips cannot be re-created; nothing was imported.', problems });
+const refused = (problems: string[]): RecreateResult => ({ ok: false, message: 'Some clips cannot be re-created; nothing was imported.', problems });
 
 /**
  * Every clip of an export zip, with its video, prompt, seed and parameters, as a new clip of `teamId`.
@@ -32,7 +32,7 @@ export async function recreateFromZip({ file, teamId, userId }: { file: string; 
   try {
     zip = await openZip(file);
   } catch (error) {
-    if (error instanceof ZipFormatError) return { ok: false, error: error.message };
+    if (error instanceof ZipFormatError) return { ok: false, message: error.message };
     throw error;
   }
   try {
@@ -40,21 +40,21 @@ export async function recreateFromZip({ file, teamId, userId }: { file: string; 
     const declared = zip.entries.reduce((sum, entry) => sum + entry.size, 0);
     const cap = getEnv().disk.importMaxTotalBytes;
     if (declared > cap) {
-      return { ok: false, status: 413, error: `This zip expands to ${formatBytes(declared)}, more than the ${formatBytes(cap)} one import may hold. Export fewer clips at a time.` };
+      return { ok: false, status: 413, message: `This zip expands to ${formatBytes(declared)}, more than the ${formatBytes(cap)} one import may hold. Export fewer clips at a time.` };
     }
     const recipes = await readRecipes(zip);
     if (!recipes.ok) return recipes;
-    if (recipes.file.clips.length === 0) return { ok: false, error: 'This export has no clips.' };
+    if (recipes.file.clips.length === 0) return { ok: false, message: 'This export has no clips.' };
     const planned = plan(zip, recipes.file.clips);
     if (!planned.ok) return refused(planned.problems);
     const videoBytes = planned.clips.reduce((sum, { entry }) => sum + entry.size, 0);
     const quota = await checkTeamQuota({ teamId, adding: videoBytes });
-    if (!quota.ok) return { ok: false, status: 413, error: quota.error };
+    if (!quota.ok) return { ok: false, status: 413, message: quota.message };
     try {
       await ensureFreeSpace(path.join(getEnv().dataDir, 'videos'), videoBytes);
       return await storeAndInsert(zip, planned.clips, { teamId, userId }, cap);
     } catch (error) {
-      if (error instanceof DiskFullError) return { ok: false, status: 507, error: error.message };
+      if (error instanceof DiskFullError) return { ok: false, status: 507, message: error.message };
       throw error;
     }
   } finally {
@@ -64,13 +64,13 @@ export async function recreateFromZip({ file, teamId, userId }: { file: string; 
 
 async function readRecipes(zip: OpenedZip): Promise<ParsedRecipesFile> {
   const entry = zip.entries.find((candidate) => candidate.name === 'recipes.json');
-  if (!entry) return { ok: false, error: 'This zip has no recipes.json, so it is not a Wan Studio export.' };
-  if (entry.size > RECIPES_MAX_BYTES) return { ok: false, error: 'recipes.json is larger than 2 MB.' };
+  if (!entry) return { ok: false, message: 'This zip has no recipes.json, so it is not a Wan Studio export.' };
+  if (entry.size > RECIPES_MAX_BYTES) return { ok: false, message: 'recipes.json is larger than 2 MB.' };
   try {
     const chunks = (await zip.read(entry).toArray()) as Buffer[];
     return parseRecipesFile(Buffer.concat(chunks).toString('utf8'));
   } catch (error) {
-    if (error instanceof ZipFormatError) return { ok: false, error: `recipes.json cannot be read: ${error.message}` };
+    if (error instanceof ZipFormatError) return { ok: false, message: `recipes.json cannot be read: ${error.message}` };
     throw error;
   }
 }

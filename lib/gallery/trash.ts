@@ -1,2 +1,23 @@
+import 'server-only';
+import { purgeTrash } from '@/db/queries/curation';
+import { deleteArchives } from '@/lib/storage/delete-archives';
+
 /** Deleted clips stay restorable this long, then go for good with their videos. */
 export const TRASH_DAYS = 30;
+
+/** When a clip trashed before this moment has been kept long enough. */
+export const trashExpiry = (now: Date): Date => new Date(now.getTime() - TRASH_DAYS * 24 * 60 * 60_000);
+
+/**
+ * Deletes for good every clip trashed before `before` (of one team, or of every team), videos included,
+ * a batch at a time; answers how many went. Empty trash and the sweeper's 30-day purge both use it.
+ */
+export async function purgeTrashed({ before, teamId }: { before: Date; teamId?: string }): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const purged = await purgeTrash({ before, teamId });
+    await deleteArchives(purged.archivePaths);
+    deleted += purged.ids.length;
+    if (purged.ids.length === 0) return deleted;
+  }
+}

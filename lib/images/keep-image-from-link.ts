@@ -10,7 +10,7 @@ export async function keepImageFromLink(url: string, owner: { teamId: string; us
     const { bytes, url: sourceUrl } = await fetchPublicImage(url, { maxBytes: MAX_IMAGE_BYTES, allowHosts: trustedHosts() });
     return keepImage(bytes, owner, sourceUrl);
   } catch (error) {
-    if (error instanceof ImageFetchError) return { ok: false, reason: error.message };
+    if (error instanceof ImageFetchError) return { ok: false, message: error.message };
     throw error;
   }
 }

@@ -10,19 +10,19 @@ import { extensions } from './image-format';
 import { validateImage } from './validate-image';
 
 /** `status`: 413 past the team's storage quota, 507 when the disk is almost full; otherwise a bad image (400). */
-export type KeptImage = { ok: true; image: Image } | { ok: false; reason: string; status?: 413 | 507 };
+export type KeptImage = { ok: true; image: Image } | { ok: false; message: string; status?: 413 | 507 };
 
 /** Checks a start frame and keeps it in our storage, whether uploaded or downloaded from a link. */
 export async function keepImage(bytes: Uint8Array, owner: { teamId: string; userId: string }, sourceUrl?: string): Promise<KeptImage> {
   const check = validateImage(bytes);
   if (!check.ok) return check;
   const quota = await checkTeamQuota({ teamId: owner.teamId, adding: bytes.byteLength });
-  if (!quota.ok) return { ok: false, reason: quota.error, status: 413 };
+  if (!quota.ok) return { ok: false, message: quota.message, status: 413 };
   let fileName: string;
   try {
     fileName = await writeImageFile(bytes, extensions[check.format]);
   } catch (error) {
-    if (error instanceof DiskFullError) return { ok: false, reason: error.message, status: 507 };
+    if (error instanceof DiskFullError) return { ok: false, message: error.message, status: 507 };
     throw error;
   }
   const image = await insertImage({

@@ -6,30 +6,30 @@ export const MIN_SIDE = 128;
 export const MAX_SIDE = 8_000;
 export const MAX_RATIO = 4;
 
-export type ImageCheck = { ok: true; format: AcceptedFormat; size: Size } | { ok: false; reason: string };
+export type ImageCheck = { ok: true; format: AcceptedFormat; size: Size } | { ok: false; message: string };
 
 const names = { gif: 'a GIF' } as const;
 
 /** Everything checked before a start frame is used: real type by bytes, size, complete file, sane dimensions. */
 export function validateImage(bytes: Uint8Array): ImageCheck {
-  if (bytes.byteLength > MAX_IMAGE_BYTES) return { ok: false, reason: 'The image is larger than 10 MB. Use a smaller or more compressed file.' };
-  if (bytes.byteLength === 0) return { ok: false, reason: 'The file is empty.' };
+  if (bytes.byteLength > MAX_IMAGE_BYTES) return { ok: false, message: 'The image is larger than 10 MB. Use a smaller or more compressed file.' };
+  if (bytes.byteLength === 0) return { ok: false, message: 'The file is empty.' };
   const format = detectImageFormat(bytes);
   if (!format || !(acceptedFormats as readonly string[]).includes(format)) {
     const looksLike = format ? ` (it is ${names[format as keyof typeof names]})` : '';
-    return { ok: false, reason: `That file is not a JPG, PNG or WebP image${looksLike}.` };
+    return { ok: false, message: `That file is not a JPG, PNG or WebP image${looksLike}.` };
   }
   const accepted = format as AcceptedFormat;
   const size = imageSize(bytes, accepted);
-  if (!size || !complete(bytes, accepted)) return { ok: false, reason: 'The image file is incomplete or damaged.' };
+  if (!size || !complete(bytes, accepted)) return { ok: false, message: 'The image file is incomplete or damaged.' };
   if (Math.min(size.width, size.height) < MIN_SIDE) {
-    return { ok: false, reason: `The image is ${size.width}×${size.height}; it needs at least ${MIN_SIDE} pixels on each side.` };
+    return { ok: false, message: `The image is ${size.width}×${size.height}; it needs at least ${MIN_SIDE} pixels on each side.` };
   }
   if (Math.max(size.width, size.height) > MAX_SIDE) {
-    return { ok: false, reason: `The image is ${size.width}×${size.height}; it can be at most ${MAX_SIDE} pixels on a side.` };
+    return { ok: false, message: `The image is ${size.width}×${size.height}; it can be at most ${MAX_SIDE} pixels on a side.` };
   }
   if (Math.max(size.width, size.height) / Math.min(size.width, size.height) > MAX_RATIO) {
-    return { ok: false, reason: `The image is ${size.width}×${size.height}; sides more than ${MAX_RATIO}× apart cannot become a video.` };
+    return { ok: false, message: `The image is ${size.width}×${size.height}; sides more than ${MAX_RATIO}× apart cannot become a video.` };
   }
   return { ok: true, format: accepted, size };
 }

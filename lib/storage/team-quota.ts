@@ -3,7 +3,7 @@ import { getTeamStorageUsage } from '@/db/queries/storage-usage';
 import { getEnv } from '@/lib/env';
 import { formatBytes } from './format-bytes';
 
-export type QuotaCheck = { ok: true } | { ok: false; error: string };
+export type QuotaCheck = { ok: true } | { ok: false; message: string };
 
 /** Refuses `adding` more bytes for a team whose archived videos and start frames would pass its share of the disk. */
 export async function checkTeamQuota({ teamId, adding }: { teamId: string; adding: number }): Promise<QuotaCheck> {
@@ -12,6 +12,6 @@ export async function checkTeamQuota({ teamId, adding }: { teamId: string; addin
   if (used + adding <= limit) return { ok: true };
   return {
     ok: false,
-    error: `This team's storage is full: ${formatBytes(used)} of ${formatBytes(limit)} used, and this needs ${formatBytes(adding)} more. Delete clips and empty the trash to make room.`,
+    message: `This team's storage is full: ${formatBytes(used)} of ${formatBytes(limit)} used, and this needs ${formatBytes(adding)} more. Delete clips and empty the trash to make room.`,
   };
 }

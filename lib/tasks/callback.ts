@@ -11,7 +11,7 @@ import { notifyChanged } from './notify';
 
 export type CallbackOutcome =
   | { status: 200; result: 'applied' | 'unchanged' | 'deferred' }
-  | { status: 400; error: string }
+  | { status: 400; message: string }
   | { status: 404 };
 
 export type CallbackDeps = { wan: Pick<WanClient, 'getTask'>; now: () => Date; pollScale: number };
@@ -31,11 +31,11 @@ export async function findCallbackTarget(token: string): Promise<Generation | un
  */
 export async function applyCallback(row: Generation, body: unknown, deps: CallbackDeps): Promise<CallbackOutcome> {
   const parsed = statusEnvelopeSchema.safeParse(body);
-  if (!parsed.success) return { status: 400, error: 'Not a Wan status envelope' };
+  if (!parsed.success) return { status: 400, message: 'Not a Wan status envelope' };
   const claimed = parsed.data.data;
   // A send whose answer was lost (`unknown`) is proven created by its own secret: adopt the task.
   const adopting = row.taskId === null && (row.state === 'unknown' || row.state === 'sending');
-  if (claimed.taskId !== row.taskId && !adopting) return { status: 400, error: 'This callback is for another task' };
+  if (claimed.taskId !== row.taskId && !adopting) return { status: 400, message: 'This callback is for another task' };
   if (claimed.state !== 'success' && claimed.state !== 'failed') return { status: 200, result: 'unchanged' };
   // A replay for a finished clip changes nothing: no status call for it either.
   if (!adopting && !(openStates as readonly string[]).includes(row.state)) return { status: 200, result: 'unchanged' };

@@ -9,10 +9,9 @@ import { generationRequestSchema } from '@/lib/generation/schema';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
-import { nextQueueRank } from './queue-rank';
 import { refreshIfDue } from './refresh';
 import { submitAndDispatch } from '@/test/submit';
-import { submitGeneration } from './submit';
+import { nextQueueRank, submitGeneration } from './submit';
 
 const PRICES = { '720p': 6, '1080p': 10 };
 

@@ -9,7 +9,7 @@ import { createWanClient, type WanClient } from '@/lib/wan/client';
 import type { WanCreateBody } from '@/lib/wan/request-body';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
-import { nextQueueRank } from './queue-rank';
+import { nextQueueRank } from './submit';
 import { refreshIfDue } from './refresh';
 import { submitAndDispatch } from '@/test/submit';
 

@@ -15,8 +15,7 @@ import { findCallbackTarget } from './callback';
 import { newCallbackSecret } from './callback-url';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
-import { nextQueueRank } from './queue-rank';
-import { submitGeneration } from './submit';
+import { nextQueueRank, submitGeneration } from './submit';
 
 // One paid task per clip: a create that is slow or rate-limited past its send lease must not be taken for a
 // crash, so an impatient "Send again" never pays twice; a task id that still arrives late is kept and tracked.

@@ -10,7 +10,6 @@ import { randomSeed } from '@/lib/generation/seed';
 import { newCallbackSecret } from './callback-url';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
-import { nextQueueRank } from './queue-rank';
 
 type Owner = { userId: string; teamId: string; guard?: SpendGuard };
 
@@ -74,4 +73,16 @@ export async function submitGenerations(
   // Not awaited: one team's backlog (or a slow service) must never make anyone's Generate wait.
   dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
   return rows;
+}
+
+let lastRank = 0;
+
+/**
+ * A queue rank for a generation stored now: time order, and never equal to another rank from this
+ * process (two clips stored in the same millisecond still have a before and after, so they can be
+ * swapped). A sub-millisecond random part keeps ranks from different processes apart too.
+ */
+export function nextQueueRank(now: Date): number {
+  lastRank = Math.max(now.getTime(), lastRank + 0.001) + Math.random() * 0.0001;
+  return lastRank;
 }

@@ -4,10 +4,8 @@ import path from 'node:path';
 import { getEnv } from '@/lib/env';
 import { getNextDueAt, listDueGenerationIds, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/generations';
 import { markStaleSendsUnknown } from '@/db/queries/queue';
-import { purgeTrash } from '@/db/queries/curation';
 import { getVideoStore } from '@/lib/storage';
-import { TRASH_DAYS } from '@/lib/gallery/trash';
-import { deleteArchives } from '@/lib/storage/delete-archives';
+import { purgeTrashed, trashExpiry } from '@/lib/gallery/trash';
 import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/link-expiry';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { trackerDeps } from './deps';
@@ -73,7 +71,8 @@ async function sweep(): Promise<number> {
   void Promise.allSettled(unarchived.map((id) => archiveGeneration(id, { now: deps.now })));
   if (Date.now() - lastTrashPurge >= TRASH_PURGE_MS) {
     lastTrashPurge = Date.now();
-    await purgeOldTrash(deps.now());
+    // The trash keeps clips for 30 days; after that they and their videos go for good.
+    await purgeTrashed({ before: trashExpiry(deps.now()) });
   }
   if (Date.now() - lastExpiryCheck >= EXPIRY_CHECK_MS) {
     lastExpiryCheck = Date.now();
@@ -84,15 +83,6 @@ async function sweep(): Promise<number> {
 
 let lastExpiryCheck = 0;
 let lastTrashPurge = 0;
-
-/** The trash keeps clips for 30 days; after that they and their videos go for good. */
-async function purgeOldTrash(now: Date): Promise<void> {
-  for (;;) {
-    const purged = await purgeTrash({ before: new Date(now.getTime() - TRASH_DAYS * 24 * 60 * 60_000) });
-    await deleteArchives(purged.archivePaths);
-    if (purged.ids.length === 0) return;
-  }
-}
 
 /** The daily expiry guard: every finished clip still without our copy, loudly, while its link still works. */
 async function reportUnarchived(): Promise<void> {

@@ -3,38 +3,28 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createInstanceInvite, revokeInstanceInvite } from '@/db/queries/instance-invites';
-import { firstError, refusal, type ActionResult } from '@/lib/action-result';
-import { instanceInviteSchema, type InstanceInviteInput } from '@/lib/auth/instance-invite-schema';
-import { getAdminUser, getSessionUser } from '@/lib/auth/session';
+import { adminAction, fail, ok, type ActionResult } from '@/lib/actions';
+import { instanceInviteSchema } from '@/lib/auth/instance-invite-schema';
 
-const NOT_ADMIN = 'Only the studio’s administrator can do that.';
-
-async function refuseUnlessAdmin(): Promise<{ ok: true; userId: string } | { ok: false; error: string }> {
-  const admin = await getAdminUser();
-  if (admin) return { ok: true, userId: admin.id };
-  return { ok: false, error: (await getSessionUser()) ? NOT_ADMIN : refusal[401] };
-}
+const INVITE_NOT_FOUND = 'That invite does not exist or is already revoked.';
 
 /** A sign-up link for the studio; its token is shown once (only a hash is kept). */
-export async function createInstanceInviteAction(input: InstanceInviteInput): Promise<ActionResult<{ path: string }>> {
-  const admin = await refuseUnlessAdmin();
-  if (!admin.ok) return admin;
-  const parsed = instanceInviteSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
+export const createInstanceInviteAction = adminAction(instanceInviteSchema, async (invite, { admin }): Promise<ActionResult<{ path: string }>> => {
   const { token } = await createInstanceInvite({
-    maxUses: parsed.data.maxUses,
-    expiresAt: new Date(Date.now() + parsed.data.expiresInDays * 24 * 60 * 60_000),
-    createdBy: admin.userId,
+    maxUses: invite.maxUses,
+    expiresAt: new Date(Date.now() + invite.expiresInDays * 24 * 60 * 60_000),
+    createdBy: admin.id,
   });
   revalidatePath('/admin');
-  return { ok: true, data: { path: `/sign-up?invite=${token}` } };
-}
+  return ok({ path: `/sign-up?invite=${token}` });
+});
 
-export async function revokeInstanceInviteAction(id: string): Promise<ActionResult<null>> {
-  const admin = await refuseUnlessAdmin();
-  if (!admin.ok) return admin;
-  const parsed = z.uuid().safeParse(id);
-  if (!parsed.success || !(await revokeInstanceInvite({ id: parsed.data, now: new Date() }))) return { ok: false, error: 'That invite does not exist or is already revoked.' };
-  revalidatePath('/admin');
-  return { ok: true, data: null };
-}
+export const revokeInstanceInviteAction = adminAction(
+  z.uuid(),
+  async (id): Promise<ActionResult<null>> => {
+    if (!(await revokeInstanceInvite({ id, now: new Date() }))) return fail(INVITE_NOT_FOUND);
+    revalidatePath('/admin');
+    return ok(null);
+  },
+  INVITE_NOT_FOUND,
+);

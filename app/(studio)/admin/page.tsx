@@ -4,7 +4,7 @@ import { instanceInviteState, listInstanceInvites } from '@/db/queries/instance-
 import { getSpendToday, utcDayStart } from '@/db/queries/spend';
 import { Section } from '@/components/ui/section';
 import { SpendToday } from '@/components/spend-today';
-import { formatWait } from '@/lib/spend/refusal-message';
+import { formatWait } from '@/lib/start/refusal-message';
 import { InviteLinkPanel } from '@/components/invite-link-panel';
 import { getAdminUser } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';

@@ -83,12 +83,12 @@ describe('retryArchive (Retry now)', () => {
     const clip = await unsavedClip();
     const seen = requests;
     as(owner, 'viewer');
-    expect(await retryArchive(clip.id)).toEqual({ ok: false, error: 'Your role in this team cannot do that.' });
+    expect(await retryArchive(clip.id)).toEqual({ ok: false, message: 'Your role in this team cannot do that.' });
     session.context = null;
-    expect(await retryArchive(clip.id)).toEqual({ ok: false, error: 'Your session has ended. Sign in again to continue.' });
+    expect(await retryArchive(clip.id)).toEqual({ ok: false, message: 'Your session has ended. Sign in again to continue.' });
     as(outsider, 'owner');
-    expect(await retryArchive(clip.id)).toEqual({ ok: false, error: 'That clip does not exist.' });
-    expect(await retryArchive('not-an-id')).toEqual({ ok: false, error: 'That clip does not exist.' });
+    expect(await retryArchive(clip.id)).toEqual({ ok: false, message: 'That clip does not exist.' });
+    expect(await retryArchive('not-an-id')).toEqual({ ok: false, message: 'That clip does not exist.' });
     expect(requests).toBe(seen);
     expect(await getGenerationForWorker({ id: clip.id })).toMatchObject({ archiveAttempts: 1, archivedAt: null });
   });
@@ -99,7 +99,7 @@ describe('retryArchive (Retry now)', () => {
     const clip = await unsavedClip(new Date(Date.now() - RESULT_URL_LIFETIME_MS - 60_000));
     const seen = requests;
     const result = await retryArchive(clip.id);
-    expect(result).toEqual({ ok: false, error: 'The service’s link expired before a copy could be saved; it can no longer be saved.' });
+    expect(result).toEqual({ ok: false, message: 'The service’s link expired before a copy could be saved; it can no longer be saved.' });
     expect(requests).toBe(seen);
   });
 });

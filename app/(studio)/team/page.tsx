@@ -9,7 +9,7 @@ import { TeamMembers } from '@/components/team/team-members';
 import { TeamSettingsForm } from '@/components/team/team-settings-form';
 import { Section } from '@/components/ui/section';
 import { UsageMeter } from '@/components/ui/usage-meter';
-import { instanceLimits } from '@/lib/spend/instance-limits';
+import { instanceLimits } from '@/lib/start/limits';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';

@@ -2,11 +2,8 @@ import { authorize } from '@/lib/auth/session';
 import { fieldErrorsOf, generationRequestSchema } from '@/lib/generation/schema';
 import { cannotGenerate, problem } from '@/lib/http';
 import { bodyRefused, readJson } from '@/lib/read-body';
-import { trackerDeps } from '@/lib/tasks/deps';
-import { prepareRequest } from '@/lib/tasks/prepare-request';
-import { submitGeneration } from '@/lib/tasks/submit';
+import { startClip } from '@/lib/start/start-clips';
 import { viewOf } from '@/lib/tasks/view-of';
-import { withinLimits } from '@/lib/spend/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,13 +23,8 @@ export async function POST(request: Request) {
   const parsed = generationRequestSchema.safeParse(body.value);
   if (!parsed.success) return problem(400, 'Invalid request', { fieldErrors: fieldErrorsOf(parsed.error) });
   const { user, team } = auth.context;
-  const deps = trackerDeps();
-  const prepared = await prepareRequest(parsed.data, { teamId: team.teamId, publicUrl: deps.publicUrl });
-  if (!prepared.ok) return problem(400, 'Invalid request', { fieldErrors: prepared.fieldErrors });
-  const submitted = await withinLimits({ teamId: team.teamId, userId: user.id, requests: [prepared.request], now: deps.now() }, (guard) =>
-    submitGeneration({ userId: user.id, teamId: team.teamId, request: prepared.request, guard }, deps),
-  );
-  if (!submitted.ok) return problem(429, submitted.message);
-  const row = submitted.value;
-  return Response.json(await viewOf({ ...row, authorName: user.name }), { status: 201, headers: { 'cache-control': 'no-store' } });
+  const started = await startClip({ teamId: team.teamId, userId: user.id, request: parsed.data, prepare: true });
+  if (!started.ok && started.kind === 'invalid') return problem(400, 'Invalid request', { fieldErrors: started.fieldErrors });
+  if (!started.ok) return problem(429, started.message);
+  return Response.json(await viewOf({ ...started.row, authorName: user.name }), { status: 201, headers: { 'cache-control': 'no-store' } });
 }

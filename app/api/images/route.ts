@@ -42,7 +42,7 @@ export async function POST(request: Request) {
     return problem(400, 'Send a file (multipart/form-data) or a link (application/json).');
   }
 
-  if (!kept.ok) return problem(kept.status ?? 400, kept.reason);
+  if (!kept.ok) return problem(kept.status ?? 400, kept.message);
   const { image } = kept;
   return Response.json(
     { id: image.id, url: imageUrlForService(image), previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height, format: image.format },

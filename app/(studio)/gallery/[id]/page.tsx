@@ -6,7 +6,7 @@ import { listTagsFor } from '@/db/queries/curation';
 import { getGenerationById } from '@/db/queries/generations';
 import { listAncestors, listChildren } from '@/db/queries/lineage';
 import { listActiveShares } from '@/db/queries/shares';
-import { limitsFor } from '@/lib/spend/limits';
+import { limitsFor } from '@/lib/start/limits';
 import { ClipCuration } from '@/components/clip-curation';
 import { GenerationActions } from '@/components/generation-actions';
 import { GenerationLive } from '@/components/generation-live';

@@ -50,7 +50,7 @@ async function importZip(request: Request, owner: { teamId: string; userId: stri
     if (!saved.ok) return bodyRefused(saved);
     if (saved.value === 0) return problem(400, 'The upload is empty.');
     const result = await recreateFromZip({ file, ...owner });
-    if (!result.ok) return problem(result.status ?? 400, result.error, { problems: result.problems ?? [] });
+    if (!result.ok) return problem(result.status ?? 400, result.message, { problems: result.problems ?? [] });
     revalidatePath('/gallery');
     return Response.json({ ids: result.ids }, { status: 201, headers: noStore });
   } catch (error) {

@@ -18,6 +18,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ sec
   if (!body.ok) return bodyRefused(body);
   const outcome = await applyCallback(row, body.value, trackerDeps());
   if (outcome.status === 404) return missing();
-  if (outcome.status === 400) return problem(400, outcome.error);
+  if (outcome.status === 400) return problem(400, outcome.message);
   return Response.json({ ok: true, result: outcome.result });
 }

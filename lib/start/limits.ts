@@ -3,8 +3,16 @@ import { checkLimits, LimitExceededError, type LimitRefusal, type SpendGuard, ty
 import { getTeam } from '@/db/queries/teams';
 import { getEnv } from '@/lib/env';
 import { costCents, type Priced } from '@/lib/generation/pricing';
-import { instanceLimits } from './instance-limits';
-import { refusalMessage } from './refusal-message';
+import type { InstanceLimits } from '@/lib/teams/schemas';
+import { refusalMessage, type OverCap } from './refusal-message';
+
+// The budget a clip is started within (not authorization): the studio's limits, a team's lower ones, and the spend so far.
+
+/** The limits the operator set for the whole studio; team settings live below them. */
+export function instanceLimits(): InstanceLimits {
+  const env = getEnv();
+  return { sweepBudgetCents: env.sweepBudgetCents, hourlyQuota: env.hourlyQuota, dailyBudgetCents: env.budgets.studioDailyCents };
+}
 
 /** A team's own settings may lower the instance's limits, never raise them. */
 const lower = (own: number | null | undefined, instance: number) => (own === null || own === undefined ? instance : Math.min(own, instance));
@@ -27,6 +35,13 @@ export async function limitsFor(teamId: string): Promise<TeamLimits> {
 }
 
 type Scope = { teamId: string; userId: string; requests: Priced[]; now: Date };
+
+/** A sweep or an import is refused as a whole when it would cost more than the team's cap per sweep. */
+export async function checkCap({ teamId, requests }: { teamId: string; requests: Priced[] }): Promise<{ ok: true; costCents: number } | ({ ok: false } & OverCap)> {
+  const cost = costCents(requests, getEnv().prices);
+  const capCents = (await limitsFor(teamId)).sweepCapCents;
+  return cost > capCents ? { ok: false, clips: requests.length, costCents: cost, capCents } : { ok: true, costCents: cost };
+}
 
 /** The guard that `insertGenerations` enforces atomically for these requests. */
 export async function guardFor({ teamId, userId, requests, now }: Scope): Promise<SpendGuard> {

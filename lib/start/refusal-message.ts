@@ -34,3 +34,15 @@ export function refusalMessage(refusal: LimitRefusal, { clips, cents, now }: { c
       return over('this studio’s');
   }
 }
+
+export type OverCap = { clips: number; costCents: number; capCents: number };
+
+/** A sweep over the team's cap per sweep, naming the team. */
+export function sweepOverCap({ clips, costCents, capCents }: OverCap, teamName: string): string {
+  return `This sweep of ${clips} clips would cost about ${formatUsd(costCents)}, over ${teamName}’s cap of ${formatUsd(capCents)} per sweep. Use fewer seeds, 5 s or 720p.`;
+}
+
+/** A recipes import over the team's cap per sweep (one import is one batch). */
+export function importOverCap({ clips, costCents, capCents }: OverCap): string {
+  return `Re-running ${clips} clips would cost about ${formatUsd(costCents)}, over this team’s cap of ${formatUsd(capCents)} per batch. Import fewer clips at a time.`;
+}

@@ -12,9 +12,8 @@ import type { TrackerDeps } from '@/lib/tasks/deps';
 import { teamSettingsSchema } from '@/lib/teams/schemas';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { newCallbackSecret } from '@/lib/tasks/callback-url';
-import { nextQueueRank } from '@/lib/tasks/queue-rank';
-import { instanceLimits } from './instance-limits';
-import { guardFor, limitsFor, withinLimits } from './limits';
+import { nextQueueRank } from '@/lib/tasks/submit';
+import { guardFor, instanceLimits, limitsFor, withinLimits } from './limits';
 
 const PRICES = { '720p': 6, '1080p': 10 };
 

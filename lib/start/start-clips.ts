@@ -1,0 +1,89 @@
+import 'server-only';
+import type { Generation } from '@/db/schema';
+import type { FieldErrors, GenerationRequest } from '@/lib/generation/schema';
+import { resolveStartImage } from '@/lib/images/resolve-start-image';
+import { trackerDeps, type TrackerDeps } from '@/lib/tasks/deps';
+import { submitGenerations } from '@/lib/tasks/submit';
+import { checkCap, checkSpend, withinLimits } from './limits';
+import type { OverCap } from './refusal-message';
+
+const WEBHOOK_NEEDS_PUBLIC_URL = 'Webhook delivery needs PUBLIC_URL, the address where the service can reach this studio.';
+export const SETTINGS_NEED_ATTENTION = 'Some settings need attention.';
+
+/**
+ * The checks a valid request still needs against this studio before it is stored: webhook delivery needs
+ * a reachable address, and a start frame must be one of the team's kept images (whose URL is then used).
+ */
+export async function prepareRequest(
+  request: GenerationRequest,
+  { teamId, publicUrl }: { teamId: string; publicUrl: string | undefined },
+): Promise<{ ok: true; request: GenerationRequest } | { ok: false; fieldErrors: FieldErrors }> {
+  if (request.requestType === 'callback' && !publicUrl) return { ok: false, fieldErrors: { requestType: [WEBHOOK_NEEDS_PUBLIC_URL] } };
+  const resolved = await resolveStartImage(request, teamId);
+  return resolved.ok ? resolved : { ok: false, fieldErrors: { imageUrls: [resolved.message] } };
+}
+
+export type StartClips = {
+  teamId: string;
+  userId: string;
+  requests: GenerationRequest[];
+  /** Run prepareRequest on each request first; off for callers that resolved their requests themselves. */
+  prepare?: boolean;
+  /** Refuse the batch as a whole, in these words, when it costs more than the team's cap per sweep. */
+  overCap?: (over: OverCap) => string;
+  parentIds?: (string | undefined)[];
+  sweepId?: string;
+};
+
+export type Started =
+  | { ok: true; rows: Generation[]; costCents: number }
+  | { ok: false; kind: 'invalid'; message: string; fieldErrors: FieldErrors }
+  | { ok: false; kind: 'over-cap' | 'limit'; message: string };
+
+/**
+ * The one way clips are started (form, JSON API, reproduce, sweep, recipes import): prepare → cap per
+ * sweep → hourly and daily limits → store as queued and wake the dispatcher. All or nothing.
+ */
+export async function startClips(start: StartClips, deps: TrackerDeps = trackerDeps()): Promise<Started> {
+  const { teamId, userId, parentIds, sweepId } = start;
+  const requests: GenerationRequest[] = [];
+  for (const request of start.requests) {
+    const prepared = start.prepare ? await prepareRequest(request, { teamId, publicUrl: deps.publicUrl }) : { ok: true as const, request };
+    if (!prepared.ok) return { ok: false, kind: 'invalid', message: SETTINGS_NEED_ATTENTION, fieldErrors: prepared.fieldErrors };
+    requests.push(prepared.request);
+  }
+  const cap = await checkCap({ teamId, requests });
+  if (!cap.ok && start.overCap) return { ok: false, kind: 'over-cap', message: start.overCap(cap) };
+  const submitted = await withinLimits({ teamId, userId, requests, now: deps.now() }, (guard) =>
+    submitGenerations({ userId, teamId, requests, parentIds, sweepId, guard }, deps),
+  );
+  return submitted.ok ? { ok: true, rows: submitted.value, costCents: cap.costCents } : { ok: false, kind: 'limit', message: submitted.message };
+}
+
+/** One clip (the form, the JSON API, reproduce): startClips, answering with its row. */
+export async function startClip(
+  { request, parentId, ...start }: Omit<StartClips, 'requests' | 'parentIds' | 'sweepId'> & { request: GenerationRequest; parentId?: string },
+  deps?: TrackerDeps,
+): Promise<Exclude<Started, { ok: true }> | { ok: true; row: Generation }> {
+  const started = await startClips({ ...start, requests: [request], parentIds: [parentId] }, deps);
+  if (!started.ok) return started;
+  const [row] = started.rows;
+  if (!row) throw new Error('the insert returned no row');
+  return { ok: true, row };
+}
+
+/**
+ * The same cap and limits, read-only, for a caller with slow work before it can start (fetching start
+ * frames): a batch that would be refused fetches nothing. startClips checks the limits again as it stores.
+ */
+export async function precheckStart({ teamId, userId, requests, overCap, now }: {
+  teamId: string;
+  userId: string;
+  requests: GenerationRequest[];
+  overCap: (over: OverCap) => string;
+  now: Date;
+}): Promise<{ ok: true } | { ok: false; message: string }> {
+  const cap = await checkCap({ teamId, requests });
+  if (!cap.ok) return { ok: false, message: overCap(cap) };
+  return checkSpend({ teamId, userId, requests, now });
+}
