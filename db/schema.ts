@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { generationStates } from '../lib/generation/states';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
@@ -115,19 +116,6 @@ export const images = sqliteTable(
 );
 
 export type Image = typeof images.$inferSelect;
-
-export const generationStates = [
-  'queued',
-  'sending',
-  'pending',
-  'processing',
-  'success',
-  'failed',
-  'unknown',
-  'timed_out',
-  'cancelled',
-] as const;
-export type GenerationState = (typeof generationStates)[number];
 
 export const generations = sqliteTable(
   'generations',

@@ -1,12 +1,11 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
-import { generations, images, users, type Generation, type GenerationState, type NewGeneration } from '../schema';
+import { generations, images, users, type Generation, type NewGeneration } from '../schema';
+import { openStates, unconfirmedSendStates } from '@/lib/generation/states';
 import { preparedFor } from '../prepared';
 import { stackKeyOf } from '../stack-key';
 import { findLimitRefusal, LimitExceededError, type SpendGuard } from './spend';
-
-export const openStates = ['pending', 'processing', 'timed_out'] as const satisfies GenerationState[];
 
 export type GenerationWithAuthor = Generation & { authorName: string; imageFileName?: string | null };
 
@@ -118,7 +117,7 @@ export async function applyCallbackStatus({ id, values }: { id: string; values: 
     .where(
       and(
         eq(generations.id, id),
-        or(inArray(generations.state, openStates), and(isNull(generations.taskId), inArray(generations.state, ['unknown', 'sending']))),
+        or(inArray(generations.state, openStates), and(isNull(generations.taskId), inArray(generations.state, unconfirmedSendStates))),
       ),
     )
     .run();

@@ -52,19 +52,6 @@ export type GenerationView = {
   bytes: number | null;
 };
 
-/** The service keeps result URLs for 15 days. */
-
-export const terminalStates: ReadonlySet<Generation['state']> = new Set(['success', 'failed', 'unknown', 'cancelled']);
-
-export function isTerminal(state: Generation['state']): boolean {
-  return terminalStates.has(state);
-}
-
-/** Done enough to compare: finished, or taking so long that waiting on it helps nobody. */
-export function settled(state: Generation['state']): boolean {
-  return isTerminal(state) || state === 'timed_out';
-}
-
 export type ViewOptions = {
   /** Compresses the documented timings (tests, benchmarks); 1 in production. */
   timeScale?: number;
