@@ -5,6 +5,13 @@ import { cancellableStates, inFlightStates } from '@/lib/generation/states';
 import { dispatchTurns, generations } from '../schema';
 import { findLimitRefusal, withoutOneSend, type LimitRefusal, type Prices, type SpendGuard } from './spend';
 
+/**
+ * The send queue. Tenant rule, two halves: the dispatcher's side (`countInFlight`, `listQueuedHeads`, the
+ * turns, `claimQueued`, `markStaleSendsUnknown`, `getQueuePosition`) works across every team by generation id,
+ * like `./tracker`; a person's commands (`moveQueued`, `cancelGeneration`, `requeueUnknown`) take `teamId`
+ * and filter by it.
+ */
+
 export async function countInFlight(): Promise<number> {
   const row = getDb().select({ n: count() }).from(generations).where(inArray(generations.state, inFlightStates)).get();
   return row?.n ?? 0;

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getGenerationForWorker, listSuccessesWithoutArchive, listUnarchivedSuccessIds, updateGeneration } from '@/db/queries/generations';
+import { getGenerationForWorker, listSuccessesWithoutArchive, listUnarchivedSuccessIds, updateGeneration } from '@/db/queries/tracker';
 import { resetEnvForTests } from '@/lib/env';
 import { LINK_EXPIRED, RESULT_URL_LIFETIME_MS } from '@/lib/generation/link-expiry';
 import { toGenerationView } from '@/lib/generation/view';

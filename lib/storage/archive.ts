@@ -1,5 +1,5 @@
 import 'server-only';
-import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { getGenerationForWorker, updateGeneration } from '@/db/queries/tracker';
 import { getEnv } from '@/lib/env';
 import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/link-expiry';
 import { safeGet, type SafeResponse } from '@/lib/net/safe-get';

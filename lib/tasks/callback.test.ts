@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getGenerationForWorker } from '@/db/queries/generations';
+import { getGenerationForWorker } from '@/db/queries/tracker';
 import type { NewGeneration } from '@/db/schema';
 import { getStats } from '@/emulator/admin-client';
 import { KEY_A, resultUrlOf, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { applyCallbackStatus, getGenerationForWorker } from '@/db/queries/generations';
+import { applyCallbackStatus, getGenerationForWorker } from '@/db/queries/tracker';
 import type { Generation, NewGeneration } from '@/db/schema';
 import { POLL_INTERVAL_MS } from '@/lib/generation/eta';
 import { isOpen, isUnconfirmedSend } from '@/lib/generation/states';

@@ -2,7 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getEnv } from '@/lib/env';
-import { getNextDueAt, listDueGenerationIds, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/generations';
+import { getNextDueAt, listDueGenerationIds, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/tracker';
 import { markStaleSendsUnknown } from '@/db/queries/queue';
 import { purgeTrash } from '@/db/queries/curation';
 import { getVideoStore } from '@/lib/storage';

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getGenerationById, updateGeneration } from '@/db/queries/generations';
+import { getGenerationById } from '@/db/queries/generations';
+import { updateGeneration } from '@/db/queries/tracker';
 import { refusal, type ActionResult } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
 import type { GenerationView } from '@/lib/generation/view';
