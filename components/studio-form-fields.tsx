@@ -1,7 +1,6 @@
 'use client';
 
-import { aspectRatios, durations, modes, NEGATIVE_PROMPT_MAX, PROMPT_MAX, providers, requestTypes, resolutions, type FieldErrors } from '@/lib/generation/schema';
-import { randomSeed } from '@/lib/generation/seed';
+import { aspectRatios, durations, modes, NEGATIVE_PROMPT_MAX, PROMPT_MAX, providers, randomSeed, requestTypes, resolutions, type FieldErrors } from '@/lib/generation/schema';
 import type { StudioFormValues } from './studio-form-values';
 import { Button } from './ui/button';
 import { Field, inputClass } from './ui/field';

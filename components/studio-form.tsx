@@ -2,8 +2,7 @@
 
 import { useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
 import type { ActionResult } from '@/lib/action-result';
-import type { FieldErrors, GenerationRequestInput } from '@/lib/generation/schema';
-import { randomSeed } from '@/lib/generation/seed';
+import { randomSeed, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import type { GenerationView } from '@/lib/generation/view';
 import type { PriceTable } from '@/lib/generation/pricing';
 import { toRequestInput, validateForm, type StudioFormValues } from './studio-form-values';

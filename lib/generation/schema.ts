@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { controlCharactersIn } from './control-characters';
 
 export const PROMPT_MAX = 800;
 export const NEGATIVE_PROMPT_MAX = 500;
@@ -36,6 +35,31 @@ export const seedSchema = z
   .int('Seed must be a whole number')
   .min(0, 'Seed must be 0 or more')
   .max(SEED_MAX, `Seed must be at most ${SEED_MAX}`);
+
+/** A uniformly random seed in the API's range, from the platform CSPRNG (browser or Node). */
+export function randomSeed(): number {
+  const buffer = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(buffer);
+  return (buffer[0] ?? 0) % (SEED_MAX + 1);
+}
+
+// Newline and tab are text; every other C0 control, DEL and the C1 controls are not, and never go upstream.
+// eslint-disable-next-line no-control-regex -- matching control characters is this module's job
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
+
+const names: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 11: 'VT', 12: 'FF', 13: 'CR', 27: 'ESC', 127: 'DEL' };
+
+const label = (char: string) => {
+  const code = char.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return names[code] ? `${hex} ${names[code]}` : hex;
+};
+
+/** The distinct control characters in `text` (newline and tab excepted), named: "U+0000 NUL, U+001B ESC". */
+export function controlCharactersIn(text: string): string | undefined {
+  const found = [...new Set(text.match(CONTROL) ?? [])];
+  return found.length ? found.map(label).join(', ') : undefined;
+}
 
 /** Text for the service: Windows line ends become newlines; any other control character is refused, by name. */
 const textFor = (what: string) =>

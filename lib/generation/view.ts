@@ -1,6 +1,5 @@
 import type { Generation } from '@/db/schema';
-import { expectedDurationMs } from './eta';
-import { LINK_EXPIRED, linkExpiryOf } from './link-expiry';
+import { expectedDurationMs, LINK_EXPIRED, linkExpiryOf } from './timings';
 
 /** What the browser sees of a generation: the request, its state and where to play it. Never a secret. */
 export type GenerationView = {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getGenerationForWorker, listSuccessesWithoutArchive, listUnarchivedSuccessIds, updateGeneration } from '@/db/queries/tracker';
 import { resetEnvForTests } from '@/lib/env';
-import { LINK_EXPIRED, RESULT_URL_LIFETIME_MS } from '@/lib/generation/link-expiry';
+import { LINK_EXPIRED, RESULT_URL_LIFETIME_MS } from '@/lib/generation/timings';
 import { toGenerationView } from '@/lib/generation/view';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { archiveGeneration, MAX_RETRY_MS } from './archive';

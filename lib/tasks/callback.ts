@@ -1,7 +1,7 @@
 import 'server-only';
 import { applyCallbackStatus, getGenerationForWorker } from '@/db/queries/tracker';
 import type { Generation, NewGeneration } from '@/db/schema';
-import { POLL_INTERVAL_MS } from '@/lib/generation/eta';
+import { POLL_INTERVAL_MS } from '@/lib/generation/timings';
 import { isOpen, isUnconfirmedSend } from '@/lib/generation/states';
 import { archiveGeneration } from '@/lib/storage/archive';
 import type { TaskStatus, WanClient } from '@/lib/wan';

@@ -8,7 +8,7 @@ import { purgeTrash } from '@/db/queries/curation';
 import { getVideoStore } from '@/lib/storage';
 import { TRASH_DAYS } from '@/lib/gallery/trash';
 import { deleteArchives } from '@/lib/storage/delete-archives';
-import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/link-expiry';
+import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/timings';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { trackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';

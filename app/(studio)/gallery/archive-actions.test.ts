@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getGenerationForWorker } from '@/db/queries/tracker';
 import type { Role } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
-import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/link-expiry';
+import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/timings';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { session } from '@/test/session';
 

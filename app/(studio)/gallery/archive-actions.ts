@@ -7,7 +7,7 @@ import { updateGeneration } from '@/db/queries/tracker';
 import { refusal, type ActionResult } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
 import type { GenerationView } from '@/lib/generation/view';
-import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/link-expiry';
+import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/timings';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { viewOf } from '@/lib/tasks/view-of';
 
