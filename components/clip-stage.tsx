@@ -1,5 +1,6 @@
 'use client';
 
+import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { ClipFrame, type FrameFit } from './clip-frame';
 import { ClipProgress } from './clip-progress';
@@ -10,7 +11,7 @@ import { FailureNotice } from './failure-notice';
 export function ClipStage({ view, fit }: { view: GenerationView; fit: FrameFit }) {
   if (view.state === 'success' && view.videoUrl) return <ClipVideo src={view.videoUrl} aspectRatio={view.aspectRatio} fit={fit} />;
   if (view.state === 'success') return <FailureNotice code="NO_RESULT" message="The service reported success without a video." />;
-  if (view.state === 'failed' || view.state === 'unknown') {
+  if (isFailure(view.state)) {
     return <FailureNotice code={view.failCode} message={view.failMsg} remixHref={`/?remix=${view.id}`} />;
   }
   if (view.state === 'queued' || view.state === 'cancelled') {

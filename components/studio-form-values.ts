@@ -1,6 +1,7 @@
 import type { StartImage } from './start-image-picker';
 import {
   generationRequestSchema,
+  requestDefaults,
   type FieldErrors,
   type GenerationRequest,
   type GenerationRequestInput,
@@ -23,20 +24,7 @@ export type StudioFormValues = {
 };
 
 export function defaultFormValues(seed: number): StudioFormValues {
-  return {
-    mode: 'text-to-video',
-    startImage: null,
-    prompt: '',
-    negativePrompt: '',
-    seed: String(seed),
-    seedLocked: false,
-    resolution: '720p',
-    aspectRatio: '16:9',
-    duration: 5,
-    enablePromptExpansion: true,
-    provider: 'auto',
-    requestType: 'async',
-  };
+  return { ...requestDefaults, startImage: null, prompt: '', negativePrompt: '', seed: String(seed), seedLocked: false };
 }
 
 export function toRequestInput(values: StudioFormValues): GenerationRequestInput {

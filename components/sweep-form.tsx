@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import { costCents, formatUsd, type PriceTable } from '@/lib/generation/pricing';
-import { generationRequestSchema, SEED_MAX, type GenerationRequestInput } from '@/lib/generation/schema';
+import { durations, generationRequestSchema, resolutions, SEED_MAX, type GenerationRequestInput } from '@/lib/generation/schema';
 import { expandSweep, SWEEP_MAX, SWEEP_MIN, sweepSchema, sweepSize, type SweepAxis, type SweepInput } from '@/lib/generation/sweep';
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';
@@ -14,8 +14,8 @@ export type SweepAction = (input: { base: GenerationRequestInput; sweep: SweepIn
 
 const axisOptions: { value: SweepAxis; label: string }[] = [
   { value: 'none', label: 'Seeds only' },
-  { value: 'duration', label: '× 5 s / 10 s' },
-  { value: 'resolution', label: '× 720p / 1080p' },
+  { value: 'duration', label: `× ${durations.map((seconds) => `${seconds} s`).join(' / ')}` },
+  { value: 'resolution', label: `× ${resolutions.join(' / ')}` },
   { value: 'enablePromptExpansion', label: '× expansion off / on' },
 ];
 

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { isCancellable } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { ClipParams } from './clip-params';
 import { ClipStage } from './clip-stage';
@@ -11,7 +12,7 @@ import { StateBadge } from './state-badge';
 /** One generation, watched live until it finishes, then playing inline. */
 export function TaskCard({ initial, manage, mayManage }: { initial: GenerationView; manage: ManageQueueAction; mayManage: (view: GenerationView) => boolean }) {
   const { data: view } = useGeneration(initial);
-  const controllable = (view.state === 'queued' || view.state === 'unknown') && mayManage(view);
+  const controllable = isCancellable(view.state) && mayManage(view);
   return (
     <article data-testid="task-card" data-generation-id={view.id} className="space-y-3 rounded-card border border-line bg-surface p-3">
       <ClipStage view={view} fit="card" />

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getGenerationForWorker, listGenerations } from '@/db/queries/generations';
+import { listGenerations } from '@/db/queries/generations';
+import { getGenerationForWorker } from '@/db/queries/tracker';
 import { createUserWithPersonalTeam } from '@/db/queries/users';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { session } from '@/test/session';

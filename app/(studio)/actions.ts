@@ -8,8 +8,7 @@ import { fail, ok, teamAction, type ActionResult, type Failure } from '@/lib/act
 import { can } from '@/lib/auth/authz';
 import { getEnv } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
-import { fieldErrorsOf, generationRequestSchema, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
-import { randomSeed } from '@/lib/generation/seed';
+import { fieldErrorsOf, generationRequestSchema, randomSeed, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import { expandSweep, sweepSchema } from '@/lib/generation/sweep';
 import type { GenerationView } from '@/lib/generation/view';
 import { resolveStartImage } from '@/lib/images/resolve-start-image';

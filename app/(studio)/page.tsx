@@ -8,7 +8,7 @@ import { can, reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { limitsFor } from '@/lib/start/limits';
 import { getEnv } from '@/lib/env';
-import { randomSeed } from '@/lib/generation/seed';
+import { randomSeed } from '@/lib/generation/schema';
 import { viewOf } from '@/lib/tasks/view-of';
 import { createGeneration, createSweep, manageQueue } from './actions';
 

@@ -3,7 +3,8 @@
 import { useQueries } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { settled, type GenerationView } from '@/lib/generation/view';
+import { settled } from '@/lib/generation/states';
+import type { GenerationView } from '@/lib/generation/view';
 import { queryKeys } from '@/lib/query-keys';
 import { useGeneration } from '../hooks/use-generation';
 import { ClipProgress } from '../clip-progress';

@@ -2,10 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/fetch-json';
+import { needsWatching } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { queryKeys } from '@/lib/query-keys';
 import { useWatchGeneration } from './generation-watch';
-import { needsWatching } from './watch-request';
 
 /** One generation, kept current by the tab's long poll while it is still changing. */
 export function useGeneration(initial: GenerationView) {

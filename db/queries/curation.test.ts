@@ -98,7 +98,7 @@ describe('trash', () => {
   it('cancels a deleted clip that was still waiting to be sent, so it is never paid for', async () => {
     const waiting = await insertTestGeneration(team, { prompt: 'queued then deleted', state: 'queued', queueRank: 1 });
     await moveToTrash({ teamId: team.teamId, ids: [waiting.id], userId: team.userId, now: new Date() , prices: PRICES });
-    const { getGenerationForWorker } = await import('./generations');
+    const { getGenerationForWorker } = await import('./tracker');
     expect(await getGenerationForWorker({ id: waiting.id })).toMatchObject({ state: 'cancelled', queueRank: null });
   });
 
@@ -113,7 +113,7 @@ describe('trash', () => {
 
     const purged = await purgeTrash({ before: new Date(now - 30 * day) });
     expect(purged).toEqual({ ids: [old.id], archivePaths: ['old.mp4'] });
-    const { getGenerationForWorker } = await import('./generations');
+    const { getGenerationForWorker } = await import('./tracker');
     expect(await getGenerationForWorker({ id: recent.id })).toBeDefined();
     expect(await getGenerationForWorker({ id: running.id })).toBeDefined();
     expect(await countTrash({ teamId: team.teamId })).toBeGreaterThanOrEqual(2);

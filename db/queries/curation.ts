@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt } from 'drizz
 import { getDb } from '../index';
 import { withoutOneSend, type Prices } from './spend';
 import { generations, generationTags } from '../schema';
+import { terminalStates } from '@/lib/generation/states';
 
 /** The clips among `ids` that belong to the team (and are not in the trash unless `deleted`), with their author. */
 export async function listOwnedClips({ teamId, ids, deleted = false }: { teamId: string; ids: string[]; deleted?: boolean }) {
@@ -102,7 +103,7 @@ export async function purgeTrash({ before, teamId, limit = 500 }: { before: Date
         and(
           isNotNull(generations.deletedAt),
           lt(generations.deletedAt, before),
-          inArray(generations.state, ['success', 'failed', 'unknown', 'cancelled']),
+          inArray(generations.state, terminalStates),
           teamId ? eq(generations.teamId, teamId) : undefined,
         ),
       )

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
-import { generations, generationTags, images, users, type Generation } from '../schema';
-import type { GenerationWithAuthor } from './generations';
+import { generations, generationTags, type Generation } from '../schema';
+import { selectWithAuthor, withAuthor, type GenerationWithAuthor } from './generations';
 
 export type GalleryCursor = { createdAt: number; id: string };
 export type GalleryFilters = {
@@ -56,11 +56,7 @@ function conditions(teamId: string, f: GalleryFilters, cursor?: GalleryCursor): 
 }
 
 export function galleryQuery({ teamId, filters = {}, cursor, limit, also = [] }: { teamId: string; filters?: GalleryFilters; cursor?: GalleryCursor; limit: number; also?: SQL[] }) {
-  return getDb()
-    .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
-    .from(generations)
-    .innerJoin(users, eq(users.id, generations.userId))
-    .leftJoin(images, eq(images.id, generations.imageId))
+  return selectWithAuthor()
     .where(and(...conditions(teamId, filters, cursor), ...also))
     .orderBy(desc(generations.createdAt), desc(generations.id))
     .limit(limit);
@@ -72,7 +68,7 @@ export async function listGallery(params: { teamId: string; filters?: GalleryFil
   next: GalleryCursor | null;
 }> {
   const rows = galleryQuery({ ...params, limit: params.limit + 1 }).all();
-  const items = rows.slice(0, params.limit).map((row) => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName }));
+  const items = rows.slice(0, params.limit).map(withAuthor);
   const last = items.at(-1);
   return { items, next: rows.length > params.limit && last ? { createdAt: last.createdAt.getTime(), id: last.id } : null };
 }
@@ -96,5 +92,5 @@ export function stackCountQuery({ teamId, filters = {}, stackKeys }: { teamId: s
 export async function listStack({ teamId, stackKey, filters = {}, limit }: { teamId: string; stackKey: string; filters?: GalleryFilters; limit: number }): Promise<GenerationWithAuthor[]> {
   return galleryQuery({ teamId, filters, limit, also: [eq(generations.stackKey, stackKey)] })
     .all()
-    .map((row) => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName }));
+    .map(withAuthor);
 }

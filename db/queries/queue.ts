@@ -1,11 +1,16 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, max, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { dispatchTurns, generations, type GenerationState } from '../schema';
+import { cancellableStates, inFlightStates } from '@/lib/generation/states';
+import { dispatchTurns, generations } from '../schema';
 import { findLimitRefusal, withoutOneSend, type LimitRefusal, type Prices, type SpendGuard } from './spend';
 
-/** States that hold one of the service's concurrent-task slots. */
-export const inFlightStates = ['sending', 'pending', 'processing'] as const satisfies GenerationState[];
+/**
+ * The send queue. Tenant rule, two halves: the dispatcher's side (`countInFlight`, `listQueuedHeads`, the
+ * turns, `claimQueued`, `markStaleSendsUnknown`, `getQueuePosition`) works across every team by generation id,
+ * like `./tracker`; a person's commands (`moveQueued`, `cancelGeneration`, `requeueUnknown`) take `teamId`
+ * and filter by it.
+ */
 
 export async function countInFlight(): Promise<number> {
   const row = getDb().select({ n: count() }).from(generations).where(inArray(generations.state, inFlightStates)).get();
@@ -127,7 +132,7 @@ export async function cancelGeneration({ id, teamId, now, prices }: { id: string
   const result = getDb()
     .update(generations)
     .set({ state: 'cancelled', queueRank: null, costCents: sql`case when ${generations.state} = 'queued' then ${withoutOneSend(prices)} else ${generations.costCents} end`, completedAt: now, updatedAt: now })
-    .where(and(eq(generations.id, id), eq(generations.teamId, teamId), inArray(generations.state, ['queued', 'unknown'])))
+    .where(and(eq(generations.id, id), eq(generations.teamId, teamId), inArray(generations.state, cancellableStates)))
     .run();
   return result.changes === 1;
 }

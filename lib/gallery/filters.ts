@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { aspectRatios, modes, resolutions } from '@/lib/generation/schema';
-
-/** State filter groups as people think of them, not the tracker's nine states. */
-export const stateGroups = {
-  done: ['success'],
-  running: ['queued', 'sending', 'pending', 'processing', 'timed_out'],
-  failed: ['failed', 'unknown'],
-  cancelled: ['cancelled'],
-} as const;
-export type StateGroup = keyof typeof stateGroups;
+import { stateGroups, type StateGroup } from '@/lib/generation/states';
 
 export const TAG_MAX = 32;
 const day = /^\d{4}-\d{2}-\d{2}$/;

@@ -4,7 +4,8 @@ import { listTagsFor } from '@/db/queries/curation';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
 import { viewOf } from '@/lib/tasks/view-of';
 import { decodeCursor, encodeCursor } from './cursor';
-import { dayRange, stateGroups, type GallerySearch } from './filters';
+import { stateGroups } from '@/lib/generation/states';
+import { dayRange, type GallerySearch } from './filters';
 import type { GalleryItem, GalleryPage } from './item';
 
 export const GALLERY_PAGE = 48;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { controlCharactersIn } from './control-characters';
 
 export const PROMPT_MAX = 800;
 export const NEGATIVE_PROMPT_MAX = 500;
@@ -12,11 +11,55 @@ export const durations = [5, 10] as const;
 export const providers = ['auto', 'value', 'official'] as const;
 export const requestTypes = ['async', 'callback'] as const;
 
+/** What a request is when it does not say: the schema fills these in, and the studio form starts from them. */
+export const requestDefaults = {
+  mode: 'text-to-video',
+  resolution: '720p',
+  aspectRatio: '16:9',
+  duration: 5,
+  enablePromptExpansion: true,
+  provider: 'auto',
+  requestType: 'async',
+} as const satisfies {
+  mode: (typeof modes)[number];
+  resolution: (typeof resolutions)[number];
+  aspectRatio: (typeof aspectRatios)[number];
+  duration: (typeof durations)[number];
+  enablePromptExpansion: boolean;
+  provider: (typeof providers)[number];
+  requestType: (typeof requestTypes)[number];
+};
+
 export const seedSchema = z
   .number({ error: 'Seed must be a whole number' })
   .int('Seed must be a whole number')
   .min(0, 'Seed must be 0 or more')
   .max(SEED_MAX, `Seed must be at most ${SEED_MAX}`);
+
+/** A uniformly random seed in the API's range, from the platform CSPRNG (browser or Node). */
+export function randomSeed(): number {
+  const buffer = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(buffer);
+  return (buffer[0] ?? 0) % (SEED_MAX + 1);
+}
+
+// Newline and tab are text; every other C0 control, DEL and the C1 controls are not, and never go upstream.
+// eslint-disable-next-line no-control-regex -- matching control characters is this module's job
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
+
+const names: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 11: 'VT', 12: 'FF', 13: 'CR', 27: 'ESC', 127: 'DEL' };
+
+const label = (char: string) => {
+  const code = char.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return names[code] ? `${hex} ${names[code]}` : hex;
+};
+
+/** The distinct control characters in `text` (newline and tab excepted), named: "U+0000 NUL, U+001B ESC". */
+export function controlCharactersIn(text: string): string | undefined {
+  const found = [...new Set(text.match(CONTROL) ?? [])];
+  return found.length ? found.map(label).join(', ') : undefined;
+}
 
 /** Text for the service: Windows line ends become newlines; any other control character is refused, by name. */
 const textFor = (what: string) =>
@@ -31,7 +74,7 @@ const textFor = (what: string) =>
 /** The one schema of a generation request: the studio form, the server action and the Wan client share it. */
 export const generationRequestSchema = z
   .object({
-    mode: z.enum(modes).default('text-to-video'),
+    mode: z.enum(modes).default(requestDefaults.mode),
     prompt: textFor('The prompt').pipe(z.string().trim().min(1, 'Describe the video you want').max(PROMPT_MAX, `Prompt must be at most ${PROMPT_MAX} characters`)),
     negativePrompt: textFor('The negative prompt')
       .pipe(z.string().trim().max(NEGATIVE_PROMPT_MAX, `Negative prompt must be at most ${NEGATIVE_PROMPT_MAX} characters`))
@@ -40,16 +83,14 @@ export const generationRequestSchema = z
     imageUrls: z.array(z.url('Image link must be a valid URL')).max(1).optional(),
     /** The studio's checked, kept copy of the start frame (from POST /api/images). */
     imageId: z.uuid('Choose a start image').optional(),
-    resolution: z.enum(resolutions, 'Resolution must be 720p or 1080p').default('720p'),
-    aspectRatio: z.enum(aspectRatios, 'Aspect ratio must be 16:9, 9:16 or 1:1').default('16:9'),
-    duration: z
-      .union([z.literal(5), z.literal(10)], 'Duration must be 5 or 10 seconds')
-      .default(5),
+    resolution: z.enum(resolutions, 'Resolution must be 720p or 1080p').default(requestDefaults.resolution),
+    aspectRatio: z.enum(aspectRatios, 'Aspect ratio must be 16:9, 9:16 or 1:1').default(requestDefaults.aspectRatio),
+    duration: z.literal(durations, 'Duration must be 5 or 10 seconds').default(requestDefaults.duration),
     /** Absent means "random": the server fixes a concrete seed before anything is sent. */
     seed: seedSchema.optional(),
-    enablePromptExpansion: z.boolean().default(true),
-    provider: z.enum(providers, 'Provider must be auto, value or official').default('auto'),
-    requestType: z.enum(requestTypes).default('async'),
+    enablePromptExpansion: z.boolean().default(requestDefaults.enablePromptExpansion),
+    provider: z.enum(providers, 'Provider must be auto, value or official').default(requestDefaults.provider),
+    requestType: z.enum(requestTypes).default(requestDefaults.requestType),
   })
   .superRefine((value, ctx) => {
     if (value.mode === 'image-to-video' && !value.imageId && value.imageUrls?.length !== 1) {

@@ -1,6 +1,5 @@
 import type { Generation } from '@/db/schema';
-import { expectedDurationMs } from './eta';
-import { LINK_EXPIRED, linkExpiryOf } from './link-expiry';
+import { expectedDurationMs, LINK_EXPIRED, linkExpiryOf } from './timings';
 
 /** What the browser sees of a generation: the request, its state and where to play it. Never a secret. */
 export type GenerationView = {
@@ -51,19 +50,6 @@ export type GenerationView = {
   sha256: string | null;
   bytes: number | null;
 };
-
-/** The service keeps result URLs for 15 days. */
-
-export const terminalStates: ReadonlySet<Generation['state']> = new Set(['success', 'failed', 'unknown', 'cancelled']);
-
-export function isTerminal(state: Generation['state']): boolean {
-  return terminalStates.has(state);
-}
-
-/** Done enough to compare: finished, or taking so long that waiting on it helps nobody. */
-export function settled(state: Generation['state']): boolean {
-  return isTerminal(state) || state === 'timed_out';
-}
 
 export type ViewOptions = {
   /** Compresses the documented timings (tests, benchmarks); 1 in production. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
 import { getSpendToday, utcDayStart } from '@/db/queries/spend';
-import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { getGenerationForWorker, updateGeneration } from '@/db/queries/tracker';
 import { cancelGeneration, requeueUnknown } from '@/db/queries/queue';
 import { createTeam, updateTeam } from '@/db/queries/teams';
 import { generations } from '@/db/schema';

@@ -1,7 +1,7 @@
 import 'server-only';
-import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { getGenerationForWorker, updateGeneration } from '@/db/queries/tracker';
 import { getEnv } from '@/lib/env';
-import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/link-expiry';
+import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/timings';
 import { safeGet, type SafeResponse } from '@/lib/net/safe-get';
 import { notifyChanged } from '@/lib/tasks/notify';
 import { semaphore } from '@/lib/tasks/semaphore';

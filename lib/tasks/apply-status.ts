@@ -1,5 +1,5 @@
 import type { Generation, NewGeneration } from '@/db/schema';
-import { expectedDurationMs, POLL_INTERVAL_MS } from '@/lib/generation/eta';
+import { expectedDurationMs, POLL_INTERVAL_MS } from '@/lib/generation/timings';
 import type { TaskStatus } from '@/lib/wan';
 
 const MAX_BACKOFF_MS = 60_000;

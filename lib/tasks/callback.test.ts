@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getGenerationForWorker } from '@/db/queries/generations';
+import { getGenerationForWorker } from '@/db/queries/tracker';
 import type { NewGeneration } from '@/db/schema';
 import { getStats } from '@/emulator/admin-client';
 import { KEY_A, resultUrlOf, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
-import { POLL_INTERVAL_MS } from '@/lib/generation/eta';
+import { POLL_INTERVAL_MS } from '@/lib/generation/timings';
 import { generationRequestSchema } from '@/lib/generation/schema';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
 import { toWanCreateBody } from '@/lib/wan/request-body';

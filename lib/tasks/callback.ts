@@ -1,7 +1,8 @@
 import 'server-only';
-import { applyCallbackStatus, getGenerationForWorker, openStates } from '@/db/queries/generations';
+import { applyCallbackStatus, getGenerationForWorker } from '@/db/queries/tracker';
 import type { Generation, NewGeneration } from '@/db/schema';
-import { POLL_INTERVAL_MS } from '@/lib/generation/eta';
+import { POLL_INTERVAL_MS } from '@/lib/generation/timings';
+import { isOpen, isUnconfirmedSend } from '@/lib/generation/states';
 import { archiveGeneration } from '@/lib/storage/archive';
 import type { TaskStatus, WanClient } from '@/lib/wan';
 import { statusEnvelopeSchema } from '@/lib/wan/envelope';
@@ -34,11 +35,11 @@ export async function applyCallback(row: Generation, body: unknown, deps: Callba
   if (!parsed.success) return { status: 400, message: 'Not a Wan status envelope' };
   const claimed = parsed.data.data;
   // A send whose answer was lost (`unknown`) is proven created by its own secret: adopt the task.
-  const adopting = row.taskId === null && (row.state === 'unknown' || row.state === 'sending');
+  const adopting = row.taskId === null && isUnconfirmedSend(row.state);
   if (claimed.taskId !== row.taskId && !adopting) return { status: 400, message: 'This callback is for another task' };
   if (claimed.state !== 'success' && claimed.state !== 'failed') return { status: 200, result: 'unchanged' };
   // A replay for a finished clip changes nothing: no status call for it either.
-  if (!adopting && !(openStates as readonly string[]).includes(row.state)) return { status: 200, result: 'unchanged' };
+  if (!adopting && !isOpen(row.state)) return { status: 200, result: 'unchanged' };
 
   let status: TaskStatus = claimed;
   if (claimed.state === 'success') {

@@ -1,7 +1,7 @@
 import { closedPort } from '@/test/net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
-import { getGenerationForWorker } from '@/db/queries/generations';
+import { getGenerationForWorker } from '@/db/queries/tracker';
 import { generations, type Generation } from '@/db/schema';
 import type { Faults } from '@/emulator/faults';
 import { createOwner, type Owner } from '@/test/fixtures';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { getGenerationForWorker, updateGeneration } from '@/db/queries/tracker';
 import { cancelGeneration, getQueuePosition, listQueuedHeads, markStaleSendsUnknown, moveQueued, requeueUnknown } from '@/db/queries/queue';
 import { getDb } from '@/db/index';
 import { dispatchTurns, generations, memberships } from '@/db/schema';

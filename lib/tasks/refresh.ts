@@ -1,6 +1,6 @@
 import 'server-only';
 import type { NewGeneration } from '@/db/schema';
-import { claimDueGeneration, getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { claimDueGeneration, getGenerationForWorker, updateGeneration } from '@/db/queries/tracker';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { WanApiError, type WanClient } from '@/lib/wan';
 import { applyTaskStatus, backoffAfterError } from './apply-status';

@@ -1,5 +1,5 @@
 import type { Generation } from '@/db/schema';
-import { expectedDurationMs, firstPollDelayMs } from '@/lib/generation/eta';
+import { expectedDurationMs, firstPollDelayMs } from '@/lib/generation/timings';
 
 const CALLBACK_GRACE_MS = 30_000;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
-import { getGenerationForWorker, updateGeneration } from '@/db/queries/generations';
+import { getGenerationForWorker, updateGeneration } from '@/db/queries/tracker';
 import { markStaleSendsUnknown, requeueUnknown } from '@/db/queries/queue';
 import { listTaskHistory } from '@/db/queries/sends';
 import { generations } from '@/db/schema';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getGenerationForWorker } from '@/db/queries/generations';
+import { getGenerationForWorker } from '@/db/queries/tracker';
 import { extendSendLease, finishSend, keepLateTask, type SendLease } from '@/db/queries/sends';
 import type { Generation, NewGeneration } from '@/db/schema';
 import { getEnv } from '@/lib/env';

@@ -78,7 +78,7 @@ describe('watchGenerations (the long poll)', () => {
   it('waits for a change, then answers the moment it is notified', async () => {
     const view = await newClip('quiet clip');
     const farFuture = new Map([[view.id, view.version]]);
-    const { updateGeneration } = await import('@/db/queries/generations');
+    const { updateGeneration } = await import('@/db/queries/tracker');
     await updateGeneration({ id: view.id, values: { nextPollAt: new Date(Date.now() + 60_000) } });
     const started = Date.now();
     const pending = watchGenerations({ teamId: owner.teamId, known: farFuture, maxWaitMs: 10_000 }, deps());

@@ -1,7 +1,7 @@
 import 'server-only';
-import { listGenerationsByIds, listGenerationStates, openStates } from '@/db/queries/generations';
+import { listGenerationsByIds, listGenerationStates } from '@/db/queries/generations';
 import { getQueuePosition } from '@/db/queries/queue';
-import type { Generation } from '@/db/schema';
+import { isOpen } from '@/lib/generation/states';
 import { versionOf, type GenerationView } from '@/lib/generation/view';
 import type { TrackerDeps } from './deps';
 import { waitForChanges } from './notify';
@@ -12,8 +12,6 @@ export const MAX_WATCH_MS = 20_000;
 export const MAX_WATCHED = 50;
 /** Changes arriving this close together go out in one answer. */
 const SETTLE_MS = 150;
-
-const isOpen = (state: Generation['state']) => (openStates as readonly string[]).includes(state);
 
 /**
  * A long poll: answers at once with every watched generation whose version differs from the caller's,

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getGenerationForWorker } from '@/db/queries/generations';
+import { getGenerationForWorker } from '@/db/queries/tracker';
 import type { Role } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
-import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/link-expiry';
+import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/timings';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { session } from '@/test/session';
 

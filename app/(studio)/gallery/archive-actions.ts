@@ -2,10 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getGenerationById, updateGeneration } from '@/db/queries/generations';
+import { getGenerationById } from '@/db/queries/generations';
+import { updateGeneration } from '@/db/queries/tracker';
 import { fail, ok, teamAction, type ActionResult } from '@/lib/actions';
 import type { GenerationView } from '@/lib/generation/view';
-import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/link-expiry';
+import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/timings';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { viewOf } from '@/lib/tasks/view-of';
 

@@ -19,7 +19,7 @@ import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
-import { isTerminal } from '@/lib/generation/view';
+import { isTerminal } from '@/lib/generation/states';
 import { recipeSnippets } from '@/lib/generation/recipe-snippets';
 import { viewOf } from '@/lib/tasks/view-of';
 import { createSweep, reproduceGeneration } from '../../actions';

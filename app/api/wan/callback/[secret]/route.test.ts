@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getGenerationForWorker } from '@/db/queries/generations';
+import { getGenerationForWorker } from '@/db/queries/tracker';
 import { newCallbackSecret } from '@/lib/tasks/callback-url';
 import { createOwner, insertTestGeneration } from '@/test/fixtures';
 import { countedStream, streamingRequest } from '@/test/streams';
