@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { E2E } from './env';
-import { expect, generate, signUp, test } from './fixtures';
+import { expect, generate, test } from './fixtures';
 
 const someId = '00000000-0000-4000-8000-000000000000';
 
-test('every page sends a signed-out visitor to sign in', async ({ page }) => {
+test('every page sends a signed-out visitor to sign in', async ({ signedOut }) => {
   for (const pathname of ['/', '/gallery', `/gallery/${someId}`, `/?remix=${someId}`]) {
-    await page.goto(pathname);
-    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-    await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+    await signedOut.goto(pathname);
+    await expect(signedOut).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await expect(signedOut.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
   }
 });
 
@@ -20,15 +20,12 @@ test('API routes answer 401 to a signed-out request', async ({ request }) => {
   }
 });
 
-test('another team’s clip is a plain 404, on the page and in the API', async ({ page, browser }) => {
-  await signUp(page, 'Owner');
+test('another team’s clip is a plain 404, on the page and in the API', async ({ owner: { page }, outsider: { page: stranger } }) => {
+  await page.goto('/');
   const card = await generate(page, 'A secret project teaser, neon city');
   const id = await card.getAttribute('data-generation-id');
   expect(id).toBeTruthy();
 
-  const other = await browser.newContext();
-  const stranger = await other.newPage();
-  await signUp(stranger, 'Stranger');
   await stranger.goto(`/gallery/${id}`);
   await expect(stranger.getByRole('heading', { name: 'Nothing here' })).toBeVisible();
   await expect(stranger.getByText('secret project')).toHaveCount(0);
@@ -37,10 +34,9 @@ test('another team’s clip is a plain 404, on the page and in the API', async (
     expect(response.status()).toBe(404);
     expect(await response.text()).not.toContain('secret');
   }
-  await other.close();
 });
 
-test('the API key reaches no browser: not in built client files, not in any response', async ({ page }) => {
+test('the API key reaches no browser: not in built client files, not in any response', async ({ owner: { page } }) => {
   const staticDir = path.join('.next', 'static');
   const leaks: string[] = [];
   const walk = (dir: string) => {
@@ -69,7 +65,7 @@ test('the API key reaches no browser: not in built client files, not in any resp
     if (JSON.stringify(response.headers()).includes(E2E.apiKey) || body.includes(E2E.apiKey)) leaks.push(route.request().url());
     await route.fulfill({ response, body });
   });
-  await signUp(page, 'Key');
+  await page.goto('/');
   const card = await generate(page, 'A quiet forest clearing, morning mist');
   await expect(card.getByTestId('clip-video')).toBeVisible({ timeout: 30_000 });
   await card.getByRole('link', { name: 'Details →' }).click();
