@@ -109,19 +109,3 @@ export async function videoFacts(page: Page, testId = 'clip-video'): Promise<Vid
     height: v.videoHeight,
   }));
 }
-
-let counter = 0;
-
-/** A new person with a unique email, signed up through the real form and landed in the studio. */
-export async function signUp(page: Page, name = 'Ada'): Promise<{ email: string; password: string }> {
-  counter += 1;
-  const email = `${name.toLowerCase()}-${Date.now()}-${process.pid}-${counter}@example.test`;
-  const password = 'correct horse battery';
-  await page.goto('/sign-up');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'New clip' })).toBeVisible();
-  return { email, password };
-}
