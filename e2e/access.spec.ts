@@ -4,9 +4,12 @@ import { E2E } from './env';
 import { expect, generate, test } from './fixtures';
 
 const someId = '00000000-0000-4000-8000-000000000000';
+const someToken = 'a'.repeat(43);
+// Every page behind a session: the studio, the gallery and its parts, the team, the administrator's page, an invite.
+const pages = ['/', '/gallery', `/gallery/${someId}`, `/?remix=${someId}`, '/gallery/trash', '/gallery/import', `/compare?ids=${someId}`, '/team', '/admin', `/invite/${someToken}`];
 
 test('every page sends a signed-out visitor to sign in', async ({ signedOut }) => {
-  for (const pathname of ['/', '/gallery', `/gallery/${someId}`, `/?remix=${someId}`]) {
+  for (const pathname of pages) {
     await signedOut.goto(pathname);
     await expect(signedOut).toHaveURL(/\/sign-in\?callbackUrl=/);
     await expect(signedOut.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
@@ -14,10 +17,19 @@ test('every page sends a signed-out visitor to sign in', async ({ signedOut }) =
 });
 
 test('API routes answer 401 to a signed-out request', async ({ request }) => {
-  for (const url of [`/api/generations/${someId}`, `/api/generations/${someId}/video`]) {
+  for (const url of [`/api/generations/${someId}`, `/api/generations/${someId}/video`, `/api/generations/${someId}/poster`, '/api/gallery', '/api/gallery/stack', '/api/generations/watch', `/api/gallery/export?ids=${someId}`]) {
     const response = await request.get(url);
-    expect(response.status()).toBe(401);
+    expect(response.status(), url).toBe(401);
   }
+  // Writes too, sent as our own pages would (the origin checks pass, so the session is what refuses them).
+  const headers = { origin: E2E.baseUrl };
+  const writes = [
+    request.post('/api/generations', { headers, data: { prompt: 'signed out' } }),
+    request.post('/api/images', { headers, multipart: { file: { name: 'frame.png', mimeType: 'image/png', buffer: Buffer.from('png') } } }),
+    request.post('/api/gallery/export', { headers, form: { ids: someId } }),
+    request.post('/api/gallery/import', { headers, multipart: { file: { name: 'recipes.json', mimeType: 'application/json', buffer: Buffer.from('{}') } } }),
+  ];
+  for (const response of await Promise.all(writes)) expect(response.status(), response.url()).toBe(401);
 });
 
 test('another team’s clip is a plain 404, on the page and in the API', async ({ owner: { page }, outsider: { page: stranger } }) => {
@@ -29,9 +41,9 @@ test('another team’s clip is a plain 404, on the page and in the API', async (
   await stranger.goto(`/gallery/${id}`);
   await expect(stranger.getByRole('heading', { name: 'Nothing here' })).toBeVisible();
   await expect(stranger.getByText('secret project')).toHaveCount(0);
-  for (const url of [`/api/generations/${id}`, `/api/generations/${id}/video`]) {
+  for (const url of [`/api/generations/${id}`, `/api/generations/${id}/video`, `/api/generations/${id}/poster`, `/api/gallery/export?ids=${id}`]) {
     const response = await stranger.request.get(url);
-    expect(response.status()).toBe(404);
+    expect(response.status(), url).toBe(404);
     expect(await response.text()).not.toContain('secret');
   }
 });
