@@ -63,6 +63,8 @@ export default defineConfig({
         PUBLIC_URL: E2E.baseUrl,
         NEXTAUTH_URL: E2E.baseUrl,
         NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production',
+        // The persona fixtures sign their accounts up by request (the emulator's default, said out loud).
+        SIGNUP: 'open',
         NEXT_TELEMETRY_DISABLED: '1',
       },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

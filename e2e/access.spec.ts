@@ -1,46 +1,54 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { E2E } from './env';
-import { expect, generate, signUp, test } from './fixtures';
+import { expect, generate, test } from './fixtures';
 
 const someId = '00000000-0000-4000-8000-000000000000';
+const someToken = 'a'.repeat(43);
+// Every page behind a session: the studio, the gallery and its parts, the team, the administrator's page, an invite.
+const pages = ['/', '/gallery', `/gallery/${someId}`, `/?remix=${someId}`, '/gallery/trash', '/gallery/import', `/compare?ids=${someId}`, '/team', '/admin', `/invite/${someToken}`];
 
-test('every page sends a signed-out visitor to sign in', async ({ page }) => {
-  for (const pathname of ['/', '/gallery', `/gallery/${someId}`, `/?remix=${someId}`]) {
-    await page.goto(pathname);
-    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-    await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+test('every page sends a signed-out visitor to sign in', async ({ signedOut }) => {
+  for (const pathname of pages) {
+    await signedOut.goto(pathname);
+    await expect(signedOut).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await expect(signedOut.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
   }
 });
 
 test('API routes answer 401 to a signed-out request', async ({ request }) => {
-  for (const url of [`/api/generations/${someId}`, `/api/generations/${someId}/video`]) {
+  for (const url of [`/api/generations/${someId}`, `/api/generations/${someId}/video`, `/api/generations/${someId}/poster`, '/api/gallery', '/api/gallery/stack', '/api/generations/watch', `/api/gallery/export?ids=${someId}`]) {
     const response = await request.get(url);
-    expect(response.status()).toBe(401);
+    expect(response.status(), url).toBe(401);
   }
+  // Writes too, sent as our own pages would (the origin checks pass, so the session is what refuses them).
+  const headers = { origin: E2E.baseUrl };
+  const writes = [
+    request.post('/api/generations', { headers, data: { prompt: 'signed out' } }),
+    request.post('/api/images', { headers, multipart: { file: { name: 'frame.png', mimeType: 'image/png', buffer: Buffer.from('png') } } }),
+    request.post('/api/gallery/export', { headers, form: { ids: someId } }),
+    request.post('/api/gallery/import', { headers, multipart: { file: { name: 'recipes.json', mimeType: 'application/json', buffer: Buffer.from('{}') } } }),
+  ];
+  for (const response of await Promise.all(writes)) expect(response.status(), response.url()).toBe(401);
 });
 
-test('another team’s clip is a plain 404, on the page and in the API', async ({ page, browser }) => {
-  await signUp(page, 'Owner');
+test('another team’s clip is a plain 404, on the page and in the API', async ({ owner: { page }, outsider: { page: stranger } }) => {
+  await page.goto('/');
   const card = await generate(page, 'A secret project teaser, neon city');
   const id = await card.getAttribute('data-generation-id');
   expect(id).toBeTruthy();
 
-  const other = await browser.newContext();
-  const stranger = await other.newPage();
-  await signUp(stranger, 'Stranger');
   await stranger.goto(`/gallery/${id}`);
   await expect(stranger.getByRole('heading', { name: 'Nothing here' })).toBeVisible();
   await expect(stranger.getByText('secret project')).toHaveCount(0);
-  for (const url of [`/api/generations/${id}`, `/api/generations/${id}/video`]) {
+  for (const url of [`/api/generations/${id}`, `/api/generations/${id}/video`, `/api/generations/${id}/poster`, `/api/gallery/export?ids=${id}`]) {
     const response = await stranger.request.get(url);
-    expect(response.status()).toBe(404);
+    expect(response.status(), url).toBe(404);
     expect(await response.text()).not.toContain('secret');
   }
-  await other.close();
 });
 
-test('the API key reaches no browser: not in built client files, not in any response', async ({ page }) => {
+test('the API key reaches no browser: not in built client files, not in any response', async ({ owner: { page } }) => {
   const staticDir = path.join('.next', 'static');
   const leaks: string[] = [];
   const walk = (dir: string) => {
@@ -69,7 +77,7 @@ test('the API key reaches no browser: not in built client files, not in any resp
     if (JSON.stringify(response.headers()).includes(E2E.apiKey) || body.includes(E2E.apiKey)) leaks.push(route.request().url());
     await route.fulfill({ response, body });
   });
-  await signUp(page, 'Key');
+  await page.goto('/');
   const card = await generate(page, 'A quiet forest clearing, morning mist');
   await expect(card.getByTestId('clip-video')).toBeVisible({ timeout: 30_000 });
   await card.getByRole('link', { name: 'Details →' }).click();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, signUp, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 type RecipesFile = { format: string; clips: { id: string; file: string | null; sha256: string | null; recipe: Record<string, unknown> }[] };
 
@@ -25,9 +25,8 @@ async function exportAll(page: Page, count: number): Promise<{ dir: string; reci
   return { dir, recipes: JSON.parse(fs.readFileSync(path.join(dir, 'recipes.json'), 'utf8')) as RecipesFile };
 }
 
-test('export a zip of clips and recipes.json, import it, and the recipes round-trip exactly', async ({ page }) => {
+test('export a zip of clips and recipes.json, import it, and the recipes round-trip exactly', async ({ owner: { page } }) => {
   test.setTimeout(90_000);
-  await signUp(page, 'Exa');
   const made = [
     { prompt: 'A brass orrery turning slowly, candle light', seed: 7, resolution: '720p', aspectRatio: '1:1', duration: 5, negativePrompt: 'blur' },
     { prompt: 'Kelp forest, sun rays, it\'s quiet', seed: 2_000_000_000, resolution: '1080p', aspectRatio: '9:16', duration: 10, enablePromptExpansion: false },

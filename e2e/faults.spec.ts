@@ -1,17 +1,17 @@
 import { getStats, setFaults } from '../emulator/admin-client';
 import { E2E } from './env';
-import { expect, generate, signUp, test } from './fixtures';
+import { expect, generate, test } from './fixtures';
 
 test.afterEach(async () => {
   await setFaults(E2E.emulatorUrl, {});
 });
 
-test('a flaky service (5xx, garbage, dropped connections, 429 bursts): the clip still arrives, once, and the studio never answers 500', async ({ page }) => {
+test('a flaky service (5xx, garbage, dropped connections, 429 bursts): the clip still arrives, once, and the studio never answers 500', async ({ owner: { page } }) => {
   const studioErrors: string[] = [];
   page.on('response', (response) => {
     if (response.url().startsWith(E2E.baseUrl) && response.status() >= 500) studioErrors.push(`${response.status()} ${response.url()}`);
   });
-  await signUp(page, 'Flaky');
+  await page.goto('/');
   await setFaults(E2E.emulatorUrl, {
     // Half the status calls fail one way or another; the client's retries and the tracker's backoff absorb it.
     errorRate: 0.3,
@@ -29,8 +29,8 @@ test('a flaky service (5xx, garbage, dropped connections, 429 bursts): the clip 
   expect(studioErrors).toEqual([]);
 });
 
-test('a create whose answer is lost: the clip says so plainly, and the person decides to send again or dismiss', async ({ page }) => {
-  await signUp(page, 'Lost');
+test('a create whose answer is lost: the clip says so plainly, and the person decides to send again or dismiss', async ({ owner: { page } }) => {
+  await page.goto('/');
   await setFaults(E2E.emulatorUrl, { createSucceedsButDrops: { count: 1 } });
   const card = await generate(page, 'A tram crossing a bridge in the fog');
   await expect(card.getByTestId('failure')).toContainText('We could not confirm the task was created');

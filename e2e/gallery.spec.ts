@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signUp, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 /** Stores a clip through the studio's JSON API (same schema and checks as the form). */
 async function create(page: Page, body: Record<string, unknown>): Promise<{ id: string; seed: number }> {
@@ -10,8 +10,7 @@ async function create(page: Page, body: Record<string, unknown>): Promise<{ id: 
 
 const cards = (page: Page) => page.getByTestId('gallery-card');
 
-test('search and filters live in the URL: reload, a shared link and Back all give the same view', async ({ page, context }) => {
-  await signUp(page, 'Iris');
+test('search and filters live in the URL: reload, a shared link and Back all give the same view', async ({ owner: { page } }) => {
   await create(page, { prompt: 'An amber fox trotting through fresh snow', resolution: '720p' });
   await create(page, { prompt: 'Neon harbour at night, rain on the quay', resolution: '1080p' });
   await create(page, { prompt: 'Amber dunes at dawn, wind lifting sand', resolution: '1080p', negativePrompt: 'people' });
@@ -44,7 +43,7 @@ test('search and filters live in the URL: reload, a shared link and Back all giv
   await expect(cards(page)).toHaveCount(2);
 
   // A shared link opened in another tab shows the same clips.
-  const shared = await context.newPage();
+  const shared = await page.context().newPage();
   await shared.goto('/gallery?q=amber&res=1080p');
   await expect(cards(shared)).toHaveCount(1);
   await expect(shared.getByTestId('filter-res')).toHaveValue('1080p');
@@ -66,8 +65,7 @@ test('search and filters live in the URL: reload, a shared link and Back all giv
   await expect(cards(page)).toHaveCount(1);
 });
 
-test('favourite, tag and filter by them; delete with Undo; restore from the trash', async ({ page }) => {
-  await signUp(page, 'Tomas');
+test('favourite, tag and filter by them; delete with Undo; restore from the trash', async ({ owner: { page } }) => {
   await create(page, { prompt: 'A red kite above green hills' });
   await create(page, { prompt: 'A paper lantern drifting on a river' });
   await page.goto('/gallery');

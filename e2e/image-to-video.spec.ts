@@ -1,11 +1,11 @@
 import { makeImage } from '../lib/images/test-images';
-import { expect, signUp, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 const COLOR = { r: 200, g: 60, b: 40 };
 const hex = `0x${[COLOR.r, COLOR.g, COLOR.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 
-test('upload a PNG start frame, generate, and the video’s first frame is that image', async ({ page }) => {
-  await signUp(page, 'Ines');
+test('upload a PNG start frame, generate, and the video’s first frame is that image', async ({ owner: { page } }) => {
+  await page.goto('/');
   await page.getByRole('radio', { name: 'Image → video' }).check({ force: true });
   await expect(page.getByRole('radio', { name: '16:9' })).toBeDisabled();
 
@@ -47,8 +47,8 @@ test('upload a PNG start frame, generate, and the video’s first frame is that 
   expect(Math.abs(average.b - COLOR.b)).toBeLessThan(25);
 });
 
-test('a bad start frame is explained before anything is spent', async ({ page }) => {
-  await signUp(page, 'Gil');
+test('a bad start frame is explained before anything is spent', async ({ owner: { page } }) => {
+  await page.goto('/');
   await page.getByRole('radio', { name: 'Image → video' }).check({ force: true });
   await page.getByLabel('Start image file').setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: Buffer.from('not really a png\n'.repeat(40)) });
   await expect(page.getByTestId('image-problem')).toHaveText('That file is not a JPG, PNG or WebP image.');

@@ -1,7 +1,7 @@
 import { setFaults } from '../emulator/admin-client';
 import { archiveNextAt, makeAdministrator, readGeneration } from './db';
 import { E2E } from './env';
-import { expect, generate, signUp, test } from './fixtures';
+import { expect, generate, test } from './fixtures';
 
 // What the person running the studio, and a member waiting for a clip, see of the hardening: a copy that could
 // not be saved yet says so and can be retried now; the administrator sees today's spend; the team its storage.
@@ -10,8 +10,8 @@ test.afterEach(async () => {
   await setFaults(E2E.emulatorUrl, {});
 });
 
-test('a clip whose copy cannot be saved yet says so, and Retry now saves it at once', async ({ page }) => {
-  await signUp(page, 'Keeper');
+test('a clip whose copy cannot be saved yet says so, and Retry now saves it at once', async ({ owner: { page } }) => {
+  await page.goto('/');
   // The service's file host is down: every download of a result answers 5xx.
   await setFaults(E2E.emulatorUrl, { errorRate: 1, routes: ['files'] });
   const card = await generate(page, 'A lighthouse keeper lighting the lamp at dusk');
@@ -32,8 +32,7 @@ test('a clip whose copy cannot be saved yet says so, and Retry now saves it at o
   await expect(page.getByTestId('archive-status')).toHaveCount(0);
 });
 
-test('the administrator sees today’s spend; the team page shows its storage against its share', async ({ page }) => {
-  const { email } = await signUp(page, 'Operator');
+test('the administrator sees today’s spend; the team page shows its storage against its share', async ({ owner: { page, email } }) => {
   makeAdministrator(email);
   const spentToday = async () => {
     await page.goto('/admin');
@@ -56,8 +55,7 @@ test('the administrator sees today’s spend; the team page shows its storage ag
   await page.screenshot({ path: 'test-results/screens/team.png', fullPage: true });
 });
 
-test('a stranger cannot open the administrator’s page', async ({ page }) => {
-  await signUp(page, 'Stranger');
+test('a stranger cannot open the administrator’s page', async ({ outsider: { page } }) => {
   const response = await page.goto('/admin');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import type { APIResponse } from '@playwright/test';
 import { makeImage } from '../lib/images/test-images';
-import { expect, signUp, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 const everywhere = { 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff' };
 
@@ -37,8 +37,7 @@ function expectNonDocumentPolicy(response: APIResponse): void {
   expect(csp).toContain('sandbox');
 }
 
-test('signed in, a sign-in link with a smuggled tab or backslash redirects home, never to another site', async ({ page }) => {
-  await signUp(page, 'Rhea');
+test('signed in, a sign-in link with a smuggled tab or backslash redirects home, never to another site', async ({ owner: { page } }) => {
   for (const attack of ['/%09/evil.example', '/%5Cevil.example', '//evil.example', 'https://evil.example', '/%0a/evil.example', 'javascript:alert(1)']) {
     const response = await page.request.get(`/sign-in?callbackUrl=${attack}`, { maxRedirects: 0 });
     expect(response.status(), attack).toBe(307);
@@ -49,7 +48,7 @@ test('signed in, a sign-in link with a smuggled tab or backslash redirects home,
   expect(back.headers()['location']).toBe('/gallery?q=fox');
 });
 
-test('every page runs under a per-request nonce CSP; API answers and media run nothing and cannot be framed', async ({ page, request }) => {
+test('every page runs under a per-request nonce CSP; API answers and media run nothing and cannot be framed', async ({ owner: { page }, request }) => {
   // Signed out: the sign-in page, and the redirect to it.
   const signInNonces = [await expectPagePolicy(await request.get('/sign-in')), await expectPagePolicy(await request.get('/sign-in'))];
   expect(signInNonces[0]).not.toBe(signInNonces[1]);
@@ -62,7 +61,6 @@ test('every page runs under a per-request nonce CSP; API answers and media run n
   expect(missing.status()).toBe(404);
   nonceOf(missing);
 
-  await signUp(page, 'Cass');
   const studio = [await expectPagePolicy(await page.request.get('/')), await expectPagePolicy(await page.request.get('/'))];
   expect(studio[0]).not.toBe(studio[1]);
   await expectPagePolicy(await page.request.get('/gallery'));

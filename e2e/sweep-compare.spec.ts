@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signUp, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 type View = { id: string; seed: number; state: string; sha256: string | null };
 
@@ -10,8 +10,7 @@ async function view(page: Page, id: string): Promise<View> {
 /** Every compared video's position, in seconds. */
 const positions = (page: Page) => page.getByTestId('compare-video').evaluateAll((videos) => (videos as HTMLVideoElement[]).map((video) => video.currentTime));
 
-test('a sweep of 4 seeds makes 4 distinct clips in one stack, and the compare view plays them in sync', async ({ page }) => {
-  await signUp(page, 'Sven');
+test('a sweep of 4 seeds makes 4 distinct clips in one stack, and the compare view plays them in sync', async ({ owner: { page } }) => {
   const created = await page.request.post('/api/generations', { data: { prompt: 'A glass marble rolling across a wooden floor', seed: 41 } });
   const origin = (await created.json()) as View;
   await page.goto(`/gallery/${origin.id}`);

@@ -1,12 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, signUp, test } from './fixtures';
-
-async function person(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signUp(page, name);
-  return page;
-}
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** The owner makes an invite link with this role on the team page. */
 async function invite(owner: Page, role: 'editor' | 'viewer'): Promise<string> {
@@ -24,16 +17,14 @@ async function join(page: Page, link: string) {
   await page.waitForURL(/\/gallery$/);
 }
 
-test('owner invites an editor, the editor’s clip appears in the owner’s gallery; a viewer cannot generate', async ({ browser }) => {
+test('owner invites an editor, the editor’s clip appears in the owner’s gallery; a viewer cannot generate', async ({ owner: { page: owner, name: ownerName }, editor: { page: editor, name: editorName }, viewer: { page: viewer }, outsider: { page: stranger } }) => {
   test.setTimeout(90_000);
-  const owner = await person(browser, 'Olive');
   await owner.goto('/team');
   await owner.getByTestId('new-team-name').fill('Harbour Films');
   await owner.getByTestId('new-team-create').click();
   await expect(owner.getByTestId('team-title')).toHaveText('Harbour Films');
 
   const editorLink = await invite(owner, 'editor');
-  const editor = await person(browser, 'Eddie');
   await join(editor, editorLink);
   await expect(editor.getByTestId('team-switcher')).toHaveValue(/.+/);
   await expect(editor.getByTestId('team-switcher').locator('option:checked')).toHaveText('Harbour Films');
@@ -47,21 +38,19 @@ test('owner invites an editor, the editor’s clip appears in the owner’s gall
   // It is in the owner's gallery, with its author, and the author filter finds it.
   await owner.goto('/gallery');
   const card = owner.getByTestId('gallery-card').filter({ hasText: 'A ferry leaving the harbour at dawn' });
-  await expect(card).toContainText('Eddie');
+  await expect(card).toContainText(editorName);
   await expect(owner.getByTestId('filter-author')).toBeVisible();
-  await owner.getByTestId('filter-author').selectOption({ label: 'Olive' });
+  await owner.getByTestId('filter-author').selectOption({ label: ownerName });
   await expect(owner.getByTestId('gallery-card')).toHaveCount(0);
-  await owner.getByTestId('filter-author').selectOption({ label: 'Eddie' });
+  await owner.getByTestId('filter-author').selectOption({ label: editorName });
   await expect(owner.getByTestId('gallery-card')).toHaveCount(1);
 
   // A used invite does not work twice.
-  const stranger = await person(browser, 'Sam');
   await stranger.goto(editorLink);
   await expect(stranger.getByTestId('invite-invalid')).toBeVisible();
 
   // A viewer: no form, and the server refuses anyway.
   const viewerLink = await invite(owner, 'viewer');
-  const viewer = await person(browser, 'Vera');
   await join(viewer, viewerLink);
   await expect(viewer.getByTestId('gallery-card')).toHaveCount(1);
   await viewer.goto('/');
@@ -77,8 +66,7 @@ test('owner invites an editor, the editor’s clip appears in the owner’s gall
   await expect(me.getByTestId('member-role')).toHaveValue('owner');
 });
 
-test('a share link plays without signing in, unfurls with Open Graph tags, and is a plain 404 once revoked', async ({ page, browser }) => {
-  await signUp(page, 'Shay');
+test('a share link plays without signing in, unfurls with Open Graph tags, and is a plain 404 once revoked', async ({ owner: { page, name }, signedOut: anonymous }) => {
   const created = await page.request.post('/api/generations', { data: { prompt: 'Lanterns rising over a lake at night', seed: 77 } });
   const { id } = (await created.json()) as { id: string };
   await page.goto(`/gallery/${id}`);
@@ -87,8 +75,7 @@ test('a share link plays without signing in, unfurls with Open Graph tags, and i
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/\/s\/[\w-]{43}$/);
 
-  // Signed out, in a fresh browser.
-  const anonymous = await (await browser.newContext()).newPage();
+  // Signed out, in a browser of its own.
   await anonymous.goto(link);
   await expect(anonymous.getByTestId('shared-prompt')).toHaveText('Lanterns rising over a lake at night');
   const video = anonymous.getByTestId('shared-video');
@@ -101,7 +88,7 @@ test('a share link plays without signing in, unfurls with Open Graph tags, and i
   expect(poster.status()).toBe(200);
   expect(poster.headers()['content-type']).toBe('image/jpeg');
   // Nothing of the team leaks: no author on a public page.
-  await expect(anonymous.getByText('Shay')).toHaveCount(0);
+  await expect(anonymous.getByText(name)).toHaveCount(0);
 
   await page.getByTestId('share-revoke').click();
   await expect(page.getByTestId('share-link')).toHaveCount(0);

@@ -1,7 +1,7 @@
-import { expect, signUp, test } from './fixtures';
+import { expect, test } from './fixtures';
 
-test('a prompt over 800 characters shows the limit and stores nothing', async ({ page }) => {
-  await signUp(page, 'Lena');
+test('a prompt over 800 characters shows the limit and stores nothing', async ({ owner: { page } }) => {
+  await page.goto('/');
   await page.getByLabel('Prompt', { exact: true }).fill('a'.repeat(801));
   await expect(page.getByTestId('prompt-counter')).toHaveText('801/800');
   await expect(page.getByTestId('prompt-error')).toHaveText('Prompt must be at most 800 characters');
@@ -15,8 +15,8 @@ test('a prompt over 800 characters shows the limit and stores nothing', async ({
   await expect(page.getByTestId('gallery-card')).toHaveCount(0);
 });
 
-test('an empty prompt and an out-of-range seed are explained next to their fields', async ({ page }) => {
-  await signUp(page, 'Sam');
+test('an empty prompt and an out-of-range seed are explained next to their fields', async ({ owner: { page } }) => {
+  await page.goto('/');
   await page.getByLabel('Seed', { exact: true }).fill('2147483648');
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('prompt-error')).toHaveText('Describe the video you want');
@@ -24,8 +24,8 @@ test('an empty prompt and an out-of-range seed are explained next to their field
   await expect(page.getByTestId('task-card')).toHaveCount(0);
 });
 
-test('a prompt the service refuses ends as a clear failure, not a spinner', async ({ page }) => {
-  await signUp(page, 'Fay');
+test('a prompt the service refuses ends as a clear failure, not a spinner', async ({ owner: { page } }) => {
+  await page.goto('/');
   await page.getByLabel('Prompt', { exact: true }).fill('A forbidden scene in a library');
   await page.getByRole('button', { name: 'Generate' }).click();
   const card = page.getByTestId('task-card').first();

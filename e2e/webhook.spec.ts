@@ -1,10 +1,10 @@
 import { getStats } from '../emulator/admin-client';
 import { countOpenGenerations, readGeneration } from './db';
 import { E2E } from './env';
-import { expect, generate, signUp, test } from './fixtures';
+import { expect, generate, test } from './fixtures';
 
-test('webhook delivery: the clip completes with no polling, only the one status call that confirms the callback; replayed and forged callbacks change nothing', async ({ page, request }) => {
-  await signUp(page, 'Hook');
+test('webhook delivery: the clip completes with no polling, only the one status call that confirms the callback; replayed and forged callbacks change nothing', async ({ owner: { page }, request }) => {
+  await page.goto('/');
   // Other specs' clips must be finished, so the emulator's poll count is this clip's alone.
   await expect.poll(countOpenGenerations).toBe(0);
 
