@@ -22,8 +22,8 @@ type Located = { entry: ZipFileEntry; raw: Entry; headerOffset: number };
 export async function openZip(file: string): Promise<OpenedZip> {
   const { size } = await fs.promises.stat(file);
   if (size < END_BYTES) throw new ZipFormatError('This is not a zip file: it is too short.');
-  // Raw names (decodeStrings off): ours are checked below, as UTF-8, with our own words.
-  const zip = await fromLibrary(() => yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }));
+  // Raw names (decodeStrings off) and sizes (validateEntrySizes off): we check both below, in our own words.
+  const zip = await fromLibrary(() => yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false }));
   try {
     if (zip.entryCount > ZIP_MAX_ENTRIES) throw new ZipFormatError(`This zip has ${zip.entryCount} entries; at most ${ZIP_MAX_ENTRIES} are supported.`);
     const located = await fromLibrary(() => locateAll(zip));
@@ -50,6 +50,7 @@ async function locateAll(zip: ZipFile): Promise<Located[]> {
     if (raw.generalPurposeBitFlag & 0x0041) throw new ZipFormatError(`${quote(name)} is encrypted; encrypted zips are not supported.`);
     const method = raw.compressionMethod === 0 ? 'store' : raw.compressionMethod === 8 ? 'deflate' : undefined;
     if (!method) throw new ZipFormatError(`${quote(name)} uses compression method ${raw.compressionMethod}; only stored and deflated entries are supported.`);
+    if (method === 'store' && raw.uncompressedSize !== raw.compressedSize) throw new ZipFormatError(`${quote(name)} is stored but its two sizes differ; the zip is damaged.`);
     if (method === 'deflate' && raw.uncompressedSize > raw.compressedSize * MAX_DEFLATE_RATIO + 64) throw new ZipFormatError(`${quote(name)} claims an impossible size; the zip is damaged.`);
     if (name.endsWith('/')) continue;
 

@@ -7,8 +7,8 @@ import ZipStream from 'zip-stream';
 export type ZipSource = { path: string } | { bytes: Uint8Array | string };
 export type ZipEntry = { name: string; source: ZipSource };
 
-// Small reads keep what waits in the library's two pipes well under a megabyte.
-const CHUNK_BYTES = 64 * 1024;
+// Reads of this size keep what waits in the library's two pipes near a megabyte (about four chunks).
+const CHUNK_BYTES = 256 * 1024;
 const MAX_NAME_BYTES = 0xffff;
 const FILE_MODE = 0o644;
 
