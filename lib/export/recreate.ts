@@ -11,7 +11,8 @@ import { formatBytes } from '@/lib/storage/format-bytes';
 import { checkTeamQuota } from '@/lib/storage/team-quota';
 import { ArchiveRejectedError, isVideoHead, type StoredObject } from '@/lib/storage/video-store';
 import { parseRecipesFile, type ParsedRecipesFile, type RecipeClip } from './recipes-file';
-import { openZip, ZipFormatError, type OpenedZip, type ZipFileEntry } from './zip-read';
+import { ZipFormatError } from './zip-checks';
+import { openZip, type OpenedZip, type ZipFileEntry } from './zip-read';
 
 export const RECIPES_MAX_BYTES = 2 * 1024 * 1024;
 

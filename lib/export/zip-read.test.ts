@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { writeZipIn } from '@/test/zip';
-import { openZip, ZIP_MAX_ENTRIES, ZipFormatError, type OpenedZip } from './zip-read';
+import { ZipFormatError } from './zip-checks';
+import { openZip, ZIP_MAX_ENTRIES, type OpenedZip } from './zip-read';
 import type { ZipEntry } from './zip-stream';
 
 const MiB = 1024 * 1024;
