@@ -4,8 +4,7 @@ import { getEnv } from '@/lib/env';
 import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/link-expiry';
 import { safeGet, type SafeResponse } from '@/lib/net/safe-get';
 import { notifyChanged } from '@/lib/tasks/notify';
-import { semaphore } from '@/lib/tasks/semaphore';
-import { singleFlight } from '@/lib/tasks/single-flight';
+import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { getVideoStore } from './index';
 import { ArchiveRejectedError, isVideoHead } from './video-store';
 

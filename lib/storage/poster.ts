@@ -6,8 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
-import { semaphore } from '@/lib/tasks/semaphore';
-import { singleFlight } from '@/lib/tasks/single-flight';
+import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { isVideoHead } from './video-store';
 
 export type Poster = { path: string; bytes: number };

@@ -5,7 +5,7 @@ import { archiveGeneration } from '@/lib/storage/archive';
 import { WanApiError, type WanClient } from '@/lib/wan';
 import { applyTaskStatus, backoffAfterError } from './apply-status';
 import { notifyChanged } from './notify';
-import { singleFlight } from './single-flight';
+import { singleFlight } from '@/lib/async/concurrency';
 
 export type RefreshDeps = { wan: WanClient; now: () => Date; pollScale: number };
 
