@@ -8,6 +8,7 @@ import { authorize } from '@/lib/auth/session';
 import type { GenerationView } from '@/lib/generation/view';
 import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/link-expiry';
 import { archiveGeneration } from '@/lib/storage/archive';
+import { notifyChanged } from '@/lib/tasks/notify';
 import { viewOf } from '@/lib/tasks/view-of';
 
 /** How long Retry now waits for the attempt before answering with the clip as it stands. */
@@ -30,7 +31,7 @@ export async function retryArchive(id: string): Promise<ActionResult<GenerationV
 
   await updateGeneration({ id: row.id, values: { archiveNextAt: now } });
   // The outcome is in the row either way (saved, or the new error and next attempt).
-  const attempt = archiveGeneration(row.id).then(
+  const attempt = archiveGeneration(row.id, { onChange: notifyChanged }).then(
     () => undefined,
     () => undefined,
   );
