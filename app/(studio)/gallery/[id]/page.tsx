@@ -20,7 +20,7 @@ import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
 import { isTerminal } from '@/lib/generation/view';
-import { recipeSnippets } from '@/lib/generation/recipe-snippets';
+import { recipeSnippets } from '@/lib/wan/recipe-snippets';
 import { viewOf } from '@/lib/tasks/view-of';
 import { createSweep, reproduceGeneration } from '../../actions';
 import { favoriteClips, restoreClips, tagClips, trashClips, untagClips } from '../actions';
