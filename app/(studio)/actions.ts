@@ -23,7 +23,7 @@ import { prepareRequest } from '@/lib/tasks/prepare-request';
 import { nextQueueRank } from '@/lib/tasks/queue-rank';
 import { newCallbackSecret } from '@/lib/tasks/callback-url';
 import { submitGeneration, submitGenerations } from '@/lib/tasks/submit';
-import { viewOf } from '@/lib/tasks/view-of';
+import { viewOf } from '@/lib/generation/view-of';
 
 const idSchema = z.uuid();
 

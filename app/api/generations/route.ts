@@ -5,7 +5,7 @@ import { bodyRefused, readJson } from '@/lib/read-body';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { prepareRequest } from '@/lib/tasks/prepare-request';
 import { submitGeneration } from '@/lib/tasks/submit';
-import { viewOf } from '@/lib/tasks/view-of';
+import { viewOf } from '@/lib/generation/view-of';
 import { withinLimits } from '@/lib/spend/limits';
 
 export const dynamic = 'force-dynamic';
