@@ -4,8 +4,8 @@ import { createUserWithPersonalTeam, findOrCreateOAuthUser, oauthMayUseEmail } f
 
 describe('findOrCreateOAuthUser', () => {
   it('creates a password-less user with a personal team once, then finds it by email', async () => {
-    const a = await findOrCreateOAuthUser({ email: 'lin@example.test', name: 'Lin' });
-    const b = await findOrCreateOAuthUser({ email: 'LIN@example.test', name: 'Someone else' });
+    const a = await findOrCreateOAuthUser({ email: 'lin@example.test', name: 'Lin' , policy: 'open' });
+    const b = await findOrCreateOAuthUser({ email: 'LIN@example.test', name: 'Someone else' , policy: 'open' });
     expect(b?.id).toBe(a?.id);
     expect(b).toMatchObject({ email: 'lin@example.test', name: 'Lin', passwordHash: '' });
     const teams = await listMembershipsForUser({ userId: a?.id ?? '' });
@@ -15,13 +15,13 @@ describe('findOrCreateOAuthUser', () => {
   it('never signs into a password account with the same email (whoever registered it first keeps no back door)', async () => {
     const created = await createUserWithPersonalTeam({ email: 'pat@example.test', name: 'Pat', passwordHash: 'hash' });
     if ('conflict' in created) throw new Error('unexpected conflict');
-    expect(await findOrCreateOAuthUser({ email: 'pat@example.test', name: 'Pat (GitHub)' })).toBeUndefined();
+    expect(await findOrCreateOAuthUser({ email: 'pat@example.test', name: 'Pat (GitHub)' , policy: 'open' })).toBeUndefined();
   });
 
   it('two simultaneous first sign-ins end with one user', async () => {
     const [c, d] = await Promise.all([
-      findOrCreateOAuthUser({ email: 'race@example.test', name: 'R' }),
-      findOrCreateOAuthUser({ email: 'race@example.test', name: 'R' }),
+      findOrCreateOAuthUser({ email: 'race@example.test', name: 'R' , policy: 'open' }),
+      findOrCreateOAuthUser({ email: 'race@example.test', name: 'R' , policy: 'open' }),
     ]);
     expect(c?.id).toBeDefined();
     expect(c?.id).toBe(d?.id);
