@@ -59,22 +59,15 @@ describe('an upgraded studio', () => {
     const path = await import('node:path');
     const os = await import('node:os');
     const Database = (await import('better-sqlite3')).default;
-    const { drizzle } = await import('drizzle-orm/better-sqlite3');
-    const { migrate } = await import('drizzle-orm/better-sqlite3/migrator');
+    const { migrateDatabase } = await import('../index');
+    const { migrateBefore } = await import('@/test/migrations');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wan-upgrade-'));
     const sqlite = new Database(path.join(dir, 'studio.db'));
     try {
       // The migrations before this one, as on a studio running the previous release, with two accounts.
-      const folder = path.join(dir, 'before');
-      const source = path.join(process.cwd(), 'db', 'migrations');
-      fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
-      const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-      const older = journal.entries.filter((entry) => !entry.tag.startsWith('0005'));
-      fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: older }));
-      for (const entry of older) fs.copyFileSync(path.join(source, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
-      migrate(drizzle(sqlite), { migrationsFolder: folder });
+      migrateBefore(sqlite, '0005_hardening');
       sqlite.prepare("insert into users (id, email, name, password_hash, created_at) values ('u-old', 'old@example.test', 'Old', 'x', 1000), ('u-new', 'new@example.test', 'New', 'x', 2000)").run();
-      migrate(drizzle(sqlite), { migrationsFolder: source });
+      migrateDatabase(sqlite);
       expect(sqlite.prepare('select id, is_admin as admin from users order by created_at').all()).toEqual([
         { id: 'u-old', admin: 1 },
         { id: 'u-new', admin: 0 },
