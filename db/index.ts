@@ -2,16 +2,29 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { getEnv } from '@/lib/env';
 import * as schema from './schema';
-import { stackKeyOf } from './stack-key';
+import { stackKeyOfColumns } from './stack-key';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+/**
+ * The database file under DATA_DIR, read the way lib/env.ts reads it (default `data`, blank means the default).
+ * The database is the bottom layer and reads its one setting itself, so db/ imports nothing of lib/
+ * (index.test.ts keeps the two reads equal).
+ */
+export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(path.resolve(env.DATA_DIR || 'data'), 'studio.db');
+}
+
+/** Applies the pending migrations, with the SQL functions data migrations call (0006's stack_key). */
+export function migrateDatabase(sqlite: Database.Database, folder = migrationsFolder): void {
+  sqlite.function('stack_key', { deterministic: true, varargs: true }, stackKeyOfColumns);
+  migrate(drizzle(sqlite), { migrationsFolder: folder });
+}
 
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -20,34 +33,14 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
-  backfillStackKeys(db);
-  return db;
+  migrateDatabase(sqlite);
+  return drizzle(sqlite, { schema });
 }
 
 // Opened lazily: `next build` on a fresh clone must not need a data directory.
 const holder = globalThis as typeof globalThis & { __wanStudioDb?: Db };
 
 export function getDb(): Db {
-  holder.__wanStudioDb ??= openDatabase(path.join(getEnv().dataDir, 'studio.db'));
+  holder.__wanStudioDb ??= openDatabase(databaseFile());
   return holder.__wanStudioDb;
-}
-
-/** Rows made before stacks existed get their key once, at the first start after the upgrade. */
-function backfillStackKeys(db: Db) {
-  const { generations, images } = schema;
-  for (;;) {
-    const rows = db
-      .select({ row: generations, imageSha256: images.sha256 })
-      .from(generations)
-      .leftJoin(images, eq(images.id, generations.imageId))
-      .where(eq(generations.stackKey, ''))
-      .limit(500)
-      .all();
-    if (rows.length === 0) return;
-    db.transaction((tx) => {
-      for (const { row, imageSha256 } of rows) tx.update(generations).set({ stackKey: stackKeyOf(row, imageSha256 ?? undefined) }).where(eq(generations.id, row.id)).run();
-    });
-  }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { NewGeneration } from './schema';
 
 // A stored row or one about to be inserted: both carry these fields.
@@ -26,4 +27,31 @@ export function stackKeyOf(row: StackFields, imageSha256?: string): string {
     row.provider,
   ];
   return `recipe:${createHash('sha256').update(JSON.stringify(sameButSeed)).digest('base64url').slice(0, 22)}`;
+}
+
+// stack_key()'s arguments as SQLite hands them over, in the order migration 0006 passes them.
+const nullableText = z.string().nullable();
+const columnsSchema = z.tuple([nullableText, z.string(), z.string(), nullableText, nullableText, nullableText, z.string(), z.string(), z.number(), z.number(), z.string(), nullableText]);
+
+/**
+ * stackKeyOf over raw columns, for SQL: `stack_key(sweep_id, mode, prompt, negative_prompt, image_urls, image_id,
+ * resolution, aspect_ratio, duration, enable_prompt_expansion, provider, image_sha256)`. The values are decoded
+ * as a Drizzle select decodes them: stored enums as they are, the JSON list parsed, 1 as true.
+ */
+export function stackKeyOfColumns(...columns: unknown[]): string {
+  const [sweepId, mode, prompt, negativePrompt, imageUrls, imageId, resolution, aspectRatio, duration, expansion, provider, imageSha256] = columnsSchema.parse(columns);
+  const row: StackFields = {
+    sweepId,
+    mode: mode as StackFields['mode'],
+    prompt,
+    negativePrompt,
+    imageUrls: imageUrls === null ? null : z.array(z.string()).parse(JSON.parse(imageUrls)),
+    imageId,
+    resolution: resolution as StackFields['resolution'],
+    aspectRatio: aspectRatio as StackFields['aspectRatio'],
+    duration,
+    enablePromptExpansion: expansion === 1,
+    provider: provider as StackFields['provider'],
+  };
+  return stackKeyOf(row, imageSha256 ?? undefined);
 }

@@ -1,5 +1,5 @@
 import type { APIRequest, APIRequestContext } from '@playwright/test';
-import type { ActionResult } from '../lib/action-result';
+import type { ActionResult } from '../lib/actions';
 import { E2E } from './env';
 import { actions, callAction } from './server-action';
 
@@ -12,7 +12,7 @@ export const personaNames: Record<Role, string> = { owner: 'Olive', editor: 'Edd
 
 /** The value of an action that must succeed here; a refusal fails the test with the studio's own words. */
 function expectOk<T>(result: ActionResult<T, unknown>, what: string): T {
-  if (!result.ok) throw new Error(`${what} was refused: ${result.error}`);
+  if (!result.ok) throw new Error(`${what} was refused: ${result.message}`);
   return result.data;
 }
 

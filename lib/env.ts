@@ -1,7 +1,6 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
-import { defaultPrices, type PriceTable } from '@/lib/generation/pricing';
 import { originOf } from '@/lib/security/headers';
 
 export const crashPoints = ['after-insert', 'mid-archive'] as const;
@@ -31,8 +30,8 @@ const envSchema = z.object({
   WAN_MAX_CONCURRENT_TASKS: z.coerce.number().int().positive().default(950),
   WAN_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
   // What a second of video costs (US cents) for sweep estimates, and the most one sweep may cost.
-  PRICE_720P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(defaultPrices['720p']),
-  PRICE_1080P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(defaultPrices['1080p']),
+  PRICE_720P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(6),
+  PRICE_1080P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(10),
   SWEEP_BUDGET_CENTS: z.coerce.number().int().nonnegative().default(1_000),
   // Most clips one member may start per hour in a team (teams can set their own).
   HOURLY_QUOTA: z.coerce.number().int().positive().default(100),
@@ -86,7 +85,8 @@ export type Env = {
   publicUrl: string | undefined;
   pollScale: number;
   archiveMaxBytes: number;
-  prices: PriceTable;
+  /** US cents per second of video, by resolution (lib/generation/pricing's PriceTable). */
+  prices: { '720p': number; '1080p': number };
   sweepBudgetCents: number;
   hourlyQuota: number;
   oauth: { github: OAuthClient | undefined; google: OAuthClient | undefined };

@@ -4,8 +4,8 @@ import { createUserWithPersonalTeam, findOrCreateOAuthUser, oauthMayUseEmail } f
 
 describe('findOrCreateOAuthUser', () => {
   it('creates a password-less user with a personal team once, then finds it by email', async () => {
-    const a = await findOrCreateOAuthUser({ email: 'lin@example.test', name: 'Lin' });
-    const b = await findOrCreateOAuthUser({ email: 'LIN@example.test', name: 'Someone else' });
+    const a = await findOrCreateOAuthUser({ email: 'lin@example.test', name: 'Lin' , policy: 'open' });
+    const b = await findOrCreateOAuthUser({ email: 'LIN@example.test', name: 'Someone else' , policy: 'open' });
     expect(b?.id).toBe(a?.id);
     expect(b).toMatchObject({ email: 'lin@example.test', name: 'Lin', passwordHash: '' });
     const teams = await listMembershipsForUser({ userId: a?.id ?? '' });
@@ -15,13 +15,13 @@ describe('findOrCreateOAuthUser', () => {
   it('never signs into a password account with the same email (whoever registered it first keeps no back door)', async () => {
     const created = await createUserWithPersonalTeam({ email: 'pat@example.test', name: 'Pat', passwordHash: 'hash' });
     if ('conflict' in created) throw new Error('unexpected conflict');
-    expect(await findOrCreateOAuthUser({ email: 'pat@example.test', name: 'Pat (GitHub)' })).toBeUndefined();
+    expect(await findOrCreateOAuthUser({ email: 'pat@example.test', name: 'Pat (GitHub)' , policy: 'open' })).toBeUndefined();
   });
 
   it('two simultaneous first sign-ins end with one user', async () => {
     const [c, d] = await Promise.all([
-      findOrCreateOAuthUser({ email: 'race@example.test', name: 'R' }),
-      findOrCreateOAuthUser({ email: 'race@example.test', name: 'R' }),
+      findOrCreateOAuthUser({ email: 'race@example.test', name: 'R' , policy: 'open' }),
+      findOrCreateOAuthUser({ email: 'race@example.test', name: 'R' , policy: 'open' }),
     ]);
     expect(c?.id).toBeDefined();
     expect(c?.id).toBe(d?.id);
@@ -59,22 +59,15 @@ describe('an upgraded studio', () => {
     const path = await import('node:path');
     const os = await import('node:os');
     const Database = (await import('better-sqlite3')).default;
-    const { drizzle } = await import('drizzle-orm/better-sqlite3');
-    const { migrate } = await import('drizzle-orm/better-sqlite3/migrator');
+    const { migrateDatabase } = await import('../index');
+    const { migrateBefore } = await import('@/test/migrations');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wan-upgrade-'));
     const sqlite = new Database(path.join(dir, 'studio.db'));
     try {
       // The migrations before this one, as on a studio running the previous release, with two accounts.
-      const folder = path.join(dir, 'before');
-      const source = path.join(process.cwd(), 'db', 'migrations');
-      fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
-      const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-      const older = journal.entries.filter((entry) => !entry.tag.startsWith('0005'));
-      fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: older }));
-      for (const entry of older) fs.copyFileSync(path.join(source, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
-      migrate(drizzle(sqlite), { migrationsFolder: folder });
+      migrateBefore(sqlite, '0005_hardening');
       sqlite.prepare("insert into users (id, email, name, password_hash, created_at) values ('u-old', 'old@example.test', 'Old', 'x', 1000), ('u-new', 'new@example.test', 'New', 'x', 2000)").run();
-      migrate(drizzle(sqlite), { migrationsFolder: source });
+      migrateDatabase(sqlite);
       expect(sqlite.prepare('select id, is_admin as admin from users order by created_at').all()).toEqual([
         { id: 'u-old', admin: 1 },
         { id: 'u-new', admin: 0 },

@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getEnv, type Env } from '@/lib/env';
 import { getDb } from '../index';
 import { preparedFor } from '../prepared';
 import { findSignUpInvite, redeemSignUpInvite, type SignUpInvite } from './instance-invites';
@@ -18,7 +17,8 @@ export async function getUserById({ id }: { id: string }): Promise<User | undefi
   return byId().get({ id });
 }
 
-export type SignUpPolicy = Env['signup'];
+/** Who may create an account (SIGNUP in lib/env.ts). */
+export type SignUpPolicy = 'open' | 'invite' | 'closed';
 export type SignUpRefusal = 'closed' | 'invite-required';
 /** How an account is being asked for: under `invite` it needs a working invite token (unless it is the first). */
 export type Admission = { policy: SignUpPolicy; inviteToken?: string; now?: Date };
@@ -80,7 +80,7 @@ export async function updatePasswordHash({ id, from, to }: { id: string; from: s
  * Whether an OAuth sign-in may use this email: an OAuth-only account has it, or nobody has and the sign-up
  * policy lets a new account in (OAuth carries no invite: under invite or closed, only the first account).
  */
-export async function oauthMayUseEmail({ email, policy = getEnv().signup }: { email: string; policy?: SignUpPolicy }): Promise<boolean> {
+export async function oauthMayUseEmail({ email, policy }: { email: string; policy: SignUpPolicy }): Promise<boolean> {
   const existing = await getUserByEmail({ email });
   if (existing) return existing.passwordHash === '';
   return policy === 'open' || (await hasNoUsers());
@@ -92,7 +92,7 @@ export async function oauthMayUseEmail({ email, policy = getEnv().signup }: { em
  * sign-up does not verify emails, so anyone could have registered that address first and would keep a
  * password into the real owner's account.
  */
-export async function findOrCreateOAuthUser({ email, name, policy = getEnv().signup }: { email: string; name: string; policy?: SignUpPolicy }): Promise<User | undefined> {
+export async function findOrCreateOAuthUser({ email, name, policy }: { email: string; name: string; policy: SignUpPolicy }): Promise<User | undefined> {
   const existing = await getUserByEmail({ email });
   if (existing) return existing.passwordHash === '' ? existing : undefined;
   // passwordHash '' marks an OAuth-only account: credentials sign-in refuses it explicitly.

@@ -88,7 +88,7 @@ describe('OAuth identities', () => {
 
 describe('OAuth-only users', () => {
   it('can never sign in with a password, empty or otherwise', async () => {
-    await findOrCreateOAuthUser({ email: 'oauth-only@example.test', name: 'O' });
+    await findOrCreateOAuthUser({ email: 'oauth-only@example.test', name: 'O', policy: 'open' });
     const provider = getAuthOptions().providers.find((candidate) => candidate.id === 'credentials');
     const options: { authorize?: CredentialsConfig['authorize'] } | undefined = provider?.options;
     const req = { headers: { 'x-forwarded-for': '203.0.113.50' }, body: {}, query: {}, method: 'POST' };

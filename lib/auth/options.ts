@@ -29,14 +29,14 @@ export function getAuthOptions(): NextAuthOptions {
         if (account?.type !== 'oauth') return true;
         const identity = verifiedOAuthIdentity(account.provider, profile);
         // An email that already has a password account signs in with its password, never through a provider.
-        return identity !== undefined && (await oauthMayUseEmail(identity));
+        return identity !== undefined && (await oauthMayUseEmail({ ...identity, policy: getEnv().signup }));
       },
       async jwt({ token, account, profile }) {
         if (account?.type !== 'oauth') return token;
         // No adapter: the token must carry OUR user id, not the provider's account id.
         const identity = verifiedOAuthIdentity(account.provider, profile);
         if (!identity) throw new Error('AccessDenied');
-        const user = await findOrCreateOAuthUser(identity);
+        const user = await findOrCreateOAuthUser({ ...identity, policy: getEnv().signup });
         if (!user) throw new Error('AccessDenied');
         return { sub: user.id, name: user.name, email: user.email };
       },

@@ -1,8 +1,7 @@
 import 'server-only';
-import path from 'node:path';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
-import { getEnv } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
+import { getVideoStore } from '@/lib/storage';
 import { buildRecipesFile } from './recipes-file';
 import { zipStream, type ZipEntry } from './zip-stream';
 
@@ -25,12 +24,12 @@ export function exportZip(rows: GenerationWithAuthor[], now: Date): ReadableStre
       parentId: row.parentId,
     })),
   });
-  const videos = path.join(getEnv().dataDir, 'videos');
+  const store = getVideoStore();
   async function* entries(): AsyncGenerator<ZipEntry> {
     yield { name: 'recipes.json', source: { bytes: `${JSON.stringify(recipes, null, 2)}\n` } };
     for (const row of rows) {
       const name = fileOf(row);
-      if (name && row.archivePath) yield { name, source: { path: path.join(videos, row.archivePath) } };
+      if (name && row.archivePath) yield { name, source: { path: store.localPath(row.archivePath) } };
     }
   }
   return zipStream(entries());

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderedRecipe } from '@/lib/generation/recipe-snippets';
+import { orderedRecipe } from '@/lib/generation/recipe';
 import { generationRequestSchema, seedSchema, type ConcreteGenerationRequest } from '@/lib/generation/schema';
 
 export const RECIPES_FORMAT = 'wan-studio.recipes';

@@ -1,12 +1,11 @@
 // Re-creates an export's clips as finished, archived entries of a team: no API call, nothing spent.
 import 'server-only';
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { insertGenerations, listGenerationStates } from '@/db/queries/generations';
 import type { NewGeneration } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { getVideoStore } from '@/lib/storage';
-import { DiskFullError, ensureFreeSpace } from '@/lib/storage/disk-space';
+import { DiskFullError } from '@/lib/storage/disk-space';
 import { formatBytes } from '@/lib/storage/format-bytes';
 import { checkTeamQuota } from '@/lib/storage/team-quota';
 import { ArchiveRejectedError, isVideoHead, type StoredObject } from '@/lib/storage/video-store';
@@ -52,7 +51,7 @@ export async function recreateFromZip({ file, teamId, userId }: { file: string; 
     const quota = await checkTeamQuota({ teamId, adding: videoBytes });
     if (!quota.ok) return { ok: false, status: 413, message: quota.message };
     try {
-      await ensureFreeSpace(path.join(getEnv().dataDir, 'videos'), videoBytes);
+      await getVideoStore().ensureRoom(videoBytes);
       return await storeAndInsert(zip, planned.clips, { teamId, userId }, cap);
     } catch (error) {
       if (error instanceof DiskFullError) return { ok: false, status: 507, message: error.message };

@@ -1,6 +1,5 @@
-/** US cents per second of video, by resolution. Defaults; the server's env can override them. */
+/** US cents per second of video, by resolution: the studio's are getEnv().prices (PRICE_*_CENTS_PER_SECOND). */
 export type PriceTable = { '720p': number; '1080p': number };
-export const defaultPrices: PriceTable = { '720p': 6, '1080p': 10 };
 
 /** Anything with a resolution and a duration in seconds: a request, a stored clip. */
 export type Priced = { resolution: keyof PriceTable; duration: number };

@@ -23,3 +23,27 @@ export function requestOf(row: RequestFields): ConcreteGenerationRequest {
     requestType: 'async',
   };
 }
+
+const recipeKeys = [
+  'mode',
+  'prompt',
+  'negativePrompt',
+  'imageUrls',
+  'imageId',
+  'resolution',
+  'aspectRatio',
+  'duration',
+  'seed',
+  'enablePromptExpansion',
+  'provider',
+  'requestType',
+] as const satisfies readonly (keyof ConcreteGenerationRequest)[];
+
+// Fails to compile when the request gains a field the list above does not name.
+const _everyKeyListed: Exclude<keyof ConcreteGenerationRequest, (typeof recipeKeys)[number]> extends never ? true : false = true;
+
+/** The request's fields in one fixed order, absent ones left out: what reproducing sends. */
+export function orderedRecipe(request: ConcreteGenerationRequest): ConcreteGenerationRequest {
+  const entries = recipeKeys.map((key) => [key, request[key]] as const).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(entries) as ConcreteGenerationRequest;
+}

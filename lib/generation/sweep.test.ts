@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { costCents, defaultPrices } from './pricing';
+import { costCents, type PriceTable } from './pricing';
 import { generationRequestSchema } from './schema';
 import { expandSweep, sweepSchema, sweepSize } from './sweep';
 
 const base = generationRequestSchema.parse({ prompt: 'a kite over dunes', resolution: '720p', duration: 5, seed: 7 });
 let next = 0;
+// The studio's default prices (lib/env.ts).
+const prices: PriceTable = { '720p': 6, '1080p': 10 };
 const random = () => [11, 11, 42, 99, 5][next++ % 5] ?? 0;
 
 describe('seed sweeps', () => {
@@ -50,6 +52,6 @@ describe('seed sweeps', () => {
   it('costs resolution-seconds times the price table', () => {
     const sweep = sweepSchema.parse({ seeds: { kind: 'next', from: 1, count: 2 }, axis: 'resolution' });
     // 5 s at 720p (6¢/s) + 5 s at 1080p (10¢/s), twice.
-    expect(costCents(expandSweep(base, sweep, random), defaultPrices)).toBe(2 * (30 + 50));
+    expect(costCents(expandSweep(base, sweep, random), prices)).toBe(2 * (30 + 50));
   });
 });

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPublicAddress } from './address-policy';
 import { fetchPublicImage } from './safe-fetch';
 import { makeImage } from './test-images';
 
@@ -80,15 +79,5 @@ describe('fetchPublicImage refuses every way to reach our own network', () => {
     const { bytes, url } = await fetchPublicImage(`http://${host}/elsewhere`, asPublic());
     expect(bytes.equals(png)).toBe(true);
     expect(url).toBe(`http://${host}/image.png`);
-  });
-});
-
-describe('isPublicAddress', () => {
-  it('accepts public addresses', () => {
-    for (const address of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '93.184.216.34']) expect(isPublicAddress(address)).toBe(true);
-  });
-  it('refuses names and garbage (only resolved addresses count)', () => {
-    expect(isPublicAddress('example.com')).toBe(false);
-    expect(isPublicAddress('')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import net from 'node:net';
-import { isPublicAddress } from '@/lib/images/address-policy';
+import { isPublicAddress } from './address-policy';
 
 /** A link we refuse to follow or that did not answer usefully; its message is shown to people as is. */
 export class SafeGetError extends Error {

@@ -9,7 +9,7 @@ import { resetEnvForTests } from '@/lib/env';
 import { LINK_EXPIRED, RESULT_URL_LIFETIME_MS } from '@/lib/generation/timings';
 import { toGenerationView } from '@/lib/generation/view';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
-import { archiveGeneration, MAX_RETRY_MS } from './archive';
+import { archiveGeneration, MAX_RETRY_MS, type ArchiveDeps } from './archive';
 
 // A 1 MB cap for this file; real waits (no time scale), since the clock is injected below.
 process.env.ARCHIVE_MAX_BYTES = String(1024 * 1024);
@@ -42,6 +42,10 @@ async function finishedClip(completedAt = new Date()) {
   return insertTestGeneration(owner, { state: 'success', resultUrls: [`${base}/result.mp4`], completedAt });
 }
 
+// The tracker passes its notifier; here each change is recorded.
+const changed: string[] = [];
+const archive = (id: string, deps: Partial<ArchiveDeps> = {}) => archiveGeneration(id, { onChange: (changedId: string) => changed.push(changedId), ...deps });
+
 const videosDir = () => path.join(process.env.DATA_DIR ?? '', 'videos');
 const due = (now: Date) => listUnarchivedSuccessIds({ limit: 1_000, now, completedAfter: new Date(now.getTime() - RESULT_URL_LIFETIME_MS) });
 
@@ -63,11 +67,13 @@ describe('archiveGeneration', () => {
   it('stores the exact bytes with their sha256 and size', async () => {
     serve = always({ status: 200, type: 'video/mp4', body: mp4 });
     const row = await finishedClip();
-    await archiveGeneration(row.id);
+    await archive(row.id);
     const archived = await getGenerationForWorker({ id: row.id });
     expect(archived?.archiveSha256).toBe(sha256(mp4));
     expect(archived?.archiveBytes).toBe(mp4.length);
     expect(fs.readFileSync(path.join(videosDir(), archived?.archivePath ?? '')).equals(mp4)).toBe(true);
+    // Members watching the clip are told through the caller's callback.
+    expect(changed).toContain(row.id);
   });
 
   it.each([
@@ -78,7 +84,7 @@ describe('archiveGeneration', () => {
   ])('refuses %s, keeps no partial file, and schedules a retry', async (_name, answer, reason) => {
     serve = always(answer);
     const row = await finishedClip();
-    await expect(archiveGeneration(row.id)).rejects.toThrow(reason);
+    await expect(archive(row.id)).rejects.toThrow(reason);
     const after = await getGenerationForWorker({ id: row.id });
     expect(after).toMatchObject({ archivedAt: null, archiveAttempts: 1 });
     expect(after?.archiveError).toMatch(reason);
@@ -93,7 +99,7 @@ describe('archiveGeneration', () => {
   it('refuses a file over the size cap while streaming', async () => {
     serve = always({ status: 200, type: 'video/mp4', body: Buffer.concat([mp4, Buffer.alloc(1024 * 1024)]) });
     const row = await finishedClip();
-    await expect(archiveGeneration(row.id)).rejects.toThrow(/larger than 1048576 bytes/);
+    await expect(archive(row.id)).rejects.toThrow(/larger than 1048576 bytes/);
     expect(fs.readdirSync(videosDir()).filter((name) => name.startsWith(row.id))).toEqual([]);
   });
 });
@@ -116,7 +122,7 @@ async function driveAttempts(id: string, clock: { now: Date }, until: Date): Pro
     if (clock.now > until) return attempts;
     expect(await due(clock.now)).toContain(id);
     attempts.push(clock.now);
-    await archiveGeneration(id, { now: () => clock.now }).catch(() => undefined);
+    await archive(id, { now: () => clock.now }).catch(() => undefined);
   }
 }
 
@@ -166,7 +172,7 @@ describe('archiving outlasts an outage, until the service’s link expires', () 
     const after = new Date(expiresAt + 60_000);
     expect(await due(after)).not.toContain(row.id);
     const seen = requests;
-    await archiveGeneration(row.id, { now: () => after });
+    await archive(row.id, { now: () => after });
     expect(requests).toBe(seen);
     expect((await getGenerationForWorker({ id: row.id }))?.archiveAttempts).toBe(attempts.length);
   });
@@ -176,7 +182,7 @@ describe('archiving outlasts an outage, until the service’s link expires', () 
     serve = always({ status: 503, type: 'text/plain', body: Buffer.from('down') });
     // The link has 5 s left, less than the first backoff: this attempt is the last.
     const row = await finishedClip(new Date(now.getTime() - RESULT_URL_LIFETIME_MS + 5_000));
-    await archiveGeneration(row.id, { now: () => now }).catch(() => undefined);
+    await archive(row.id, { now: () => now }).catch(() => undefined);
     expect((await getGenerationForWorker({ id: row.id }))?.archiveError).toMatch(new RegExp(`^${LINK_EXPIRED}`));
     expect(await due(new Date(now.getTime() + 1_000))).not.toContain(row.id);
     expect(await due(new Date(now.getTime() + 4_000))).not.toContain(row.id);
@@ -186,7 +192,7 @@ describe('archiving outlasts an outage, until the service’s link expires', () 
     const row = await finishedClip(new Date(Date.now() - RESULT_URL_LIFETIME_MS - 60_000));
     expect(await due(new Date())).not.toContain(row.id);
     const seen = requests;
-    await archiveGeneration(row.id);
+    await archive(row.id);
     expect(requests).toBe(seen);
     expect(await getGenerationForWorker({ id: row.id })).toMatchObject({ archiveError: LINK_EXPIRED, archiveNextAt: null, archivedAt: null });
   });
@@ -215,7 +221,7 @@ describe('archive downloads cannot be pointed at our own network', () => {
   ])('a result URL redirecting to %s is refused, and stays retryable', async (_name, target, reason) => {
     serve = always({ status: 302, type: 'text/plain', body: Buffer.alloc(0), location: target() });
     const row = await finishedClip();
-    await expect(archiveGeneration(row.id)).rejects.toThrow(reason);
+    await expect(archive(row.id)).rejects.toThrow(reason);
     const after = await getGenerationForWorker({ id: row.id });
     expect(after?.archivedAt).toBeNull();
     expect(after?.archiveError).toMatch(reason);
@@ -226,6 +232,6 @@ describe('archive downloads cannot be pointed at our own network', () => {
   it('follows at most 3 redirects', async () => {
     serve = (req) => (req.url === '/final.mp4' ? { status: 200, type: 'video/mp4', body: mp4 } : { status: 302, type: 'text/plain', body: Buffer.alloc(0), location: `/hop${Number(req.url?.slice(4) ?? 0) + 1}` });
     const row = await finishedClip();
-    await expect(archiveGeneration(row.id)).rejects.toThrow('The link redirects too many times.');
+    await expect(archive(row.id)).rejects.toThrow('The link redirects too many times.');
   });
 });

@@ -3,9 +3,7 @@ import { getGenerationForWorker, updateGeneration } from '@/db/queries/tracker';
 import { getEnv } from '@/lib/env';
 import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/timings';
 import { safeGet, type SafeResponse } from '@/lib/net/safe-get';
-import { notifyChanged } from '@/lib/tasks/notify';
-import { semaphore } from '@/lib/tasks/semaphore';
-import { singleFlight } from '@/lib/tasks/single-flight';
+import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { getVideoStore } from './index';
 import { ArchiveRejectedError, isVideoHead } from './video-store';
 
@@ -21,6 +19,8 @@ const flight = singleFlight<void>();
 const slot = semaphore(PARALLEL_DOWNLOADS);
 
 export type ArchiveDeps = {
+  /** Told each time the row changes in a way members watching may see (the tracker passes its notifier). */
+  onChange: (id: string) => void;
   now: () => Date;
   /** Fetches the service's result URL; the default goes through the safe GET's address policy. */
   download: (url: string, signal: AbortSignal) => Promise<SafeResponse>;
@@ -30,7 +30,7 @@ export type ArchiveDeps = {
  * Copies a finished clip into our storage, so it outlives the API's 15-day URL. Idempotent. A failed
  * attempt schedules the next (10 s doubling to 15 min, scaled by WAN_POLL_SCALE) until the link expires.
  */
-export function archiveGeneration(id: string, deps: Partial<ArchiveDeps> = {}): Promise<void> {
+export function archiveGeneration(id: string, deps: Pick<ArchiveDeps, 'onChange'> & Partial<ArchiveDeps>): Promise<void> {
   const full: ArchiveDeps = { now: () => new Date(), download: downloadResult, ...deps };
   return flight(id, () => slot(() => archive(id, full)));
 }
@@ -48,7 +48,7 @@ function downloadResult(url: string, signal: AbortSignal): Promise<SafeResponse>
   });
 }
 
-async function archive(id: string, { now, download }: ArchiveDeps): Promise<void> {
+async function archive(id: string, { onChange, now, download }: ArchiveDeps): Promise<void> {
   const row = await getGenerationForWorker({ id });
   const url = row?.resultUrls?.[0];
   if (!row || row.state !== 'success' || row.archivedAt || !url) return;
@@ -56,7 +56,7 @@ async function archive(id: string, { now, download }: ArchiveDeps): Promise<void
   if (now().getTime() >= expiresAt) {
     if (row.archiveNextAt !== null || !row.archiveError?.startsWith(LINK_EXPIRED)) {
       await updateGeneration({ id, values: { archiveNextAt: null, archiveError: stopMessage(row.archiveError) } });
-      notifyChanged(id);
+      onChange(id);
     }
     return;
   }
@@ -82,7 +82,7 @@ async function archive(id: string, { now, download }: ArchiveDeps): Promise<void
       id,
       values: { archivePath: stored.key, archiveSha256: stored.sha256, archiveBytes: stored.bytes, archivedAt: at, archiveError: null, archiveNextAt: null, updatedAt: at },
     });
-    notifyChanged(id);
+    onChange(id);
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
     const failedAt = now().getTime();
@@ -93,7 +93,7 @@ async function archive(id: string, { now, download }: ArchiveDeps): Promise<void
     // Given up: not due again before the link expires (then once, to record it), so the sweeper does not spin on it.
     await updateGeneration({ id, values: { archiveError: next ? message.slice(0, 300) : stopMessage(message), archiveNextAt: next ?? new Date(expiresAt) } });
     // Members watching see the new reason and the next attempt at once.
-    notifyChanged(id);
+    onChange(id);
     throw error;
   }
 }

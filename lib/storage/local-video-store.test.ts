@@ -48,3 +48,18 @@ describe('local video store on a filling disk', () => {
     expect(fs.readdirSync(root())).toEqual(['ok.mp4']);
   });
 });
+
+describe('local video store layout', () => {
+  it('names the file of a key under its root, and refuses keys that would leave it', () => {
+    const store = createLocalVideoStore(root());
+    expect(store.localPath('ok.mp4')).toBe(path.join(root(), 'ok.mp4'));
+    expect(() => store.localPath('../studio.db')).toThrow(/Invalid storage key/);
+  });
+
+  it('tells whether more bytes fit with the reserve still free', async () => {
+    setStatfsForTests(async () => ({ bavail: 2 * GiB, bsize: 1 }));
+    const store = createLocalVideoStore(root());
+    await expect(store.ensureRoom(0.5 * GiB)).resolves.toBeUndefined();
+    await expect(store.ensureRoom(1.5 * GiB)).rejects.toBeInstanceOf(DiskFullError);
+  });
+});

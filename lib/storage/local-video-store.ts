@@ -47,6 +47,10 @@ export function createLocalVideoStore(root: string): VideoStore {
       await Promise.all(partials.map((name) => fs.promises.rm(path.join(root, name), { force: true })));
       return partials.length;
     },
+    localPath: fileOf,
+    async ensureRoom(bytes) {
+      await ensureFreeSpace(root, bytes);
+    },
   };
 }
 

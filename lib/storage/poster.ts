@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
-import { semaphore } from '@/lib/tasks/semaphore';
-import { singleFlight } from '@/lib/tasks/single-flight';
+import { semaphore, singleFlight } from '@/lib/async/concurrency';
+import { getVideoStore } from './index';
 import { isVideoHead } from './video-store';
 
 export type Poster = { path: string; bytes: number };
@@ -26,7 +26,7 @@ const warned = new Set<string>();
 
 const dataDir = () => getEnv().dataDir;
 const posterFile = (key: string) => path.join(dataDir(), 'posters', `${key}.jpg`);
-const videoFile = (key: string) => path.join(dataDir(), 'videos', key);
+const videoFile = (key: string) => getVideoStore().localPath(key);
 
 /** A JPEG still of the archived clip `archiveKey`, made once and cached; null when it cannot be made. */
 export async function posterOf(archiveKey: string): Promise<Poster | null> {

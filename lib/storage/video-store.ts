@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 export type StoredObject = { key: string; sha256: string; bytes: number };
 export type PutOptions = { maxBytes: number; accept(head: Uint8Array): boolean };
 
-/** Where archived videos live; local disk today, object storage can implement the same shape. */
+/** Where archived videos live, and the only module that knows where: local disk today, object storage can implement the same shape. */
 export type VideoStore = {
   put(key: string, body: AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredObject>;
   size(key: string): Promise<number | undefined>;
@@ -12,6 +12,10 @@ export type VideoStore = {
   remove(key: string): Promise<void>;
   /** Drops half-written files a crash left behind; call once at start, before any archive runs. */
   removePartials(): Promise<number>;
+  /** The object as a file on this machine, for tools that read files (ffmpeg, the export's zip writer). */
+  localPath(key: string): string;
+  /** Throws DiskFullError unless `bytes` more can be stored with the disk reserve still free. */
+  ensureRoom(bytes: number): Promise<void>;
 };
 
 export class ArchiveRejectedError extends Error {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { claimQueued, countInFlight, getDispatchTurns, listQueuedHeads, saveDispatchTurns } from '@/db/queries/queue';
-import { coalescing } from './coalesce';
+import { coalescing } from '@/lib/async/concurrency';
 import { fairOrder, personTurnKey, teamTurnKey, type QueuedClip } from './fair-order';
 import type { TrackerDeps } from './deps';
 import { sendGeneration } from './send';

@@ -5,7 +5,7 @@ import { archiveGeneration } from '@/lib/storage/archive';
 import { WanApiError, type WanClient } from '@/lib/wan';
 import { applyTaskStatus, backoffAfterError } from './apply-status';
 import { notifyChanged } from './notify';
-import { singleFlight } from './single-flight';
+import { singleFlight } from '@/lib/async/concurrency';
 
 export type RefreshDeps = { wan: WanClient; now: () => Date; pollScale: number };
 
@@ -36,7 +36,7 @@ async function poll(id: string, { wan, now, pollScale }: RefreshDeps): Promise<v
   try {
     const status = await wan.getTask(row.taskId);
     const updated = await updateGeneration({ id, values: applyTaskStatus(row, status, now(), pollScale) });
-    if (updated?.state === 'success') void archiveGeneration(id).catch(() => undefined);
+    if (updated?.state === 'success') void archiveGeneration(id, { onChange: notifyChanged }).catch(() => undefined);
   } catch (error) {
     if (error instanceof WanApiError && error.status === 404) {
       await updateGeneration({ id, values: taskForgotten(now()) });

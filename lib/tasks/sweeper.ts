@@ -10,6 +10,7 @@ import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/timings';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { trackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
+import { notifyChanged } from './notify';
 import { refreshIfDue } from './refresh';
 
 const MAX_SLEEP_MS = 1_000;
@@ -68,7 +69,7 @@ async function sweep(): Promise<number> {
   // Archive attempts go on, backing off, for as long as the service's link works.
   const now = deps.now();
   const unarchived = await listUnarchivedSuccessIds({ limit: BATCH, now, completedAfter: new Date(now.getTime() - RESULT_URL_LIFETIME_MS) });
-  void Promise.allSettled(unarchived.map((id) => archiveGeneration(id, { now: deps.now })));
+  void Promise.allSettled(unarchived.map((id) => archiveGeneration(id, { onChange: notifyChanged, now: deps.now })));
   if (Date.now() - lastTrashPurge >= TRASH_PURGE_MS) {
     lastTrashPurge = Date.now();
     // The trash keeps clips for 30 days; after that they and their videos go for good.

@@ -12,6 +12,7 @@ import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit
 import { generationRequestSchema } from '@/lib/generation/schema';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
+import { notifyChanged } from './notify';
 import { refreshIfDue } from './refresh';
 import type { TrackerDeps } from './deps';
 import { submitAndDispatch } from '@/test/submit';
@@ -107,7 +108,7 @@ describe('refreshIfDue', () => {
     expect(done.resultUrls).toHaveLength(1);
     expect(done.apiCostTime).toBeGreaterThan(0);
 
-    await archiveGeneration(row.id);
+    await archiveGeneration(row.id, { onChange: notifyChanged });
     const archived = await getGenerationForWorker({ id: row.id });
     const upstream = Buffer.from(await (await fetch(done.resultUrls?.[0] ?? '')).arrayBuffer());
     expect(archived?.archiveSha256).toBe(crypto.createHash('sha256').update(upstream).digest('hex'));

@@ -23,6 +23,9 @@ export type WanClient = {
 };
 
 const MODEL = 'wan-2-5';
+/** The contract's two calls; the recipe snippets show people the same ones. */
+export const CREATE_PATH = `/generateTask/${MODEL}`;
+export const STATUS_PATH = `/statusTask/${MODEL}`;
 const SNIPPET_CHARS = 300;
 
 export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl = fetch, now = Date.now }: WanClientOptions): WanClient {
@@ -79,8 +82,8 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
   }
 
   return {
-    createTask: (body) => call('POST', `/generateTask/${MODEL}`, createTaskDataSchema, body),
-    getTask: (taskId) => call('GET', `/statusTask/${MODEL}?taskId=${encodeURIComponent(taskId)}`, taskStatusSchema),
+    createTask: (body) => call('POST', CREATE_PATH, createTaskDataSchema, body),
+    getTask: (taskId) => call('GET', `${STATUS_PATH}?taskId=${encodeURIComponent(taskId)}`, taskStatusSchema),
   };
 }
 

@@ -8,7 +8,8 @@ import { fail, ok, teamAction, type ActionResult } from '@/lib/actions';
 import type { GenerationView } from '@/lib/generation/view';
 import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/timings';
 import { archiveGeneration } from '@/lib/storage/archive';
-import { viewOf } from '@/lib/tasks/view-of';
+import { notifyChanged } from '@/lib/tasks/notify';
+import { viewOf } from '@/lib/generation/view-of';
 
 /** How long Retry now waits for the attempt before answering with the clip as it stands. */
 const ANSWER_WITHIN_MS = 15_000;
@@ -29,7 +30,7 @@ export const retryArchive = teamAction(
 
     await updateGeneration({ id: row.id, values: { archiveNextAt: now } });
     // The outcome is in the row either way (saved, or the new error and next attempt).
-    const attempt = archiveGeneration(row.id).then(
+    const attempt = archiveGeneration(row.id, { onChange: notifyChanged }).then(
       () => undefined,
       () => undefined,
     );

@@ -1,35 +1,9 @@
-import { toWanCreateBody } from '@/lib/wan/request-body';
-import type { ConcreteGenerationRequest } from './schema';
-
-// The same paths lib/wan/client.ts calls (its model constant is private to it).
-const CREATE_PATH = '/generateTask/wan-2-5';
-const STATUS_PATH = '/statusTask/wan-2-5';
+import { orderedRecipe } from '@/lib/generation/recipe';
+import type { ConcreteGenerationRequest } from '@/lib/generation/schema';
+import { CREATE_PATH, STATUS_PATH } from './client';
+import { toWanCreateBody } from './request-body';
 
 export type RecipeSnippets = { json: string; curl: string; typescript: string };
-
-const recipeKeys = [
-  'mode',
-  'prompt',
-  'negativePrompt',
-  'imageUrls',
-  'imageId',
-  'resolution',
-  'aspectRatio',
-  'duration',
-  'seed',
-  'enablePromptExpansion',
-  'provider',
-  'requestType',
-] as const satisfies readonly (keyof ConcreteGenerationRequest)[];
-
-// Fails to compile when the request gains a field the list above does not name.
-const _everyKeyListed: Exclude<keyof ConcreteGenerationRequest, (typeof recipeKeys)[number]> extends never ? true : false = true;
-
-/** The request's fields in one fixed order, absent ones left out: what reproducing sends. */
-export function orderedRecipe(request: ConcreteGenerationRequest): ConcreteGenerationRequest {
-  const entries = recipeKeys.map((key) => [key, request[key]] as const).filter(([, value]) => value !== undefined);
-  return Object.fromEntries(entries) as ConcreteGenerationRequest;
-}
 
 /** POSIX single quotes: nothing inside is expanded; a `'` is closed, escaped and reopened. */
 export function shellQuote(text: string): string {

@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
-import { toWanCreateBody } from '@/lib/wan/request-body';
+import { generationRequestSchema, type ConcreteGenerationRequest } from '@/lib/generation/schema';
+import { toWanCreateBody } from './request-body';
 import { recipeSnippets, shellQuote } from './recipe-snippets';
-import { generationRequestSchema, type ConcreteGenerationRequest } from './schema';
 
 const run = promisify(execFile);
 const BASE = 'https://api.apixo.ai/api/v1/';

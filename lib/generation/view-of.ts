@@ -2,7 +2,7 @@ import 'server-only';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
 import { getQueuePosition } from '@/db/queries/queue';
 import { getEnv } from '@/lib/env';
-import { toGenerationView, type GenerationView } from '@/lib/generation/view';
+import { toGenerationView, type GenerationView } from './view';
 
 /** A row as the browser sees it, with its place in the queue when it is waiting. */
 export async function viewOf(row: GenerationWithAuthor): Promise<GenerationView> {

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getEnv, resetEnvForTests } from '@/lib/env';
+import { migrateBefore } from '@/test/migrations';
+import { databaseFile, migrateDatabase, openDatabase } from './index';
+import * as schema from './schema';
+import { stackKeyOf } from './stack-key';
+
+const { generations, images, memberships, teams, users } = schema;
+let dir = '';
+let sqlite: Database.Database;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wan-db-'));
+  sqlite = new Database(path.join(dir, 'studio.db'));
+});
+afterEach(() => {
+  sqlite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Rows as the previous release left them: stack keys never computed (0002) or cleared (0004). */
+function oldRows(db: ReturnType<typeof drizzle<typeof schema>>) {
+  db.insert(users).values({ id: 'u', email: 'u@example.test', name: 'U', passwordHash: 'x' }).run();
+  db.insert(teams).values({ id: 't', name: 'T', personal: true }).run();
+  db.insert(memberships).values({ teamId: 't', userId: 'u', role: 'owner' }).run();
+  const image = (id: string, sha256: string) => ({ id, teamId: 't', userId: 'u', fileName: `${id}.png`, format: 'png' as const, width: 8, height: 8, bytes: 1, sha256 });
+  db.insert(images).values([image('i1', 'a'.repeat(64)), image('i2', 'a'.repeat(64)), image('i3', 'b'.repeat(64))]).run();
+  const clip = (id: string, values: Partial<schema.NewGeneration> = {}): schema.NewGeneration => ({
+    id,
+    teamId: 't',
+    userId: 'u',
+    mode: 'text-to-video',
+    prompt: 'lanterns',
+    seed: Number(id.slice(1)),
+    resolution: '720p',
+    aspectRatio: '16:9',
+    duration: 5,
+    enablePromptExpansion: true,
+    provider: 'auto',
+    requestType: 'async',
+    state: 'success',
+    stackKey: '',
+    ...values,
+  });
+  db.insert(generations)
+    .values([
+      clip('g1'),
+      clip('g2', { negativePrompt: 'blur', enablePromptExpansion: false }),
+      clip('g3', { sweepId: 'sweep-1' }),
+      clip('g4', { mode: 'image-to-video', imageId: 'i1', imageUrls: ['https://x.test/1.png'] }),
+      clip('g5', { mode: 'image-to-video', imageId: 'i2', imageUrls: ['https://x.test/2.png'] }),
+      clip('g6', { mode: 'image-to-video', imageId: 'i3', imageUrls: ['https://x.test/3.png'] }),
+      clip('g7', { mode: 'image-to-video', imageUrls: ['https://x.test/pasted.png'] }),
+      clip('g8', { stackKey: 'recipe:kept' }),
+    ])
+    .run();
+}
+
+describe('an upgraded database', () => {
+  it('gets every missing stack key from the 0006 migration, as inserts compute them', () => {
+    const db = drizzle(sqlite, { schema });
+    migrateBefore(sqlite, '0006_backfill_stack_keys');
+    oldRows(db);
+    migrateDatabase(sqlite);
+
+    const rows = db.select({ row: generations, sha256: images.sha256 }).from(generations).leftJoin(images, eq(images.id, generations.imageId)).orderBy(generations.id).all();
+    const keys = Object.fromEntries(rows.map(({ row }) => [row.id, row.stackKey]));
+    for (const { row, sha256 } of rows.filter(({ row }) => row.id !== 'g8')) expect(row.stackKey).toBe(stackKeyOf(row, sha256 ?? undefined));
+    expect(keys.g3).toBe('sweep:sweep-1');
+    // The same picture uploaded twice is one stack; another picture is another.
+    expect(keys.g5).toBe(keys.g4);
+    expect(keys.g6).not.toBe(keys.g4);
+    expect(new Set([keys.g1, keys.g2, keys.g4, keys.g7]).size).toBe(4);
+    expect(keys.g8).toBe('recipe:kept');
+  });
+
+  it('runs the backfill once: later starts apply no migration and leave the keys alone', () => {
+    const file = path.join(dir, 'again.db');
+    openDatabase(file).$client.close();
+    const reopened = openDatabase(file);
+    try {
+      const applied = reopened.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
+      const journal = JSON.parse(fs.readFileSync(path.join('db', 'migrations', 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+      expect(applied.n).toBe(journal.entries.length);
+    } finally {
+      reopened.$client.close();
+    }
+  });
+});
+
+describe('databaseFile', () => {
+  const saved = process.env.DATA_DIR;
+  afterEach(() => {
+    process.env.DATA_DIR = saved;
+    resetEnvForTests();
+  });
+
+  it.each([undefined, '', 'relative/data', '/srv/wan-data'])('lies in the data directory lib/env reads (DATA_DIR=%s)', (value) => {
+    if (value === undefined) delete process.env.DATA_DIR;
+    else process.env.DATA_DIR = value;
+    resetEnvForTests();
+    expect(databaseFile()).toBe(path.join(getEnv().dataDir, 'studio.db'));
+  });
+});
