@@ -19,7 +19,7 @@ import { newCallbackSecret } from '@/lib/tasks/callback-url';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { nextQueueRank } from '@/lib/tasks/submit';
-import { viewOf } from '@/lib/generation/view-of';
+import { viewOf } from '@/lib/gallery/view-of';
 
 const NOT_FOUND = 'That clip does not exist.';
 const idSchema = z.uuid();

@@ -9,7 +9,7 @@ import { requireStudioContext } from '@/lib/auth/session';
 import { limitsFor } from '@/lib/start/limits';
 import { getEnv } from '@/lib/env';
 import { randomSeed } from '@/lib/generation/schema';
-import { viewOf } from '@/lib/generation/view-of';
+import { viewOf } from '@/lib/gallery/view-of';
 import { createGeneration, createSweep, manageQueue } from './actions';
 
 export const metadata: Metadata = { title: 'Studio' };

@@ -2,7 +2,7 @@ import 'server-only';
 import { countStacks, listGallery, listStack, type GalleryFilters } from '@/db/queries/gallery';
 import { listTagsFor } from '@/db/queries/curation';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
-import { viewOf } from '@/lib/generation/view-of';
+import { viewOf } from '@/lib/gallery/view-of';
 import { decodeCursor, encodeCursor } from './cursor';
 import { stateGroups } from '@/lib/generation/states';
 import { dayRange, type GallerySearch } from './filters';

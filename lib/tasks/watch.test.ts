@@ -8,7 +8,7 @@ import type { TrackerDeps } from './deps';
 import { notifyChanged } from './notify';
 import { refreshIfDue } from './refresh';
 import { submitAndDispatch } from '@/test/submit';
-import { viewOf } from '@/lib/generation/view-of';
+import { viewOf } from '@/lib/gallery/view-of';
 import { watchGenerations } from './watch';
 
 const SCALE = 0.005;

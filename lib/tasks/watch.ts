@@ -6,7 +6,7 @@ import { versionOf, type GenerationView } from '@/lib/generation/view';
 import type { TrackerDeps } from './deps';
 import { waitForChanges } from './notify';
 import { refreshIfDue } from './refresh';
-import { viewOf } from '@/lib/generation/view-of';
+import { viewOf } from '@/lib/gallery/view-of';
 
 export const MAX_WATCH_MS = 20_000;
 export const MAX_WATCHED = 50;

@@ -11,7 +11,7 @@ import { stackKeySchema } from '@/lib/gallery/filters';
 import { requestOf } from '@/lib/generation/recipe';
 import { diffRecipes, type RecipeDiffRow } from '@/lib/generation/recipe-diff';
 import { settled } from '@/lib/generation/states';
-import { viewOf } from '@/lib/generation/view-of';
+import { viewOf } from '@/lib/gallery/view-of';
 import { CompareModeLinks } from '@/components/compare/compare-mode-links';
 import { CompareWaiting } from '@/components/compare/compare-waiting';
 

@@ -3,7 +3,7 @@ import { fieldErrorsOf, generationRequestSchema } from '@/lib/generation/schema'
 import { cannotGenerate, problem } from '@/lib/http';
 import { bodyRefused, readJson } from '@/lib/read-body';
 import { startClip } from '@/lib/start/start-clips';
-import { viewOf } from '@/lib/generation/view-of';
+import { viewOf } from '@/lib/gallery/view-of';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import { getGenerationById } from '@/db/queries/generations';
 import { teamClip } from '@/lib/auth/team-clip';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { refreshIfDue } from '@/lib/tasks/refresh';
-import { viewOf } from '@/lib/generation/view-of';
+import { viewOf } from '@/lib/gallery/view-of';
 
 export const dynamic = 'force-dynamic';
 
