@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
-import { safeCallbackUrl } from '@/lib/safe-callback';
+import { signInRedirectPath } from '@/lib/sign-in-redirect';
 import { baseSecurityHeaders, newNonce, nonDocumentCsp, pageCsp } from '@/lib/security/headers';
 
 const sessionCookies = ['next-auth.session-token', '__Secure-next-auth.session-token'];
@@ -34,7 +34,7 @@ function signInRedirect(request: NextRequest): NextResponse | undefined {
   if (publicPaths.includes(pathname) || pathname.startsWith('/s/')) return undefined;
   if (sessionCookies.some((name) => request.cookies.has(name))) return undefined;
   const signIn = new URL('/sign-in', request.url);
-  signIn.searchParams.set('callbackUrl', safeCallbackUrl(`${pathname}${search}`));
+  signIn.searchParams.set('callbackUrl', signInRedirectPath(`${pathname}${search}`));
   return NextResponse.redirect(signIn);
 }
 

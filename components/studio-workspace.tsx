@@ -7,7 +7,7 @@ import type { ManageQueueAction } from './queue-controls';
 import type { SweepAction } from './sweep-form';
 import { StudioForm, type CreateGenerationAction } from './studio-form';
 import type { StudioFormValues } from './studio-form-values';
-import { TaskCard } from './task-card';
+import { ClipCard } from './clip-card';
 
 /** The studio: the form on the left, this session's clips live on the right. */
 export function StudioWorkspace({
@@ -87,7 +87,7 @@ export function StudioWorkspace({
         ) : (
           <div className="grid items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3">
             {views.map((view) => (
-              <TaskCard key={view.id} initial={view} manage={manage} mayManage={mayManage} />
+              <ClipCard key={view.id} initial={view} manage={manage} mayManage={mayManage} />
             ))}
           </div>
         )}

@@ -92,7 +92,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 export async function generate(page: Page, prompt: string) {
   await page.getByLabel('Prompt', { exact: true }).fill(prompt);
   await page.getByRole('button', { name: 'Generate' }).click();
-  const card = page.getByTestId('task-card').filter({ hasText: prompt }).first();
+  const card = page.getByTestId('clip-card').filter({ hasText: prompt }).first();
   await expect(card).toBeVisible();
   return card;
 }

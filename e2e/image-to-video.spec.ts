@@ -16,7 +16,7 @@ test('upload a PNG start frame, generate, and the video’s first frame is that 
 
   await page.getByLabel('Prompt', { exact: true }).fill('The red wall slowly comes alive');
   await page.getByRole('button', { name: 'Generate' }).click();
-  const card = page.getByTestId('task-card').filter({ hasText: 'red wall' });
+  const card = page.getByTestId('clip-card').filter({ hasText: 'red wall' });
   await expect(card.getByTestId('clip-video')).toBeVisible({ timeout: 30_000 });
 
   // Our archived copy is same-origin, so its pixels can be read.
@@ -60,5 +60,5 @@ test('a bad start frame is explained before anything is spent', async ({ owner: 
   await page.getByLabel('Prompt', { exact: true }).fill('No frame yet');
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('imageUrls-error')).toHaveText('Image-to-video needs exactly one start image');
-  await expect(page.getByTestId('task-card')).toHaveCount(0);
+  await expect(page.getByTestId('clip-card')).toHaveCount(0);
 });

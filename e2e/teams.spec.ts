@@ -33,7 +33,7 @@ test('owner invites an editor, the editor’s clip appears in the owner’s gall
   await editor.goto('/');
   await editor.getByLabel('Prompt', { exact: true }).fill('A ferry leaving the harbour at dawn');
   await editor.getByRole('button', { name: 'Generate' }).click();
-  await expect(editor.getByTestId('task-card').filter({ hasText: 'A ferry leaving the harbour' })).toBeVisible();
+  await expect(editor.getByTestId('clip-card').filter({ hasText: 'A ferry leaving the harbour' })).toBeVisible();
 
   // It is in the owner's gallery, with its author, and the author filter finds it.
   await owner.goto('/gallery');

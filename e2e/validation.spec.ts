@@ -8,7 +8,7 @@ test('a prompt over 800 characters shows the limit and stores nothing', async ({
 
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('prompt-error')).toBeVisible();
-  await expect(page.getByTestId('task-card')).toHaveCount(0);
+  await expect(page.getByTestId('clip-card')).toHaveCount(0);
 
   await page.goto('/gallery');
   await expect(page.getByText('No clips yet')).toBeVisible();
@@ -21,14 +21,14 @@ test('an empty prompt and an out-of-range seed are explained next to their field
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('prompt-error')).toHaveText('Describe the video you want');
   await expect(page.getByTestId('seed-error')).toHaveText('Seed must be at most 2147483647');
-  await expect(page.getByTestId('task-card')).toHaveCount(0);
+  await expect(page.getByTestId('clip-card')).toHaveCount(0);
 });
 
 test('a prompt the service refuses ends as a clear failure, not a spinner', async ({ owner: { page } }) => {
   await page.goto('/');
   await page.getByLabel('Prompt', { exact: true }).fill('A forbidden scene in a library');
   await page.getByRole('button', { name: 'Generate' }).click();
-  const card = page.getByTestId('task-card').first();
+  const card = page.getByTestId('clip-card').first();
   await expect(card.getByTestId('failure')).toContainText('refused by the safety filter', { timeout: 30_000 });
   await expect(card.getByTestId('failure')).toContainText('CONTENT_VIOLATION');
 });

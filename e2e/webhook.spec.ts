@@ -51,5 +51,5 @@ test('webhook delivery: the clip completes with no polling, only the one status 
   const unchanged = readGeneration(id);
   expect(unchanged).toEqual(row);
   await page.reload();
-  await expect(page.getByTestId('task-card').filter({ hasText: 'hummingbird' }).getByTestId('state')).toHaveAttribute('data-state', 'success');
+  await expect(page.getByTestId('clip-card').filter({ hasText: 'hummingbird' }).getByTestId('state')).toHaveAttribute('data-state', 'success');
 });

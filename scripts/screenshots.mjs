@@ -36,7 +36,7 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('radio', { name: ratio }).check({ force: true });
     await page.getByLabel('Prompt', { exact: true }).fill(prompt);
     await page.getByRole('button', { name: 'Generate' }).click();
-    await page.getByTestId('task-card').filter({ hasText: prompt }).waitFor();
+    await page.getByTestId('clip-card').filter({ hasText: prompt }).waitFor();
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'studio-running');

@@ -19,7 +19,7 @@ import { newCallbackSecret } from '@/lib/tasks/callback-url';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { nextQueueRank } from '@/lib/tasks/submit';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 
 const NOT_FOUND = 'That clip does not exist.';
 const idSchema = z.uuid();
@@ -39,7 +39,7 @@ export const createGeneration: (input: GenerationRequestInput, parentId?: string
     const started = await startClip({ teamId: team.teamId, userId: user.id, request, prepare: true, parentId: parent?.id });
     if (!started.ok) return refused(started);
     revalidatePath('/gallery');
-    return ok(await viewOf({ ...started.row, authorName: user.name }));
+    return ok(await loadView({ ...started.row, authorName: user.name }));
   },
   settingsFailure,
 );
@@ -57,7 +57,7 @@ export const reproduceGeneration = teamAction(
     const started = await startClip({ teamId: team.teamId, userId: user.id, request: resolved.request, parentId: source.id });
     if (!started.ok) return fail(started.message);
     revalidatePath('/gallery');
-    return ok(await viewOf({ ...started.row, authorName: user.name }));
+    return ok(await loadView({ ...started.row, authorName: user.name }));
   },
   NOT_FOUND,
 );
@@ -137,7 +137,7 @@ export const manageQueue = teamAction(
     if (!row) return fail(NOT_FOUND);
     if (!changed && command.command !== 'move') return fail('This clip has already moved on; nothing was changed.');
     revalidatePath('/gallery');
-    return ok(await viewOf(row));
+    return ok(await loadView(row));
   },
   'That request is not valid.',
 );

@@ -9,7 +9,7 @@ import { requireStudioContext } from '@/lib/auth/session';
 import { limitsFor } from '@/lib/start/limits';
 import { getEnv } from '@/lib/env';
 import { randomSeed } from '@/lib/generation/schema';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 import { createGeneration, createSweep, manageQueue } from './actions';
 
 export const metadata: Metadata = { title: 'Studio' };
@@ -50,7 +50,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
       initialValues={initialValues}
       parentId={source?.id}
       remixOf={source?.id}
-      recent={await Promise.all(recent.map(viewOf))}
+      recent={await Promise.all(recent.map(loadView))}
       action={createGeneration}
       manage={manageQueue}
       webhookAvailable={Boolean(getEnv().publicUrl)}

@@ -3,11 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
-import { parseRecipesFile, type RecipesFile } from '@/lib/export/recipes-file';
+import { parseRecipesFile, RECIPES_UPLOAD_MAX_BYTES, type RecipesFile } from '@/lib/export/recipes-file';
 import { costCents, formatUsd, type PriceTable } from '@/lib/generation/pricing';
 import { Button } from '../ui/button';
 
-const RECIPES_MAX_BYTES = 900 * 1024;
 
 type ImportAction = (text: string) => Promise<ActionResult<{ ids: string[] }, { clips?: string[] }>>;
 
@@ -31,7 +30,7 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
     // A whole export zip re-creates its clips from their videos; a recipes.json re-runs them.
     const head = new Uint8Array(await picked.slice(0, 4).arrayBuffer());
     if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return setZip(picked);
-    if (picked.size > RECIPES_MAX_BYTES) return setError('A recipes file is at most 900 KB; import fewer clips at a time.');
+    if (picked.size > RECIPES_UPLOAD_MAX_BYTES) return setError('A recipes file is at most 900 KB; import fewer clips at a time.');
     const content = await picked.text();
     const parsed = parseRecipesFile(content);
     if (!parsed.ok) return setError(parsed.message);

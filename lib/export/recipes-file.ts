@@ -3,6 +3,9 @@ import { orderedRecipe } from '@/lib/generation/recipe';
 import { generationRequestSchema, seedSchema, type ConcreteGenerationRequest } from '@/lib/generation/schema';
 
 export const RECIPES_FORMAT = 'wan-studio.recipes';
+
+/** The largest recipes.json the import form sends through a server action (below Next's 1 MB action body limit). */
+export const RECIPES_UPLOAD_MAX_BYTES = 900 * 1024;
 export const RECIPES_VERSION = 1;
 export const RECIPES_MAX_CLIPS = 500;
 const MAX_LISTED_ERRORS = 5;

@@ -13,7 +13,8 @@ import { parseRecipesFile, type ParsedRecipesFile, type RecipeClip } from './rec
 import { ZipFormatError } from './zip-checks';
 import { openZip, type OpenedZip, type ZipFileEntry } from './zip-read';
 
-export const RECIPES_MAX_BYTES = 2 * 1024 * 1024;
+/** The largest recipes.json read from an export zip (the form's own upload limit is RECIPES_UPLOAD_MAX_BYTES). */
+export const ZIP_RECIPES_MAX_BYTES = 2 * 1024 * 1024;
 
 /** `status`: 413 past the import's total cap or the team's quota, 507 when the disk is almost full; otherwise 400. */
 export type RecreateResult = { ok: true; ids: string[] } | { ok: false; message: string; problems?: string[]; status?: 413 | 507 };
@@ -65,7 +66,7 @@ export async function recreateFromZip({ file, teamId, userId }: { file: string; 
 async function readRecipes(zip: OpenedZip): Promise<ParsedRecipesFile> {
   const entry = zip.entries.find((candidate) => candidate.name === 'recipes.json');
   if (!entry) return { ok: false, message: 'This zip has no recipes.json, so it is not a Wan Studio export.' };
-  if (entry.size > RECIPES_MAX_BYTES) return { ok: false, message: 'recipes.json is larger than 2 MB.' };
+  if (entry.size > ZIP_RECIPES_MAX_BYTES) return { ok: false, message: 'recipes.json is larger than 2 MB.' };
   try {
     const chunks = (await zip.read(entry).toArray()) as Buffer[];
     return parseRecipesFile(Buffer.concat(chunks).toString('utf8'));

@@ -2,7 +2,7 @@ import 'server-only';
 import { countStacks, listGallery, listStack, type GalleryFilters } from '@/db/queries/gallery';
 import { listTagsFor } from '@/db/queries/curation';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 import { decodeCursor, encodeCursor } from './cursor';
 import { stateGroups } from '@/lib/generation/states';
 import { dayRange, type GallerySearch } from './filters';
@@ -31,7 +31,7 @@ async function toItems(teamId: string, rows: GenerationWithAuthor[], counts: Map
   const tags = await listTagsFor({ teamId, ids: rows.map((row) => row.id) });
   return Promise.all(
     rows.map(async (row) => ({
-      view: await viewOf(row),
+      view: await loadView(row),
       favorite: row.favorite,
       tags: tags.get(row.id) ?? [],
       authorId: row.userId,

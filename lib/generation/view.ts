@@ -53,7 +53,7 @@ export type GenerationView = {
 
 export type ViewOptions = {
   /** Compresses the documented timings (tests, benchmarks); 1 in production. */
-  timeScale?: number;
+  pollScale?: number;
   queuePosition?: number | null;
 };
 
@@ -63,7 +63,7 @@ export function versionOf({ state, archived, queuePosition, archiveNextAt }: Pic
   return `${state}.${archived ? 'a' : ''}.${queuePosition ?? ''}${retries}`;
 }
 
-export function toGenerationView(row: Generation & { authorName: string; imageFileName?: string | null }, { timeScale = 1, queuePosition = null }: ViewOptions = {}): GenerationView {
+export function toView(row: Generation & { authorName: string; imageFileName?: string | null }, { pollScale = 1, queuePosition = null }: ViewOptions = {}): GenerationView {
   const archived = row.archivedAt !== null && row.archivePath !== null;
   const position = row.state === 'queued' ? queuePosition : null;
   return {
@@ -87,7 +87,7 @@ export function toGenerationView(row: Generation & { authorName: string; imageFi
     submittedAt: row.submittedAt?.getTime() ?? null,
     completedAt: row.completedAt?.getTime() ?? null,
     costTimeMs: row.apiCostTime,
-    expectedDurationMs: expectedDurationMs(row) * timeScale,
+    expectedDurationMs: expectedDurationMs(row) * pollScale,
     nextRefreshAt: row.nextPollAt?.getTime() ?? null,
     queuePosition: position,
     version: versionOf({ state: row.state, archived, queuePosition: position, archiveNextAt: archived ? null : (row.archiveNextAt?.getTime() ?? null) }),

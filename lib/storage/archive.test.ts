@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getGenerationForWorker, listSuccessesWithoutArchive, listUnarchivedSuccessIds, updateGeneration } from '@/db/queries/tracker';
 import { resetEnvForTests } from '@/lib/env';
 import { LINK_EXPIRED, RESULT_URL_LIFETIME_MS } from '@/lib/generation/timings';
-import { toGenerationView } from '@/lib/generation/view';
+import { toView } from '@/lib/generation/view';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { archiveGeneration, MAX_RETRY_MS, type ArchiveDeps } from './archive';
 
@@ -205,7 +205,7 @@ describe('a crash in the middle of an attempt', () => {
     await updateGeneration({ id: row.id, values: { archiveAttempts: 1 } });
     expect(await due(new Date())).toContain(row.id);
     const stored = await getGenerationForWorker({ id: row.id });
-    expect(stored && toGenerationView({ ...stored, authorName: 'A' })).toMatchObject({ archiveStopped: false, archiveAttempts: 1 });
+    expect(stored && toView({ ...stored, authorName: 'A' })).toMatchObject({ archiveStopped: false, archiveAttempts: 1 });
   });
 });
 

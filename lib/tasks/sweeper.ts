@@ -54,9 +54,10 @@ let lastHousekeeping = 0;
 /** One pass; returns when the next pass is due. */
 async function sweep(): Promise<number> {
   const deps = trackerDeps();
-  const housekeeping = Date.now() - lastHousekeeping >= HOUSEKEEPING_MS;
+  const clock = () => deps.now().getTime();
+  const housekeeping = clock() - lastHousekeeping >= HOUSEKEEPING_MS;
   if (housekeeping) {
-    lastHousekeeping = Date.now();
+    lastHousekeeping = clock();
     await markStaleSendsUnknown({ now: deps.now() });
     await dispatchQueued(deps);
   }
@@ -65,21 +66,21 @@ async function sweep(): Promise<number> {
     await Promise.all(due.map((id) => refreshIfDue(id, deps)));
     if (due.length < BATCH) break;
   }
-  if (!housekeeping) return (await getNextDueAt())?.getTime() ?? Date.now() + MAX_SLEEP_MS;
+  if (!housekeeping) return (await getNextDueAt())?.getTime() ?? clock() + MAX_SLEEP_MS;
   // Archive attempts go on, backing off, for as long as the service's link works.
   const now = deps.now();
   const unarchived = await listUnarchivedSuccessIds({ limit: BATCH, now, completedAfter: new Date(now.getTime() - RESULT_URL_LIFETIME_MS) });
   void Promise.allSettled(unarchived.map((id) => archiveGeneration(id, { onChange: notifyChanged, now: deps.now })));
-  if (Date.now() - lastTrashPurge >= TRASH_PURGE_MS) {
-    lastTrashPurge = Date.now();
+  if (clock() - lastTrashPurge >= TRASH_PURGE_MS) {
+    lastTrashPurge = clock();
     // The trash keeps clips for 30 days; after that they and their videos go for good.
     await purgeTrashed({ before: trashExpiry(deps.now()) });
   }
-  if (Date.now() - lastExpiryCheck >= EXPIRY_CHECK_MS) {
-    lastExpiryCheck = Date.now();
+  if (clock() - lastExpiryCheck >= EXPIRY_CHECK_MS) {
+    lastExpiryCheck = clock();
     await reportUnarchived();
   }
-  return (await getNextDueAt())?.getTime() ?? Date.now() + MAX_SLEEP_MS;
+  return (await getNextDueAt())?.getTime() ?? clock() + MAX_SLEEP_MS;
 }
 
 let lastExpiryCheck = 0;

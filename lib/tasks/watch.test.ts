@@ -8,7 +8,7 @@ import type { TrackerDeps } from './deps';
 import { notifyChanged } from './notify';
 import { refreshIfDue } from './refresh';
 import { submitAndDispatch } from '@/test/submit';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 import { watchGenerations } from './watch';
 
 const SCALE = 0.005;
@@ -38,7 +38,7 @@ afterAll(() => emulator.stop());
 
 async function newClip(prompt: string) {
   const row = await submitAndDispatch({ ...owner, request: generationRequestSchema.parse({ prompt }) }, deps());
-  return viewOf({ ...row, authorName: 'W' });
+  return loadView({ ...row, authorName: 'W' });
 }
 
 describe('watchGenerations (the long poll)', () => {

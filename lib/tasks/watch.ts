@@ -6,7 +6,7 @@ import { versionOf, type GenerationView } from '@/lib/generation/view';
 import type { TrackerDeps } from './deps';
 import { waitForChanges } from './notify';
 import { refreshIfDue } from './refresh';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 
 export const MAX_WATCH_MS = 20_000;
 export const MAX_WATCHED = 50;
@@ -33,7 +33,7 @@ export async function watchGenerations(
     // Versions from a narrow read; full views only for what changed.
     const changedIds = await changedSince(toCheck, teamId, known);
     const left = deadline - deps.now().getTime();
-    if (changedIds.length > 0) return Promise.all((await listGenerationsByIds({ ids: changedIds, teamId })).map(viewOf));
+    if (changedIds.length > 0) return Promise.all((await listGenerationsByIds({ ids: changedIds, teamId })).map(loadView));
     if (left <= 0 || signal?.aborted) return [];
 
     const notified = await waitForChanges(ids, { timeoutMs: left, settleMs: SETTLE_MS }, signal);

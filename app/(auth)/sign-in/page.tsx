@@ -5,14 +5,14 @@ import { AuthForm } from '@/components/auth-form';
 import { oauthProviderList } from '@/lib/auth/oauth-providers';
 import { getSessionUser } from '@/lib/auth/session';
 import { pageErrorMessage } from '@/lib/auth/sign-in-errors';
-import { safeCallbackUrl } from '@/lib/safe-callback';
+import { signInRedirectPath } from '@/lib/sign-in-redirect';
 import { OAuthButtons } from './oauth-buttons';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = signInRedirectPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   return (
     <AuthCard title="Welcome back" subtitle="Sign in to your studio.">

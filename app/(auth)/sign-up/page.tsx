@@ -6,7 +6,7 @@ import { AuthForm } from '@/components/auth-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { inviteTokenFrom, signUpGate, signUpRefusals, type SignUpGate } from '@/lib/auth/sign-up-policy';
 import { getEnv } from '@/lib/env';
-import { safeCallbackUrl } from '@/lib/safe-callback';
+import { signInRedirectPath } from '@/lib/sign-in-redirect';
 import { signUp } from '../actions';
 
 export const metadata: Metadata = { title: 'Create account', robots: { index: false } };
@@ -23,7 +23,7 @@ function admittedBy(gate: Extract<SignUpGate, { open: true }>): string {
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = signInRedirectPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   const token = inviteTokenFrom({ invite: params.invite, callbackUrl });
   const gate = await signUpGate({ policy: getEnv().signup, token });

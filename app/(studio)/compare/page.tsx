@@ -11,7 +11,7 @@ import { stackKeySchema } from '@/lib/gallery/filters';
 import { requestOf } from '@/lib/generation/recipe';
 import { diffRecipes, type RecipeDiffRow } from '@/lib/generation/recipe-diff';
 import { settled } from '@/lib/generation/states';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 import { CompareModeLinks } from '@/components/compare/compare-mode-links';
 import { CompareWaiting } from '@/components/compare/compare-waiting';
 
@@ -42,12 +42,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
     return (
       <div className="space-y-6">
         <h1 className="text-xl font-semibold tracking-tight">Compare {live.length} clips</h1>
-        <CompareWaiting views={await Promise.all(live.map(viewOf))} />
+        <CompareWaiting views={await Promise.all(live.map(loadView))} />
       </div>
     );
   }
   const ready = rows.filter((row) => row.state === 'success' && row.deletedAt === null).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  const views = await Promise.all(ready.map(viewOf));
+  const views = await Promise.all(ready.map(loadView));
   const diff = diffRecipes(ready.map(requestOf));
   const clips: CompareClip[] = views.flatMap((view, index) =>
     view.videoUrl ? [{ id: view.id, src: view.videoUrl, aspectRatio: view.aspectRatio, label: labelOf(diff, index, view.seed), href: `/gallery/${view.id}` }] : [],

@@ -7,7 +7,7 @@ import { deleteSavedView, saveView } from '@/db/queries/saved-views';
 import { fail, ok, teamAction, type ActionResult } from '@/lib/actions';
 import { can } from '@/lib/auth/authz';
 import { getEnv } from '@/lib/env';
-import { parseRecipesFile } from '@/lib/export/recipes-file';
+import { parseRecipesFile, RECIPES_UPLOAD_MAX_BYTES } from '@/lib/export/recipes-file';
 import { clipIdsSchema, savedViewSchema, tagsInputSchema } from '@/lib/gallery/commands';
 import { parseGallerySearch, tagSchema, toQueryString } from '@/lib/gallery/filters';
 import { purgeTrashed } from '@/lib/gallery/trash';
@@ -18,7 +18,6 @@ import { precheckStart, prepareRequest, startClips } from '@/lib/start/start-cli
 import { trackerDeps } from '@/lib/tasks/deps';
 
 // Under Next's 1 MB limit on a server action's body; 500 recipes take about 300 KB.
-const RECIPES_MAX_BYTES = 900 * 1024;
 const INVALID = 'That request is not valid.';
 const VIEW_NOT_FOUND = 'That view does not exist.';
 /** Anything but `true` is false, as it always was: the flag is never a reason to refuse. */
@@ -96,7 +95,7 @@ export const deleteGalleryView = teamAction(
 );
 
 export type ImportResult = ActionResult<{ ids: string[] }, { clips?: string[] }>;
-const recipesTextSchema = z.string().max(RECIPES_MAX_BYTES);
+const recipesTextSchema = z.string().max(RECIPES_UPLOAD_MAX_BYTES);
 
 /**
  * Re-runs every recipe of a recipes.json (exact requests, seeds included) as new clips of this team.

@@ -9,7 +9,7 @@ import type { GenerationView } from '@/lib/generation/view';
 import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/timings';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { notifyChanged } from '@/lib/tasks/notify';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 
 /** How long Retry now waits for the attempt before answering with the clip as it stands. */
 const ANSWER_WITHIN_MS = 15_000;
@@ -23,7 +23,7 @@ export const retryArchive = teamAction(
     const scope = { id, teamId: team.teamId };
     const row = await getGenerationById(scope);
     if (!row) return fail(NOT_FOUND);
-    if (row.archivedAt) return ok(await viewOf(row));
+    if (row.archivedAt) return ok(await loadView(row));
     if (row.state !== 'success' || !row.resultUrls?.[0]) return fail('This clip has no finished video to save.');
     const now = new Date();
     if (now >= linkExpiryOf(row)) return fail(`${LINK_EXPIRED}; it can no longer be saved.`);
@@ -38,7 +38,7 @@ export const retryArchive = teamAction(
     const fresh = await getGenerationById(scope);
     if (!fresh) return fail(NOT_FOUND);
     revalidatePath(`/gallery/${row.id}`);
-    return ok(await viewOf(fresh));
+    return ok(await loadView(fresh));
   },
   NOT_FOUND,
 );

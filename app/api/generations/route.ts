@@ -3,7 +3,7 @@ import { fieldErrorsOf, generationRequestSchema } from '@/lib/generation/schema'
 import { cannotGenerate, problem } from '@/lib/http';
 import { bodyRefused, readJson } from '@/lib/read-body';
 import { startClip } from '@/lib/start/start-clips';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,5 +26,5 @@ export async function POST(request: Request) {
   const started = await startClip({ teamId: team.teamId, userId: user.id, request: parsed.data, prepare: true });
   if (!started.ok && started.kind === 'invalid') return problem(400, 'Invalid request', { fieldErrors: started.fieldErrors });
   if (!started.ok) return problem(429, started.message);
-  return Response.json(await viewOf({ ...started.row, authorName: user.name }), { status: 201, headers: { 'cache-control': 'no-store' } });
+  return Response.json(await loadView({ ...started.row, authorName: user.name }), { status: 201, headers: { 'cache-control': 'no-store' } });
 }

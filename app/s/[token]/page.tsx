@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { ClipFrame } from '@/components/clip-frame';
 import { GenerationParams } from '@/components/generation-params';
 import { getEnv } from '@/lib/env';
-import { toGenerationView } from '@/lib/generation/view';
+import { toView } from '@/lib/generation/view';
 import { sharedClips } from '@/lib/shares/share-clips';
 
 type Params = Promise<{ token: string }>;
@@ -93,7 +93,7 @@ export default async function SharePage({ params }: { params: Params }) {
             <p className="text-base leading-relaxed" data-testid="shared-prompt">
               {clips[0].prompt}
             </p>
-            {single && <GenerationParams view={toGenerationView(clips[0])} publicPage />}
+            {single && <GenerationParams view={toView(clips[0])} publicPage />}
           </aside>
         )}
       </div>

@@ -21,7 +21,7 @@ import { getEnv } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
 import { isTerminal } from '@/lib/generation/states';
 import { recipeSnippets } from '@/lib/wan/recipe-snippets';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 import { createSweep, reproduceGeneration } from '../../actions';
 import { favoriteClips, restoreClips, tagClips, trashClips, untagClips } from '../actions';
 import { retryArchive } from '../archive-actions';
@@ -38,7 +38,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
   if (!row) notFound();
   const [parent, view, ancestors, children, tags, limits, links] = await Promise.all([
     row.parentId ? getGenerationById({ id: row.parentId, ...scope }) : undefined,
-    viewOf(row),
+    loadView(row),
     listAncestors({ ...scope, parentId: row.parentId }),
     listChildren({ ...scope, id: row.id }),
     listTagsFor({ ...scope, ids: [row.id] }),

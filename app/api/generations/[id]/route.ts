@@ -2,7 +2,7 @@ import { getGenerationById } from '@/db/queries/generations';
 import { teamClip } from '@/lib/auth/team-clip';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { refreshIfDue } from '@/lib/tasks/refresh';
-import { viewOf } from '@/lib/gallery/view-of';
+import { loadView } from '@/lib/gallery/load-view';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,5 +18,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     await refreshIfDue(row.id, deps);
     row = (await getGenerationById(scope)) ?? row;
   }
-  return Response.json(await viewOf(row), { headers: { 'cache-control': 'no-store' } });
+  return Response.json(await loadView(row), { headers: { 'cache-control': 'no-store' } });
 }

@@ -10,11 +10,11 @@ import { QueueControls, type ManageQueueAction } from './queue-controls';
 import { StateBadge } from './state-badge';
 
 /** One generation, watched live until it finishes, then playing inline. */
-export function TaskCard({ initial, manage, mayManage }: { initial: GenerationView; manage: ManageQueueAction; mayManage: (view: GenerationView) => boolean }) {
+export function ClipCard({ initial, manage, mayManage }: { initial: GenerationView; manage: ManageQueueAction; mayManage: (view: GenerationView) => boolean }) {
   const { data: view } = useGeneration(initial);
   const controllable = isCancellable(view.state) && mayManage(view);
   return (
-    <article data-testid="task-card" data-generation-id={view.id} className="space-y-3 rounded-card border border-line bg-surface p-3">
+    <article data-testid="clip-card" data-generation-id={view.id} className="space-y-3 rounded-card border border-line bg-surface p-3">
       <ClipStage view={view} fit="card" />
       {controllable && <QueueControls view={view} manage={manage} />}
       <div className="space-y-1.5 px-1">

@@ -4,7 +4,7 @@ const base = 'http://callback.invalid';
 const unsafeCharacter = /[\\\u0000-\u001f\u007f]/;
 
 /** Only same-origin paths: a sign-in link must never redirect to another origin. Anything else becomes '/'. */
-export function safeCallbackUrl(value: string | string[] | undefined): string {
+export function signInRedirectPath(value: string | string[] | undefined): string {
   const raw = Array.isArray(value) ? value[0] : value;
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || unsafeCharacter.test(raw)) return '/';
   let url: URL;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { safeCallbackUrl } from './safe-callback';
+import { signInRedirectPath } from './sign-in-redirect';
 
-describe('safeCallbackUrl', () => {
+describe('signInRedirectPath', () => {
   it.each([
     ['the issue’s probe, as the page receives it decoded', decodeURIComponent('/%09/evil.example')],
     ['a tab the browser would drop', '/\t/evil.example'],
@@ -22,12 +22,12 @@ describe('safeCallbackUrl', () => {
     ['empty', ''],
     ['nothing', undefined],
   ])('sends %s home', (_label, attack) => {
-    expect(safeCallbackUrl(attack)).toBe('/');
+    expect(signInRedirectPath(attack)).toBe('/');
   });
 
   it('checks the first value when the parameter is repeated', () => {
-    expect(safeCallbackUrl(['//evil.example', '/gallery'])).toBe('/');
-    expect(safeCallbackUrl(['/gallery', '//evil.example'])).toBe('/gallery');
+    expect(signInRedirectPath(['//evil.example', '/gallery'])).toBe('/');
+    expect(signInRedirectPath(['/gallery', '//evil.example'])).toBe('/gallery');
   });
 
   it.each([
@@ -41,6 +41,6 @@ describe('safeCallbackUrl', () => {
     ['/%09/evil.example', '/%09/evil.example'],
     ['/gallery/./trash', '/gallery/trash'],
   ])('keeps the same-origin path %s', (path, expected) => {
-    expect(safeCallbackUrl(path)).toBe(expected);
+    expect(signInRedirectPath(path)).toBe(expected);
   });
 });
