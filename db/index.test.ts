@@ -10,6 +10,7 @@ import { migrateBefore } from '@/test/migrations';
 import { databaseFile, migrateDatabase, openDatabase } from './index';
 import * as schema from './schema';
 import { stackKeyOf } from './stack-key';
+import { requestDefaults } from '@/lib/generation/schema';
 
 const { generations, images, memberships, teams, users } = schema;
 let dir = '';
@@ -35,15 +36,9 @@ function oldRows(db: ReturnType<typeof drizzle<typeof schema>>) {
     id,
     teamId: 't',
     userId: 'u',
-    mode: 'text-to-video',
+    ...requestDefaults,
     prompt: 'lanterns',
     seed: Number(id.slice(1)),
-    resolution: '720p',
-    aspectRatio: '16:9',
-    duration: 5,
-    enablePromptExpansion: true,
-    provider: 'auto',
-    requestType: 'async',
     state: 'success',
     stackKey: '',
     ...values,

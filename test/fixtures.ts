@@ -1,6 +1,7 @@
 import { insertGeneration } from '@/db/queries/generations';
 import { createUserWithPersonalTeam } from '@/db/queries/users';
 import type { Generation, NewGeneration } from '@/db/schema';
+import { requestDefaults } from '@/lib/generation/schema';
 
 export type Owner = { userId: string; teamId: string };
 
@@ -16,15 +17,9 @@ export async function insertTestGeneration(owner: Owner, values: Partial<NewGene
   return insertGeneration({
     id: crypto.randomUUID(),
     ...owner,
-    mode: 'text-to-video',
+    ...requestDefaults,
     prompt: 'a test clip',
     seed: 1,
-    resolution: '720p',
-    aspectRatio: '16:9',
-    duration: 5,
-    enablePromptExpansion: true,
-    provider: 'auto',
-    requestType: 'async',
     state: 'queued',
     ...values,
   });
