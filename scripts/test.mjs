@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit/integration (Vitest), production build, end-to-end (Playwright).
+// `npm test`: typecheck, lint, the layer check, unit/integration (Vitest), production build, end-to-end (Playwright).
 // Ends with one line "N passed, N failed" summing every check and test that ran.
 import fs from 'node:fs';
 import { run } from './lib.mjs';
@@ -30,6 +30,7 @@ function readJson(file) {
 for (const [name, args] of [
   ['typecheck', ['node_modules/.bin/tsc', '--noEmit']],
   ['lint', ['node_modules/.bin/eslint', '--max-warnings=0', '.']],
+  ['layers (no folder cycle, no import across a boundary)', ['node', 'scripts/check-layers.mjs']],
 ]) {
   if (await step(name, args[0], args.slice(1))) passed += 1;
   else failed += 1;

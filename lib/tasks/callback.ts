@@ -60,7 +60,7 @@ export async function applyCallback(row: Generation, body: unknown, deps: Callba
   };
   const applied = await applyCallbackStatus({ id: row.id, values });
   if (applied) notifyChanged(row.id);
-  if (applied && values.state === 'success') void archiveGeneration(row.id, { onChange: notifyChanged }).catch(() => undefined);
+  if (applied && values.state === 'success') void archiveGeneration(row.id, { onChange: notifyChanged, now: deps.now }).catch(() => undefined);
   return { status: 200, result: applied ? 'applied' : 'unchanged' };
 }
 

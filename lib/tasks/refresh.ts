@@ -36,7 +36,7 @@ async function poll(id: string, { wan, now, pollScale }: RefreshDeps): Promise<v
   try {
     const status = await wan.getTask(row.taskId);
     const updated = await updateGeneration({ id, values: applyTaskStatus(row, status, now(), pollScale) });
-    if (updated?.state === 'success') void archiveGeneration(id, { onChange: notifyChanged }).catch(() => undefined);
+    if (updated?.state === 'success') void archiveGeneration(id, { onChange: notifyChanged, now }).catch(() => undefined);
   } catch (error) {
     if (error instanceof WanApiError && error.status === 404) {
       await updateGeneration({ id, values: taskForgotten(now()) });
