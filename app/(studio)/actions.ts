@@ -19,7 +19,7 @@ import { newCallbackSecret } from '@/lib/tasks/callback-url';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { nextQueueRank } from '@/lib/tasks/submit';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 
 const NOT_FOUND = 'That clip does not exist.';
 const idSchema = z.uuid();

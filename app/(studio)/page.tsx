@@ -9,7 +9,7 @@ import { requireStudioContext } from '@/lib/auth/session';
 import { limitsFor } from '@/lib/start/limits';
 import { getEnv } from '@/lib/env';
 import { randomSeed } from '@/lib/generation/schema';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 import { createGeneration, createSweep, manageQueue } from './actions';
 
 export const metadata: Metadata = { title: 'Studio' };

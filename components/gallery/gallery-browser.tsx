@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/r
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import { fetchJson } from '@/lib/fetch-json';
-import type { GalleryItem, GalleryPage } from '@/lib/gallery/item';
+import type { GalleryItem, GalleryPage } from '@/lib/gallery/schemas';
 import { Toast, type ToastMessage } from '../ui/toast';
 import { BulkBar } from './bulk-bar';
 import { GalleryTile } from './gallery-tile';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import type { GalleryItem } from '@/lib/gallery/item';
+import type { GalleryItem } from '@/lib/gallery/schemas';
 import { ClipFrame } from '../clip-frame';
 import { ClipParams } from '../clip-params';
 import { formatDate } from '../format';
