@@ -3,9 +3,8 @@ import crypto from 'node:crypto';
 import { insertImage } from '@/db/queries/images';
 import type { Image } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import { DiskFullError } from '@/lib/storage/disk-space';
+import { checkTeamQuota, DiskFullError } from '@/lib/storage/disk-space';
 import { writeImageFile } from '@/lib/storage/image-files';
-import { checkTeamQuota } from '@/lib/storage/team-quota';
 import { extensions } from './image-format';
 import { validateImage } from './validate-image';
 

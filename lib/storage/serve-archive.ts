@@ -5,7 +5,7 @@ import type { Generation } from '@/db/schema';
 import { missing, problem } from '@/lib/http';
 import { mediaHeaders } from '@/lib/security/headers';
 import { parseByteRange } from './byte-range';
-import { getVideoStore } from './index';
+import { getVideoStore } from './local-video-store';
 import { posterOf } from './poster';
 
 type Archived = Pick<Generation, 'id' | 'archivePath' | 'archiveSha256'>;

@@ -13,7 +13,7 @@ import { instanceLimits } from '@/lib/start/limits';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
-import { formatBytes } from '@/lib/storage/format-bytes';
+import { formatBytes } from '@/lib/storage/disk-space';
 import { changeMemberRole, createInviteAction, createTeamAction, leaveTeam, removeMember, revokeInviteAction, updateTeamSettings } from './actions';
 
 export const metadata: Metadata = { title: 'Team' };
