@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { isCancellable } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
-import { ClipParams } from './clip-params';
+import { ClipParams } from './generation-params';
 import { ClipStage } from './clip-stage';
-import { useGeneration } from './hooks/use-generation';
+import { useGeneration } from './hooks/generation-watch';
 import { QueueControls, type ManageQueueAction } from './queue-controls';
 import { StateBadge } from './state-badge';
 

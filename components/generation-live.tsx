@@ -4,7 +4,7 @@ import type { GenerationView } from '@/lib/generation/view';
 import { ArchiveStatus, type RetryArchiveAction } from './archive-status';
 import { ClipStage } from './clip-stage';
 import { formatBytes } from './format';
-import { useGeneration } from './hooks/use-generation';
+import { useGeneration } from './hooks/generation-watch';
 import { StateBadge } from './state-badge';
 
 export type Original = { id: string; sha256: string | null; sameRequest: boolean };

@@ -5,9 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { settled } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
-import { queryKeys } from '@/lib/query-keys';
-import { useGeneration } from '../hooks/use-generation';
-import { ClipProgress } from '../clip-progress';
+import { queryKeys } from '@/lib/client-fetch';
+import { useGeneration } from '../hooks/generation-watch';
+import { ClipProgress } from '../clip-stage';
 import { StateBadge } from '../state-badge';
 
 function Waiting({ view }: { view: GenerationView }) {
