@@ -10,6 +10,10 @@ export const inviteLinkSchema = z.object({
   maxUses: z.coerce.number().int().min(1, 'At least 1 use').max(100, 'At most 100 uses'),
 });
 
+/** The administrator's sign-up links: the same bounds, shared by the admin page's form (browser) and its action (server). */
+export const instanceInviteSchema = inviteLinkSchema;
+export type InstanceInviteInput = z.input<typeof instanceInviteSchema>;
+
 export const inviteSchema = inviteLinkSchema.extend({ role: z.enum(roles, 'Choose a role') });
 export type InviteInput = z.input<typeof inviteSchema>;
 
