@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { getGenerationById, listGenerations } from '@/db/queries/generations';
-import { getImageById } from '@/db/queries/images';
+import { getImageById } from '@/db/queries/storage';
 import { StudioWorkspace } from '@/components/studio-workspace';
 import { defaultFormValues, type StudioFormValues } from '@/components/studio-form-values';
 import { can, reachOf } from '@/lib/auth/authz';

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/index';
 import { getGenerationById, listGenerationsByIds } from '@/db/queries/generations';
-import { getTeamStorageUsage } from '@/db/queries/storage-usage';
+import { getTeamStorageUsage } from '@/db/queries/storage';
 import { generations, type Generation, type NewGeneration } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';

@@ -1,11 +1,11 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { insertImage } from '@/db/queries/images';
+import { insertImage } from '@/db/queries/storage';
 import type { Image } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { checkTeamQuota, DiskFullError } from '@/lib/storage/disk-space';
 import { writeImageFile } from '@/lib/storage/image-files';
-import { extensions } from './image-format';
+import { extensions } from './image-header';
 import { validateImage } from './validate-image';
 
 /** `status`: 413 past the team's storage quota, 507 when the disk is almost full; otherwise a bad image (400). */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getImageById } from '@/db/queries/images';
+import { getImageById } from '@/db/queries/storage';
 import type { GenerationRequest } from '@/lib/generation/schema';
 import { imageUrlForService, publicImageUrl } from './keep-image';
 

@@ -3,7 +3,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getTeamStorageUsage } from '@/db/queries/storage-usage';
+import { getTeamStorageUsage } from '@/db/queries/storage';
 import { getEnv } from '@/lib/env';
 
 /** 1.2 GB, 20 GB, 640 KB; in units of 1024, as the limits are set (20 GB = 20 × 1024³ bytes). */

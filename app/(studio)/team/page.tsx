@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { listActiveInvites } from '@/db/queries/invites';
-import { getTeamStorageUsage } from '@/db/queries/storage-usage';
+import { getTeamStorageUsage } from '@/db/queries/storage';
 import { getTeam, listTeamMembers } from '@/db/queries/teams';
 import { InviteLinkPanel } from '@/components/invite-link-panel';
 import { LeaveTeamButton } from '@/components/team/leave-team-button';

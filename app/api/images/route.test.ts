@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getTeamStorageUsage } from '@/db/queries/storage-usage';
+import { getTeamStorageUsage } from '@/db/queries/storage';
 import { resetEnvForTests } from '@/lib/env';
 import { makeImage } from '@/lib/images/test-images';
 import { formatBytes, setStatfsForTests } from '@/lib/storage/disk-space';
