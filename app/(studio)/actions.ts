@@ -15,7 +15,7 @@ import { resolveStartImage } from '@/lib/images/resolve-start-image';
 import { guardFor } from '@/lib/start/limits';
 import { refusalMessage, sweepOverCap } from '@/lib/start/refusal-message';
 import { SETTINGS_NEED_ATTENTION, startClip, startClips, type Started } from '@/lib/start/start-clips';
-import { newCallbackSecret } from '@/lib/tasks/callback-url';
+import { newCallbackSecret } from '@/lib/tasks/callback';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { nextQueueRank } from '@/lib/tasks/submit';

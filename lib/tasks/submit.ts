@@ -6,7 +6,7 @@ import { crashPoint } from '@/lib/crash-point';
 import { getEnv } from '@/lib/env';
 import { costCents } from '@/lib/generation/pricing';
 import { randomSeed, type GenerationRequest } from '@/lib/generation/schema';
-import { newCallbackSecret } from './callback-url';
+import { newCallbackSecret } from './callback';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
 
