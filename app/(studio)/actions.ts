@@ -11,7 +11,7 @@ import { requestOf } from '@/lib/generation/recipe';
 import { fieldErrorsOf, generationRequestSchema, randomSeed, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import { expandSweep, sweepSchema } from '@/lib/generation/sweep';
 import type { GenerationView } from '@/lib/generation/view';
-import { resolveStartImage } from '@/lib/images/resolve-start-image';
+import { resolveStartImage } from '@/lib/images/start-image';
 import { guardFor } from '@/lib/start/limits';
 import { refusalMessage, sweepOverCap } from '@/lib/start/refusal-message';
 import { SETTINGS_NEED_ATTENTION, startClip, startClips, type Started } from '@/lib/start/start-clips';

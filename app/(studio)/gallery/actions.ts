@@ -11,7 +11,7 @@ import { parseRecipesFile, RECIPES_UPLOAD_MAX_BYTES } from '@/lib/export/recipes
 import { clipIdsSchema, parseGallerySearch, savedViewSchema, tagSchema, tagsInputSchema, toQueryString } from '@/lib/gallery/schemas';
 import { purgeTrashed } from '@/lib/gallery/trash';
 import type { GenerationRequest } from '@/lib/generation/schema';
-import { keepImageFromLink } from '@/lib/images/keep-image-from-link';
+import { keepImageFromLink } from '@/lib/images/start-image';
 import { importOverCap } from '@/lib/start/refusal-message';
 import { precheckStart, prepareRequest, startClips } from '@/lib/start/start-clips';
 import { trackerDeps } from '@/lib/tasks/deps';
