@@ -3,7 +3,7 @@ import { getGenerationForWorker } from '@/db/queries/tracker';
 import { extendSendLease, finishSend, keepLateTask, type SendLease } from '@/db/queries/sends';
 import type { Generation, NewGeneration } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import { costCents } from '@/lib/generation/pricing';
+import { costCents } from '@/lib/generation/schema';
 import { requestOf } from '@/lib/generation/recipe';
 import { toWanCreateBody, WanApiError, WanNetworkError } from '@/lib/wan';
 import { callbackUrl } from './callback';

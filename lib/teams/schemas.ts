@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '@/db/schema';
-import { formatUsd } from '@/lib/generation/pricing';
+import { formatUsd } from '@/lib/generation/schema';
 
 export const teamNameSchema = z.string().trim().min(1, 'Name the team').max(60, 'Team names are at most 60 characters');
 
