@@ -7,8 +7,7 @@ import { settled } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { queryKeys } from '@/lib/client-fetch';
 import { useGeneration } from '../hooks/generation-watch';
-import { ClipProgress } from '../clip-stage';
-import { StateBadge } from '../state-badge';
+import { ClipProgress, StateBadge } from '../clip-stage';
 
 function Waiting({ view }: { view: GenerationView }) {
   const { data } = useGeneration(view);

@@ -7,7 +7,7 @@ import { ClipFrame } from '../clip-frame';
 import { ClipParams } from '../generation-params';
 import { formatDate } from '../format';
 import { useGeneration } from '../hooks/generation-watch';
-import { StateBadge } from '../state-badge';
+import { StateBadge } from '../clip-stage';
 
 type Props = {
   item: GalleryItem;

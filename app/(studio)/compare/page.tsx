@@ -12,7 +12,7 @@ import { requestOf } from '@/lib/generation/recipe';
 import { diffRecipes, type RecipeDiffRow } from '@/lib/generation/recipe-diff';
 import { settled } from '@/lib/generation/states';
 import { loadView } from '@/lib/gallery/load';
-import { CompareModeLinks } from '@/components/compare/compare-mode-links';
+import { CompareModeLinks } from '@/components/compare/compare-controls';
 import { CompareWaiting } from '@/components/compare/compare-waiting';
 
 export const metadata: Metadata = { title: 'Compare' };
