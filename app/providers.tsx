@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { z } from 'zod';
 import { GenerationWatchProvider } from '@/components/hooks/generation-watch';
-import { HttpError } from '@/lib/fetch-json';
+import { HttpError } from '@/lib/client-fetch';
 
 // Zod probes for eval support with Function(""), which our CSP blocks (and reports as a violation): parse without JIT.
 z.config({ jitless: true });

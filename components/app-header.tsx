@@ -1,6 +1,9 @@
+'use client';
+
 import Link from 'next/link';
+import { signOut } from 'next-auth/react';
 import type { ReactNode } from 'react';
-import { SignOutButton } from './sign-out-button';
+import { Button } from './ui/button';
 
 export function AppHeader({
   userName,
@@ -60,5 +63,13 @@ export function AppHeader({
         </p>
       )}
     </header>
+  );
+}
+
+function SignOutButton() {
+  return (
+    <Button variant="ghost" className="h-8 px-3" onClick={() => void signOut({ callbackUrl: '/sign-in' })}>
+      Sign out
+    </Button>
   );
 }

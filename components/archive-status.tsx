@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import type { GenerationView } from '@/lib/generation/view';
-import { queryKeys } from '@/lib/query-keys';
+import { queryKeys } from '@/lib/client-fetch';
 import { useNow } from './hooks/use-now';
 import { Button } from './ui/button';
 

@@ -5,8 +5,7 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/actions';
-import type { SignUpInput } from '@/lib/auth/credentials';
-import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
+import { signInErrorMessage, type SignUpInput } from '@/lib/auth/credentials';
 import { Button } from './ui/button';
 import { Field, inputClass } from './ui/field';
 

@@ -3,11 +3,10 @@
 import Link from 'next/link';
 import { isCancellable } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
-import { ClipParams } from './clip-params';
-import { ClipStage } from './clip-stage';
-import { useGeneration } from './hooks/use-generation';
+import { ClipParams } from './generation-params';
+import { ClipStage, StateBadge } from './clip-stage';
+import { useGeneration } from './hooks/generation-watch';
 import { QueueControls, type ManageQueueAction } from './queue-controls';
-import { StateBadge } from './state-badge';
 
 /** One generation, watched live until it finishes, then playing inline. */
 export function ClipCard({ initial, manage, mayManage }: { initial: GenerationView; manage: ManageQueueAction; mayManage: (view: GenerationView) => boolean }) {

@@ -1,11 +1,13 @@
 'use client';
 
+import Link from 'next/link';
+import { useState } from 'react';
+import { explainFailure } from '@/lib/generation/fail-codes';
 import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { ClipFrame, type FrameFit } from './clip-frame';
-import { ClipProgress } from './clip-progress';
-import { ClipVideo } from './clip-video';
-import { FailureNotice } from './failure-notice';
+import { formatClock } from './format';
+import { useNow } from './hooks/use-now';
 
 /** Whatever the clip is right now: playing, failed in plain words, waiting its turn, or on its way. */
 export function ClipStage({ view, fit }: { view: GenerationView; fit: FrameFit }) {
@@ -24,4 +26,102 @@ export function ClipStage({ view, fit }: { view: GenerationView; fit: FrameFit }
     );
   }
   return <ClipProgress view={view} fit={fit} />;
+}
+
+/** The clip itself: video first, letterboxed inside its frame. */
+function ClipVideo({ src, aspectRatio, fit }: { src: string; aspectRatio: string; fit: FrameFit }) {
+  // Keep the first source: switching to the archived copy mid-play would restart the clip.
+  const [stableSrc] = useState(src);
+  return (
+    <ClipFrame aspectRatio={aspectRatio} fit={fit}>
+      <video
+        data-testid="clip-video"
+        className="absolute inset-0 h-full w-full object-contain"
+        src={stableSrc}
+        controls
+        muted
+        loop
+        playsInline
+        autoPlay
+        preload="metadata"
+      />
+    </ClipFrame>
+  );
+}
+
+/** A placeholder the size of the coming clip, with elapsed time against the documented ETA. */
+export function ClipProgress({ view, fit }: { view: GenerationView; fit: FrameFit }) {
+  const now = useNow(true);
+  const started = view.submittedAt ?? view.createdAt;
+  const elapsed = Math.max(0, now - started);
+  const fraction = Math.min(0.97, elapsed / view.expectedDurationMs);
+  const overdue = elapsed > view.expectedDurationMs;
+  return (
+    <div className="space-y-2">
+      <ClipFrame aspectRatio={view.aspectRatio} fit={fit} className="bg-raised">
+        <div className="absolute inset-0 animate-pulse bg-gradient-to-br from-accent/10 via-transparent to-accent/5" />
+        <span className="absolute inset-0 grid place-items-center font-mono text-sm text-muted tabular-nums" data-testid="elapsed">
+          <span>
+            {formatClock(elapsed)} <span className="opacity-60">/ ~{formatClock(view.expectedDurationMs)}</span>
+          </span>
+        </span>
+      </ClipFrame>
+      <div
+        role="progressbar"
+        aria-label="Generation progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+        className="h-1 overflow-hidden rounded-full bg-raised"
+      >
+        <div className="h-full rounded-full bg-accent transition-[width] duration-1000 ease-linear" style={{ width: `${fraction * 100}%` }} />
+      </div>
+      {overdue && <p className="text-xs text-muted">Taking a little longer than usual. It will appear here as soon as it is ready.</p>}
+    </div>
+  );
+}
+
+/** A failure in plain words; `remixHref` offers to start again from this clip's settings. */
+function FailureNotice({ code, message, remixHref }: { code: string | null; message: string | null; remixHref?: string }) {
+  const { title, advice } = explainFailure(code);
+  return (
+    <div data-testid="failure" className="space-y-1 rounded-lg border border-danger/30 bg-danger/5 p-3 text-sm">
+      <p className="font-medium text-danger">{title}</p>
+      <p className="text-ink/80">{advice}</p>
+      {remixHref && code === 'INVALID_IMAGE_URL' && (
+        <Link href={remixHref} className="inline-block font-medium text-accent underline-offset-2 hover:underline">
+          Upload the image instead →
+        </Link>
+      )}
+      {(message || code) && (
+        <p className="font-mono text-xs text-muted">
+          {code}
+          {code && message ? ' · ' : ''}
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const labels: Record<GenerationView['state'], { text: string; tone: string }> = {
+  queued: { text: 'Queued', tone: 'bg-raised text-muted' },
+  sending: { text: 'Sending', tone: 'bg-raised text-muted' },
+  pending: { text: 'Waiting', tone: 'bg-raised text-muted' },
+  processing: { text: 'Generating', tone: 'bg-accent/15 text-accent' },
+  success: { text: 'Done', tone: 'bg-success/15 text-success' },
+  failed: { text: 'Failed', tone: 'bg-danger/15 text-danger' },
+  unknown: { text: 'Unconfirmed', tone: 'bg-warning/15 text-warning' },
+  timed_out: { text: 'Taking long', tone: 'bg-warning/15 text-warning' },
+  cancelled: { text: 'Cancelled', tone: 'bg-raised text-muted' },
+};
+
+export function StateBadge({ state }: { state: GenerationView['state'] }) {
+  const { text, tone } = labels[state];
+  return (
+    <span data-testid="state" data-state={state} className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ${tone}`}>
+      {(state === 'processing' || state === 'pending') && <span className="size-1.5 animate-pulse rounded-full bg-current" />}
+      {text}
+    </span>
+  );
 }

@@ -2,10 +2,9 @@
 
 import type { GenerationView } from '@/lib/generation/view';
 import { ArchiveStatus, type RetryArchiveAction } from './archive-status';
-import { ClipStage } from './clip-stage';
+import { ClipStage, StateBadge } from './clip-stage';
 import { formatBytes } from './format';
-import { useGeneration } from './hooks/use-generation';
-import { StateBadge } from './state-badge';
+import { useGeneration } from './hooks/generation-watch';
 
 export type Original = { id: string; sha256: string | null; sameRequest: boolean };
 

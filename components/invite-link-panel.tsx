@@ -2,8 +2,7 @@
 
 import { useState } from 'react';
 import type { ActionResult } from '@/lib/actions';
-import type { InstanceInviteInput } from '@/lib/auth/instance-invite-schema';
-import type { InviteInput } from '@/lib/teams/schemas';
+import type { InstanceInviteInput, InviteInput } from '@/lib/teams/schemas';
 import { formatDate } from './format';
 import { useAction } from './hooks/use-action';
 import { CopyLink } from './team/copy-link';

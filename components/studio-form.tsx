@@ -2,9 +2,8 @@
 
 import { useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
 import type { ActionResult } from '@/lib/actions';
-import { randomSeed, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
+import { type FieldErrors, type GenerationRequestInput, type PriceTable, randomSeed } from '@/lib/generation/schema';
 import type { GenerationView } from '@/lib/generation/view';
-import type { PriceTable } from '@/lib/generation/pricing';
 import { toRequestInput, validateForm, type StudioFormValues } from './studio-form-values';
 import { SweepForm, type SweepAction } from './sweep-form';
 import { ClipSettingsFields, modeOptions, PromptFields } from './studio-form-fields';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { GenerationView } from '@/lib/generation/view';
-import type { PriceTable } from '@/lib/generation/pricing';
+import type { PriceTable } from '@/lib/generation/schema';
 import type { ManageQueueAction } from './queue-controls';
 import type { SweepAction } from './sweep-form';
 import { StudioForm, type CreateGenerationAction } from './studio-form';

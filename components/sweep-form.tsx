@@ -3,8 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
-import { costCents, formatUsd, type PriceTable } from '@/lib/generation/pricing';
-import { durations, generationRequestSchema, resolutions, SEED_MAX, type GenerationRequestInput } from '@/lib/generation/schema';
+import { costCents, durations, formatUsd, type GenerationRequestInput, generationRequestSchema, type PriceTable, resolutions, SEED_MAX } from '@/lib/generation/schema';
 import { expandSweep, SWEEP_MAX, SWEEP_MIN, sweepSchema, sweepSize, type SweepAxis, type SweepInput } from '@/lib/generation/sweep';
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';

@@ -85,7 +85,7 @@ export type Env = {
   publicUrl: string | undefined;
   pollScale: number;
   archiveMaxBytes: number;
-  /** US cents per second of video, by resolution (lib/generation/pricing's PriceTable). */
+  /** US cents per second of video, by resolution (lib/generation/schema's PriceTable). */
   prices: { '720p': number; '1080p': number };
   sweepBudgetCents: number;
   hourlyQuota: number;

@@ -186,7 +186,7 @@ describe('sign-up throttling', () => {
   });
 
   it('caps sign-ups for the whole studio, whatever the addresses', async () => {
-    const { reserveSignUp } = await import('@/lib/auth/sign-up-limiter');
+    const { reserveSignUp } = await import('@/lib/auth/sign-up');
     freshStudio('open');
     const limits = { perAddress: 10, perAddressWindowMs: 3_600_000, studio: 30, studioWindowMs: 600_000 };
     const now = Date.now();

@@ -5,12 +5,10 @@ import { z } from 'zod';
 import { createUserWithPersonalTeam } from '@/db/queries/users';
 import { fail, ok, publicAction, type ActionResult } from '@/lib/actions';
 import { clientIp } from '@/lib/auth/client-ip';
-import { signUpSchema, type SignUpInput } from '@/lib/auth/credentials';
+import { SIGN_IN_BUSY, type SignUpInput, signUpSchema } from '@/lib/auth/credentials';
 import { hashBudget } from '@/lib/auth/hash-budget';
 import { hashPassword } from '@/lib/auth/password';
-import { SIGN_IN_BUSY } from '@/lib/auth/sign-in-errors';
-import { reserveSignUp, signUpLimits } from '@/lib/auth/sign-up-limiter';
-import { signUpGate, signUpRefusals } from '@/lib/auth/sign-up-policy';
+import { reserveSignUp, signUpGate, signUpLimits, signUpRefusals } from '@/lib/auth/sign-up';
 import { rememberTeam } from '@/lib/auth/team-cookie';
 import { getEnv } from '@/lib/env';
 

@@ -11,15 +11,15 @@ import { requestOf } from '@/lib/generation/recipe';
 import { fieldErrorsOf, generationRequestSchema, randomSeed, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import { expandSweep, sweepSchema } from '@/lib/generation/sweep';
 import type { GenerationView } from '@/lib/generation/view';
-import { resolveStartImage } from '@/lib/images/resolve-start-image';
+import { resolveStartImage } from '@/lib/images/start-image';
 import { guardFor } from '@/lib/start/limits';
 import { refusalMessage, sweepOverCap } from '@/lib/start/refusal-message';
 import { SETTINGS_NEED_ATTENTION, startClip, startClips, type Started } from '@/lib/start/start-clips';
-import { newCallbackSecret } from '@/lib/tasks/callback-url';
+import { newCallbackSecret } from '@/lib/tasks/callback';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { nextQueueRank } from '@/lib/tasks/submit';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 
 const NOT_FOUND = 'That clip does not exist.';
 const idSchema = z.uuid();

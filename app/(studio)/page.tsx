@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { getGenerationById, listGenerations } from '@/db/queries/generations';
-import { getImageById } from '@/db/queries/images';
+import { getImageById } from '@/db/queries/storage';
 import { StudioWorkspace } from '@/components/studio-workspace';
 import { defaultFormValues, type StudioFormValues } from '@/components/studio-form-values';
 import { can, reachOf } from '@/lib/auth/authz';
@@ -9,7 +9,7 @@ import { requireStudioContext } from '@/lib/auth/session';
 import { limitsFor } from '@/lib/start/limits';
 import { getEnv } from '@/lib/env';
 import { randomSeed } from '@/lib/generation/schema';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 import { createGeneration, createSweep, manageQueue } from './actions';
 
 export const metadata: Metadata = { title: 'Studio' };

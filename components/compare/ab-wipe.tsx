@@ -5,8 +5,7 @@ import { type PointerEvent, useRef, useState } from 'react';
 import { ClipFrame } from '../clip-frame';
 import { CompareControls } from './compare-controls';
 import type { CompareClip } from './compare-grid';
-import { handleCompareKey } from './compare-keyboard';
-import { useSyncedVideos } from './use-synced-videos';
+import { handleCompareKey, useSyncedVideos } from './use-synced-videos';
 
 const corner = 'pointer-events-none absolute top-2 rounded bg-black/60 px-1.5 py-0.5 text-xs font-semibold text-white';
 

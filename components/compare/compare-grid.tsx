@@ -4,8 +4,7 @@ import Link from 'next/link';
 import { useRef } from 'react';
 import { ClipFrame } from '../clip-frame';
 import { CompareControls } from './compare-controls';
-import { handleCompareKey } from './compare-keyboard';
-import { useSyncedVideos } from './use-synced-videos';
+import { handleCompareKey, useSyncedVideos } from './use-synced-videos';
 
 export type CompareClip = { id: string; src: string; aspectRatio: string; label: string; href: string };
 

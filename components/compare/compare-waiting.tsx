@@ -5,10 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { settled } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
-import { queryKeys } from '@/lib/query-keys';
-import { useGeneration } from '../hooks/use-generation';
-import { ClipProgress } from '../clip-progress';
-import { StateBadge } from '../state-badge';
+import { queryKeys } from '@/lib/client-fetch';
+import { useGeneration } from '../hooks/generation-watch';
+import { ClipProgress, StateBadge } from '../clip-stage';
 
 function Waiting({ view }: { view: GenerationView }) {
   const { data } = useGeneration(view);

@@ -1,6 +1,6 @@
 'use client';
 
-import { type RefObject, useCallback, useEffect, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useCallback, useEffect, useState } from 'react';
 
 /** A follower further than this from the leader is put back in step. */
 const DRIFT_S = 0.05;
@@ -147,4 +147,23 @@ export function useSyncedVideos(videos: RefObject<(HTMLVideoElement | null)[]>, 
   }, [playing, leader, loop, videos]);
 
   return { playing, time, duration, loop, muted, play, pause, toggle, seek, setLoop, setMuted };
+}
+
+const steps: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1 };
+
+/** Space plays or pauses and the arrows seek a second, wherever focus is in a comparison. */
+export function handleCompareKey(event: KeyboardEvent<HTMLElement>, sync: SyncedVideos) {
+  const target = event.target;
+  if (event.key === ' ') {
+    // A focused button already answers Space with a click.
+    if (target instanceof HTMLButtonElement) return;
+    event.preventDefault();
+    sync.toggle();
+    return;
+  }
+  const step = steps[event.key];
+  // Other sliders (the wipe) keep their own arrows; the seek bar's become whole seconds.
+  if (!step || (target instanceof HTMLInputElement && target.dataset.seek === undefined)) return;
+  event.preventDefault();
+  sync.seek(sync.time + step);
 }

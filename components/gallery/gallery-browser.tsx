@@ -3,8 +3,8 @@
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
-import { fetchJson } from '@/lib/fetch-json';
-import type { GalleryItem, GalleryPage } from '@/lib/gallery/item';
+import { fetchJson } from '@/lib/client-fetch';
+import type { GalleryItem, GalleryPage } from '@/lib/gallery/schemas';
 import { Toast, type ToastMessage } from '../ui/toast';
 import { BulkBar } from './bulk-bar';
 import { GalleryTile } from './gallery-tile';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useOptimistic, useState, useTransition } from 'react';
-import { galleryParamNames, isFiltered, toQueryString, type GallerySearch } from '@/lib/gallery/filters';
+import { galleryParamNames, isFiltered, toQueryString, type GallerySearch } from '@/lib/gallery/schemas';
 import type { StateGroup } from '@/lib/generation/states';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';

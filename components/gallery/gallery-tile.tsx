@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import type { GalleryItem } from '@/lib/gallery/item';
+import type { GalleryItem } from '@/lib/gallery/schemas';
 import { ClipFrame } from '../clip-frame';
-import { ClipParams } from '../clip-params';
+import { ClipParams } from '../generation-params';
 import { formatDate } from '../format';
-import { useGeneration } from '../hooks/use-generation';
-import { StateBadge } from '../state-badge';
+import { useGeneration } from '../hooks/generation-watch';
+import { StateBadge } from '../clip-stage';
 
 type Props = {
   item: GalleryItem;

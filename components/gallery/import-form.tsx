@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import { parseRecipesFile, RECIPES_UPLOAD_MAX_BYTES, type RecipesFile } from '@/lib/export/recipes-file';
-import { costCents, formatUsd, type PriceTable } from '@/lib/generation/pricing';
+import { costCents, formatUsd, type PriceTable } from '@/lib/generation/schema';
 import { Button } from '../ui/button';
 
 

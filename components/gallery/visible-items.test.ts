@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GalleryItem } from '@/lib/gallery/item';
+import type { GalleryItem } from '@/lib/gallery/schemas';
 import type { GenerationView } from '@/lib/generation/view';
 import { visibleEntries } from './visible-items';
 

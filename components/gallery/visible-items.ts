@@ -1,4 +1,4 @@
-import type { GalleryItem } from '@/lib/gallery/item';
+import type { GalleryItem } from '@/lib/gallery/schemas';
 
 export type GridEntry = { item: GalleryItem; head: boolean; member: boolean };
 

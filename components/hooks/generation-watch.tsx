@@ -2,10 +2,9 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { fetchJson } from '@/lib/fetch-json';
+import { fetchJson, queryKeys, watchQuery } from '@/lib/client-fetch';
+import { needsWatching } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
-import { queryKeys } from '@/lib/query-keys';
-import { watchQuery } from './watch-request';
 
 type Registry = { watch: (id: string) => () => void };
 const WatchContext = createContext<Registry | null>(null);
@@ -59,4 +58,16 @@ export function GenerationWatchProvider({ children }: { children: ReactNode }) {
 export function useWatchGeneration(id: string, active: boolean): void {
   const registry = useContext(WatchContext);
   useEffect(() => (active && registry ? registry.watch(id) : undefined), [registry, id, active]);
+}
+
+/** One generation, kept current by the tab's long poll while it is still changing. */
+export function useGeneration(initial: GenerationView) {
+  const query = useQuery({
+    queryKey: queryKeys.generation(initial.id),
+    queryFn: ({ signal }) => fetchJson<GenerationView>(`/api/generations/${initial.id}`, signal),
+    initialData: initial,
+    staleTime: Infinity,
+  });
+  useWatchGeneration(initial.id, needsWatching(query.data));
+  return query;
 }

@@ -70,3 +70,16 @@ export function TeamMembers({
     </div>
   );
 }
+
+/** Leaves the team the person is working in. */
+export function LeaveTeamButton({ leave }: { leave: () => Promise<ActionResult<null>> }) {
+  const { run, error, pending } = useAction();
+  return (
+    <div className="space-y-1">
+      <Button variant="ghost" className="text-danger hover:text-danger" disabled={pending} onClick={() => run(leave)} data-testid="leave-team">
+        Leave this team
+      </Button>
+      {error && <p className="text-sm text-danger">{error}</p>}
+    </div>
+  );
+}

@@ -34,7 +34,7 @@ describe('stacks', () => {
   });
 
   it('stacks image-to-video clips by the start frame’s bytes, not by which upload they used', async () => {
-    const { insertImage } = await import('./images');
+    const { insertImage } = await import('./storage');
     const image = (sha256: string) =>
       insertImage({ id: crypto.randomUUID(), teamId: team.teamId, userId: team.userId, fileName: `${crypto.randomUUID()}.png`, format: 'png', width: 320, height: 180, bytes: 10, sha256 });
     const [first, sameBytes, other] = [await image('a'.repeat(64)), await image('a'.repeat(64)), await image('b'.repeat(64))];

@@ -1,8 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { getDb, type Db } from '../index';
+import { type Db, getDb, preparedFor } from '../index';
 import { generations, images, users, type Generation, type NewGeneration } from '../schema';
-import { preparedFor } from '../prepared';
 import { stackKeyOf } from '../stack-key';
 import { findLimitRefusal, LimitExceededError, type SpendGuard } from './spend';
 

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { getDb } from '../index';
-import { preparedFor } from '../prepared';
+import { getDb, preparedFor } from '../index';
 import { memberships, teams, users, type Role } from '../schema';
 
 export type TeamMembership = { teamId: string; teamName: string; personal: boolean; role: Role };

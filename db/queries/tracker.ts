@@ -1,8 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { openStates, unconfirmedSendStates } from '@/lib/generation/states';
-import { getDb } from '../index';
-import { preparedFor } from '../prepared';
+import { getDb, preparedFor } from '../index';
 import { generations, type Generation, type NewGeneration } from '../schema';
 
 /**

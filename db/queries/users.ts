@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb } from '../index';
-import { preparedFor } from '../prepared';
+import { getDb, preparedFor } from '../index';
 import { findSignUpInvite, redeemSignUpInvite, type SignUpInvite } from './instance-invites';
 import { hashToken } from './invites';
 import { memberships, teams, users, type User } from '../schema';

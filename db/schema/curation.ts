@@ -28,7 +28,7 @@ export const savedViews = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    /** The gallery URL's query string, normalised by lib/gallery/filters. */
+    /** The gallery URL's query string, normalised by lib/gallery/schemas. */
     query: text('query').notNull(),
     createdAt: createdAt(),
   },

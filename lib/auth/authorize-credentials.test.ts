@@ -7,7 +7,7 @@ import { authorizeCredentials } from './authorize-credentials';
 import { createHashBudget } from './hash-budget';
 import { getAuthOptions } from './options';
 import { hashPassword } from './password';
-import { signInErrorMessage } from './sign-in-errors';
+import { signInErrorMessage } from './credentials';
 import { createSignInLimiter } from './sign-in-limiter';
 
 // next-auth v4 keeps our authorize in `options` (the top-level `authorize` is a stub merged over at request time).

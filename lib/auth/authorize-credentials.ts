@@ -3,11 +3,10 @@ import type { User } from 'next-auth';
 import { getUserByEmail, updatePasswordHash } from '@/db/queries/users';
 import { getEnv } from '@/lib/env';
 import { clientIp } from './client-ip';
-import { signInSchema } from './credentials';
+import { busyError, rateLimitedError, signInSchema } from './credentials';
 import { deviceCookieFrom, verifyDeviceCookie } from './device-cookie';
 import { hashPassword, verifyPassword } from './password';
 import { getAuthSecret } from './secret';
-import { busyError, rateLimitedError } from './sign-in-errors';
 import { signInLimiter, type SignInLimiter } from './sign-in-limiter';
 
 const cookieHeader = (headers: unknown) => (typeof headers === 'object' && headers !== null && 'cookie' in headers ? headers.cookie : undefined);

@@ -6,7 +6,7 @@ import { DEVICE_COOKIE, issueDeviceCookie } from './device-cookie';
 import { createHashBudget, createKeyedHashBudget } from './hash-budget';
 import { hashPassword } from './password';
 import { getAuthSecret } from './secret';
-import { signInErrorMessage } from './sign-in-errors';
+import { signInErrorMessage } from './credentials';
 import { createSignInLimiter, type SignInLimiter } from './sign-in-limiter';
 
 // The default install: no TRUST_PROXY, so the client's address is unknown and only per-account keys exist.

@@ -3,9 +3,7 @@ import type { CredentialsConfig } from 'next-auth/providers/credentials';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findOrCreateOAuthUser, getUserByEmail } from '@/db/queries/users';
 import { resetEnvForTests } from '@/lib/env';
-import { pickVerifiedGithubEmail } from './github-email';
-import { verifiedOAuthIdentity } from './oauth-identity';
-import { oauthProviderList } from './oauth-providers';
+import { oauthProviderList, pickVerifiedGithubEmail, verifiedOAuthIdentity } from './oauth';
 import { getAuthOptions } from './options';
 
 const OAUTH_VARS = ['GITHUB_ID', 'GITHUB_SECRET', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'] as const;

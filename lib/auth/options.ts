@@ -4,8 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { findOrCreateOAuthUser, oauthMayUseEmail } from '@/db/queries/users';
 import { getEnv } from '@/lib/env';
 import { authorizeCredentials } from './authorize-credentials';
-import { oauthProviders } from './oauth-providers';
-import { verifiedOAuthIdentity } from './oauth-identity';
+import { oauthProviders, verifiedOAuthIdentity } from './oauth';
 import { getAuthSecret } from './secret';
 
 export function getAuthOptions(): NextAuthOptions {

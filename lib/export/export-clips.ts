@@ -1,7 +1,7 @@
 import 'server-only';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
 import { requestOf } from '@/lib/generation/recipe';
-import { getVideoStore } from '@/lib/storage';
+import { getVideoStore } from '@/lib/storage/local-video-store';
 import { buildRecipesFile } from './recipes-file';
 import { zipStream, type ZipEntry } from './zip-stream';
 

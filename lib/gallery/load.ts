@@ -1,12 +1,35 @@
 import 'server-only';
+import { z } from 'zod';
 import { countStacks, listGallery, listStack, type GalleryFilters } from '@/db/queries/gallery';
 import { listTagsFor } from '@/db/queries/curation';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
-import { loadView } from '@/lib/gallery/load-view';
-import { decodeCursor, encodeCursor } from './cursor';
+import { getQueuePosition } from '@/db/queries/queue';
+import { getEnv } from '@/lib/env';
 import { stateGroups } from '@/lib/generation/states';
-import { dayRange, type GallerySearch } from './filters';
-import type { GalleryItem, GalleryPage } from './item';
+import { toView, type GenerationView } from '@/lib/generation/view';
+import { dayRange, type GalleryItem, type GalleryPage, type GallerySearch } from './schemas';
+
+/** A row as the browser sees it, with its place in the queue when it is waiting. */
+export async function loadView(row: GenerationWithAuthor): Promise<GenerationView> {
+  const queuePosition = row.state === 'queued' ? await getQueuePosition({ id: row.id }) : null;
+  return toView(row, { pollScale: getEnv().pollScale, queuePosition });
+}
+
+export type Cursor = { createdAt: number; id: string };
+
+const cursorSchema = z.string().regex(/^\d{1,15}\.[0-9a-f-]{36}$/);
+
+/** The keyset cursor as one opaque URL-safe string: `<created_at ms>.<id>`. */
+export function encodeCursor(cursor: Cursor): string {
+  return `${cursor.createdAt}.${cursor.id}`;
+}
+
+export function decodeCursor(raw: string | null | undefined): Cursor | undefined {
+  const parsed = cursorSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const [createdAt = '', id = ''] = parsed.data.split('.');
+  return { createdAt: Number(createdAt), id };
+}
 
 export const GALLERY_PAGE = 48;
 export const STACK_MAX = 64;

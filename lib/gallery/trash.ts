@@ -1,6 +1,7 @@
 import 'server-only';
 import { purgeTrash } from '@/db/queries/curation';
-import { deleteArchives } from '@/lib/storage/delete-archives';
+import { getVideoStore } from '@/lib/storage/local-video-store';
+import { removePoster } from '@/lib/storage/poster';
 
 /** Deleted clips stay restorable this long, then go for good with their videos. */
 export const TRASH_DAYS = 30;
@@ -19,5 +20,14 @@ export async function purgeTrashed({ before, teamId }: { before: Date; teamId?: 
     await deleteArchives(purged.archivePaths);
     deleted += purged.ids.length;
     if (purged.ids.length === 0) return deleted;
+  }
+}
+
+/** Removes the archived videos (and posters) of clips deleted for good. */
+async function deleteArchives(keys: string[]): Promise<void> {
+  const store = getVideoStore();
+  for (const key of keys) {
+    await store.remove(key);
+    await removePoster(key);
   }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costCents, type PriceTable } from './pricing';
-import { generationRequestSchema } from './schema';
+import { costCents, generationRequestSchema, type PriceTable } from './schema';
 import { expandSweep, sweepSchema, sweepSize } from './sweep';
 
 const base = generationRequestSchema.parse({ prompt: 'a kite over dunes', resolution: '720p', duration: 5, seed: 7 });

@@ -29,3 +29,14 @@ export const LINK_EXPIRED = 'The service’s link expired before a copy could be
 export function linkExpiryOf(row: Pick<Generation, 'apiCompleteTime' | 'completedAt' | 'createdAt'>): Date {
   return new Date((row.apiCompleteTime ?? row.completedAt ?? row.createdAt).getTime() + RESULT_URL_LIFETIME_MS);
 }
+
+const CALLBACK_GRACE_MS = 30_000;
+
+/**
+ * When to first ask the service about a task just sent: after the documented wait when polling;
+ * in webhook mode only if no callback has come well after the expected time (a fallback).
+ */
+export function firstRefreshAt(row: Pick<Generation, 'resolution' | 'duration' | 'requestType'>, sentAt: Date, pollScale: number): Date {
+  const wait = row.requestType === 'callback' ? expectedDurationMs(row) * 2 + CALLBACK_GRACE_MS : firstPollDelayMs(row);
+  return new Date(sentAt.getTime() + wait * pollScale);
+}

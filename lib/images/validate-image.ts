@@ -1,5 +1,4 @@
-import { acceptedFormats, detectImageFormat, type AcceptedFormat } from './image-format';
-import { imageSize, type Size } from './image-size';
+import { type AcceptedFormat, acceptedFormats, detectImageFormat, imageSize, type Size } from './image-header';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const MIN_SIDE = 128;

@@ -7,12 +7,11 @@ import { createTeam, updateTeam } from '@/db/queries/teams';
 import { generations } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
 import { generationRequestSchema, type GenerationRequest } from '@/lib/generation/schema';
-import { submitGenerations } from '@/lib/tasks/submit';
+import { nextQueueRank, submitGenerations } from '@/lib/tasks/submit';
 import type { TrackerDeps } from '@/lib/tasks/deps';
 import { teamSettingsSchema } from '@/lib/teams/schemas';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
-import { newCallbackSecret } from '@/lib/tasks/callback-url';
-import { nextQueueRank } from '@/lib/tasks/submit';
+import { newCallbackSecret } from '@/lib/tasks/callback';
 import { guardFor, instanceLimits, limitsFor, withinLimits } from './limits';
 
 const PRICES = { '720p': 6, '1080p': 10 };

@@ -2,7 +2,7 @@ import 'server-only';
 import { checkLimits, LimitExceededError, type LimitRefusal, type SpendGuard, type SpendLimits } from '@/db/queries/spend';
 import { getTeam } from '@/db/queries/teams';
 import { getEnv } from '@/lib/env';
-import { costCents, type Priced } from '@/lib/generation/pricing';
+import { costCents, type Priced } from '@/lib/generation/schema';
 import type { InstanceLimits } from '@/lib/teams/schemas';
 import { refusalMessage, type OverCap } from './refusal-message';
 

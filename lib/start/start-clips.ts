@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Generation } from '@/db/schema';
 import type { FieldErrors, GenerationRequest } from '@/lib/generation/schema';
-import { resolveStartImage } from '@/lib/images/resolve-start-image';
+import { resolveStartImage } from '@/lib/images/start-image';
 import { trackerDeps, type TrackerDeps } from '@/lib/tasks/deps';
 import { submitGenerations } from '@/lib/tasks/submit';
 import { checkCap, checkSpend, withinLimits } from './limits';

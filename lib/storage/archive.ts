@@ -4,7 +4,7 @@ import { getEnv } from '@/lib/env';
 import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/timings';
 import { safeGet, type SafeResponse } from '@/lib/net/safe-get';
 import { semaphore, singleFlight } from '@/lib/async/concurrency';
-import { getVideoStore } from './index';
+import { getVideoStore } from './local-video-store';
 import { ArchiveRejectedError, isVideoHead } from './video-store';
 
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;

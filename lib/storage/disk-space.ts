@@ -1,9 +1,24 @@
-// Every write under DATA_DIR keeps DISK_RESERVE_BYTES free: checked before it starts and again as it grows.
+// Room to store: every write under DATA_DIR keeps DISK_RESERVE_BYTES free (checked before it starts and again as
+// it grows), and each team stays within its share of the disk.
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
+import { getTeamStorageUsage } from '@/db/queries/storage';
 import { getEnv } from '@/lib/env';
-import { formatBytes } from './format-bytes';
+
+/** 1.2 GB, 20 GB, 640 KB; in units of 1024, as the limits are set (20 GB = 20 × 1024³ bytes). */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return `${value} ${value === 1 ? 'byte' : 'bytes'}`;
+  // One decimal only where it says something: 1.2 GB, but 20 GB.
+  return `${value < 10 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)} ${units[unit]}`;
+}
 
 type Statfs = (dir: string) => Promise<{ bavail: number | bigint; bsize: number | bigint }>;
 
@@ -50,5 +65,18 @@ export function diskGuard(dir: string): (written: number) => Promise<void> {
     if (written - checkedAt < CHECK_EVERY_BYTES) return;
     checkedAt = written;
     await ensureFreeSpace(dir, 0);
+  };
+}
+
+export type QuotaCheck = { ok: true } | { ok: false; message: string };
+
+/** Refuses `adding` more bytes for a team whose archived videos and start frames would pass its share of the disk. */
+export async function checkTeamQuota({ teamId, adding }: { teamId: string; adding: number }): Promise<QuotaCheck> {
+  const limit = getEnv().disk.teamQuotaBytes;
+  const { totalBytes: used } = await getTeamStorageUsage({ teamId });
+  if (used + adding <= limit) return { ok: true };
+  return {
+    ok: false,
+    message: `This team's storage is full: ${formatBytes(used)} of ${formatBytes(limit)} used, and this needs ${formatBytes(adding)} more. Delete clips and empty the trash to make room.`,
   };
 }

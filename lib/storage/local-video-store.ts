@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crashPoint } from '@/lib/crash-point';
+import { getEnv } from '@/lib/env';
 import { diskGuard, ensureFreeSpace } from './disk-space';
 import { ArchiveRejectedError, type PutOptions, type StoredObject, type VideoStore } from './video-store';
 
@@ -87,4 +88,12 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(a, 0);
   out.set(b, a.byteLength);
   return out;
+}
+
+let store: VideoStore | undefined;
+
+/** The app's one video store: local disk under DATA_DIR/videos. */
+export function getVideoStore(): VideoStore {
+  store ??= createLocalVideoStore(path.join(getEnv().dataDir, 'videos'));
+  return store;
 }

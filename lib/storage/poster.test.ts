@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { imageSize } from '@/lib/images/image-size';
+import { imageSize } from '@/lib/images/image-header';
 import { resetEnvForTests } from '@/lib/env';
 import { frameArgs, posterOf, removePoster, resetFfmpegForTests } from './poster';
 

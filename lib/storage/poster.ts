@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { semaphore, singleFlight } from '@/lib/async/concurrency';
-import { getVideoStore } from './index';
+import { getVideoStore } from './local-video-store';
 import { isVideoHead } from './video-store';
 
 export type Poster = { path: string; bytes: number };

@@ -4,9 +4,30 @@ import { Readable } from 'node:stream';
 import type { Generation } from '@/db/schema';
 import { missing, problem } from '@/lib/http';
 import { mediaHeaders } from '@/lib/security/headers';
-import { parseByteRange } from './byte-range';
-import { getVideoStore } from './index';
+import { getVideoStore } from './local-video-store';
 import { posterOf } from './poster';
+
+export type ByteRange = { start: number; end: number };
+
+/**
+ * Parses a single `Range: bytes=…` header against a file size.
+ * undefined: serve the whole file; 'unsatisfiable': answer 416.
+ */
+export function parseByteRange(header: string | null, size: number): ByteRange | 'unsatisfiable' | undefined {
+  if (!header) return undefined;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [, first = '', last = ''] = match;
+  if (first === '') {
+    const suffix = Number(last);
+    if (suffix === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  if (start >= size || end < start) return 'unsatisfiable';
+  return { start, end };
+}
 
 type Archived = Pick<Generation, 'id' | 'archivePath' | 'archiveSha256'>;
 

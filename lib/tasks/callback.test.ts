@@ -9,14 +9,13 @@ import { createWanClient, type WanClient } from '@/lib/wan/client';
 import { toWanCreateBody } from '@/lib/wan/request-body';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { closedPort } from '@/test/net';
-import { applyCallback, findCallbackTarget, type CallbackDeps, type CallbackOutcome } from './callback';
+import { applyCallback, type CallbackDeps, type CallbackOutcome, findCallbackTarget, newCallbackSecret } from './callback';
 
 /** What the webhook route does: the token first, then the delivery. */
 async function handleCallback(token: string, body: unknown, deps: CallbackDeps): Promise<CallbackOutcome> {
   const row = await findCallbackTarget(token);
   return row ? applyCallback(row, body, deps) : { status: 404 };
 }
-import { newCallbackSecret } from './callback-url';
 
 let owner: Owner;
 let emulator: TestEmulator;

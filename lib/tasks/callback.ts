@@ -1,4 +1,5 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import { applyCallbackStatus, getGenerationForWorker } from '@/db/queries/tracker';
 import type { Generation, NewGeneration } from '@/db/schema';
 import { POLL_INTERVAL_MS } from '@/lib/generation/timings';
@@ -7,8 +8,29 @@ import { archiveGeneration } from '@/lib/storage/archive';
 import type { TaskStatus, WanClient } from '@/lib/wan';
 import { statusEnvelopeSchema } from '@/lib/wan/envelope';
 import { applyTaskStatus } from './apply-status';
-import { parseCallbackToken, secretsMatch } from './callback-url';
 import { notifyChanged } from './notify';
+
+/** A fresh unguessable per-task secret (256 bits). */
+export function newCallbackSecret(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** The webhook address of one generation: its id (to find the row) and its secret (to prove the sender). */
+export function callbackUrl(publicUrl: string, generationId: string, secret: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/api/wan/callback/${generationId}.${secret}`;
+}
+
+/** Splits the token of a callback URL; undefined when it is not of our shape. */
+export function parseCallbackToken(token: string): { generationId: string; secret: string } | undefined {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  return match?.[1] && match[2] ? { generationId: match[1], secret: match[2] } : undefined;
+}
+
+export function secretsMatch(given: string, stored: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(stored);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
 
 export type CallbackOutcome =
   | { status: 200; result: 'applied' | 'unchanged' | 'deferred' }

@@ -8,11 +8,9 @@ import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit
 import { generationRequestSchema } from '@/lib/generation/schema';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
 import { createRateLimiter } from '@/lib/wan/rate-limiter';
-import { createResilientClient } from '@/lib/wan/resilient-client';
-import { defaultRetryPolicy } from '@/lib/wan/retry';
+import { createResilientClient, defaultRetryPolicy } from '@/lib/wan/retry';
 import { createOwner, type Owner } from '@/test/fixtures';
-import { findCallbackTarget } from './callback';
-import { newCallbackSecret } from './callback-url';
+import { findCallbackTarget, newCallbackSecret } from './callback';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
 import { nextQueueRank, submitGeneration } from './submit';

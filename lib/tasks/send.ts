@@ -3,13 +3,13 @@ import { getGenerationForWorker } from '@/db/queries/tracker';
 import { extendSendLease, finishSend, keepLateTask, type SendLease } from '@/db/queries/sends';
 import type { Generation, NewGeneration } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import { costCents } from '@/lib/generation/pricing';
+import { costCents } from '@/lib/generation/schema';
 import { requestOf } from '@/lib/generation/recipe';
 import { toWanCreateBody, WanApiError, WanNetworkError } from '@/lib/wan';
-import { callbackUrl } from './callback-url';
+import { callbackUrl } from './callback';
 import type { TrackerDeps } from './deps';
 import { notifyChanged } from './notify';
-import { firstRefreshAt } from './schedule';
+import { firstRefreshAt } from '@/lib/generation/timings';
 
 /** Retries (and their waits) must end this long before the lease would, so a send never outlives its lease. */
 const RETRY_MARGIN_FRACTION = 0.25;

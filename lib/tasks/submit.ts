@@ -4,9 +4,8 @@ import type { SpendGuard } from '@/db/queries/spend';
 import type { Generation } from '@/db/schema';
 import { crashPoint } from '@/lib/crash-point';
 import { getEnv } from '@/lib/env';
-import { costCents } from '@/lib/generation/pricing';
-import { randomSeed, type GenerationRequest } from '@/lib/generation/schema';
-import { newCallbackSecret } from './callback-url';
+import { costCents, type GenerationRequest, randomSeed } from '@/lib/generation/schema';
+import { newCallbackSecret } from './callback';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
 

@@ -8,7 +8,7 @@ import type { TrackerDeps } from './deps';
 import { notifyChanged } from './notify';
 import { refreshIfDue } from './refresh';
 import { submitAndDispatch } from '@/test/submit';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 import { watchGenerations } from './watch';
 
 const SCALE = 0.005;

@@ -6,7 +6,7 @@ import { versionOf, type GenerationView } from '@/lib/generation/view';
 import type { TrackerDeps } from './deps';
 import { waitForChanges } from './notify';
 import { refreshIfDue } from './refresh';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 
 export const MAX_WATCH_MS = 20_000;
 export const MAX_WATCHED = 50;

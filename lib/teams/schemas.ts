@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '@/db/schema';
-import { formatUsd } from '@/lib/generation/pricing';
+import { formatUsd } from '@/lib/generation/schema';
 
 export const teamNameSchema = z.string().trim().min(1, 'Name the team').max(60, 'Team names are at most 60 characters');
 
@@ -9,6 +9,10 @@ export const inviteLinkSchema = z.object({
   expiresInDays: z.coerce.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days'),
   maxUses: z.coerce.number().int().min(1, 'At least 1 use').max(100, 'At most 100 uses'),
 });
+
+/** The administrator's sign-up links: the same bounds, shared by the admin page's form (browser) and its action (server). */
+export const instanceInviteSchema = inviteLinkSchema;
+export type InstanceInviteInput = z.input<typeof instanceInviteSchema>;
 
 export const inviteSchema = inviteLinkSchema.extend({ role: z.enum(roles, 'Choose a role') });
 export type InviteInput = z.input<typeof inviteSchema>;

@@ -2,8 +2,7 @@ import 'server-only';
 import { getEnv } from '@/lib/env';
 import { createWanClient, type WanClient } from './client';
 import { createRateLimiter } from './rate-limiter';
-import { createResilientClient } from './resilient-client';
-import { defaultRetryPolicy } from './retry';
+import { createResilientClient, defaultRetryPolicy } from './retry';
 
 let client: WanClient | undefined;
 

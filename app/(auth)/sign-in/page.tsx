@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth-card';
 import { AuthForm } from '@/components/auth-form';
-import { oauthProviderList } from '@/lib/auth/oauth-providers';
+import { oauthProviderList } from '@/lib/auth/oauth';
 import { getSessionUser } from '@/lib/auth/session';
-import { pageErrorMessage } from '@/lib/auth/sign-in-errors';
+import { pageErrorMessage } from '@/lib/auth/credentials';
 import { signInRedirectPath } from '@/lib/sign-in-redirect';
 import { OAuthButtons } from './oauth-buttons';
 

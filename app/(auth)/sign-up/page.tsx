@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth-card';
 import { AuthForm } from '@/components/auth-form';
 import { getSessionUser } from '@/lib/auth/session';
-import { inviteTokenFrom, signUpGate, signUpRefusals, type SignUpGate } from '@/lib/auth/sign-up-policy';
+import { inviteTokenFrom, signUpGate, signUpRefusals, type SignUpGate } from '@/lib/auth/sign-up';
 import { getEnv } from '@/lib/env';
 import { signInRedirectPath } from '@/lib/sign-in-redirect';
 import { signUp } from '../actions';

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createInstanceInvite, revokeInstanceInvite } from '@/db/queries/instance-invites';
 import { adminAction, fail, ok, type ActionResult } from '@/lib/actions';
-import { instanceInviteSchema } from '@/lib/auth/instance-invite-schema';
+import { instanceInviteSchema } from '@/lib/teams/schemas';
 
 const INVITE_NOT_FOUND = 'That invite does not exist or is already revoked.';
 

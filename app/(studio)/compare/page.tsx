@@ -7,12 +7,12 @@ import { AbWipe } from '@/components/compare/ab-wipe';
 import { CompareGrid, type CompareClip } from '@/components/compare/compare-grid';
 import { RecipeDiffTable } from '@/components/compare/recipe-diff-table';
 import { requireStudioContext } from '@/lib/auth/session';
-import { stackKeySchema } from '@/lib/gallery/filters';
+import { stackKeySchema } from '@/lib/gallery/schemas';
 import { requestOf } from '@/lib/generation/recipe';
 import { diffRecipes, type RecipeDiffRow } from '@/lib/generation/recipe-diff';
 import { settled } from '@/lib/generation/states';
-import { loadView } from '@/lib/gallery/load-view';
-import { CompareModeLinks } from '@/components/compare/compare-mode-links';
+import { loadView } from '@/lib/gallery/load';
+import { CompareModeLinks } from '@/components/compare/compare-controls';
 import { CompareWaiting } from '@/components/compare/compare-waiting';
 
 export const metadata: Metadata = { title: 'Compare' };

@@ -9,7 +9,7 @@ import type { GenerationView } from '@/lib/generation/view';
 import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/timings';
 import { archiveGeneration } from '@/lib/storage/archive';
 import { notifyChanged } from '@/lib/tasks/notify';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 
 /** How long Retry now waits for the attempt before answering with the clip as it stands. */
 const ANSWER_WITHIN_MS = 15_000;

@@ -9,7 +9,7 @@ import { GalleryFilters } from '@/components/gallery/gallery-filters';
 import { SavedViews } from '@/components/gallery/saved-views';
 import { can, reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
-import { isFiltered, parseGallerySearch, toQueryString } from '@/lib/gallery/filters';
+import { isFiltered, parseGallerySearch, toQueryString } from '@/lib/gallery/schemas';
 import { loadGalleryPage } from '@/lib/gallery/load';
 import { deleteGalleryView, favoriteClips, restoreClips, saveGalleryView, tagClips, trashClips } from './actions';
 

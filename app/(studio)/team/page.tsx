@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { listActiveInvites } from '@/db/queries/invites';
-import { getTeamStorageUsage } from '@/db/queries/storage-usage';
+import { getTeamStorageUsage } from '@/db/queries/storage';
 import { getTeam, listTeamMembers } from '@/db/queries/teams';
 import { InviteLinkPanel } from '@/components/invite-link-panel';
-import { LeaveTeamButton } from '@/components/team/leave-team-button';
+import { LeaveTeamButton, TeamMembers } from '@/components/team/team-members';
 import { NewTeamForm } from '@/components/team/new-team-form';
-import { TeamMembers } from '@/components/team/team-members';
 import { TeamSettingsForm } from '@/components/team/team-settings-form';
 import { Section } from '@/components/ui/section';
 import { UsageMeter } from '@/components/ui/usage-meter';
@@ -13,7 +12,7 @@ import { instanceLimits } from '@/lib/start/limits';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
-import { formatBytes } from '@/lib/storage/format-bytes';
+import { formatBytes } from '@/lib/storage/disk-space';
 import { changeMemberRole, createInviteAction, createTeamAction, leaveTeam, removeMember, revokeInviteAction, updateTeamSettings } from './actions';
 
 export const metadata: Metadata = { title: 'Team' };

@@ -1,5 +1,5 @@
 import { authorize } from '@/lib/auth/session';
-import { parseGallerySearch } from '@/lib/gallery/filters';
+import { parseGallerySearch } from '@/lib/gallery/schemas';
 import { loadGalleryPage } from '@/lib/gallery/load';
 import { denied } from '@/lib/http';
 

@@ -3,7 +3,7 @@ import { fieldErrorsOf, generationRequestSchema } from '@/lib/generation/schema'
 import { cannotGenerate, problem } from '@/lib/http';
 import { bodyRefused, readJson } from '@/lib/read-body';
 import { startClip } from '@/lib/start/start-clips';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getTeamStorageUsage } from '@/db/queries/storage-usage';
+import { getTeamStorageUsage } from '@/db/queries/storage';
 import { resetEnvForTests } from '@/lib/env';
 import { makeImage } from '@/lib/images/test-images';
-import { setStatfsForTests } from '@/lib/storage/disk-space';
-import { formatBytes } from '@/lib/storage/format-bytes';
+import { formatBytes, setStatfsForTests } from '@/lib/storage/disk-space';
 import { createOwner, type Owner } from '@/test/fixtures';
 import { countedStream, streamingRequest } from '@/test/streams';
 import { withEnv } from '@/test/zip-bomb';

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { authorize } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { cannotGenerate, problem } from '@/lib/http';
-import { imageUrlForService, keepImage, type KeptImage } from '@/lib/images/keep-image';
-import { keepImageFromLink } from '@/lib/images/keep-image-from-link';
+import { imageUrlForService, keepImage, keepImageFromLink, type KeptImage } from '@/lib/images/start-image';
 import { MAX_IMAGE_BYTES } from '@/lib/images/validate-image';
 import { bodyRefused, readForm, readJson } from '@/lib/read-body';
 

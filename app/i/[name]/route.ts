@@ -1,6 +1,6 @@
-import { getImageByFileName } from '@/db/queries/images';
+import { getImageByFileName } from '@/db/queries/storage';
 import { missing } from '@/lib/http';
-import { mimeTypes } from '@/lib/images/image-format';
+import { mimeTypes } from '@/lib/images/image-header';
 import { mediaHeaders } from '@/lib/security/headers';
 import { isImageFileName, readImageFile } from '@/lib/storage/image-files';
 

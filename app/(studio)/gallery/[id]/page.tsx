@@ -21,7 +21,7 @@ import { getEnv } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
 import { isTerminal } from '@/lib/generation/states';
 import { recipeSnippets } from '@/lib/wan/recipe-snippets';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 import { createSweep, reproduceGeneration } from '../../actions';
 import { favoriteClips, restoreClips, tagClips, trashClips, untagClips } from '../actions';
 import { retryArchive } from '../archive-actions';

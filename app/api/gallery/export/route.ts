@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listGenerationsByIds } from '@/db/queries/generations';
 import { authorize } from '@/lib/auth/session';
 import { exportZip } from '@/lib/export/export-clips';
-import { clipIdsSchema } from '@/lib/gallery/commands';
+import { clipIdsSchema } from '@/lib/gallery/schemas';
 import { crossSite, denied, missing, problem, sameOrigin } from '@/lib/http';
 import { bodyRefused, readForm } from '@/lib/read-body';
 

@@ -1,5 +1,5 @@
 import { authorize } from '@/lib/auth/session';
-import { parseGallerySearch, stackKeySchema } from '@/lib/gallery/filters';
+import { parseGallerySearch, stackKeySchema } from '@/lib/gallery/schemas';
 import { loadStack } from '@/lib/gallery/load';
 import { denied, problem } from '@/lib/http';
 

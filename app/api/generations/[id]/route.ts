@@ -2,7 +2,7 @@ import { getGenerationById } from '@/db/queries/generations';
 import { teamClip } from '@/lib/auth/team-clip';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { refreshIfDue } from '@/lib/tasks/refresh';
-import { loadView } from '@/lib/gallery/load-view';
+import { loadView } from '@/lib/gallery/load';
 
 export const dynamic = 'force-dynamic';
 

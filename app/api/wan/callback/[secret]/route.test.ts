@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getGenerationForWorker } from '@/db/queries/tracker';
-import { newCallbackSecret } from '@/lib/tasks/callback-url';
+import { newCallbackSecret } from '@/lib/tasks/callback';
 import { createOwner, insertTestGeneration } from '@/test/fixtures';
 import { countedStream, streamingRequest } from '@/test/streams';
 import { POST } from './route';

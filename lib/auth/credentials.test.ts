@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busyError, OAUTH_FAILED, pageErrorMessage, rateLimitedError, SIGN_IN_BUSY, SIGN_IN_FAILED, signInErrorMessage } from './sign-in-errors';
+import { busyError, OAUTH_FAILED, pageErrorMessage, rateLimitedError, SIGN_IN_BUSY, SIGN_IN_FAILED, signInErrorMessage } from './credentials';
 
 describe('sign-in error messages', () => {
   it('shows one generic message for any failure', () => {

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createOwner, insertTestGeneration } from '@/test/fixtures';
-import { insertImage } from './images';
-import { getTeamStorageUsage } from './storage-usage';
+import { getTeamStorageUsage, insertImage } from './storage';
 
 describe('getTeamStorageUsage', () => {
   it('counts a team’s archived videos (trashed too) and start frames, never another team’s', async () => {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { aspectRatios, modes, resolutions } from '@/lib/generation/schema';
 import { stateGroups, type StateGroup } from '@/lib/generation/states';
+import type { GenerationView } from '@/lib/generation/view';
+
+/* What crosses the gallery's boundary: the URL's filters, the commands' inputs, and the items it answers with. */
 
 export const TAG_MAX = 32;
 const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -78,3 +81,26 @@ export function dayRange(search: Pick<GallerySearch, 'from' | 'to'>): { from?: D
 
 /** A stack card's key as the browser sends it back: a sweep, or a recipe hash (see db/stack-key.ts). */
 export const stackKeySchema = z.string().regex(/^(sweep|recipe):[\w-]{1,40}$/);
+
+export const BULK_MAX = 500;
+
+/** The clips a bulk command applies to: what the browser's selection sends. */
+export const clipIdsSchema = z.array(z.uuid()).min(1, 'Select at least one clip').max(BULK_MAX, `Select at most ${BULK_MAX} clips`);
+
+export const tagsInputSchema = z.array(tagSchema).min(1, 'Type a tag').max(10, 'At most 10 tags at once');
+
+export const savedViewSchema = z.object({
+  name: z.string().trim().min(1, 'Name the view').max(60, 'Names are at most 60 characters'),
+  query: z.string().max(2000),
+});
+
+/** A clip as the gallery grid shows it: the view, its tags, and the stack it belongs to. */
+export type GalleryItem = {
+  view: GenerationView;
+  favorite: boolean;
+  tags: string[];
+  authorId: string;
+  stack: { key: string; count: number; sweep: boolean };
+};
+
+export type GalleryPage = { items: GalleryItem[]; next: string | null };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchPublicImage } from './safe-fetch';
+import { fetchPublicImage } from './start-image';
 import { makeImage } from './test-images';
 
 const png = makeImage({ format: 'png', width: 200, height: 200, color: 'red' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from './disk-space';
 
 describe('formatBytes', () => {
   it('says sizes as the team page and refusals show them', () => {

@@ -1,7 +1,22 @@
 import 'server-only';
 import { and, eq, isNotNull, sum } from 'drizzle-orm';
 import { getDb } from '../index';
-import { generations, images } from '../schema';
+import { generations, images, type Image } from '../schema';
+
+// What a team keeps on our disk: its start frames (the images table) and the bytes of everything it stores.
+
+export async function insertImage(values: typeof images.$inferInsert): Promise<Image> {
+  return getDb().insert(images).values(values).returning().get();
+}
+
+export async function getImageById({ id, teamId }: { id: string; teamId: string }): Promise<Image | undefined> {
+  return getDb().select().from(images).where(and(eq(images.id, id), eq(images.teamId, teamId))).get();
+}
+
+/** For the public file route: the unguessable file name is the only key. */
+export async function getImageByFileName({ fileName }: { fileName: string }): Promise<Image | undefined> {
+  return getDb().select().from(images).where(eq(images.fileName, fileName)).get();
+}
 
 /** Bytes a team keeps on our disk: its archived videos (trashed ones too, until purged) and its start frames. */
 export async function getTeamStorageUsage({ teamId }: { teamId: string }): Promise<{ videoBytes: number; imageBytes: number; totalBytes: number }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { watchQuery } from './watch-request';
+import { watchQuery } from './client-fetch';
 
 describe('watchQuery', () => {
   it('sends each id with the version the page shows, in a stable order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseByteRange } from './byte-range';
+import { parseByteRange } from './serve-archive';
 
 describe('parseByteRange', () => {
   it('serves the whole file without a Range header', () => {

@@ -1,0 +1,27 @@
+// The browser's side of our own JSON routes: the query-cache keys, the watch route's query, and the fetch.
+
+/** React Query's keys: one per generation, one per set of watched generations. */
+export const queryKeys = {
+  generation: (id: string) => ['generation', id] as const,
+  watch: (ids: readonly string[]) => ['watch', ids.join(',')] as const,
+};
+
+/** The watch route's query: what this page shows of each watched generation. */
+export function watchQuery(ids: readonly string[], versionOf: (id: string) => string | undefined): string {
+  const pairs = [...ids].sort().map((id) => `${id}~${versionOf(id) ?? ''}`);
+  return `w=${encodeURIComponent(pairs.join(','))}`;
+}
+
+export class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+    this.name = 'HttpError';
+  }
+}
+
+/** GET our own JSON routes from the browser; non-2xx becomes an HttpError the caller can branch on. */
+export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal, headers: { accept: 'application/json' }, cache: 'no-store' });
+  if (!response.ok) throw new HttpError(response.status);
+  return (await response.json()) as T;
+}
