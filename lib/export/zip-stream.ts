@@ -2,7 +2,8 @@
 // as a pull-based web stream. Ours on top: clean unique names, regular files only, one file open at a time.
 import 'server-only';
 import fs from 'node:fs';
-import ZipStream from 'zip-stream';
+import type ZipStream from 'zip-stream';
+import { NativeCrcZipStream } from './native-crc-zip';
 
 export type ZipSource = { path: string } | { bytes: Uint8Array | string };
 export type ZipEntry = { name: string; source: ZipSource };
@@ -14,7 +15,7 @@ const FILE_MODE = 0o644;
 
 /** A zip of the entries, in their order; file bytes are read only as fast as the consumer drains the stream. */
 export function zipStream(entries: AsyncIterable<ZipEntry>): ReadableStream<Uint8Array> {
-  const zip = new ZipStream({ store: true });
+  const zip = new NativeCrcZipStream({ store: true });
   const open = new Set<fs.ReadStream>();
   addAll(zip, entries, open).catch((error: unknown) => zip.destroy(error instanceof Error ? error : new Error(String(error))));
   const chunks: AsyncIterator<Buffer> = zip[Symbol.asyncIterator]();
