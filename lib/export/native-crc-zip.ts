@@ -1,21 +1,22 @@
 // zip-stream computes a streamed entry's CRC-32 in JavaScript (the `crc-32` package, ≈350 MiB/s on these
-// machines), which made a 2 GB export 2–3× slower than with Node's native `zlib.crc32` (GB/s). This subclass
+// machines), which made a 2 GB export 2–3× slower than with Node's native `zlib.crc32` (GB/s; `crc32` in
+// zip-checks.ts uses it, with a table for the Node 20 releases before 20.15). This subclass
 // changes only that: the same digest and size reach the same entry, so the bytes written are identical.
 // It replaces `_smartStream`, the one place zip-stream 7.0.5 (pinned) builds its CRC stream; a version that
 // renamed it would fall back to the library's own code, and the export tests (`unzip -t`) check every CRC.
 import 'server-only';
 import { Transform, type TransformCallback, type Writable } from 'node:stream';
-import zlib from 'node:zlib';
 import type { ZipArchiveEntry } from 'compress-commons';
 import type { CRC32Stream } from 'crc32-stream';
 import ZipStream from 'zip-stream';
+import { crc32 } from './zip-checks';
 
 class NativeCrc32Stream extends Transform {
   private checksum = 0;
   private bytes = 0;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.checksum = zlib.crc32(chunk, this.checksum);
+    this.checksum = crc32(chunk, this.checksum);
     this.bytes += chunk.length;
     done(null, chunk);
   }
