@@ -52,12 +52,16 @@ export async function startClips(start: StartClips, deps: TrackerDeps = trackerD
     if (!prepared.ok) return { ok: false, kind: 'invalid', message: SETTINGS_NEED_ATTENTION, fieldErrors: prepared.fieldErrors };
     requests.push(prepared.request);
   }
-  const cap = await checkCap({ teamId, requests });
-  if (!cap.ok && start.overCap) return { ok: false, kind: 'over-cap', message: start.overCap(cap) };
-  const submitted = await withinLimits({ teamId, userId, requests, now: deps.now() }, (guard) =>
-    submitGenerations({ userId, teamId, requests, parentIds, sweepId, guard }, deps),
-  );
-  return submitted.ok ? { ok: true, rows: submitted.value, costCents: cap.costCents } : { ok: false, kind: 'limit', message: submitted.message };
+  if (start.overCap) {
+    const cap = await checkCap({ teamId, requests });
+    if (!cap.ok) return { ok: false, kind: 'over-cap', message: start.overCap(cap) };
+  }
+  // The guard's price is the one the insert counts against the budgets.
+  const submitted = await withinLimits({ teamId, userId, requests, now: deps.now() }, async (guard) => ({
+    rows: await submitGenerations({ userId, teamId, requests, parentIds, sweepId, guard }, deps),
+    costCents: guard.cents,
+  }));
+  return submitted.ok ? { ok: true, ...submitted.value } : { ok: false, kind: 'limit', message: submitted.message };
 }
 
 /** One clip (the form, the JSON API, reproduce): startClips, answering with its row. */
