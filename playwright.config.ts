@@ -60,7 +60,7 @@ export default defineConfig({
         EMULATOR_API_KEYS: E2E.apiKey,
         WAN_API_KEY: '',
         WAN_POLL_SCALE: String(E2E.timeScale),
-        PUBLIC_URL: E2E.baseUrl,
+        // No PUBLIC_URL: the default install. Uploads and webhooks reach the studio on loopback (lib/env.ts reachableUrl).
         NEXTAUTH_URL: E2E.baseUrl,
         NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production',
         // The persona fixtures sign their accounts up by request (the emulator's default, said out loud).

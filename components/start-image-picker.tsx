@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, useTransition, type DragEvent } from 'react';
 import { validateImage } from '@/lib/images/validate-image';
+import { UPLOADS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';
 
@@ -49,7 +50,7 @@ export function StartImagePicker({
   function takeFile(file: File) {
     setProblem(undefined);
     startTransition(async () => {
-      if (!uploadsAvailable) return setProblem('Uploads need PUBLIC_URL on the server. Paste a public image link instead.');
+      if (!uploadsAvailable) return setProblem(UPLOADS_NEED_PUBLIC_URL);
       // The same checks as the server, so nothing is sent that would be refused.
       const check = validateImage(new Uint8Array(await file.arrayBuffer()));
       if (!check.ok) return setProblem(check.message);

@@ -1,6 +1,7 @@
 'use client';
 
 import { aspectRatios, durations, modes, NEGATIVE_PROMPT_MAX, PROMPT_MAX, providers, randomSeed, requestTypes, resolutions, type FieldErrors } from '@/lib/generation/schema';
+import { WEBHOOK_NEEDS_PUBLIC_URL } from '@/lib/reachable-messages';
 import type { StudioFormValues } from './studio-form-values';
 import { Button } from './ui/button';
 import { Field, inputClass } from './ui/field';
@@ -138,7 +139,7 @@ export function ClipSettingsFields({ webhookAvailable, ...props }: FieldProps & 
           {errorOf('requestType') ??
             (webhookAvailable
               ? 'Webhook: the service calls this studio the moment a clip is done, no polling.'
-              : 'Webhook needs PUBLIC_URL, an address where the service can reach this studio. Polling works everywhere.')}
+              : WEBHOOK_NEEDS_PUBLIC_URL)}
         </p>
       </div>
 

@@ -29,6 +29,28 @@ describe('safe defaults', () => {
   });
 });
 
+describe('where the Wan service reaches the studio (start frames, webhooks)', () => {
+  it('with the emulator and no PUBLIC_URL: our loopback address on the port we listen on', () => {
+    expect(envWith({ WAN_API_KEY: undefined, PUBLIC_URL: undefined, PORT: '3100' }).reachableUrl).toBe('http://127.0.0.1:3100');
+    expect(envWith({ WAN_API_KEY: undefined, PUBLIC_URL: undefined, PORT: undefined }).reachableUrl).toBe('http://127.0.0.1:3000');
+  });
+
+  it('PUBLIC_URL wins when set, with or without a real key', () => {
+    expect(envWith({ WAN_API_KEY: undefined, PUBLIC_URL: 'https://studio.example.test' }).reachableUrl).toBe('https://studio.example.test');
+    expect(envWith({ WAN_API_KEY: 'sk-live-something', PUBLIC_URL: 'https://studio.example.test' }).reachableUrl).toBe('https://studio.example.test');
+  });
+
+  it('with a real key and no PUBLIC_URL: none (the real service cannot reach localhost), and PUBLIC_URL itself stays unset', () => {
+    const env = envWith({ WAN_API_KEY: 'sk-live-something', PUBLIC_URL: undefined, PORT: '3100' });
+    expect(env.reachableUrl).toBeUndefined();
+    expect(envWith({ WAN_API_KEY: undefined, PUBLIC_URL: undefined }).publicUrl).toBeUndefined();
+  });
+
+  it('a port that is not one is refused at start', () => {
+    expect(() => envWith({ PORT: '99999' })).toThrow(/PORT/);
+  });
+});
+
 describe('variables read elsewhere go through here too', () => {
   it('the session secret: NEXTAUTH_SECRET first, AUTH_SECRET as next-auth\'s other name, else none (a generated one)', () => {
     expect(envWith({ NEXTAUTH_SECRET: 'first', AUTH_SECRET: 'second' }).authSecret).toBe('first');

@@ -21,6 +21,8 @@ const envSchema = z.object({
   EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   EMULATOR_API_KEYS: z.string().default('emulator-key'),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  // The port the studio listens on (`next start -p` sets it): the emulator on this machine reaches us there.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   WAN_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   // Multiplies the tracker's documented waits; tests and benchmarks run compressed.
   WAN_POLL_SCALE: z.coerce.number().positive().max(10).default(1),
@@ -83,6 +85,11 @@ export type Env = {
     resultOrigins: string[];
   };
   publicUrl: string | undefined;
+  /**
+   * Where the Wan service can reach this studio (start frames it fetches, webhook callbacks): PUBLIC_URL, or
+   * with the emulator (same machine) our loopback address. Undefined with a real key and no PUBLIC_URL.
+   */
+  reachableUrl: string | undefined;
   pollScale: number;
   archiveMaxBytes: number;
   /** US cents per second of video, by resolution (lib/generation/schema's PriceTable). */
@@ -136,6 +143,7 @@ export function getEnv(): Env {
       resultOrigins: resultOrigins(e.WAN_RESULT_ORIGINS, e.WAN_BASE_URL ?? (usingEmulator ? `http://127.0.0.1:${e.EMULATOR_PORT}` : 'https://api.apixo.ai')),
     },
     publicUrl: e.PUBLIC_URL,
+    reachableUrl: e.PUBLIC_URL ?? (usingEmulator ? `http://127.0.0.1:${e.PORT}` : undefined),
     pollScale: e.WAN_POLL_SCALE,
     archiveMaxBytes: e.ARCHIVE_MAX_BYTES,
     prices: { '720p': e.PRICE_720P_CENTS_PER_SECOND, '1080p': e.PRICE_1080P_CENTS_PER_SECOND },

@@ -8,6 +8,8 @@ import { answers, loadDotEnv, run, waitForHttp } from './lib.mjs';
 loadDotEnv();
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT || '3000';
+// lib/env.ts derives the studio's loopback address from it (the emulator fetches start frames and calls webhooks there).
+process.env.PORT = port;
 const emulatorPort = process.env.EMULATOR_PORT || '8787';
 const useEmulator = !process.env.WAN_API_KEY;
 

@@ -53,8 +53,8 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
       recent={await Promise.all(recent.map(loadView))}
       action={createGeneration}
       manage={manageQueue}
-      webhookAvailable={Boolean(getEnv().publicUrl)}
-      uploadsAvailable={Boolean(getEnv().publicUrl)}
+      webhookAvailable={Boolean(getEnv().reachableUrl)}
+      uploadsAvailable={Boolean(getEnv().reachableUrl)}
       canCreate={can(member, 'generation:create')}
       manageReach={reachOf(member, 'generation:manage')}
       userId={member.userId}

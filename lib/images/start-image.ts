@@ -7,6 +7,7 @@ import type { Image } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import type { GenerationRequest } from '@/lib/generation/schema';
 import { readCapped, safeGet, SafeGetError } from '@/lib/net/safe-get';
+import { UPLOADS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
 import { checkTeamQuota, DiskFullError } from '@/lib/storage/disk-space';
 import { writeImageFile } from '@/lib/storage/image-files';
 import { extensions } from './image-header';
@@ -84,9 +85,9 @@ function trustedHosts(): Set<string> {
   return hosts;
 }
 
-/** Where the service can fetch our copy; undefined without PUBLIC_URL. */
+/** Where the service can fetch our copy (PUBLIC_URL, or loopback for the emulator); undefined when it cannot reach us. */
 export function publicImageUrl(image: Pick<Image, 'fileName'>): string | undefined {
-  const base = getEnv().publicUrl;
+  const base = getEnv().reachableUrl;
   return base ? `${base.replace(/\/+$/, '')}/i/${image.fileName}` : undefined;
 }
 
@@ -107,6 +108,6 @@ export async function resolveStartImage(request: GenerationRequest, teamId: stri
   const image = request.imageId ? await getImageById({ id: request.imageId, teamId }) : undefined;
   if (!image) return { ok: false, message: 'Choose a start image (upload one or paste a link).' };
   const url = (preferCopy ? publicImageUrl(image) : undefined) ?? imageUrlForService(image);
-  if (!url) return { ok: false, message: 'This image was uploaded, and uploads need PUBLIC_URL so the service can fetch them.' };
+  if (!url) return { ok: false, message: UPLOADS_NEED_PUBLIC_URL };
   return { ok: true, request: { ...request, imageUrls: [url] } };
 }

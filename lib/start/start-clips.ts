@@ -6,8 +6,8 @@ import { trackerDeps, type TrackerDeps } from '@/lib/tasks/deps';
 import { submitGenerations } from '@/lib/tasks/submit';
 import { checkCap, checkSpend, withinLimits } from './limits';
 import type { OverCap } from './refusal-message';
+import { WEBHOOK_NEEDS_PUBLIC_URL } from '@/lib/reachable-messages';
 
-const WEBHOOK_NEEDS_PUBLIC_URL = 'Webhook delivery needs PUBLIC_URL, the address where the service can reach this studio.';
 export const SETTINGS_NEED_ATTENTION = 'Some settings need attention.';
 
 /**

@@ -8,7 +8,7 @@ export type TrackerDeps = {
   /** Compresses the documented waits (tests, benchmarks); 1 in production. */
   pollScale: number;
   maxConcurrentTasks: number;
-  /** Our externally reachable base URL; webhook delivery needs it. */
+  /** Where the service reaches us (env.reachableUrl: PUBLIC_URL, or loopback with the emulator); webhook delivery needs it. */
   publicUrl: string | undefined;
   /** How long a send may take before a crash is assumed (the row becomes `unknown`). */
   sendLeaseMs: number;
@@ -22,7 +22,7 @@ export function trackerDeps(): TrackerDeps {
     now: () => new Date(),
     pollScale: env.pollScale,
     maxConcurrentTasks: env.wan.maxConcurrentTasks,
-    publicUrl: env.publicUrl,
+    publicUrl: env.reachableUrl,
     sendLeaseMs: env.wan.timeoutMs * 2 + 10_000,
   };
 }

@@ -4,13 +4,12 @@ import { getEnv } from '@/lib/env';
 import { cannotGenerate, problem } from '@/lib/http';
 import { imageUrlForService, keepImage, keepImageFromLink, type KeptImage } from '@/lib/images/start-image';
 import { MAX_IMAGE_BYTES } from '@/lib/images/validate-image';
+import { UPLOADS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
 import { bodyRefused, readForm, readJson } from '@/lib/read-body';
 
 export const dynamic = 'force-dynamic';
 
 const linkSchema = z.object({ url: z.string().trim().min(1, 'Paste an image link').max(2_048, 'That link is too long') });
-const NEEDS_PUBLIC_URL =
-  'Uploads need PUBLIC_URL: the Wan service has to fetch the image from this studio. Paste a public image link instead, or set PUBLIC_URL.';
 
 /**
  * A start frame for image-to-video, as a file upload (multipart, field `file`) or a link (JSON {url}).
@@ -24,7 +23,7 @@ export async function POST(request: Request) {
 
   let kept: KeptImage;
   if (type.startsWith('multipart/form-data')) {
-    if (!getEnv().publicUrl) return problem(400, NEEDS_PUBLIC_URL);
+    if (!getEnv().reachableUrl) return problem(400, UPLOADS_NEED_PUBLIC_URL);
     // The image plus room for the multipart framing around it.
     const form = await readForm(request, { maxBytes: MAX_IMAGE_BYTES + 64 * 1024, tooLarge: 'The image is larger than 10 MB. Use a smaller or more compressed file.' });
     if (!form.ok) return bodyRefused(form);
