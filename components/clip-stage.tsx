@@ -94,7 +94,7 @@ function FailureNotice({ code, message, remixHref }: { code: string | null; mess
         </Link>
       )}
       {(message || code) && (
-        <p className="font-mono text-xs text-muted">
+        <p className="font-mono text-xs text-muted [overflow-wrap:anywhere]">
           {code}
           {code && message ? ' · ' : ''}
           {message}

@@ -23,7 +23,7 @@ export function GenerationLive({ initial, original, retryArchive }: { initial: G
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <StateBadge state={view.state} />
         {view.sha256 ? (
-          <span className="font-mono text-xs text-muted" title="SHA-256 of our archived copy">
+          <span className="min-w-0 break-all font-mono text-xs text-muted" title="SHA-256 of our archived copy">
             sha256 <span data-testid="sha256">{view.sha256}</span>
             {view.bytes !== null && <> · {formatBytes(view.bytes)}</>}
           </span>

@@ -20,11 +20,11 @@ export function GenerationParams({ view, publicPage = false }: { view: Generatio
   if (view.costTimeMs !== null) rows.push(['Generation time', formatClock(view.costTimeMs)]);
   if (view.completedAt !== null) rows.push(['Total', formatClock(view.completedAt - view.createdAt)]);
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-muted">{label}</dt>
-          <dd className="font-mono text-ink" data-testid={`param-${label.toLowerCase().replaceAll(' ', '-')}`}>
+          <dd className="font-mono text-ink [overflow-wrap:anywhere]" data-testid={`param-${label.toLowerCase().replaceAll(' ', '-')}`}>
             {value}
           </dd>
         </div>

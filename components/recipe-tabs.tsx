@@ -21,7 +21,7 @@ export function RecipeTabs({ snippets }: { snippets: RecipeSnippets }) {
   };
   return (
     <section className="space-y-2" aria-labelledby="recipe-heading" data-testid="recipe">
-      <div className="flex items-center justify-between gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="recipe-heading" className="text-sm font-medium text-muted">
           Recipe
         </h2>
@@ -42,7 +42,7 @@ export function RecipeTabs({ snippets }: { snippets: RecipeSnippets }) {
         </div>
       </div>
       <div className="relative">
-        <pre role="tabpanel" data-testid="recipe-code" className="max-h-72 overflow-auto rounded-lg border border-line bg-raised p-3 font-mono text-xs leading-relaxed">
+        <pre role="tabpanel" data-testid="recipe-code" className="max-h-72 max-w-full overflow-auto rounded-lg border border-line bg-raised p-3 font-mono text-xs leading-relaxed">
           {snippets[active]}
         </pre>
         <button type="button" onClick={() => void copy()} data-testid="recipe-copy" className="absolute right-2 top-2 rounded-md border border-line bg-surface px-2 py-1 text-xs text-muted hover:text-ink">

@@ -51,8 +51,9 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
   const canCreate = can(member, 'generation:create');
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_minmax(320px,400px)]">
-      <section className="space-y-6">
+    // minmax(0, …) tracks and min-w-0: a long line (a hash, a curl call) wraps or scrolls in its box, never widens the page.
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(320px,400px)]">
+      <section className="min-w-0 space-y-6">
         <GenerationLive
           key={view.id}
           initial={view}
@@ -61,10 +62,10 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
         />
         <RecipeTabs snippets={recipeSnippets(recipe, env.wan.usingEmulator ? 'https://api.apixo.ai/api/v1' : env.wan.baseUrl)} />
       </section>
-      <aside className="space-y-6">
+      <aside className="min-w-0 space-y-6">
         <div className="space-y-2">
           <h1 className="text-sm font-medium text-muted">Prompt</h1>
-          <p className="text-base leading-relaxed" data-testid="prompt">
+          <p className="text-base leading-relaxed [overflow-wrap:anywhere]" data-testid="prompt">
             {view.prompt}
           </p>
           {view.negativePrompt && (
