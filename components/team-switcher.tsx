@@ -31,7 +31,7 @@ export function TeamSwitcher({
           router.refresh();
         });
       }}
-      className="h-8 max-w-40 truncate rounded-md border border-line bg-surface px-2 text-sm"
+      className="h-8 min-w-0 max-w-40 truncate rounded-md border border-line bg-surface px-2 text-sm"
     >
       {teams.map((team) => (
         <option key={team.teamId} value={team.teamId}>

@@ -17,7 +17,7 @@ function expectOk<T>(result: ActionResult<T, unknown>, what: string): T {
 }
 
 /** next-auth's credentials sign-in, as its client does it: the CSRF token, then the callback. */
-async function signInByRequest(request: APIRequestContext, email: string, password: string): Promise<void> {
+export async function signInByRequest(request: APIRequestContext, email: string, password: string): Promise<void> {
   const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const response = await request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' } });
   const { url } = (await response.json()) as { url?: string };

@@ -16,6 +16,11 @@ export async function getUserById({ id }: { id: string }): Promise<User | undefi
   return byId().get({ id });
 }
 
+/** A person's theme (`system`, `light` or `dark`), kept for every device they sign in on. */
+export async function setUserTheme({ id, theme }: { id: string; theme: User['theme'] }): Promise<void> {
+  getDb().update(users).set({ theme }).where(eq(users.id, id)).run();
+}
+
 /** Who may create an account (SIGNUP in lib/env.ts). */
 export type SignUpPolicy = 'open' | 'invite' | 'closed';
 export type SignUpRefusal = 'closed' | 'invite-required';

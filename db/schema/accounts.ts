@@ -16,6 +16,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** The instance's administrator (the first account of a fresh instance): instance invites, today's spend. */
   isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+  /** Light, dark, or the device's setting (lib/theme.ts); mirrored in a cookie so pages render in it. */
+  theme: text('theme', { enum: ['system', 'light', 'dark'] }).notNull().default('system'),
   createdAt: createdAt(),
 });
 

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/index';
 import { createInstanceInvite } from '@/db/queries/instance-invites';
-import { generationTags, images, instanceInvites, invites, memberships, savedViews, shares, teams } from '@/db/schema';
+import { generationTags, images, instanceInvites, invites, memberships, savedViews, shares, teams, users } from '@/db/schema';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { makeImage } from '@/lib/images/test-images';
 import { archivedClip, buildWorld, countRows, getRow, invite, personas, SECRET, share, type Persona, type World } from '@/test/authz/fixtures';
@@ -36,6 +36,7 @@ const gallery = await import('@/app/(studio)/gallery/actions');
 const archive = await import('@/app/(studio)/gallery/archive-actions');
 const team = await import('@/app/(studio)/team/actions');
 const admin = await import('@/app/(studio)/admin/actions');
+const account = await import('@/app/(studio)/account/actions');
 
 let world: World;
 let emulator: TestEmulator;
@@ -366,6 +367,19 @@ const actions: Entry[] = [
     name: 'switchTeam',
     expect: members('owner', 'editor', 'viewer'),
     run: () => action(() => team.switchTeam(world.teamId), () => session.setCookie === world.teamId),
+  },
+  {
+    // A preference of one's own account, touching no team: anyone signed in; signed out changes no one's.
+    name: 'setThemeAction',
+    expect: members('owner', 'editor', 'viewer', 'other team', 'admin'),
+    run: async (persona) => {
+      const darkBefore = getDb().select().from(users).where(eq(users.theme, 'dark')).all().length;
+      return action(() => account.setThemeAction('dark'), () => {
+        const darkNow = getDb().select().from(users).where(eq(users.theme, 'dark')).all().length;
+        const mine = persona === 'anonymous' ? undefined : getDb().select().from(users).where(eq(users.id, world.users[persona].userId)).get();
+        return darkNow > darkBefore && mine?.theme === 'dark';
+      });
+    },
   },
   {
     // Creating a team touches no existing team: anyone signed in may, and becomes its owner.

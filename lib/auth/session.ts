@@ -6,11 +6,12 @@ import { cache } from 'react';
 import { getMembership, listMembershipsForUser, type TeamMembership } from '@/db/queries/teams';
 import { getUserById } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
+import type { Theme } from '@/lib/theme';
 import { can, type Action, type Member } from './authz';
 import { getAuthOptions } from './options';
 
 /** `isAdmin` is always filled in by getSessionUser; optional so hand-made test sessions may leave it out (not admin). */
-export type SessionUser = { id: string; name: string; email: string; isAdmin?: boolean };
+export type SessionUser = { id: string; name: string; email: string; isAdmin?: boolean; theme?: Theme };
 export type StudioContext = { user: SessionUser; team: TeamMembership; member: Member; teams: TeamMembership[] };
 
 /** Which of their teams a person is working in; a preference only: membership is checked on every request. */
@@ -22,7 +23,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getUserById({ id });
-  return user ? { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin } : null;
+  return user ? { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, theme: user.theme } : null;
 });
 
 /** The signed-in administrator of the instance; null for everyone else, signed out included. */

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** How the studio looks: the device's setting (prefers-color-scheme), or always light or dark. */
+export const themes = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof themes)[number];
+
+export const themeSchema = z.enum(themes, { error: 'Choose system, light or dark.' });
+
+/** The browser's copy of the person's choice, read by the root layout so the first paint is in it. */
+export const THEME_COOKIE = 'studio-theme';
+
+/** A cookie's value as a theme; anything else (missing, edited, old) is undefined. */
+export function themeFromCookie(value: string | undefined): Theme | undefined {
+  const parsed = themeSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The `data-theme` attribute on <html>: none for `system`, so CSS follows the device. */
+export function themeAttribute(theme: Theme): 'light' | 'dark' | undefined {
+  return theme === 'system' ? undefined : theme;
+}
