@@ -16,6 +16,15 @@ const inter = localFont({
 export const metadata: Metadata = {
   title: { default: 'Wan Studio', template: '%s · Wan Studio' },
   description: 'Write prompts, generate videos with Wan 2.5, and keep every clip reproducible.',
+  // public/: icon.svg is drawn by hand, the rest is rendered from it by scripts/make-icons.mjs.
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '48x48' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: { url: '/apple-touch-icon.png', sizes: '180x180' },
+  },
+  manifest: '/manifest.webmanifest',
 };
 
 const canvas = { light: '#f6f5f3', dark: '#0d0d10' } as const;
