@@ -8,6 +8,7 @@ import type { SweepAction } from './sweep-form';
 import { StudioForm, type CreateGenerationAction } from './studio-form';
 import type { StudioFormValues } from './studio-form-values';
 import { ClipCard } from './clip-card';
+import { StudioInFlight } from './studio-in-flight';
 
 /** The studio: the form on the left, this session's clips live on the right. */
 export function StudioWorkspace({
@@ -39,10 +40,11 @@ export function StudioWorkspace({
   uploadsAvailable: boolean;
 }) {
   const [views, setViews] = useState(recent);
+  const [started, setStarted] = useState<GenerationView[]>([]);
   const mayManage = (view: GenerationView) => manageReach === 'any' || (manageReach === 'own' && view.authorId === userId);
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(320px,400px)_1fr]">
-      <section className="space-y-4 lg:sticky lg:top-20 lg:self-start">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(320px,400px)_minmax(0,1fr)]">
+      <section className="min-w-0 space-y-4 lg:sticky lg:top-20 lg:self-start">
         <header className="space-y-1">
           <h1 className="text-xl font-semibold tracking-tight">New clip</h1>
           <p className="text-sm text-muted">
@@ -61,7 +63,10 @@ export function StudioWorkspace({
               action={action}
               webhookAvailable={webhookAvailable}
               uploadsAvailable={uploadsAvailable}
-              onCreated={(view) => setViews((current) => [view, ...current])}
+              onCreated={(view) => {
+                setViews((current) => [view, ...current]);
+                setStarted((current) => [view, ...current]);
+              }}
               sweep={sweep}
             />
           ) : (
@@ -71,6 +76,7 @@ export function StudioWorkspace({
             </div>
           )}
         </div>
+        <StudioInFlight views={started} />
       </section>
 
       <section aria-label="Recent clips" className="space-y-4">
