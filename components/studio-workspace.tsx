@@ -8,6 +8,7 @@ import type { SweepAction } from './sweep-form';
 import { StudioForm, type CreateGenerationAction } from './studio-form';
 import type { StudioFormValues } from './studio-form-values';
 import { ClipCard } from './clip-card';
+import type { PresetActions } from './presets/types';
 
 /** The studio: the form on the left, this session's clips live on the right. */
 export function StudioWorkspace({
@@ -23,6 +24,7 @@ export function StudioWorkspace({
   manageReach,
   userId,
   sweep,
+  presetActions,
 }: {
   canCreate: boolean;
   /** How far this member's queue controls reach: every clip, their own, or none (from can()). */
@@ -37,6 +39,7 @@ export function StudioWorkspace({
   remixOf?: string;
   webhookAvailable: boolean;
   uploadsAvailable: boolean;
+  presetActions?: PresetActions;
 }) {
   const [views, setViews] = useState(recent);
   const mayManage = (view: GenerationView) => manageReach === 'any' || (manageReach === 'own' && view.authorId === userId);
@@ -63,6 +66,7 @@ export function StudioWorkspace({
               uploadsAvailable={uploadsAvailable}
               onCreated={(view) => setViews((current) => [view, ...current])}
               sweep={sweep}
+              presetActions={presetActions}
             />
           ) : (
             <div className="space-y-2" data-testid="viewer-notice">

@@ -16,7 +16,8 @@ export async function listPresets({ teamId, userId }: { teamId: string; userId: 
     .from(presets)
     .innerJoin(users, eq(users.id, presets.userId))
     .where(visibleTo(teamId, userId))
-    .orderBy(asc(presets.kind), desc(presets.shared), asc(presets.name))
+    // Setups before negative prompts, shared before personal, then by name.
+    .orderBy(desc(presets.kind), desc(presets.shared), asc(presets.name))
     .all()
     .map((row) => ({ ...row.preset, authorName: row.authorName }));
 }

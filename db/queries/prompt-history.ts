@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
 import { toMatchQuery } from './gallery';
 
@@ -11,11 +11,19 @@ export type PromptHistoryRow = { prompt: string; negativePrompt: string; uses: n
  * the search is the gallery's FTS5 index, restricted to the prompt column; only the page's prompts read one
  * row each, for their latest negative prompt.
  */
-export async function listPromptHistory({ teamId, userId, q, limit }: { teamId: string; userId: string; q?: string; limit: number }): Promise<PromptHistoryRow[]> {
+export async function listPromptHistory(params: HistoryParams): Promise<PromptHistoryRow[]> {
+  const query = promptHistoryQuery(params);
+  return query ? getDb().all<PromptHistoryRow>(query) : [];
+}
+
+type HistoryParams = { teamId: string; userId: string; q?: string; limit: number };
+
+/** The statement (exported for its query plan's test); undefined when the search has no words to look for. */
+export function promptHistoryQuery({ teamId, userId, q, limit }: HistoryParams): SQL | undefined {
   const match = q ? toMatchQuery(q) : undefined;
-  if (q && !match) return [];
+  if (q && !match) return undefined;
   const search = match ? sql`AND +rowid IN (SELECT rowid FROM generations_fts WHERE generations_fts MATCH ${`prompt : (${match})`})` : sql``;
-  return getDb().all<PromptHistoryRow>(sql`
+  return sql`
     SELECT h.prompt AS prompt, h.uses AS uses, h.last AS lastUsedAt,
       coalesce((SELECT g.negative_prompt FROM generations g
         WHERE g.team_id = ${teamId} AND g.user_id = ${userId} AND g.prompt = h.prompt AND g.deleted_at IS NULL
@@ -25,5 +33,5 @@ export async function listPromptHistory({ teamId, userId, q, limit }: { teamId: 
       WHERE team_id = ${teamId} AND user_id = ${userId} AND deleted_at IS NULL ${search}
       GROUP BY prompt ORDER BY last DESC, prompt LIMIT ${limit}
     ) h
-    ORDER BY h.last DESC, h.prompt`);
+    ORDER BY h.last DESC, h.prompt`;
 }
