@@ -1,8 +1,11 @@
 'use client';
 
+import { useRef } from 'react';
 import { aspectRatios, durations, modes, NEGATIVE_PROMPT_MAX, PROMPT_MAX, providers, randomSeed, requestTypes, resolutions, type FieldErrors } from '@/lib/generation/schema';
 import { WEBHOOK_NEEDS_PUBLIC_URL } from '@/lib/reachable-messages';
 import type { StudioFormValues } from './studio-form-values';
+import { NegativePresetChips } from './presets/negative-preset-chips';
+import { PromptHelpers } from './prompt-help/prompt-helpers';
 import { Button } from './ui/button';
 import { Field, inputClass } from './ui/field';
 import { Segmented } from './ui/segmented';
@@ -37,10 +40,12 @@ function Counter({ text, max, testId }: { text: string; max: number; testId?: st
 
 /** What the clip shows, and what it should not. */
 export function PromptFields({ values, set, errorOf }: FieldProps) {
+  const promptRef = useRef<HTMLTextAreaElement>(null);
   return (
     <>
       <Field id="prompt" label="Prompt" error={errorOf('prompt')} aside={<Counter text={values.prompt} max={PROMPT_MAX} testId="prompt-counter" />}>
         <textarea
+          ref={promptRef}
           id="prompt"
           rows={5}
           value={values.prompt}
@@ -52,6 +57,7 @@ export function PromptFields({ values, set, errorOf }: FieldProps) {
           autoFocus
         />
       </Field>
+      <PromptHelpers textarea={promptRef} values={values} set={set} />
 
       <Field id="negativePrompt" label="Negative prompt" error={errorOf('negativePrompt')} aside={<Counter text={values.negativePrompt} max={NEGATIVE_PROMPT_MAX} />}>
         <textarea
@@ -64,6 +70,7 @@ export function PromptFields({ values, set, errorOf }: FieldProps) {
           className={`${inputClass} resize-y`}
         />
       </Field>
+      <NegativePresetChips value={values.negativePrompt} onChange={(value) => set('negativePrompt', value)} />
     </>
   );
 }

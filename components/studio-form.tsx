@@ -10,6 +10,9 @@ import { ClipSettingsFields, modeOptions, PromptFields } from './studio-form-fie
 import { Button } from './ui/button';
 import { StartImagePicker } from './start-image-picker';
 import { Segmented } from './ui/segmented';
+import { CostEstimate } from './cost-estimate';
+import { PresetBar } from './presets/preset-bar';
+import type { PresetActions } from './presets/types';
 
 export type CreateGenerationAction = (
   input: GenerationRequestInput,
@@ -24,6 +27,7 @@ export function StudioForm({
   webhookAvailable,
   uploadsAvailable,
   sweep,
+  presetActions,
 }: {
   initialValues: StudioFormValues;
   parentId?: string;
@@ -33,6 +37,8 @@ export function StudioForm({
   onCreated: (view: GenerationView) => void;
   /** Offers a seed sweep of the form's current settings. */
   sweep?: { prices: PriceTable; budgetCents: number; createSweep: SweepAction };
+  /** Saving, renaming and deleting presets; without them the form shows no presets. */
+  presetActions?: PresetActions;
 }) {
   const [values, setValues] = useState(initialValues);
   const [touched, setTouched] = useState<Partial<Record<keyof StudioFormValues, boolean>>>({});
@@ -84,6 +90,7 @@ export function StudioForm({
   const fieldProps = { values, set, errorOf };
   return (
     <>
+      {presetActions && <PresetBar values={values} set={set} webhookAvailable={webhookAvailable} actions={presetActions} />}
       <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="space-y-5" aria-label="New generation">
         <Segmented name="mode" label="Mode" options={modeOptions} value={values.mode} onChange={(v) => set('mode', v)} />
         {values.mode === 'image-to-video' && (
@@ -111,6 +118,7 @@ export function StudioForm({
             {pending ? 'Sending…' : 'Generate'}
           </Button>
         </div>
+        <CostEstimate values={values} prices={sweep?.prices} />
       </form>
       {sweep && (
         <details className="group mt-4 rounded-lg border border-line" data-testid="form-sweep">

@@ -9,6 +9,7 @@ import { StudioForm, type CreateGenerationAction } from './studio-form';
 import type { StudioFormValues } from './studio-form-values';
 import { ClipCard } from './clip-card';
 import { StudioInFlight } from './studio-in-flight';
+import type { PresetActions } from './presets/types';
 
 /** The studio: the form on the left, this session's clips live on the right. */
 export function StudioWorkspace({
@@ -24,6 +25,7 @@ export function StudioWorkspace({
   manageReach,
   userId,
   sweep,
+  presetActions,
 }: {
   canCreate: boolean;
   /** How far this member's queue controls reach: every clip, their own, or none (from can()). */
@@ -38,6 +40,7 @@ export function StudioWorkspace({
   remixOf?: string;
   webhookAvailable: boolean;
   uploadsAvailable: boolean;
+  presetActions?: PresetActions;
 }) {
   const [views, setViews] = useState(recent);
   const [started, setStarted] = useState<GenerationView[]>([]);
@@ -68,6 +71,7 @@ export function StudioWorkspace({
                 setStarted((current) => [view, ...current]);
               }}
               sweep={sweep}
+              presetActions={presetActions}
             />
           ) : (
             <div className="space-y-2" data-testid="viewer-notice">

@@ -4,6 +4,8 @@
 export const queryKeys = {
   generation: (id: string) => ['generation', id] as const,
   watch: (ids: readonly string[]) => ['watch', ids.join(',')] as const,
+  presets: ['presets'] as const,
+  promptHistory: (q: string) => ['prompt-history', q] as const,
 };
 
 /** The watch route's query: what this page shows of each watched generation. */

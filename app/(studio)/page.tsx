@@ -11,6 +11,7 @@ import { getEnv } from '@/lib/env';
 import { randomSeed } from '@/lib/generation/schema';
 import { loadView } from '@/lib/gallery/load';
 import { createGeneration, createSweep, manageQueue } from './actions';
+import { deletePreset, renamePreset, savePreset } from './preset-actions';
 
 export const metadata: Metadata = { title: 'Studio' };
 
@@ -59,6 +60,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
       manageReach={reachOf(member, 'generation:manage')}
       userId={member.userId}
       sweep={{ prices: getEnv().prices, budgetCents: (await limitsFor(team.teamId)).sweepCapCents, createSweep }}
+      presetActions={{ save: savePreset, rename: renamePreset, remove: deletePreset }}
     />
   );
 }

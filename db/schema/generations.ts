@@ -108,6 +108,8 @@ export const generations = sqliteTable(
     index('generations_deleted_idx').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('generations_created_idx').on(t.createdAt),
     index('generations_user_created_idx').on(t.userId, t.createdAt),
+    /** A member's prompt history: distinct prompts grouped in index order, covering (no row reads). */
+    index('generations_team_user_prompt_idx').on(t.teamId, t.userId, t.prompt, t.createdAt, t.deletedAt),
   ],
 );
 

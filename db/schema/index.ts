@@ -3,3 +3,4 @@ export { authThrottle, instanceInvites, invites, memberships, roles, teams, user
 export type { InstanceInvite, Invite, Membership, Role, Team, User } from './accounts';
 export * from './generations';
 export * from './curation';
+export * from './presets';

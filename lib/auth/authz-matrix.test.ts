@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/index';
 import { createInstanceInvite } from '@/db/queries/instance-invites';
-import { generationTags, images, instanceInvites, invites, memberships, savedViews, shares, teams, users } from '@/db/schema';
+import { generationTags, images, instanceInvites, invites, memberships, presets, savedViews, shares, teams, users } from '@/db/schema';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { makeImage } from '@/lib/images/test-images';
 import { archivedClip, buildWorld, countRows, getRow, invite, personas, SECRET, share, type Persona, type World } from '@/test/authz/fixtures';
@@ -37,6 +37,7 @@ const archive = await import('@/app/(studio)/gallery/archive-actions');
 const team = await import('@/app/(studio)/team/actions');
 const admin = await import('@/app/(studio)/admin/actions');
 const account = await import('@/app/(studio)/account/actions');
+const presetActions = await import('@/app/(studio)/preset-actions');
 
 let world: World;
 let emulator: TestEmulator;
@@ -190,6 +191,23 @@ const routes: Entry[] = [
     },
   },
   {
+    name: 'GET /api/presets',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => {
+      getDb().insert(presets).values({ id: crypto.randomUUID(), teamId: world.teamId, userId: world.users.owner.userId, kind: 'setup', name: `${SECRET} ${crypto.randomUUID()}`, shared: true, settings: {} }).run();
+      return http(await (await import('@/app/api/presets/route')).GET(), showsT);
+    },
+  },
+  {
+    // A member's own prompts: each persona asks after making one (outsiders aim at the owner's).
+    name: 'GET /api/prompts/history',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async (persona) => {
+      await archivedClip(byPersona(persona), world.video, { prompt: `${SECRET} history of ${persona}` });
+      return http(await (await import('@/app/api/prompts/history/route')).GET(new Request(url('/api/prompts/history?q='))), showsT);
+    },
+  },
+  {
     // The service's webhook: authorized by the per-task secret, not a session. A guessed one is a 404.
     name: 'POST /api/wan/callback/[secret] (guessed secret)',
     expect: nobody,
@@ -235,6 +253,13 @@ const rowsAdded = async (work: () => Promise<unknown>) => {
 const tagged = (id: string, tag: string) => getDb().select().from(generationTags).where(and(eq(generationTags.generationId, id), eq(generationTags.tag, tag))).get() !== undefined;
 const roleOf = (userId: string) => getDb().select().from(memberships).where(and(eq(memberships.teamId, world.teamId), eq(memberships.userId, userId))).get()?.role;
 const teamName = () => getDb().select().from(teams).where(eq(teams.id, world.teamId)).get()?.name ?? '';
+
+const presetNamed = (name: string) => getDb().select().from(presets).where(and(eq(presets.teamId, world.teamId), eq(presets.name, name))).get();
+function insertPreset(userId: string, shared: boolean): string {
+  const id = crypto.randomUUID();
+  getDb().insert(presets).values({ id, teamId: world.teamId, userId, kind: 'setup', name: id, shared, settings: { prompt: SECRET } }).run();
+  return id;
+}
 
 /** Someone who is only here to be removed or promoted, so the personas' own roles never change. */
 async function extraMember(): Promise<string> {
@@ -352,6 +377,41 @@ const actions: Entry[] = [
       const id = crypto.randomUUID();
       getDb().insert(savedViews).values({ id, teamId: world.teamId, userId: world.users.owner.userId, name: id, query: '' }).run();
       return action(() => gallery.deleteGalleryView(id), () => getDb().select().from(savedViews).where(eq(savedViews.id, id)).get() === undefined);
+    },
+  },
+  ...([false, true] as const).map((shared): Entry => ({
+    name: `savePreset (${shared ? 'shared with the team' : 'personal'})`,
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const name = `preset ${crypto.randomUUID()}`;
+      return action(() => presetActions.savePreset({ kind: 'negative', name, shared, settings: { negativePrompt: 'blurry' } }), () => presetNamed(name)?.shared === shared);
+    },
+  })),
+  {
+    name: 'renamePreset (one the editor shared)',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const id = insertPreset(world.users.editor.userId, true);
+      const name = `renamed ${crypto.randomUUID()}`;
+      return action(() => presetActions.renamePreset({ id, name }), () => presetNamed(name)?.id === id);
+    },
+  },
+  {
+    // Personal presets are their author's alone: nobody else renames one, an owner included.
+    name: 'renamePreset (someone else’s personal one)',
+    expect: nobody,
+    run: async (persona) => {
+      const id = insertPreset(persona === 'owner' ? world.users.editor.userId : world.users.owner.userId, false);
+      const name = `renamed ${crypto.randomUUID()}`;
+      return action(() => presetActions.renamePreset({ id, name }), () => presetNamed(name)?.id === id);
+    },
+  },
+  {
+    name: 'deletePreset (one the owner shared)',
+    expect: members('owner'),
+    run: async () => {
+      const id = insertPreset(world.users.owner.userId, true);
+      return action(() => presetActions.deletePreset(id), () => getDb().select().from(presets).where(eq(presets.id, id)).get() === undefined);
     },
   },
   {

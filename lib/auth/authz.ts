@@ -14,7 +14,9 @@ export type Action =
   | 'trash:empty'
   | 'team:read'
   | 'team:manage'
-  | 'share:manage';
+  | 'share:manage'
+  | 'preset:save'
+  | 'preset:share';
 
 /** 'any': on every clip of the team; 'own': only on clips the member made. */
 export type Reach = 'any' | 'own';
@@ -34,6 +36,9 @@ const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'team:read': { owner: 'any', editor: 'any', viewer: 'any' },
   'team:manage': { owner: 'any' },
   'share:manage': { owner: 'any', editor: 'any' },
+  // Personal presets go with generating; a shared one is the team's: editors manage those they shared, owners any.
+  'preset:save': { owner: 'any', editor: 'any' },
+  'preset:share': { owner: 'any', editor: 'own' },
 };
 
 export type Member = { role: Role; userId: string };

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { costLine } from './cost-estimate';
+
+const prices = { '720p': 10, '1080p': 15 };
+
+describe('the cost under Generate', () => {
+  it('prices one clip of the current setup per second, by resolution', () => {
+    expect(costLine({ resolution: '720p', duration: 5 }, prices)).toBe('≈ $0.50 · 5 s at 720p');
+    expect(costLine({ resolution: '720p', duration: 10 }, prices)).toBe('≈ $1.00 · 10 s at 720p');
+    expect(costLine({ resolution: '1080p', duration: 10 }, prices)).toBe('≈ $1.50 · 10 s at 1080p');
+  });
+
+  it('follows the configured table', () => {
+    expect(costLine({ resolution: '1080p', duration: 5 }, { '720p': 8, '1080p': 13 })).toBe('≈ $0.65 · 5 s at 1080p');
+  });
+});

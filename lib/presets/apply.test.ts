@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { applySetup } from './apply';
+import { savePresetSchema } from './schemas';
+
+const saved = {
+  mode: 'text-to-video',
+  resolution: '1080p',
+  aspectRatio: '9:16',
+  duration: 10,
+  enablePromptExpansion: false,
+  provider: 'official',
+  requestType: 'callback',
+  negativePrompt: 'blurry',
+  seed: 42,
+};
+
+describe('applying a saved setup', () => {
+  it('fills every saved parameter, a saved seed locked', () => {
+    const { values, notes } = applySetup({ ...saved, prompt: 'a fox in the snow' }, { webhookAvailable: true });
+    expect(notes).toEqual([]);
+    expect(values).toEqual({ ...saved, prompt: 'a fox in the snow', seed: '42', seedLocked: true });
+  });
+
+  it('leaves the prompt alone when the preset did not keep it, and unlocks the seed for a random-seed preset', () => {
+    const { values } = applySetup({ ...saved, seed: null }, { webhookAvailable: true });
+    expect(values).not.toHaveProperty('prompt');
+    expect(values.seedLocked).toBe(false);
+    expect(values).not.toHaveProperty('seed');
+  });
+
+  it('replaces values the schema no longer takes by the defaults, saying what changed', () => {
+    const { values, notes } = applySetup({ ...saved, resolution: '480p', duration: 7, provider: 'cheapest', seed: -3 }, { webhookAvailable: true });
+    expect(values).toMatchObject({ resolution: '720p', duration: 5, provider: 'auto', seedLocked: false, aspectRatio: '9:16' });
+    expect(notes).toEqual([
+      'Resolution “480p” is no longer offered: “720p” instead.',
+      'Duration 7 is no longer offered: 5 instead.',
+      'Provider “cheapest” is no longer offered: “auto” instead.',
+      'Seed -3 is out of range: a random seed instead.',
+    ]);
+  });
+
+  it('falls back to polling where webhooks are unavailable', () => {
+    const { values, notes } = applySetup(saved, { webhookAvailable: false });
+    expect(values.requestType).toBe('async');
+    expect(notes).toEqual(['Webhook delivery is not available on this studio: Polling instead.']);
+  });
+
+  it('fills a prompt over today’s limit as saved (never cut) and says so', () => {
+    const prompt = 'x'.repeat(900);
+    const { values, notes } = applySetup({ prompt }, { webhookAvailable: true });
+    expect(values.prompt).toBe(prompt);
+    expect(notes).toEqual(['Prompt must be at most 800 characters: edit it before generating.']);
+  });
+
+  it('changes nothing for a preset that is not an object', () => {
+    expect(applySetup('garbage', { webhookAvailable: true })).toEqual({ values: {}, notes: ['This preset could not be read; nothing was changed.'] });
+  });
+});
+
+describe('the save schema', () => {
+  const base = { kind: 'setup', name: 'Night city', shared: false, settings: saved } as const;
+
+  it('takes a whole setup, and a negative-prompt preset', () => {
+    expect(savePresetSchema.safeParse(base).success).toBe(true);
+    expect(savePresetSchema.safeParse({ kind: 'negative', name: 'Blur', settings: { negativePrompt: 'blurry' } }).data).toMatchObject({ shared: false });
+  });
+
+  it.each([
+    [{ ...base, name: '  ' }, 'Name the preset'],
+    [{ ...base, name: 'x'.repeat(61) }, 'A preset name is at most 60 characters'],
+    [{ ...base, name: 'two\nlines' }, 'A preset name is one line of text'],
+    [{ ...base, settings: { ...saved, resolution: '4k' } }, 'Resolution must be 720p or 1080p'],
+    [{ ...base, settings: { ...saved, seed: 2 ** 31 } }, 'Seed must be at most 2147483647'],
+    [{ ...base, settings: { ...saved, prompt: '' } }, 'Describe the video you want'],
+    [{ kind: 'negative', name: 'Empty', settings: { negativePrompt: '' } }, 'Write a negative prompt to save'],
+  ])('refuses %j', (input, message) => {
+    const parsed = savePresetSchema.safeParse(input);
+    expect(parsed.error?.issues[0]?.message).toBe(message);
+  });
+});

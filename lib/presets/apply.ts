@@ -1,0 +1,83 @@
+import { generationRequestSchema, requestDefaults, seedSchema, type GenerationRequest } from '@/lib/generation/schema';
+
+// Applying a saved setup to the studio form: each value is checked against today's request schema, and a
+// value the studio no longer takes is replaced (by the default), with a note saying what changed.
+
+/** The form's values a preset sets (the form's own type, restated here so lib/ imports nothing of components/). */
+export type AppliedValues = {
+  mode: GenerationRequest['mode'];
+  prompt: string;
+  negativePrompt: string;
+  seed: string;
+  seedLocked: boolean;
+  resolution: GenerationRequest['resolution'];
+  aspectRatio: GenerationRequest['aspectRatio'];
+  duration: GenerationRequest['duration'];
+  enablePromptExpansion: boolean;
+  provider: GenerationRequest['provider'];
+  requestType: GenerationRequest['requestType'];
+};
+
+export type Applied = { values: Partial<AppliedValues>; notes: string[] };
+
+const field = generationRequestSchema.shape;
+const choices = ['mode', 'resolution', 'aspectRatio', 'duration', 'enablePromptExpansion', 'provider', 'requestType'] as const;
+const labels: Record<(typeof choices)[number], string> = {
+  mode: 'Mode',
+  resolution: 'Resolution',
+  aspectRatio: 'Aspect ratio',
+  duration: 'Duration',
+  enablePromptExpansion: 'Prompt expansion',
+  provider: 'Provider',
+  requestType: 'Delivery',
+};
+
+const shown = (value: unknown) => (typeof value === 'string' ? `“${value}”` : JSON.stringify(value) ?? String(value));
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The form values a saved setup gives, and a note for every value that had to change. */
+export function applySetup(saved: unknown, { webhookAvailable }: { webhookAvailable: boolean }): Applied {
+  if (!isRecord(saved)) return { values: {}, notes: ['This preset could not be read; nothing was changed.'] };
+  const values: Partial<AppliedValues> = {};
+  const notes: string[] = [];
+  const put = <K extends keyof AppliedValues>(key: K, value: AppliedValues[K]) => {
+    values[key] = value;
+  };
+
+  for (const key of choices) {
+    if (!(key in saved)) continue;
+    const parsed = field[key].safeParse(saved[key]);
+    if (parsed.success) put(key, parsed.data as never);
+    else {
+      put(key, requestDefaults[key] as never);
+      notes.push(`${labels[key]} ${shown(saved[key])} is no longer offered: ${shown(requestDefaults[key])} instead.`);
+    }
+  }
+  if (values.requestType === 'callback' && !webhookAvailable) {
+    values.requestType = 'async';
+    notes.push('Webhook delivery is not available on this studio: Polling instead.');
+  }
+
+  if ('seed' in saved) {
+    const seed = seedSchema.safeParse(saved.seed);
+    if (seed.success) Object.assign(values, { seed: String(seed.data), seedLocked: true });
+    else {
+      values.seedLocked = false;
+      if (saved.seed !== null) notes.push(`Seed ${shown(saved.seed)} is out of range: a random seed instead.`);
+    }
+  }
+
+  for (const key of ['prompt', 'negativePrompt'] as const) {
+    if (!(key in saved)) continue;
+    const text = typeof saved[key] === 'string' ? saved[key] : saved[key] == null ? '' : undefined;
+    if (text === undefined) {
+      notes.push(`The saved ${key === 'prompt' ? 'prompt' : 'negative prompt'} could not be read; yours was kept.`);
+      continue;
+    }
+    values[key] = text;
+    // Filled in as saved (never cut): the form shows the same error, and the member decides what to drop.
+    const checked = text === '' ? undefined : field[key].safeParse(text);
+    if (checked && !checked.success) notes.push(`${checked.error.issues[0]?.message ?? 'The saved text is not valid'}: edit it before generating.`);
+  }
+  return { values, notes };
+}
