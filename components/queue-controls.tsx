@@ -34,7 +34,7 @@ export function QueueControls({ view, manage }: { view: GenerationView; manage: 
       {view.state === 'queued' ? (
         <div className="flex flex-wrap items-center gap-2">
           <p className="mr-auto text-sm text-muted" data-testid="queue-position">
-            Queued{view.queuePosition ? `, ${ordinal(view.queuePosition)} in its author’s queue` : ''}: teams and people take turns, and it is sent as soon as the service has a free slot.
+            Queued{view.queuePosition ? `, ${ordinal(view.queuePosition)} to be sent` : ''}: teams and people take turns, and it goes as soon as the service has a free slot.
           </p>
           <Button className={small} disabled={pending} aria-label="Move earlier" onClick={() => run({ command: 'move', id: view.id, direction: 'up' })}>
             ↑
@@ -65,7 +65,7 @@ export function QueueControls({ view, manage }: { view: GenerationView; manage: 
   );
 }
 
-function ordinal(n: number): string {
+export function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
   return `${n}${suffix}`;
