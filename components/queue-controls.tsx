@@ -13,20 +13,25 @@ export type QueueCommand =
   | { command: 'move'; id: string; direction: 'up' | 'down' };
 export type ManageQueueAction = (command: QueueCommand) => Promise<ActionResult<GenerationView>>;
 
-/** What a person can do with a clip that has not been sent: reorder or cancel it; or, when unconfirmed, resend or dismiss. */
-export function QueueControls({ view, manage }: { view: GenerationView; manage: ManageQueueAction }) {
+/** Runs a queue command and puts the clip's new view in the cache, so every place showing it is current. */
+export function useQueueCommand(manage: ManageQueueAction) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-
   function run(command: QueueCommand) {
     setError(undefined);
     startTransition(async () => {
       const result = await manage(command);
-      if (result.ok) queryClient.setQueryData(queryKeys.generation(view.id), result.data);
+      if (result.ok) queryClient.setQueryData(queryKeys.generation(command.id), result.data);
       else setError(result.message);
     });
   }
+  return { run, error, pending };
+}
+
+/** What a person can do with a clip that has not been sent: reorder or cancel it; or, when unconfirmed, resend or dismiss. */
+export function QueueControls({ view, manage }: { view: GenerationView; manage: ManageQueueAction }) {
+  const { run, error, pending } = useQueueCommand(manage);
 
   const small = 'h-8 px-3 text-xs';
   return (

@@ -10,6 +10,9 @@ import { ClipSettingsFields, modeOptions, PromptFields } from './studio-form-fie
 import { Button } from './ui/button';
 import { StartImagePicker } from './start-image-picker';
 import { Segmented } from './ui/segmented';
+import { announceClipsStarted } from './activity/activity-events';
+import { askToNotifyOnce } from './activity/notify-permission';
+import { QuotaLine } from './activity/quota-line';
 
 export type CreateGenerationAction = (
   input: GenerationRequestInput,
@@ -55,6 +58,7 @@ export function StudioForm({
     setSubmitted(true);
     setFormError(undefined);
     if (!request || pending) return;
+    askToNotifyOnce();
     startTransition(async () => {
       const result = await action(request, parentId);
       if (!result.ok) {
@@ -63,6 +67,7 @@ export function StudioForm({
         return;
       }
       onCreated(result.data);
+      announceClipsStarted();
       setSubmitted(false);
       // An unlocked seed is fresh for every clip; the one just used is stored with the clip.
       if (!values.seedLocked) setValues((current) => ({ ...current, seed: String(randomSeed()) }));
@@ -111,6 +116,7 @@ export function StudioForm({
             {pending ? 'Sending…' : 'Generate'}
           </Button>
         </div>
+        <QuotaLine />
       </form>
       {sweep && (
         <details className="group mt-4 rounded-lg border border-line" data-testid="form-sweep">

@@ -4,6 +4,9 @@
 export const queryKeys = {
   generation: (id: string) => ['generation', id] as const,
   watch: (ids: readonly string[]) => ['watch', ids.join(',')] as const,
+  /** The activity panel's list; `activity()` alone matches every scope. */
+  activity: (scope?: 'mine' | 'team') => (scope ? (['activity', scope] as const) : (['activity'] as const)),
+  quota: ['quota'] as const,
 };
 
 /** The watch route's query: what this page shows of each watched generation. */

@@ -9,5 +9,6 @@ export async function GET() {
   const auth = await authorize('generation:create');
   if (!auth.ok) return denied(auth.status);
   const { team, user } = auth.context;
-  return Response.json(await hourlyLeft({ teamId: team.teamId, userId: user.id, now: new Date() }), { headers: { 'cache-control': 'no-store' } });
+  const left = await hourlyLeft({ teamId: team.teamId, userId: user.id, now: new Date() });
+  return Response.json({ teamId: team.teamId, ...left }, { headers: { 'cache-control': 'no-store' } });
 }
