@@ -6,7 +6,7 @@ import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import type { GenerationView } from '@/lib/generation/view';
 import { Button, buttonClass } from './ui/button';
-import { announceClipsStarted } from './activity/activity-events';
+import { announceClipsStarted } from './activity-events';
 
 export type ReproduceAction = (id: string, options: { newSeed: boolean }) => Promise<ActionResult<GenerationView>>;
 

@@ -10,9 +10,9 @@ import { ClipSettingsFields, modeOptions, PromptFields } from './studio-form-fie
 import { Button } from './ui/button';
 import { StartImagePicker } from './start-image-picker';
 import { Segmented } from './ui/segmented';
-import { announceClipsStarted } from './activity/activity-events';
-import { askToNotifyOnce } from './activity/notify-permission';
-import { QuotaLine } from './activity/quota-line';
+import { announceClipsStarted } from './activity-events';
+import { askToNotifyOnce } from './activity-notify-permission';
+import { QuotaLine } from './quota-line';
 
 export type CreateGenerationAction = (
   input: GenerationRequestInput,

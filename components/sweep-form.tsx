@@ -8,7 +8,7 @@ import { expandSweep, SWEEP_MAX, SWEEP_MIN, sweepSchema, sweepSize, type SweepAx
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';
 import { Segmented } from './ui/segmented';
-import { announceClipsStarted } from './activity/activity-events';
+import { announceClipsStarted } from './activity-events';
 
 export type SweepAction = (input: { base: GenerationRequestInput; sweep: SweepInput; parentId?: string }) => Promise<ActionResult<{ sweepId: string; ids: string[]; costCents: number }>>;
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ActivityDock } from '@/components/activity/activity-dock';
+import { ActivityDock } from '@/components/activity-dock';
 import { AppHeader } from '@/components/app-header';
 import { TeamSwitcher } from '@/components/team-switcher';
 import { reachOf } from '@/lib/auth/authz';

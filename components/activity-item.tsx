@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { phaseOf, progressOf } from '@/lib/generation/activity';
 import { explainFailure } from '@/lib/generation/fail-codes';
 import type { GenerationView } from '@/lib/generation/view';
-import { formatClock } from '../format';
-import { useGeneration } from '../hooks/generation-watch';
-import { ordinal, useQueueCommand, type ManageQueueAction } from '../queue-controls';
+import { formatClock } from './format';
+import { useGeneration } from './hooks/generation-watch';
+import { ordinal, useQueueCommand, type ManageQueueAction } from './queue-controls';
 
 const running: Partial<Record<GenerationView['state'], string>> = { sending: 'Sending', pending: 'Waiting', processing: 'Generating', timed_out: 'Taking long' };
 

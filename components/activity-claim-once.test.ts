@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimOnce, type ClaimLocks, type ClaimStorage } from './claim-once';
+import { claimOnce, type ClaimLocks, type ClaimStorage } from './activity-claim-once';
 
 /** One browser's localStorage, shared by its tabs. */
 function sharedStorage(): ClaimStorage & { data: Map<string, string> } {

@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson, queryKeys } from '@/lib/client-fetch';
 import type { HourlyLeft } from '@/lib/start/hourly-left';
-import { useNow } from '../hooks/use-now';
-import { formatClock } from '../format';
+import { useNow } from './hooks/use-now';
+import { formatClock } from './format';
 
 /** "12 of 20 clips left this hour": how many more the form can start before the hourly limit refuses one. */
 export function QuotaLine() {

@@ -7,9 +7,9 @@ import { toast } from 'sonner';
 import { explainFailure } from '@/lib/generation/fail-codes';
 import { isTerminal, type GenerationState } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
-import { browserClaimDeps, claimOnce } from './claim-once';
-import { playChime } from './chime';
-import { soundIsOn } from './prefs';
+import { browserClaimDeps, claimOnce } from './activity-claim-once';
+import { playChime } from './activity-chime';
+import { soundIsOn } from './activity-prefs';
 
 /** A hidden tab waits this long before claiming, so a tab the person is looking at announces instead. */
 const HIDDEN_TAB_DELAY_MS = 1_500;

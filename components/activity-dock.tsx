@@ -6,14 +6,14 @@ import { Toaster } from 'sonner';
 import { fetchJson, queryKeys } from '@/lib/client-fetch';
 import { activityScopes, countActivity, isOnItsWay, summaryOf, visibleActivity } from '@/lib/generation/activity';
 import type { GenerationView } from '@/lib/generation/view';
-import { useNow } from '../hooks/use-now';
-import type { ManageQueueAction } from '../queue-controls';
+import { useNow } from './hooks/use-now';
+import type { ManageQueueAction } from './queue-controls';
 import { useClipsStartedRefresh } from './activity-events';
 import { ActivityItem } from './activity-item';
-import { useDoneNotices } from './done-notices';
-import { SOUND_PREF, usePref } from './prefs';
-import { useTabTitle } from './tab-title';
-import { useActivityList, useDismissed } from './use-activity';
+import { useDoneNotices } from './activity-done-notices';
+import { SOUND_PREF, usePref } from './activity-prefs';
+import { useTabTitle } from './activity-tab-title';
+import { useActivityList, useDismissed } from './activity-list';
 
 const WIDE = '(min-width: 1024px)';
 const subscribeWide = (onChange: () => void) => {
