@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import type { GenerationView } from '@/lib/generation/view';
 import { Button, buttonClass } from './ui/button';
+import { announceClipsStarted } from './activity-events';
 
 export type ReproduceAction = (id: string, options: { newSeed: boolean }) => Promise<ActionResult<GenerationView>>;
 
@@ -19,7 +20,10 @@ export function GenerationActions({ id, reproduce, canCreate }: { id: string; re
     setError(undefined);
     startTransition(async () => {
       const result = await reproduce(id, { newSeed });
-      if (result.ok) router.push(`/gallery/${result.data.id}`);
+      if (result.ok) {
+        announceClipsStarted();
+        router.push(`/gallery/${result.data.id}`);
+      }
       else setError(result.message);
     });
   }

@@ -13,20 +13,25 @@ export type QueueCommand =
   | { command: 'move'; id: string; direction: 'up' | 'down' };
 export type ManageQueueAction = (command: QueueCommand) => Promise<ActionResult<GenerationView>>;
 
-/** What a person can do with a clip that has not been sent: reorder or cancel it; or, when unconfirmed, resend or dismiss. */
-export function QueueControls({ view, manage }: { view: GenerationView; manage: ManageQueueAction }) {
+/** Runs a queue command and puts the clip's new view in the cache, so every place showing it is current. */
+export function useQueueCommand(manage: ManageQueueAction) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-
   function run(command: QueueCommand) {
     setError(undefined);
     startTransition(async () => {
       const result = await manage(command);
-      if (result.ok) queryClient.setQueryData(queryKeys.generation(view.id), result.data);
+      if (result.ok) queryClient.setQueryData(queryKeys.generation(command.id), result.data);
       else setError(result.message);
     });
   }
+  return { run, error, pending };
+}
+
+/** What a person can do with a clip that has not been sent: reorder or cancel it; or, when unconfirmed, resend or dismiss. */
+export function QueueControls({ view, manage }: { view: GenerationView; manage: ManageQueueAction }) {
+  const { run, error, pending } = useQueueCommand(manage);
 
   const small = 'h-8 px-3 text-xs';
   return (
@@ -34,7 +39,7 @@ export function QueueControls({ view, manage }: { view: GenerationView; manage: 
       {view.state === 'queued' ? (
         <div className="flex flex-wrap items-center gap-2">
           <p className="mr-auto text-sm text-muted" data-testid="queue-position">
-            Queued{view.queuePosition ? `, ${ordinal(view.queuePosition)} in its author’s queue` : ''}: teams and people take turns, and it is sent as soon as the service has a free slot.
+            Queued{view.queuePosition ? `, ${ordinal(view.queuePosition)} to be sent` : ''}: teams and people take turns, and it goes as soon as the service has a free slot.
           </p>
           <Button className={small} disabled={pending} aria-label="Move earlier" onClick={() => run({ command: 'move', id: view.id, direction: 'up' })}>
             ↑
@@ -65,7 +70,7 @@ export function QueueControls({ view, manage }: { view: GenerationView; manage: 
   );
 }
 
-function ordinal(n: number): string {
+export function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
   return `${n}${suffix}`;

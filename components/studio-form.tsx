@@ -13,6 +13,9 @@ import { Segmented } from './ui/segmented';
 import { CostEstimate } from './cost-estimate';
 import { PresetBar } from './presets/preset-bar';
 import type { PresetActions } from './presets/types';
+import { announceClipsStarted } from './activity-events';
+import { askToNotifyOnce } from './activity-notify-permission';
+import { QuotaLine } from './quota-line';
 
 export type CreateGenerationAction = (
   input: GenerationRequestInput,
@@ -61,6 +64,7 @@ export function StudioForm({
     setSubmitted(true);
     setFormError(undefined);
     if (!request || pending) return;
+    askToNotifyOnce();
     startTransition(async () => {
       const result = await action(request, parentId);
       if (!result.ok) {
@@ -69,6 +73,7 @@ export function StudioForm({
         return;
       }
       onCreated(result.data);
+      announceClipsStarted();
       setSubmitted(false);
       // An unlocked seed is fresh for every clip; the one just used is stored with the clip.
       if (!values.seedLocked) setValues((current) => ({ ...current, seed: String(randomSeed()) }));
@@ -119,6 +124,7 @@ export function StudioForm({
           </Button>
         </div>
         <CostEstimate values={values} prices={sweep?.prices} />
+        <QuotaLine />
       </form>
       {sweep && (
         <details className="group mt-4 rounded-lg border border-line" data-testid="form-sweep">

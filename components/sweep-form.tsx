@@ -8,6 +8,7 @@ import { expandSweep, SWEEP_MAX, SWEEP_MIN, sweepSchema, sweepSize, type SweepAx
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';
 import { Segmented } from './ui/segmented';
+import { announceClipsStarted } from './activity-events';
 
 export type SweepAction = (input: { base: GenerationRequestInput; sweep: SweepInput; parentId?: string }) => Promise<ActionResult<{ sweepId: string; ids: string[]; costCents: number }>>;
 
@@ -56,6 +57,7 @@ export function SweepForm({
     startTransition(async () => {
       const result = await createSweep({ base, sweep: input, parentId });
       if (!result.ok) return setError(result.message);
+      announceClipsStarted();
       router.push(`/compare?ids=${result.data.ids.slice(0, 16).join(',')}`);
     });
   };

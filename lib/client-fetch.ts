@@ -6,6 +6,9 @@ export const queryKeys = {
   watch: (ids: readonly string[]) => ['watch', ids.join(',')] as const,
   presets: ['presets'] as const,
   promptHistory: (q: string) => ['prompt-history', q] as const,
+  /** The activity panel's list; `activity()` alone matches every scope. */
+  activity: (scope?: 'mine' | 'team') => (scope ? (['activity', scope] as const) : (['activity'] as const)),
+  quota: ['quota'] as const,
 };
 
 /** The watch route's query: what this page shows of each watched generation. */

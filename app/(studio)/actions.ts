@@ -18,6 +18,7 @@ import { SETTINGS_NEED_ATTENTION, startClip, startClips, type Started } from '@/
 import { newCallbackSecret } from '@/lib/tasks/callback';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { dispatchQueued } from '@/lib/tasks/dispatch';
+import { notifyQueueMoved } from '@/lib/tasks/notify';
 import { nextQueueRank } from '@/lib/tasks/submit';
 import { loadView } from '@/lib/gallery/load';
 
@@ -136,6 +137,7 @@ export const manageQueue = teamAction(
     const row = await getGenerationById({ id: command.id, teamId });
     if (!row) return fail(NOT_FOUND);
     if (!changed && command.command !== 'move') return fail('This clip has already moved on; nothing was changed.');
+    if (changed) notifyQueueMoved();
     revalidatePath('/gallery');
     return ok(await loadView(row));
   },

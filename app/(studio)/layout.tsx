@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/account-menu';
+import { ActivityDock } from '@/components/activity-dock';
 import { AppHeader } from '@/components/app-header';
 import { TeamSwitcher } from '@/components/team-switcher';
+import { reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { setThemeAction } from './account/actions';
+import { manageQueue } from './actions';
 import { switchTeam } from './team/actions';
 
 export default async function StudioLayout({ children }: { children: ReactNode }) {
-  const { user, team, teams } = await requireStudioContext();
+  const { user, team, teams, member } = await requireStudioContext();
   return (
     <>
       <AppHeader
@@ -17,7 +20,10 @@ export default async function StudioLayout({ children }: { children: ReactNode }
         teamSwitcher={<TeamSwitcher teams={teams} current={team.teamId} switchTeam={switchTeam} />}
         account={<AccountMenu userName={user.name} teamName={team.teamName} theme={user.theme ?? 'system'} setTheme={setThemeAction} />}
       />
-      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+      <div className="lg:flex">
+        <main className="mx-auto min-w-0 max-w-7xl flex-1 px-4 py-8 sm:px-6">{children}</main>
+        <ActivityDock userId={user.id} teamId={team.teamId} manage={manageQueue} manageReach={reachOf(member, 'generation:manage')} />
+      </div>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { fetchJson, queryKeys, watchQuery } from '@/lib/client-fetch';
 import { needsWatching } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
+import { useBackgroundLead } from './use-background-lead';
 
 type Registry = { watch: (id: string) => () => void };
 const WatchContext = createContext<Registry | null>(null);
@@ -34,6 +35,7 @@ export function GenerationWatchProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const ids = useMemo(() => [...counts.keys()].sort(), [counts]);
+  const backgroundLead = useBackgroundLead();
   useQuery({
     queryKey: queryKeys.watch(ids),
     enabled: ids.length > 0,
@@ -46,7 +48,8 @@ export function GenerationWatchProvider({ children }: { children: ReactNode }) {
     },
     // Ask again right away: the server holds each request until something changes.
     refetchInterval: (query) => (query.state.status === 'error' ? ERROR_BACKOFF_MS : NEXT_POLL_MS),
-    refetchIntervalInBackground: false,
+    // One tab per browser keeps watching while hidden, so finished clips are still announced.
+    refetchIntervalInBackground: backgroundLead,
     refetchOnWindowFocus: 'always',
   });
 

@@ -7,7 +7,7 @@ import { findLimitRefusal, withoutOneSend, type LimitRefusal, type Prices, type 
 
 /**
  * The send queue. Tenant rule, two halves: the dispatcher's side (`countInFlight`, `listQueuedHeads`, the
- * turns, `claimQueued`, `markStaleSendsUnknown`, `getQueuePosition`) works across every team by generation id,
+ * turns, `claimQueued`, `markStaleSendsUnknown`, `largestQueuedTeam`) works across every team by generation id,
  * like `./tracker`; a person's commands (`moveQueued`, `cancelGeneration`, `requeueUnknown`) take `teamId`
  * and filter by it.
  */
@@ -85,19 +85,20 @@ export async function markStaleSendsUnknown({ now }: { now: Date }): Promise<num
 }
 
 /**
- * 1 for the person's next generation to be sent in this team: teams, and people within a team, take turns, so
- * only the person's own clips ahead of it make it wait longer. Null when it is not queued.
+ * For the queued ones among `ids`: the most clips queued in any one of their teams (0 when none is queued).
+ * The send order of a team's clip depends on at most that many picks of every other team and person.
  */
-export async function getQueuePosition({ id }: { id: string }): Promise<number | null> {
+export async function largestQueuedTeam({ ids }: { ids: string[] }): Promise<number> {
+  if (ids.length === 0) return 0;
   const db = getDb();
-  const row = db.select({ rank: generations.queueRank, state: generations.state, teamId: generations.teamId, userId: generations.userId }).from(generations).where(eq(generations.id, id)).get();
-  if (!row || row.state !== 'queued' || row.rank === null) return null;
-  const ahead = db
-    .select({ n: count() })
+  const teams = db.select({ teamId: generations.teamId }).from(generations).where(and(inArray(generations.id, ids), eq(generations.state, 'queued')));
+  const sizes = db
+    .select({ n: count().as('n') })
     .from(generations)
-    .where(and(eq(generations.state, 'queued'), eq(generations.teamId, row.teamId), eq(generations.userId, row.userId), lt(generations.queueRank, row.rank)))
-    .get();
-  return (ahead?.n ?? 0) + 1;
+    .where(and(eq(generations.state, 'queued'), inArray(generations.teamId, teams)))
+    .groupBy(generations.teamId)
+    .as('sizes');
+  return Number(db.select({ most: max(sizes.n) }).from(sizes).get()?.most ?? 0);
 }
 
 /**

@@ -101,6 +101,16 @@ export function findLimitRefusal(db: Reader, { teamId, userId, now, clips, cents
   return undefined;
 }
 
+/** Clips started in the last hour, by this member in this team and by this person in all teams, with the oldest of each. */
+export async function getHourlyUse({ teamId, userId, now }: { teamId: string; userId: string; now: Date }) {
+  const db = getDb();
+  const hourAgo = new Date(now.getTime() - HOUR_MS);
+  return {
+    member: hourly(db, and(eq(generations.teamId, teamId), eq(generations.userId, userId)), hourAgo),
+    person: hourly(db, eq(generations.userId, userId), hourAgo),
+  };
+}
+
 /** The same check outside a transaction: a clear early answer before anything is fetched or stored. */
 export async function checkLimits(guard: SpendGuard): Promise<LimitRefusal | undefined> {
   return findLimitRefusal(getDb(), guard);

@@ -142,6 +142,20 @@ const routes: Entry[] = [
     run: async () => http(await (await import('@/app/api/generations/watch/route')).GET(new Request(url(`/api/generations/watch?w=${world.clip.id}~stale&wait=0`))), (response, text) => ok(response) && text.includes(world.clip.id)),
   },
   {
+    name: 'GET /api/generations/activity',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => {
+      const queued = await fresh({ state: 'queued', archivePath: null, archivedAt: null });
+      const response = await (await import('@/app/api/generations/activity/route')).GET(new Request(url('/api/generations/activity?scope=team')));
+      return http(response, (answer, text) => ok(answer) && text.includes(queued.id));
+    },
+  },
+  {
+    name: 'GET /api/generations/quota',
+    expect: members('owner', 'editor'),
+    run: async () => http(await (await import('@/app/api/generations/quota/route')).GET(), (response, text) => ok(response) && text.includes(world.teamId) && text.includes('"left"')),
+  },
+  {
     name: 'POST /api/images',
     expect: members('owner', 'editor'),
     run: async () => {

@@ -3,16 +3,28 @@ import { z } from 'zod';
 import { countStacks, listGallery, listStack, type GalleryFilters } from '@/db/queries/gallery';
 import { listTagsFor } from '@/db/queries/curation';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
-import { getQueuePosition } from '@/db/queries/queue';
 import { getEnv } from '@/lib/env';
+import { queuePositions } from '@/lib/queue/positions';
 import { stateGroups } from '@/lib/generation/states';
 import { toView, type GenerationView } from '@/lib/generation/view';
 import { dayRange, type GalleryItem, type GalleryPage, type GallerySearch } from './schemas';
 
-/** A row as the browser sees it, with its place in the queue when it is waiting. */
+/** The place in the real send order of each waiting row, read once for all of them. */
+async function positionsOf(rows: readonly GenerationWithAuthor[]): Promise<ReadonlyMap<string, number>> {
+  const queued = rows.filter((row) => row.state === 'queued').map((row) => row.id);
+  return queued.length ? queuePositions(queued) : new Map<string, number>();
+}
+
+const viewOf = (row: GenerationWithAuthor, positions: ReadonlyMap<string, number>) => toView(row, { pollScale: getEnv().pollScale, queuePosition: positions.get(row.id) ?? null });
+
+/** Rows as the browser sees them, each waiting one with its place in the queue. */
+export async function loadViews(rows: readonly GenerationWithAuthor[]): Promise<GenerationView[]> {
+  const positions = await positionsOf(rows);
+  return rows.map((row) => viewOf(row, positions));
+}
+
 export async function loadView(row: GenerationWithAuthor): Promise<GenerationView> {
-  const queuePosition = row.state === 'queued' ? await getQueuePosition({ id: row.id }) : null;
-  return toView(row, { pollScale: getEnv().pollScale, queuePosition });
+  return viewOf(row, await positionsOf([row]));
 }
 
 export type Cursor = { createdAt: number; id: string };
@@ -52,15 +64,14 @@ export function filtersOf(search: GallerySearch, deleted = false): GalleryFilter
 
 async function toItems(teamId: string, rows: GenerationWithAuthor[], counts: Map<string, number>): Promise<GalleryItem[]> {
   const tags = await listTagsFor({ teamId, ids: rows.map((row) => row.id) });
-  return Promise.all(
-    rows.map(async (row) => ({
-      view: await loadView(row),
-      favorite: row.favorite,
-      tags: tags.get(row.id) ?? [],
-      authorId: row.userId,
-      stack: { key: row.stackKey, count: counts.get(row.stackKey) ?? 1, sweep: row.sweepId !== null },
-    })),
-  );
+  const positions = await positionsOf(rows);
+  return rows.map((row) => ({
+    view: viewOf(row, positions),
+    favorite: row.favorite,
+    tags: tags.get(row.id) ?? [],
+    authorId: row.userId,
+    stack: { key: row.stackKey, count: counts.get(row.stackKey) ?? 1, sweep: row.sweepId !== null },
+  }));
 }
 
 /** One page of the gallery (or the trash) for the URL's filters, with tags and stack sizes. */

@@ -1,8 +1,9 @@
 import 'server-only';
 import { claimQueued, countInFlight, getDispatchTurns, listQueuedHeads, saveDispatchTurns } from '@/db/queries/queue';
 import { coalescing } from '@/lib/async/concurrency';
-import { fairOrder, personTurnKey, teamTurnKey, type QueuedClip } from './fair-order';
+import { fairOrder, personTurnKey, teamTurnKey, type QueuedClip } from '@/lib/queue/fair-order';
 import type { TrackerDeps } from './deps';
+import { notifyQueueMoved } from './notify';
 import { sendGeneration } from './send';
 
 const PARALLEL_SENDS = 8;
@@ -37,6 +38,7 @@ async function dispatch(deps: TrackerDeps): Promise<void> {
     if (claimed.length === 0) return;
     // Only a clip actually taken uses up its team's and person's turn (another process may have won the rest).
     await saveDispatchTurns(turnsOf(claimed, heads, picked.turns));
+    notifyQueueMoved();
     const states = await Promise.all(claimed.map((id) => sendGeneration(id, deps)));
     // Rate limited even after retries: leave the rest queued until the next sweep.
     if (states.includes('queued') || ids.length < PARALLEL_SENDS) return;

@@ -18,12 +18,24 @@ export function notifyChanged(id: string): void {
   emitter().emit(id, id);
 }
 
+// Emitted when the send order may have changed for everyone waiting: clips stored, sent, moved or cancelled.
+const QUEUE_MOVED = 'queue-moved';
+
+/** The send order moved: every watcher of a queued clip should look at its place again. */
+export function notifyQueueMoved(): void {
+  emitter().emit(QUEUE_MOVED, QUEUE_MOVED);
+}
+
 /**
  * Waits until any of `ids` changes, then a further `settleMs` to gather changes that come together
  * (a sweep finishes many tasks at once), or until `timeoutMs` / `signal`. Resolves with the ids that
- * changed; an empty set means the wait timed out.
+ * changed; an empty set means the wait timed out. With `queued`, a move of the send order counts as a change of all of them.
  */
-export function waitForChanges(ids: readonly string[], { timeoutMs, settleMs }: { timeoutMs: number; settleMs: number }, signal?: AbortSignal): Promise<Set<string>> {
+export function waitForChanges(
+  ids: readonly string[],
+  { timeoutMs, settleMs, queued = false }: { timeoutMs: number; settleMs: number; queued?: boolean },
+  signal?: AbortSignal,
+): Promise<Set<string>> {
   return new Promise((resolve) => {
     const events = emitter();
     const changed = new Set<string>();
@@ -32,6 +44,7 @@ export function waitForChanges(ids: readonly string[], { timeoutMs, settleMs }: 
       clearTimeout(timer);
       clearTimeout(settle);
       for (const id of ids) events.off(id, onChange);
+      events.off(QUEUE_MOVED, onQueueMoved);
       signal?.removeEventListener('abort', done);
       resolve(changed);
     };
@@ -39,8 +52,12 @@ export function waitForChanges(ids: readonly string[], { timeoutMs, settleMs }: 
       changed.add(id);
       settle ??= setTimeout(done, settleMs);
     };
+    const onQueueMoved = () => {
+      for (const id of ids) onChange(id);
+    };
     const timer = setTimeout(done, Math.max(0, timeoutMs));
     for (const id of ids) events.on(id, onChange);
+    if (queued) events.on(QUEUE_MOVED, onQueueMoved);
     signal?.addEventListener('abort', done);
   });
 }

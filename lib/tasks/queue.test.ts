@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getGenerationForWorker, updateGeneration } from '@/db/queries/tracker';
-import { cancelGeneration, getQueuePosition, listQueuedHeads, markStaleSendsUnknown, moveQueued, requeueUnknown } from '@/db/queries/queue';
+import { cancelGeneration, listQueuedHeads, markStaleSendsUnknown, moveQueued, requeueUnknown } from '@/db/queries/queue';
+import { queuePositions } from '@/lib/queue/positions';
 import { getDb } from '@/db/index';
 import { dispatchTurns, generations, memberships } from '@/db/schema';
 import { createOwner, type Owner } from '@/test/fixtures';
@@ -30,6 +31,7 @@ const deps = (overrides: Partial<TrackerDeps> = {}): TrackerDeps => ({
   ...overrides,
 });
 const request = (prompt: string) => generationRequestSchema.parse({ prompt });
+const getQueuePosition = async ({ id }: { id: string }) => (await queuePositions([id])).get(id) ?? null;
 
 async function finish(id: string) {
   for (let i = 0; i < 500; i++) {
@@ -142,7 +144,7 @@ describe('the queue under the concurrency cap', () => {
     // One slot at a time, as slots free up in production.
     for (let slots = 1; slots <= 7; slots++) await dispatchQueued({ ...recording, maxConcurrentTasks: slots });
     expect(sentPrompts).toEqual(['A0', 'B0', 'C0', 'A-teammate', 'B1', 'C1', 'A1']);
-    // Positions count the person's own queue in the team: B's and C's clips were never "behind 10".
+    // Only team A's backlog is left: its next clip is sent next.
     expect(await getQueuePosition({ id: (await listQueuedHeads({ perPerson: 1 }))[0]?.id ?? '' })).toBe(1);
   });
 });

@@ -1,12 +1,12 @@
 import 'server-only';
 import { listGenerationsByIds, listGenerationStates } from '@/db/queries/generations';
-import { getQueuePosition } from '@/db/queries/queue';
+import { queuePositions } from '@/lib/queue/positions';
 import { isOpen } from '@/lib/generation/states';
 import { versionOf, type GenerationView } from '@/lib/generation/view';
 import type { TrackerDeps } from './deps';
 import { waitForChanges } from './notify';
 import { refreshIfDue } from './refresh';
-import { loadView } from '@/lib/gallery/load';
+import { loadViews } from '@/lib/gallery/load';
 
 export const MAX_WATCH_MS = 20_000;
 export const MAX_WATCHED = 50;
@@ -31,25 +31,29 @@ export async function watchGenerations(
     const due = (await listGenerationStates({ ids: toCheck, teamId })).filter((row) => isOpen(row.state) && row.nextPollAt !== null && row.nextPollAt <= now);
     if (due.length > 0) await Promise.all(due.map((row) => refreshIfDue(row.id, deps)));
     // Versions from a narrow read; full views only for what changed.
-    const changedIds = await changedSince(toCheck, teamId, known);
+    const { changedIds, queued } = await changedSince(toCheck, teamId, known);
     const left = deadline - deps.now().getTime();
-    if (changedIds.length > 0) return Promise.all((await listGenerationsByIds({ ids: changedIds, teamId })).map(loadView));
+    if (changedIds.length > 0) return loadViews(await listGenerationsByIds({ ids: changedIds, teamId }));
     if (left <= 0 || signal?.aborted) return [];
 
-    const notified = await waitForChanges(ids, { timeoutMs: left, settleMs: SETTLE_MS }, signal);
+    // A queued clip's place moves when anyone's clips are stored or sent (a clip not read this round may be queued).
+    const notified = await waitForChanges(ids, { timeoutMs: left, settleMs: SETTLE_MS, queued: queued || toCheck !== ids }, signal);
     // Only what changed needs checking again; at the deadline, everything (another process may have changed it).
     toCheck = notified.size > 0 ? [...notified] : ids;
   }
 }
 
-async function changedSince(ids: string[], teamId: string, known: ReadonlyMap<string, string>): Promise<string[]> {
+/** The ids whose version differs from the caller's, and whether any of them waits in the queue (its place can move). */
+async function changedSince(ids: string[], teamId: string, known: ReadonlyMap<string, string>): Promise<{ changedIds: string[]; queued: boolean }> {
   const rows = await listGenerationStates({ ids, teamId });
+  const queued = rows.filter((row) => row.state === 'queued').map((row) => row.id);
+  const positions = queued.length ? await queuePositions(queued) : new Map<string, number>();
   const changed: string[] = [];
   for (const row of rows) {
-    const queuePosition = row.state === 'queued' ? await getQueuePosition({ id: row.id }) : null;
+    const queuePosition = positions.get(row.id) ?? null;
     const archived = row.archivedAt !== null && row.archivePath !== null;
     const version = versionOf({ state: row.state, archived, queuePosition, archiveNextAt: archived ? null : (row.archiveNextAt?.getTime() ?? null) });
     if (known.get(row.id) !== version) changed.push(row.id);
   }
-  return changed;
+  return { changedIds: changed, queued: queued.length > 0 };
 }

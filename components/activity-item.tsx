@@ -1,0 +1,115 @@
+'use client';
+
+import Link from 'next/link';
+import { phaseOf, progressOf } from '@/lib/generation/activity';
+import { explainFailure } from '@/lib/generation/fail-codes';
+import type { GenerationView } from '@/lib/generation/view';
+import { formatClock } from './format';
+import { useGeneration } from './hooks/generation-watch';
+import { ordinal, useQueueCommand, type ManageQueueAction } from './queue-controls';
+
+const running: Partial<Record<GenerationView['state'], string>> = { sending: 'Sending', pending: 'Waiting', processing: 'Generating', timed_out: 'Taking long' };
+
+function statusOf(view: GenerationView, now: number): string {
+  const { elapsedMs } = progressOf(view, now);
+  switch (phaseOf(view.state)) {
+    case 'queued':
+      return `Queued${view.queuePosition ? ` · ${ordinal(view.queuePosition)} to be sent` : ''} · ${formatClock(elapsedMs)}`;
+    case 'running':
+      return `${running[view.state] ?? 'Running'} · ${formatClock(elapsedMs)} / ~${formatClock(view.expectedDurationMs)}`;
+    case 'done':
+      return `Done in ${formatClock(elapsedMs)}`;
+    case 'failed':
+      return explainFailure(view.failCode).title;
+    case 'unconfirmed':
+      return 'Unconfirmed: the service did not answer';
+    case 'cancelled':
+      return 'Cancelled';
+  }
+}
+
+const small = 'inline-flex h-7 min-w-7 items-center justify-center rounded-md border border-line px-2 text-xs text-ink hover:bg-raised disabled:opacity-50';
+
+/** One clip in the activity panel: live through the tab's long poll, with its place, time, controls or result. */
+export function ActivityItem({
+  initial,
+  now,
+  showAuthor,
+  mayManage,
+  manage,
+  onDismiss,
+}: {
+  initial: GenerationView;
+  now: number;
+  showAuthor: boolean;
+  mayManage: boolean;
+  manage: ManageQueueAction;
+  onDismiss: (id: string) => void;
+}) {
+  const { data: view } = useGeneration(initial);
+  const { run, error, pending } = useQueueCommand(manage);
+  const phase = phaseOf(view.state);
+  const progress = progressOf(view, now);
+  const short = view.prompt.length > 40 ? `${view.prompt.slice(0, 39)}…` : view.prompt;
+  const finished = phase === 'done' || phase === 'failed';
+  return (
+    <li data-testid="activity-item" data-generation-id={view.id} data-state={view.state} className="flex gap-3 py-3">
+      <Link href={`/gallery/${view.id}`} className="relative block h-10 w-16 shrink-0 overflow-hidden rounded-md bg-raised" aria-label={`Open “${short}”`}>
+        {view.posterUrl ? (
+          <img src={view.posterUrl} alt="" loading="lazy" className="h-full w-full object-cover" data-testid="activity-poster" />
+        ) : (
+          <span aria-hidden className={`absolute inset-0 grid place-items-center text-xs ${phase === 'failed' ? 'text-danger' : 'text-muted'}`}>
+            {phase === 'failed' ? '!' : phase === 'done' ? '▶' : phase === 'running' ? <span className="size-1.5 animate-pulse rounded-full bg-accent" /> : '…'}
+          </span>
+        )}
+      </Link>
+      <div className="min-w-0 flex-1 space-y-1">
+        <p className="truncate text-sm text-ink" title={view.prompt}>
+          {view.prompt}
+        </p>
+        <p className={`truncate text-xs tabular-nums ${phase === 'failed' ? 'text-danger' : 'text-muted'}`} data-testid="activity-status">
+          {showAuthor && <span className="text-ink/80">{view.authorName} · </span>}
+          {statusOf(view, now)}
+        </p>
+        {phase === 'running' && (
+          <div role="progressbar" aria-label={`Progress of “${short}”`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress.fraction * 100)} className="h-1 overflow-hidden rounded-full bg-raised">
+            <div className="h-full rounded-full bg-accent transition-[width] duration-1000 ease-linear" style={{ width: `${progress.fraction * 100}%` }} />
+          </div>
+        )}
+        {mayManage && phase === 'queued' && (
+          <div className="flex gap-1.5 pt-0.5">
+            <button type="button" className={small} disabled={pending} aria-label={`Move earlier: “${short}”`} onClick={() => run({ command: 'move', id: view.id, direction: 'up' })}>
+              ↑
+            </button>
+            <button type="button" className={small} disabled={pending} aria-label={`Move later: “${short}”`} onClick={() => run({ command: 'move', id: view.id, direction: 'down' })}>
+              ↓
+            </button>
+            <button type="button" className={small} disabled={pending} aria-label={`Cancel “${short}”`} onClick={() => run({ command: 'cancel', id: view.id })}>
+              Cancel
+            </button>
+          </div>
+        )}
+        {mayManage && phase === 'unconfirmed' && (
+          <div className="flex gap-1.5 pt-0.5">
+            <button type="button" className={small} disabled={pending} onClick={() => run({ command: 'resubmit', id: view.id })}>
+              Send again
+            </button>
+            <button type="button" className={small} disabled={pending} onClick={() => run({ command: 'cancel', id: view.id })}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        {error && (
+          <p role="status" className="text-xs text-danger">
+            {error}
+          </p>
+        )}
+      </div>
+      {finished && (
+        <button type="button" className="h-7 shrink-0 rounded-md px-1.5 text-xs text-muted hover:bg-raised hover:text-ink" aria-label={`Dismiss “${short}”`} onClick={() => onDismiss(view.id)}>
+          ✕
+        </button>
+      )}
+    </li>
+  );
+}
