@@ -28,10 +28,14 @@ export async function watchGenerations(
   let toCheck = ids;
   for (;;) {
     const now = deps.now();
-    const due = (await listGenerationStates({ ids: toCheck, teamId })).filter((row) => isOpen(row.state) && row.nextPollAt !== null && row.nextPollAt <= now);
-    if (due.length > 0) await Promise.all(due.map((row) => refreshIfDue(row.id, deps)));
-    // Versions from a narrow read; full views only for what changed.
-    const changedIds = await changedSince(toCheck, teamId, known);
+    let rows = await listGenerationStates({ ids: toCheck, teamId });
+    const due = rows.filter((row) => isOpen(row.state) && row.nextPollAt !== null && row.nextPollAt <= now);
+    if (due.length > 0) {
+      await Promise.all(due.map((row) => refreshIfDue(row.id, deps)));
+      rows = await listGenerationStates({ ids: toCheck, teamId });
+    }
+    // Versions from the narrow read (read again only after a refresh); full views only for what changed.
+    const changedIds = await changedSince(rows, known);
     const left = deadline - deps.now().getTime();
     if (changedIds.length > 0) return Promise.all((await listGenerationsByIds({ ids: changedIds, teamId })).map(loadView));
     if (left <= 0 || signal?.aborted) return [];
@@ -42,8 +46,9 @@ export async function watchGenerations(
   }
 }
 
-async function changedSince(ids: string[], teamId: string, known: ReadonlyMap<string, string>): Promise<string[]> {
-  const rows = await listGenerationStates({ ids, teamId });
+type StateRow = Awaited<ReturnType<typeof listGenerationStates>>[number];
+
+async function changedSince(rows: StateRow[], known: ReadonlyMap<string, string>): Promise<string[]> {
   const changed: string[] = [];
   for (const row of rows) {
     const queuePosition = row.state === 'queued' ? await getQueuePosition({ id: row.id }) : null;
