@@ -4,16 +4,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import {
-  CELL_SIZE,
   FRAME_RATE,
   FRAME_SIZES,
   headerCaption,
   motionFor,
-  paletteFor,
   promptCaption,
   type RenderParams,
   type SourceImageRef,
 } from './scene';
+import { sceneGraph } from './scene-graph';
 
 const RENDER_TIMEOUT_MS = 60_000;
 const require = createRequire(import.meta.url);
@@ -55,22 +54,12 @@ interface FfmpegArgsInput {
 
 export function ffmpegArgs({ params, outputPath, headerFile, promptFile, fontFile }: FfmpegArgsInput): string[] {
   const { width, height } = FRAME_SIZES[params.aspectRatio];
-  const palette = paletteFor(params.prompt, params.negativePrompt);
-  const life = [
-    `life=s=${width / CELL_SIZE}x${height / CELL_SIZE}`,
-    `r=${FRAME_RATE}`,
-    `seed=${params.seed}`,
-    `ratio=${palette.density.toFixed(3)}`,
-    'mold=20',
-    `life_color=${palette.alive}`,
-    `death_color=${palette.background}`,
-    `mold_color=${palette.mold}`,
-  ].join(':');
+  const scene = sceneGraph({ width, height, frameRate: FRAME_RATE, ...params });
   const text = (file: string, y: string) => drawtext({ fontFile, file, y });
-  const filters = [`scale=${width}:${height}:flags=neighbor`, text(headerFile, '6'), text(promptFile, 'h-th-6'), 'format=yuv420p'];
+  const graph = `${scene};[scene]${text(headerFile, '6')},${text(promptFile, 'h-th-6')}[out]`;
   return [
-    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-f', 'lavfi', '-i', life],
-    ...['-vf', filters.join(','), '-t', String(params.duration), '-r', String(FRAME_RATE)],
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-filter_threads', '1', '-filter_complex', graph, '-map', '[out]'],
+    ...['-frames:v', String(params.duration * FRAME_RATE), '-r', String(FRAME_RATE)],
     ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-threads', '1'],
     ...['-movflags', '+faststart', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1'],
     ...['-f', 'mp4', '-y', outputPath],

@@ -9,9 +9,8 @@ export const FRAME_SIZES = {
 } as const;
 
 export const FRAME_RATE = 24;
-export const CELL_SIZE = 4;
 /** Bump when the scene changes so cached files from older renders are not reused. */
-export const RENDER_VERSION = 1;
+export const RENDER_VERSION = 2;
 
 export type FrameAspect = keyof typeof FRAME_SIZES;
 
@@ -41,13 +40,6 @@ export interface Motion {
   focusY: number;
 }
 
-export interface Palette {
-  background: string;
-  alive: string;
-  mold: string;
-  density: number;
-}
-
 export function renderKey(params: RenderParams): string {
   const canonical = [
     RENDER_VERSION,
@@ -61,17 +53,6 @@ export function renderKey(params: RenderParams): string {
     ...(params.sourceImage ? [params.sourceImage.sha256] : []),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
-export function paletteFor(prompt: string, negativePrompt: string): Palette {
-  const digest = createHash('sha256').update(`${prompt}\u0000${negativePrompt}`).digest();
-  const hue = (digest.readUInt16BE(0) / 0xffff) * 360;
-  return {
-    background: hslHex(hue, 0.45, 0.18),
-    alive: hslHex(hue + 180, 0.8, 0.62),
-    mold: hslHex(hue + 35, 0.5, 0.34),
-    density: 0.2 + ((digest[2] ?? 0) / 255) * 0.2,
-  };
 }
 
 /**
@@ -114,23 +95,4 @@ export function promptCaption(prompt: string, frameWidth: number): string {
   const caption = lines.join('\n');
   if (caption === '') return '…';
   return truncated ? `${caption}…` : caption;
-}
-
-function hslHex(hueDegrees: number, saturation: number, lightness: number): string {
-  const hue = ((hueDegrees % 360) + 360) % 360;
-  const chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
-  const x = chroma * (1 - Math.abs(((hue / 60) % 2) - 1));
-  const m = lightness - chroma / 2;
-  const sector = Math.floor(hue / 60);
-  const [r, g, b] = [
-    [chroma, x, 0],
-    [x, chroma, 0],
-    [0, chroma, x],
-    [0, x, chroma],
-    [x, 0, chroma],
-    [chroma, 0, x],
-  ][sector] ?? [0, 0, 0];
-  const toHex = (channel: number | undefined) =>
-    Math.round(((channel ?? 0) + m) * 255).toString(16).padStart(2, '0');
-  return `0x${toHex(r)}${toHex(g)}${toHex(b)}`;
 }

@@ -66,7 +66,9 @@ export async function getGenerationById({ id, teamId }: { id: string; teamId: st
 
 // The id list travels as one JSON array bound to a single parameter, so one statement serves any count.
 const idsParam = sql`(select value from json_each(${sql.placeholder('ids')}))`;
-const inTeamByIds = and(inArray(generations.id, idsParam), eq(generations.teamId, sql.placeholder('teamId')));
+// The unary `+` keeps SQLite from answering through a team_id index (it did, scanning every clip of the team
+// on each long poll): the rows are found by primary key, then checked against the team.
+export const inTeamByIds = and(inArray(generations.id, idsParam), sql`+${generations.teamId} = ${sql.placeholder('teamId')}`);
 
 const byIds = preparedFor((db) => ({
   withAuthor: selectWithAuthor(db).where(inTeamByIds).prepare(),

@@ -28,10 +28,14 @@ export async function watchGenerations(
   let toCheck = ids;
   for (;;) {
     const now = deps.now();
-    const due = (await listGenerationStates({ ids: toCheck, teamId })).filter((row) => isOpen(row.state) && row.nextPollAt !== null && row.nextPollAt <= now);
-    if (due.length > 0) await Promise.all(due.map((row) => refreshIfDue(row.id, deps)));
-    // Versions from a narrow read; full views only for what changed.
-    const { changedIds, queued } = await changedSince(toCheck, teamId, known);
+    let rows = await listGenerationStates({ ids: toCheck, teamId });
+    const due = rows.filter((row) => isOpen(row.state) && row.nextPollAt !== null && row.nextPollAt <= now);
+    if (due.length > 0) {
+      await Promise.all(due.map((row) => refreshIfDue(row.id, deps)));
+      rows = await listGenerationStates({ ids: toCheck, teamId });
+    }
+    // Versions from the narrow read (read again only after a refresh); full views only for what changed.
+    const { changedIds, queued } = await changedSince(rows, known);
     const left = deadline - deps.now().getTime();
     if (changedIds.length > 0) return loadViews(await listGenerationsByIds({ ids: changedIds, teamId }));
     if (left <= 0 || signal?.aborted) return [];
@@ -43,9 +47,10 @@ export async function watchGenerations(
   }
 }
 
+type StateRow = Awaited<ReturnType<typeof listGenerationStates>>[number];
+
 /** The ids whose version differs from the caller's, and whether any of them waits in the queue (its place can move). */
-async function changedSince(ids: string[], teamId: string, known: ReadonlyMap<string, string>): Promise<{ changedIds: string[]; queued: boolean }> {
-  const rows = await listGenerationStates({ ids, teamId });
+async function changedSince(rows: StateRow[], known: ReadonlyMap<string, string>): Promise<{ changedIds: string[]; queued: boolean }> {
   const queued = rows.filter((row) => row.state === 'queued').map((row) => row.id);
   const positions = queued.length ? await queuePositions(queued) : new Map<string, number>();
   const changed: string[] = [];
