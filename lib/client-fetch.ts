@@ -4,6 +4,7 @@
 export const queryKeys = {
   generation: (id: string) => ['generation', id] as const,
   watch: (ids: readonly string[]) => ['watch', ids.join(',')] as const,
+  usage: (query: string) => ['usage', query] as const,
 };
 
 /** The watch route's query: what this page shows of each watched generation. */

@@ -14,6 +14,7 @@ export type Action =
   | 'trash:empty'
   | 'team:read'
   | 'team:manage'
+  | 'usage:team'
   | 'share:manage';
 
 /** 'any': on every clip of the team; 'own': only on clips the member made. */
@@ -33,6 +34,8 @@ const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'trash:empty': { owner: 'any' },
   'team:read': { owner: 'any', editor: 'any', viewer: 'any' },
   'team:manage': { owner: 'any' },
+  // The whole team's clips and spend: owners, who also set the team's budgets. Everyone sees their own.
+  'usage:team': { owner: 'any' },
   'share:manage': { owner: 'any', editor: 'any' },
 };
 
