@@ -4,7 +4,6 @@ import { memberships, type NewGeneration } from '@/db/schema';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { dayRanges } from '@/lib/usage/period';
 import { loadUsage } from '@/lib/usage/load-usage';
-import { getMedianGenerationMs, listUsageByDay } from './usage';
 
 const now = new Date('2026-03-20T12:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -73,7 +72,7 @@ describe('usage', () => {
     await clip(owner, '2026-03-13T23:59:59.999Z');
     await clip(owner, '2026-03-20T23:59:59.999Z', { state: 'failed', failCode: 'PROCESSING_TIMEOUT' });
     await clip(owner, '2026-03-21T00:00:00.000Z');
-    const byDay = await listUsageByDay({ scope: { teamId: owner.teamId }, days });
+    const { days: byDay } = await loadUsage({ teamId: owner.teamId, userId: owner.userId, query: query('team', 7), now });
     expect(byDay[0]).toMatchObject({ day: '2026-03-14', succeeded: 1, failed: 0 });
     expect(byDay[6]).toMatchObject({ day: '2026-03-20', succeeded: 0, failed: 1 });
     expect(byDay.slice(1, 6).every((d) => d.succeeded + d.failed + d.cancelled + d.running === 0)).toBe(true);
@@ -85,8 +84,7 @@ describe('usage', () => {
   it('counts days in the given time zone: 23:30 UTC is the next day in Tokyo and the same day in New York', async () => {
     const { owner } = await world();
     await clip(owner, '2026-03-18T23:30:00Z');
-    const scope = { teamId: owner.teamId };
-    const dayOf = async (timeZone: string) => (await listUsageByDay({ scope, days: dayRanges({ period: 7, timeZone, now }) })).find((d) => d.succeeded === 1)?.day;
+    const dayOf = async (tz: string) => (await loadUsage({ teamId: owner.teamId, userId: owner.userId, query: { period: 7, scope: 'team', tz }, now })).days.find((d) => d.succeeded === 1)?.day;
     expect(await dayOf('UTC')).toBe('2026-03-18');
     expect(await dayOf('Asia/Tokyo')).toBe('2026-03-19');
     expect(await dayOf('America/New_York')).toBe('2026-03-18');
@@ -95,16 +93,14 @@ describe('usage', () => {
 
   it('takes the median of successful clips only: the middle one when odd, the mean of the middle two when even', async () => {
     const { owner } = await world();
-    const scope = { teamId: owner.teamId };
-    const from = at('2026-03-01T00:00:00Z').getTime();
-    const to = at('2026-03-21T00:00:00Z').getTime();
-    expect(await getMedianGenerationMs({ scope, from, to })).toBeNull();
+    const median = async (userId = owner.userId) => (await loadUsage({ teamId: owner.teamId, userId, query: query('me'), now })).totals.medianMs;
+    expect(await median()).toBeNull();
     for (const tookS of [60, 10, 1000]) await clip(owner, '2026-03-10T10:00:00Z', { tookS });
     await clip(owner, '2026-03-10T10:00:00Z', { tookS: 5, state: 'failed', failCode: 'GENERATION_FAILED' });
-    expect(await getMedianGenerationMs({ scope, from, to })).toBe(60_000); // the average would be 356 667
+    expect(await median()).toBe(60_000); // the average would be 356 667
     await clip(owner, '2026-03-10T10:00:00Z', { tookS: 80 });
-    expect(await getMedianGenerationMs({ scope, from, to })).toBe(70_000);
-    expect(await getMedianGenerationMs({ scope: { teamId: owner.teamId, userId: crypto.randomUUID() }, from, to })).toBeNull();
+    expect(await median()).toBe(70_000);
+    expect(await median(crypto.randomUUID())).toBeNull();
   });
 });
 

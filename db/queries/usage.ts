@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql, sum, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { stateGroups } from '../../lib/generation/states';
 import { getDb } from '../index';
 import { generations, users } from '../schema';
@@ -12,7 +12,8 @@ import { started } from './spend';
 
 export type UsageScopeFilter = { teamId: string; userId?: string };
 export type UsageDayInput = { day: string; start: number; end: number };
-export type UsageDay = { day: string; succeeded: number; failed: number; cancelled: number; running: number; seconds: number; cents: number };
+/** One person's clips on one day: the cells the report adds up into days, people and totals. */
+export type UsageCell = { day: string; userId: string; total: number; succeeded: number; failed: number; cancelled: number; timed: number; seconds: number; cents: number };
 
 const failedStates = stateGroups.failed;
 const isSuccess = sql`${generations.state} = 'success'`;
@@ -27,30 +28,27 @@ function inScope({ teamId, userId }: UsageScopeFilter, from: number, to: number)
   );
 }
 
-/** Each day's clips by outcome, seconds made and spend; days are given as ranges so any time zone buckets exactly. */
-export async function listUsageByDay({ scope, days }: { scope: UsageScopeFilter; days: UsageDayInput[] }): Promise<UsageDay[]> {
+/**
+ * Each day's clips per person by outcome, seconds made and spend, in one pass over the period's rows. Days come
+ * as ranges, so any time zone (DST included) buckets exactly; `timed` counts the successes the median is taken over.
+ */
+export async function listUsageCells({ scope, days }: { scope: UsageScopeFilter; days: UsageDayInput[] }): Promise<UsageCell[]> {
   if (days.length === 0) return [];
   const ranges = sql.join(days.map((d) => sql`(${d.day}, ${d.start}, ${d.end})`), sql`, `);
   const userFilter = scope.userId === undefined ? sql`` : sql` and g.user_id = ${scope.userId}`;
-  const rows = getDb().all<{ day: string; total: number; succeeded: number; failed: number; cancelled: number; seconds: number; cents: number }>(sql`
+  return getDb().all<UsageCell>(sql`
     with days(day, start, finish) as (values ${ranges})
-    select days.day as day, count(*) as total,
+    select days.day as day, g.user_id as userId, count(*) as total,
       sum(g.state = 'success') as succeeded,
       sum(g.state in ('failed', 'unknown')) as failed,
       sum(g.state = 'cancelled') as cancelled,
+      sum(g.state = 'success' and g.completed_at is not null) as timed,
       coalesce(sum(case when g.state = 'success' then g.duration end), 0) as seconds,
       coalesce(sum(g.cost_cents), 0) as cents
     from days cross join generations g
     where g.team_id = ${scope.teamId} and g.created_at >= days.start and g.created_at < days.finish${userFilter}
       and (g.state <> 'success' or g.task_id is not null)
-    group by days.day`);
-  const byDay = new Map(rows.map((row) => [row.day, row]));
-  return days.map(({ day }) => {
-    const row = byDay.get(day);
-    if (!row) return { day, succeeded: 0, failed: 0, cancelled: 0, running: 0, seconds: 0, cents: 0 };
-    const { total, succeeded, failed, cancelled, seconds, cents } = row;
-    return { day, succeeded, failed, cancelled, running: total - succeeded - failed - cancelled, seconds, cents };
-  });
+    group by days.day, g.user_id`);
 }
 
 /** How often each fail code ended a clip in the period, most frequent first; a lost send counts as OUTCOME_UNKNOWN, a failure without a code as GENERATION_FAILED. */
@@ -65,31 +63,23 @@ export async function listFailCodes({ scope, from, to }: { scope: UsageScopeFilt
     .all();
 }
 
-/** The median time from start to finish of the period's successful clips, in ms (the middle pair's mean when even); null when none. */
-export async function getMedianGenerationMs({ scope, from, to }: { scope: UsageScopeFilter; from: number; to: number }): Promise<number | null> {
+/**
+ * The median time from start to finish of the period's `timed` successful clips (their count, from the cells),
+ * in ms: the middle one, or the mean of the middle two when even; null when none. One ordered pass, no average.
+ */
+export async function getMedianGenerationMs({ scope, from, to, timed }: { scope: UsageScopeFilter; from: number; to: number; timed: number }): Promise<number | null> {
+  if (timed === 0) return null;
   const where = and(inScope(scope, from, to), isSuccess, isNotNull(generations.completedAt));
   const row = getDb().get<{ median: number | null }>(sql`
-    with finished as (select ${generations.completedAt} - ${generations.createdAt} as took from ${generations} where ${where}),
-      n as (select count(*) as n from finished)
     select avg(took) as median from (
-      select took from finished order by took
-      limit 2 - (select n from n) % 2 offset ((select n from n) - 1) / 2
+      select ${generations.completedAt} - ${generations.createdAt} as took from ${generations} where ${where}
+      order by took limit ${2 - (timed % 2)} offset ${Math.floor((timed - 1) / 2)}
     )`);
   return row?.median ?? null;
 }
 
-export type UsagePerson = { userId: string; name: string; email: string; clips: number; seconds: number; cents: number };
-
-/** The team's people by spend in the period (team view only). */
-export async function listUsageByPerson({ teamId, from, to }: { teamId: string; from: number; to: number }): Promise<UsagePerson[]> {
-  const cents = sum(generations.costCents);
-  const rows = getDb()
-    .select({ userId: generations.userId, name: users.name, email: users.email, clips: count(), seconds: sql<number>`coalesce(sum(case when ${isSuccess} then ${generations.duration} end), 0)`, cents })
-    .from(generations)
-    .innerJoin(users, eq(users.id, generations.userId))
-    .where(inScope({ teamId }, from, to))
-    .groupBy(generations.userId)
-    .orderBy(desc(cents), desc(count()))
-    .all();
-  return rows.map((row) => ({ ...row, cents: Number(row.cents ?? 0) }));
+/** Names for the people in a team's report (ids taken from its own rows; someone who left still has clips). */
+export async function listUserNames({ ids }: { ids: string[] }): Promise<{ id: string; name: string; email: string }[]> {
+  if (ids.length === 0) return [];
+  return getDb().select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids)).all();
 }
