@@ -20,6 +20,7 @@ export function AppHeader({
     ['/', 'Studio'],
     ['/gallery', 'Gallery'],
     ['/team', 'Team'],
+    ['/usage', 'Usage'],
     ...(isAdmin ? [['/admin', 'Admin'] as [string, string]] : []),
   ];
   return (

@@ -9,6 +9,7 @@ export const queryKeys = {
   /** The activity panel's list; `activity()` alone matches every scope. */
   activity: (scope?: 'mine' | 'team') => (scope ? (['activity', scope] as const) : (['activity'] as const)),
   quota: ['quota'] as const,
+  usage: (query: string) => ['usage', query] as const,
 };
 
 /** The watch route's query: what this page shows of each watched generation. */

@@ -53,7 +53,7 @@ export function utcDayStart(now: Date): Date {
 type Reader = Pick<Db, 'select'>;
 
 // Imported clips were made elsewhere: they start nothing here, so they count against no hourly limit.
-const started = or(ne(generations.state, 'success'), isNotNull(generations.taskId));
+export const started = or(ne(generations.state, 'success'), isNotNull(generations.taskId));
 
 function hourly(db: Reader, scope: ReturnType<typeof and>, since: Date) {
   const row = db

@@ -232,6 +232,24 @@ const routes: Entry[] = [
     },
   },
   {
+    // A member's own usage in T: a clip of T they started failed with a code carrying the marker.
+    name: 'GET /api/usage',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async (persona) => {
+      await archivedClip(byPersona(persona), world.video, { state: 'failed', failCode: SECRET, taskId: crypto.randomUUID() });
+      return http(await (await import('@/app/api/usage/route')).GET(new Request(url('/api/usage?period=7'))), showsT);
+    },
+  },
+  {
+    // The whole team's usage (every member's clips, by person) is for owners; others get a 403 naming nothing of T.
+    name: 'GET /api/usage (team scope)',
+    expect: members('owner'),
+    run: async () => {
+      await archivedClip(world.users.editor, world.video, { state: 'failed', failCode: SECRET, taskId: crypto.randomUUID() });
+      return http(await (await import('@/app/api/usage/route')).GET(new Request(url('/api/usage?scope=team'))), showsT);
+    },
+  },
+  {
     // Start frames are public by unguessable name (the service fetches them); a guessed name is a 404.
     name: 'GET /i/[name] (guessed name)',
     expect: nobody,
@@ -646,6 +664,17 @@ const pages: Entry[] = [
       getDb().update(shares).set({ revokedAt: new Date() }).where(eq(shares.id, link.id)).run();
       return page(async () => (await import('@/app/s/[token]/page')).default(params({ token: link.token })));
     },
+  },
+  { name: 'page /usage', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/usage/page')).default(search())) },
+  {
+    // The page offers the team view only to owners (the route refuses it to others, above).
+    name: 'page /usage (team view)',
+    expect: members('owner'),
+    run: async () =>
+      page(async () => {
+        const rendered = JSON.stringify(await (await import('@/app/(studio)/usage/page')).default(search({ scope: 'team' })));
+        return rendered.includes('"canSeeTeam":true') ? { team: await teamOfContext() } : {};
+      }),
   },
   // Marked by its title: the page shows no team data, and for anyone but the administrator it does not exist.
   { name: 'page /admin', expect: members('admin'), run: async () => page(async () => (await import('@/app/(studio)/admin/page')).default(), 'admin-title') },

@@ -16,7 +16,8 @@ export type Action =
   | 'team:manage'
   | 'share:manage'
   | 'preset:save'
-  | 'preset:share';
+  | 'preset:share'
+  | 'usage:team';
 
 /** 'any': on every clip of the team; 'own': only on clips the member made. */
 export type Reach = 'any' | 'own';
@@ -35,6 +36,8 @@ const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'trash:empty': { owner: 'any' },
   'team:read': { owner: 'any', editor: 'any', viewer: 'any' },
   'team:manage': { owner: 'any' },
+  // The whole team's clips and spend: owners, who also set the team's budgets. Everyone sees their own.
+  'usage:team': { owner: 'any' },
   'share:manage': { owner: 'any', editor: 'any' },
   // Personal presets go with generating; a shared one is the team's: editors manage those they shared, owners any.
   'preset:save': { owner: 'any', editor: 'any' },
