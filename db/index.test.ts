@@ -67,12 +67,30 @@ describe('an upgraded database', () => {
     const rows = db.select({ row: generations, sha256: images.sha256 }).from(generations).leftJoin(images, eq(images.id, generations.imageId)).orderBy(generations.id).all();
     const keys = Object.fromEntries(rows.map(({ row }) => [row.id, row.stackKey]));
     for (const { row, sha256 } of rows.filter(({ row }) => row.id !== 'g8')) expect(row.stackKey).toBe(stackKeyOf(row, sha256 ?? undefined));
-    expect(keys.g3).toBe('sweep:sweep-1');
+    // A sweep's clip joins the stack of the same recipe made alone.
+    expect(keys.g3).toBe(keys.g1);
     // The same picture uploaded twice is one stack; another picture is another.
     expect(keys.g5).toBe(keys.g4);
     expect(keys.g6).not.toBe(keys.g4);
     expect(new Set([keys.g1, keys.g2, keys.g4, keys.g7]).size).toBe(4);
     expect(keys.g8).toBe('recipe:kept');
+  });
+
+  it('moves the sweeps of a studio on the previous release into the stacks of their recipes (0008)', () => {
+    const db = drizzle(sqlite, { schema });
+    migrateBefore(sqlite, '0008_restack_sweeps');
+    oldRows(db);
+    // As that release keyed them: a sweep was a stack of its own.
+    db.update(generations).set({ stackKey: 'sweep:sweep-1' }).where(eq(generations.id, 'g3')).run();
+    db.update(generations).set({ stackKey: stackKeyOf({ ...requestDefaults, prompt: 'lanterns' }) }).where(eq(generations.id, 'g1')).run();
+    migrateDatabase(sqlite);
+
+    const keys = Object.fromEntries(db.select().from(generations).all().map((row) => [row.id, row.stackKey]));
+    expect(keys.g3).toBe(keys.g1);
+    expect(keys.g3).toMatch(/^recipe:/);
+    // Rows that were not in a sweep keep their keys.
+    expect(keys.g8).toBe('recipe:kept');
+    expect(keys.g2).toBe('');
   });
 
   it('runs the backfill once: later starts apply no migration and leave the keys alone', () => {
