@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
+import { ShortcutsDialog } from '@/components/shortcuts-dialog';
 import { TeamSwitcher } from '@/components/team-switcher';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
@@ -17,6 +18,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
         teamSwitcher={<TeamSwitcher teams={teams} current={team.teamId} switchTeam={switchTeam} />}
       />
       <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+      <ShortcutsDialog />
     </>
   );
 }
