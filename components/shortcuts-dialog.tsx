@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { isShortcutEvent, shortcuts, type Shortcut } from './shortcuts';
 
 const places: Shortcut['where'][] = ['Everywhere', 'Studio', 'Gallery', 'Compare'];
@@ -26,6 +26,19 @@ export function ShortcutsDialog() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // A modal dialog makes the page inert; this keeps Tab from leaving for the browser's own controls too.
+  const trapTab = (event: ReactKeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== 'Tab') return;
+    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button, a[href], [tabindex]:not([tabindex="-1"])')];
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    if (event.shiftKey ? document.activeElement === first : document.activeElement === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
+  };
+
   const onClose = () => {
     setOpen(false);
     returnTo.current?.focus();
@@ -38,6 +51,7 @@ export function ShortcutsDialog() {
       aria-labelledby="shortcuts-title"
       data-testid="shortcuts-dialog"
       onClose={onClose}
+      onKeyDown={trapTab}
       // A click on the backdrop (the dialog box itself, outside its content) closes it.
       onClick={(event) => event.target === dialog.current && dialog.current.close()}
       className="w-[min(32rem,calc(100vw-2rem))] rounded-card border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40"
