@@ -54,7 +54,7 @@ export function ShortcutsDialog() {
       onKeyDown={trapTab}
       // A click on the backdrop (the dialog box itself, outside its content) closes it.
       onClick={(event) => event.target === dialog.current && dialog.current.close()}
-      className="w-[min(32rem,calc(100vw-2rem))] rounded-card border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40"
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto rounded-card border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40"
     >
       {open && (
         <div className="space-y-5 p-6">
