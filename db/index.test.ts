@@ -27,7 +27,8 @@ afterEach(() => {
 
 /** Rows as the previous release left them: stack keys never computed (0002) or cleared (0004). */
 function oldRows(db: ReturnType<typeof drizzle<typeof schema>>) {
-  db.insert(users).values({ id: 'u', email: 'u@example.test', name: 'U', passwordHash: 'x' }).run();
+  // Raw SQL: the schema of today names columns (users.theme) that the release before the backfill did not have.
+  db.$client.prepare("INSERT INTO users (id, email, name, password_hash) VALUES ('u', 'u@example.test', 'U', 'x')").run();
   db.insert(teams).values({ id: 't', name: 'T', personal: true }).run();
   db.insert(memberships).values({ teamId: 't', userId: 'u', role: 'owner' }).run();
   const image = (id: string, sha256: string) => ({ id, teamId: 't', userId: 'u', fileName: `${id}.png`, format: 'png' as const, width: 8, height: 8, bytes: 1, sha256 });
@@ -67,12 +68,30 @@ describe('an upgraded database', () => {
     const rows = db.select({ row: generations, sha256: images.sha256 }).from(generations).leftJoin(images, eq(images.id, generations.imageId)).orderBy(generations.id).all();
     const keys = Object.fromEntries(rows.map(({ row }) => [row.id, row.stackKey]));
     for (const { row, sha256 } of rows.filter(({ row }) => row.id !== 'g8')) expect(row.stackKey).toBe(stackKeyOf(row, sha256 ?? undefined));
-    expect(keys.g3).toBe('sweep:sweep-1');
+    // A sweep's clip joins the stack of the same recipe made alone.
+    expect(keys.g3).toBe(keys.g1);
     // The same picture uploaded twice is one stack; another picture is another.
     expect(keys.g5).toBe(keys.g4);
     expect(keys.g6).not.toBe(keys.g4);
     expect(new Set([keys.g1, keys.g2, keys.g4, keys.g7]).size).toBe(4);
     expect(keys.g8).toBe('recipe:kept');
+  });
+
+  it('moves the sweeps of a studio on the previous release into the stacks of their recipes (0010)', () => {
+    const db = drizzle(sqlite, { schema });
+    migrateBefore(sqlite, '0010_restack_sweeps');
+    oldRows(db);
+    // As that release keyed them: a sweep was a stack of its own.
+    db.update(generations).set({ stackKey: 'sweep:sweep-1' }).where(eq(generations.id, 'g3')).run();
+    db.update(generations).set({ stackKey: stackKeyOf({ ...requestDefaults, prompt: 'lanterns' }) }).where(eq(generations.id, 'g1')).run();
+    migrateDatabase(sqlite);
+
+    const keys = Object.fromEntries(db.select().from(generations).all().map((row) => [row.id, row.stackKey]));
+    expect(keys.g3).toBe(keys.g1);
+    expect(keys.g3).toMatch(/^recipe:/);
+    // Rows that were not in a sweep keep their keys.
+    expect(keys.g8).toBe('recipe:kept');
+    expect(keys.g2).toBe('');
   });
 
   it('runs the backfill once: later starts apply no migration and leave the keys alone', () => {

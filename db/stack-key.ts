@@ -5,15 +5,15 @@ import type { NewGeneration } from './schema';
 // A stored row or one about to be inserted: both carry these fields.
 type StackFields = Pick<
   NewGeneration,
-  'sweepId' | 'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'enablePromptExpansion' | 'provider'
+  'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'enablePromptExpansion' | 'provider'
 >;
 
 /**
- * Which stack card a clip belongs to: every clip of one sweep, or else every clip whose request is the
- * same but for the seed. Computed at insert, so grouping is an index lookup.
+ * Which stack card a clip belongs to: every clip whose request is the same but for the seed, whether it was
+ * made alone or in a sweep (the stack groups a sweep's clips inside it). Computed at insert, so grouping is an
+ * index lookup.
  */
 export function stackKeyOf(row: StackFields, imageSha256?: string): string {
-  if (row.sweepId) return `sweep:${row.sweepId}`;
   const sameButSeed = [
     row.mode,
     row.prompt,
@@ -29,7 +29,8 @@ export function stackKeyOf(row: StackFields, imageSha256?: string): string {
   return `recipe:${createHash('sha256').update(JSON.stringify(sameButSeed)).digest('base64url').slice(0, 22)}`;
 }
 
-// stack_key()'s arguments as SQLite hands them over, in the order migration 0006 passes them.
+// stack_key()'s arguments as SQLite hands them over, in the order migrations 0006 and 0010 pass them. The
+// first, sweep_id, no longer changes the key (0010 re-keyed the sweeps); it stays so both calls keep working.
 const nullableText = z.string().nullable();
 const columnsSchema = z.tuple([nullableText, z.string(), z.string(), nullableText, nullableText, nullableText, z.string(), z.string(), z.number(), z.number(), z.string(), nullableText]);
 
@@ -39,9 +40,8 @@ const columnsSchema = z.tuple([nullableText, z.string(), z.string(), nullableTex
  * as a Drizzle select decodes them: stored enums as they are, the JSON list parsed, 1 as true.
  */
 export function stackKeyOfColumns(...columns: unknown[]): string {
-  const [sweepId, mode, prompt, negativePrompt, imageUrls, imageId, resolution, aspectRatio, duration, expansion, provider, imageSha256] = columnsSchema.parse(columns);
+  const [, mode, prompt, negativePrompt, imageUrls, imageId, resolution, aspectRatio, duration, expansion, provider, imageSha256] = columnsSchema.parse(columns);
   const row: StackFields = {
-    sweepId,
     mode: mode as StackFields['mode'],
     prompt,
     negativePrompt,

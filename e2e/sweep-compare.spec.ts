@@ -10,7 +10,7 @@ async function view(page: Page, id: string): Promise<View> {
 /** Every compared video's position, in seconds. */
 const positions = (page: Page) => page.getByTestId('compare-video').evaluateAll((videos) => (videos as HTMLVideoElement[]).map((video) => video.currentTime));
 
-test('a sweep of 4 seeds makes 4 distinct clips in one stack, and the compare view plays them in sync', async ({ owner: { page } }) => {
+test('a sweep of 4 seeds makes 4 distinct clips in the stack of the clip it came from, and the compare view plays them in sync', async ({ owner: { page } }) => {
   const created = await page.request.post('/api/generations', { data: { prompt: 'A glass marble rolling across a wooden floor', seed: 41 } });
   const origin = (await created.json()) as View;
   await page.goto(`/gallery/${origin.id}`);
@@ -53,21 +53,28 @@ test('a sweep of 4 seeds makes 4 distinct clips in one stack, and the compare vi
   const paused = await positions(page);
   expect(Math.max(...paused) - Math.min(...paused)).toBeLessThan(0.1);
 
-  // The gallery shows the sweep as one stack card of 4, which expands to all of them.
+  // The gallery shows the clip and its sweep as one stack card of 5 (one recipe but for the seed); opened, the
+  // sweep is one group with its seeds and the clip made alone another.
   await page.goto('/gallery');
   const stack = page.getByTestId('gallery-card').filter({ has: page.getByTestId('stack-toggle') });
-  await expect(stack).toHaveCount(1);
-  await expect(stack).toHaveAttribute('data-stack-count', '4');
-  await expect(page.getByTestId('gallery-card')).toHaveCount(2); // the stack + the clip it came from
+  await expect(page.getByTestId('gallery-card')).toHaveCount(1);
+  await expect(stack).toHaveAttribute('data-stack-count', '5');
+  await expect(stack.getByTestId('stack-toggle')).toHaveText('5 clips');
   await stack.getByTestId('stack-toggle').click();
   await expect(page.getByTestId('gallery-card')).toHaveCount(5);
+  const groups = page.getByTestId('stack-group');
+  await expect(groups).toHaveCount(2);
+  await expect(groups.first()).toContainText('Sweep of 4 seeds');
+  await expect(groups.first()).toContainText('seeds 42 · 43 · 44 · 45');
+  await expect(groups.last()).toContainText('Made on its own');
+  await expect(groups.last()).toContainText('seed 41');
 
-  // The stack card opens its clips in the compare view, seeds in the order they were asked for.
+  // The stack card opens its clips in the compare view: the first made first, the sweep's seeds in the order asked.
   await stack.hover();
   await stack.getByTestId('stack-compare').click();
   await page.waitForURL(/\/compare\?stack=/);
-  await expect(page.getByTestId('compare-video')).toHaveCount(4);
-  await expect(page.getByRole('region', { name: 'Compared clips' }).getByRole('link')).toHaveText(['seed 42', 'seed 43', 'seed 44', 'seed 45']);
+  await expect(page.getByTestId('compare-video')).toHaveCount(5);
+  await expect(page.getByRole('region', { name: 'Compared clips' }).getByRole('link')).toHaveText(['seed 41', 'seed 42', 'seed 43', 'seed 44', 'seed 45']);
 
   // Two clips: the A/B wipe.
   await page.goto(`/compare?ids=${ids.slice(0, 2).join(',')}&view=wipe`);

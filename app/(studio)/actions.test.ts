@@ -83,13 +83,18 @@ describe('createGeneration', () => {
 });
 
 describe('createSweep', () => {
-  it('stores one clip per seed with an otherwise identical request, all in one stack', async () => {
+  it('stores one clip per seed with an otherwise identical request, in the stack of the clip it came from', async () => {
+    const origin = await createGeneration({ prompt: 'a lantern on a pier', seed: 1 });
+    if (!origin.ok) throw new Error(origin.message);
     const result = await createSweep({ base: { prompt: 'a lantern on a pier', seed: 1 }, sweep: { seeds: { kind: 'next', from: 500, count: 4 } } });
     if (!result.ok) throw new Error(result.message);
     expect(result.data.ids).toHaveLength(4);
-    const rows = (await listGenerations({ teamId, limit: 100 })).filter((row) => result.data.ids.includes(row.id));
+    const all = await listGenerations({ teamId, limit: 100 });
+    const rows = all.filter((row) => result.data.ids.includes(row.id));
     expect(rows.map((row) => row.seed).sort()).toEqual([500, 501, 502, 503]);
-    expect(new Set(rows.map((row) => row.stackKey))).toEqual(new Set([`sweep:${result.data.sweepId}`]));
+    expect(rows.every((row) => row.sweepId === result.data.sweepId)).toBe(true);
+    const originKey = all.find((row) => row.id === origin.data.id)?.stackKey;
+    expect(new Set(rows.map((row) => row.stackKey))).toEqual(new Set([originKey]));
     expect(new Set(rows.map((row) => `${row.prompt}|${row.resolution}|${row.duration}|${row.aspectRatio}`)).size).toBe(1);
     // 4 × 5 s at 720p, 6¢ a second.
     expect(result.data.costCents).toBe(120);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/account-menu';
 import { ActivityDock } from '@/components/activity-dock';
 import { AppHeader } from '@/components/app-header';
+import { ShortcutsDialog } from '@/components/shortcuts-dialog';
 import { TeamSwitcher } from '@/components/team-switcher';
 import { reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
@@ -24,6 +25,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
         <main className="mx-auto min-w-0 max-w-7xl flex-1 px-4 py-8 sm:px-6">{children}</main>
         <ActivityDock userId={user.id} teamId={team.teamId} manage={manageQueue} manageReach={reachOf(member, 'generation:manage')} />
       </div>
+      <ShortcutsDialog />
     </>
   );
 }

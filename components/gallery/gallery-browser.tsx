@@ -1,13 +1,17 @@
 'use client';
 
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import { fetchJson } from '@/lib/client-fetch';
 import type { GalleryItem, GalleryPage } from '@/lib/gallery/schemas';
+import type { ReproduceAction } from '../generation-actions';
 import { Toast, type ToastMessage } from '../ui/toast';
 import { BulkBar } from './bulk-bar';
 import { GalleryTile } from './gallery-tile';
+import { StackGroupHeading } from './stack-group-heading';
+import { useGalleryKeys } from './use-gallery-keys';
 import { visibleEntries } from './visible-items';
 
 export type GalleryActions = {
@@ -15,6 +19,8 @@ export type GalleryActions = {
   tagClips: (ids: string[], tags: string[]) => Promise<ActionResult<{ tags: string[] }>>;
   trashClips: (ids: string[]) => Promise<ActionResult<{ ids: string[] }>>;
   restoreClips: (ids: string[]) => Promise<ActionResult<{ restored: number }>>;
+  /** The clip page's Reproduce, for the `r` key; absent where the viewer cannot create clips. */
+  reproduce?: ReproduceAction;
 };
 
 export type GalleryAbilities = { favorite: boolean; curate: boolean; deleteReach: 'any' | 'own' | null };
@@ -132,6 +138,17 @@ export function GalleryBrowser({ teamId, initial, query, trash, userId, abilitie
     run(() => actions.favoriteClips(ids, value), () => refetch());
   };
 
+  const router = useRouter();
+  const grid = useRef<HTMLDivElement>(null);
+  const reproduce = actions.reproduce;
+  useGalleryKeys(grid, {
+    onFavorite: abilities.favorite && !trash ? (id) => {
+      const item = byId.get(id);
+      if (item) favorite([id], !item.favorite);
+    } : undefined,
+    onReproduce: reproduce && !trash ? (id) => run(() => reproduce(id, { newSeed: false }), (view) => router.push(`/gallery/${view.id}`)) : undefined,
+  });
+
   const selectedIds = [...selected].filter((id) => byId.has(id));
   const deletable = abilities.deleteReach === 'any' || (abilities.deleteReach === 'own' && selectedIds.every((id) => byId.get(id)?.authorId === userId));
 
@@ -169,17 +186,21 @@ export function GalleryBrowser({ teamId, initial, query, trash, userId, abilitie
 
   return (
     <div className="space-y-6">
-      <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="gallery-grid">
-        {entries.map(({ item, head, member }) => (
-          <div key={item.view.id} className={member ? 'rounded-card outline outline-2 outline-offset-4 outline-accent/30' : undefined}>
-            <GalleryTile
-              item={item}
-              selected={selected.has(item.view.id)}
-              onToggleSelect={toggleSelect}
-              onToggleFavorite={abilities.favorite && !trash ? (id, value) => favorite([id], value) : undefined}
-              stack={head ? { count: item.stack.count, expanded: expanded.has(item.stack.key), onToggle: () => void toggleStack(item.stack.key) } : undefined}
-            />
-          </div>
+      <div ref={grid} className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="gallery-grid">
+        {entries.map(({ item, head, member, group }, index) => (
+          <Fragment key={item.view.id}>
+            {group && <StackGroupHeading group={group} />}
+            <div className={member ? 'rounded-card outline outline-2 outline-offset-4 outline-accent/30' : undefined}>
+              <GalleryTile
+                item={item}
+                firstRow={index < 4}
+                selected={selected.has(item.view.id)}
+                onToggleSelect={toggleSelect}
+                onToggleFavorite={abilities.favorite && !trash ? (id, value) => favorite([id], value) : undefined}
+                stack={head ? { count: item.stack.count, expanded: expanded.has(item.stack.key), onToggle: () => void toggleStack(item.stack.key) } : undefined}
+              />
+            </div>
+          </Fragment>
         ))}
       </div>
       <div ref={sentinel} aria-hidden className="h-px" />

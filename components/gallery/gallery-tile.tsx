@@ -1,16 +1,19 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { GalleryItem } from '@/lib/gallery/schemas';
 import { ClipFrame } from '../clip-frame';
 import { ClipParams } from '../generation-params';
 import { formatDate } from '../format';
 import { useGeneration } from '../hooks/generation-watch';
 import { StateBadge } from '../clip-stage';
+import { TilePreview } from './tile-preview';
 
 type Props = {
   item: GalleryItem;
+  /** Among the first cards: the poster loads first (it is the page's largest paint). */
+  firstRow?: boolean;
   selected: boolean;
   onToggleSelect: (id: string, range: boolean) => void;
   onToggleFavorite?: (id: string, favorite: boolean) => void;
@@ -18,24 +21,13 @@ type Props = {
   stack?: { count: number; expanded: boolean; onToggle: () => void };
 };
 
-/** A clip in the grid: its first frame (plays while hovered), state, words and numbers, author. */
-export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, stack }: Props) {
+/** A clip in the grid: its poster (the clip plays while hovered or focused), state, words and numbers, author. */
+export function GalleryTile({ item, firstRow = false, selected, onToggleSelect, onToggleFavorite, stack }: Props) {
   const { data: view } = useGeneration(item.view);
-  const video = useRef<HTMLVideoElement>(null);
-  const playable = view.state === 'success' && view.videoUrl;
-
-  // The still shows until the pointer rests on the card; only then is the video fetched and played.
+  // Our archived copy plays on hover; until it exists the tile says so (the service's link is not streamed here).
+  const archived = view.state === 'success' && view.archived && view.videoUrl && view.posterUrl ? { videoUrl: view.videoUrl, posterUrl: view.posterUrl } : null;
   const [hovered, setHovered] = useState(false);
-  const preview = (play: boolean) => {
-    setHovered(play);
-    const element = video.current;
-    if (!element) return;
-    if (play) void element.play().catch(() => undefined);
-    else {
-      element.pause();
-      element.currentTime = 0.5;
-    }
-  };
+  const [focused, setFocused] = useState(false);
 
   return (
     <article
@@ -43,37 +35,23 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
       data-generation-id={view.id}
       data-stack-count={stack?.count ?? 1}
       aria-selected={selected}
-      className={`group relative overflow-hidden rounded-card border bg-surface transition ${selected ? 'border-accent ring-2 ring-accent/40' : 'border-line hover:border-muted/40'}`}
-      onMouseEnter={() => preview(true)}
-      onMouseLeave={() => preview(false)}
+      className={`group relative overflow-hidden rounded-card border bg-surface transition has-[[data-card-link]:focus-visible]:ring-2 has-[[data-card-link]:focus-visible]:ring-accent ${selected ? 'border-accent ring-2 ring-accent/40' : 'border-line hover:border-muted/40'}`}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
     >
       {stack && stack.count > 1 && (
         <div aria-hidden className="pointer-events-none absolute inset-x-3 -top-0 h-1.5 rounded-b-md bg-line/80" />
       )}
-      <Link href={`/gallery/${view.id}`} className="block focus-visible:outline-none" onFocus={() => preview(true)} onBlur={() => preview(false)}>
-        <ClipFrame aspectRatio={view.aspectRatio} fit="card" className={playable ? 'rounded-none bg-black' : 'rounded-none bg-raised'}>
-          {playable ? (
-            <>
-              {view.posterUrl && <img src={view.posterUrl} alt="" loading="lazy" className="absolute inset-0 h-full w-full object-contain" />}
-              {(hovered || !view.posterUrl) && (
-                <video
-                  ref={video}
-                  className="absolute inset-0 h-full w-full object-contain"
-                  src={view.posterUrl ? (view.videoUrl ?? undefined) : `${view.videoUrl}#t=0.5`}
-                  poster={view.posterUrl ?? undefined}
-                  muted
-                  loop
-                  playsInline
-                  autoPlay={hovered}
-                  preload={view.posterUrl ? 'auto' : 'metadata'}
-                />
-              )}
-            </>
+      <Link href={`/gallery/${view.id}`} data-card-link className="block focus-visible:outline-none" onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}>
+        <ClipFrame aspectRatio={view.aspectRatio} fit="card" className={archived ? 'rounded-none bg-black' : 'rounded-none bg-raised'}>
+          {archived ? (
+            <TilePreview {...archived} active={hovered || focused} firstRow={firstRow} />
           ) : (
             <div className="absolute inset-0 grid place-items-center p-4 text-center">
               <div className="space-y-1.5">
                 <StateBadge state={view.state} />
                 {view.failCode && <p className="font-mono text-xs text-muted">{view.failCode}</p>}
+                {view.state === 'success' && <p className="text-xs text-muted">{view.archiveStopped ? 'Not copied: the link expired' : 'Saving our copy…'}</p>}
               </div>
             </div>
           )}
@@ -135,7 +113,7 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
             onClick={stack.onToggle}
             className="rounded-full bg-accent px-2.5 py-1 text-xs font-medium text-accent-ink shadow"
           >
-            {stack.expanded ? 'Collapse' : `${stack.count} ${item.stack.sweep ? 'in sweep' : 'clips'}`}
+            {stack.expanded ? 'Collapse' : `${stack.count} clips`}
           </button>
           <Link
             href={`/compare?stack=${encodeURIComponent(item.stack.key)}`}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { addTags, countTrash, listTagsFor, listTeamTags, moveToTrash, purgeTrash, removeTag, restoreFromTrash, setFavorite } from './curation';
-import { countStacks, listGallery, listStack } from './gallery';
+import { countStacks, listGallery, listStack, listSweep } from './gallery';
 
 const PRICES = { '720p': 6, '1080p': 10 };
 
@@ -44,12 +44,15 @@ describe('stacks', () => {
     expect(c.stackKey).not.toBe(a.stackKey);
   });
 
-  it('keeps every clip of one sweep in one stack even when a second axis differs', async () => {
+  it('puts a sweep’s clips in the stack of their recipe: with the clip made alone, apart where a second axis differs', async () => {
+    const alone = await insertTestGeneration(team, { prompt: 'sweep', seed: 1, duration: 5 });
     const sweepId = crypto.randomUUID();
     const five = await insertTestGeneration(team, { prompt: 'sweep', sweepId, seed: 5, duration: 5 });
     const ten = await insertTestGeneration(team, { prompt: 'sweep', sweepId, seed: 5, duration: 10 });
-    expect(five.stackKey).toBe(`sweep:${sweepId}`);
-    expect(ten.stackKey).toBe(five.stackKey);
+    expect(five.stackKey).toBe(alone.stackKey);
+    expect(ten.stackKey).not.toBe(five.stackKey);
+    expect((await listSweep({ teamId: team.teamId, sweepId, limit: 10 })).map((row) => row.id).sort()).toEqual([five.id, ten.id].sort());
+    expect(await listSweep({ teamId: other.teamId, sweepId, limit: 10 })).toEqual([]);
   });
 });
 

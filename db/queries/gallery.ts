@@ -89,8 +89,19 @@ export function stackCountQuery({ teamId, filters = {}, stackKeys }: { teamId: s
 }
 
 /** Every clip of one stack (≤ limit), newest first, under the same filters. */
-export async function listStack({ teamId, stackKey, filters = {}, limit }: { teamId: string; stackKey: string; filters?: GalleryFilters; limit: number }): Promise<GenerationWithAuthor[]> {
-  return galleryQuery({ teamId, filters, limit, also: [eq(generations.stackKey, stackKey)] })
-    .all()
-    .map(withAuthor);
+export async function listStack(params: { teamId: string; stackKey: string; filters?: GalleryFilters; limit: number }): Promise<GenerationWithAuthor[]> {
+  return stackQuery(params).all().map(withAuthor);
+}
+
+export function stackQuery({ teamId, stackKey, filters = {}, limit }: { teamId: string; stackKey: string; filters?: GalleryFilters; limit: number }) {
+  return galleryQuery({ teamId, filters, limit, also: [eq(generations.stackKey, stackKey)] });
+}
+
+/** Every clip of one sweep (≤ limit), newest first, i.e. in the order its seeds were asked for. */
+export async function listSweep({ teamId, sweepId, limit }: { teamId: string; sweepId: string; limit: number }): Promise<GenerationWithAuthor[]> {
+  return sweepQuery({ teamId, sweepId, limit }).all().map(withAuthor);
+}
+
+export function sweepQuery({ teamId, sweepId, limit }: { teamId: string; sweepId: string; limit: number }) {
+  return galleryQuery({ teamId, limit, also: [eq(generations.sweepId, sweepId)] });
 }

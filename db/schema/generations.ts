@@ -104,6 +104,8 @@ export const generations = sqliteTable(
     index('generations_parent_idx').on(t.parentId),
     index('generations_archive_pending_idx').on(t.state, t.archivedAt),
     index('generations_team_stack_created_idx').on(t.teamId, t.stackKey, t.createdAt, t.id),
+    // A sweep is no longer a stack of its own: its clips are found by the sweep (share links, compare).
+    index('generations_team_sweep_created_idx').on(t.teamId, t.sweepId, t.createdAt, t.id).where(sql`sweep_id IS NOT NULL`),
     index('generations_team_deleted_idx').on(t.teamId, t.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('generations_deleted_idx').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('generations_created_idx').on(t.createdAt),

@@ -70,7 +70,7 @@ async function toItems(teamId: string, rows: GenerationWithAuthor[], counts: Map
     favorite: row.favorite,
     tags: tags.get(row.id) ?? [],
     authorId: row.userId,
-    stack: { key: row.stackKey, count: counts.get(row.stackKey) ?? 1, sweep: row.sweepId !== null },
+    stack: { key: row.stackKey, count: counts.get(row.stackKey) ?? 1, sweepId: row.sweepId },
   }));
 }
 

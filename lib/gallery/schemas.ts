@@ -79,8 +79,8 @@ export function dayRange(search: Pick<GallerySearch, 'from' | 'to'>): { from?: D
   };
 }
 
-/** A stack card's key as the browser sends it back: a sweep, or a recipe hash (see db/stack-key.ts). */
-export const stackKeySchema = z.string().regex(/^(sweep|recipe):[\w-]{1,40}$/);
+/** A stack card's key as the browser sends it back: a recipe hash (see db/stack-key.ts). */
+export const stackKeySchema = z.string().regex(/^recipe:[\w-]{1,40}$/);
 
 export const BULK_MAX = 500;
 
@@ -100,7 +100,8 @@ export type GalleryItem = {
   favorite: boolean;
   tags: string[];
   authorId: string;
-  stack: { key: string; count: number; sweep: boolean };
+  /** The stack (same recipe but for the seed) it belongs to, its size, and the sweep it was made in, if any. */
+  stack: { key: string; count: number; sweepId: string | null };
 };
 
 export type GalleryPage = { items: GalleryItem[]; next: string | null };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { listStack } from '@/db/queries/gallery';
+import { listSweep } from '@/db/queries/gallery';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
 import { getGenerationById } from '@/db/queries/generations';
 import { getActiveShare } from '@/db/queries/shares';
@@ -21,7 +21,7 @@ export async function sharedClips(token: string): Promise<SharedClips | undefine
   const rows = share.generationId
     ? [await getGenerationById({ id: share.generationId, teamId: share.teamId })].filter((row) => row !== undefined)
     : share.sweepId
-      ? (await listStack({ teamId: share.teamId, stackKey: `sweep:${share.sweepId}`, limit: SWEEP_MAX })).reverse()
+      ? (await listSweep({ teamId: share.teamId, sweepId: share.sweepId, limit: SWEEP_MAX })).reverse()
       : [];
   const clips = rows.filter((row) => row.deletedAt === null && row.state === 'success' && row.archivePath !== null);
   return clips.length > 0 ? { share, clips } : undefined;

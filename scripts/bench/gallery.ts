@@ -11,7 +11,7 @@ fs.rmSync(dir, { recursive: true, force: true });
 process.env.DATA_DIR = dir;
 
 const { getDb } = await import('../../db/index');
-const { listGallery, galleryQuery, countStacks, stackCountQuery } = await import('../../db/queries/gallery');
+const { listGallery, galleryQuery, countStacks, stackCountQuery, listStack, stackQuery, sweepQuery } = await import('../../db/queries/gallery');
 const { getGenerationById } = await import('../../db/queries/generations');
 
 const subjects = ['a red fox', 'an old lighthouse', 'a paper boat', 'a neon city', 'a quiet forest', 'a desert caravan', 'a koi pond', 'a mountain train', 'an astronaut', 'a jazz club', 'a hummingbird', 'a glass whale', 'an origami crane', 'a street market', 'a snow leopard'];
@@ -109,6 +109,16 @@ for (const c of cases) {
   const stacks = stackCountQuery({ teamId, filters: c.params.filters, stackKeys: [...new Set(firstPage.items.map((item) => item.stackKey))] }).toSQL();
   const stackPlan = getDb().$client.prepare(`EXPLAIN QUERY PLAN ${stacks.sql}`).all(...stacks.params) as { detail: string }[];
   plans.push(`${c.name} — stack sizes:\n${stackPlan.map((step) => `    ${step.detail}`).join('\n')}`);
+}
+// Opening a stack (its clips, by key) and a sweep's share link (its clips, by sweep).
+const opened = await time(() => listStack({ teamId, stackKey: 'recipe:12345', limit: 64 }));
+rows.push(`${'open a stack (by key)'.padEnd(40)} ${opened.p50.toFixed(2).padStart(7)} ms ${opened.p95.toFixed(2).padStart(7)} ms   4 rows`);
+for (const [name, query] of [
+  ['open a stack', stackQuery({ teamId, stackKey: 'recipe:12345', limit: 64 }).toSQL()],
+  ['a sweep (share link)', sweepQuery({ teamId, sweepId: 'sweep-bench', limit: 32 }).toSQL()],
+] as const) {
+  const plan = getDb().$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[];
+  plans.push(`${name}:\n${plan.map((step) => `    ${step.detail}`).join('\n')}`);
 }
 const detail = await time(() => getGenerationById({ id: 'gen-050000', teamId }));
 rows.push(`${'detail page (by id)'.padEnd(40)} ${detail.p50.toFixed(2).padStart(7)} ms ${detail.p95.toFixed(2).padStart(7)} ms   1 row`);

@@ -8,6 +8,7 @@ import { CompareGrid, type CompareClip } from '@/components/compare/compare-grid
 import { RecipeDiffTable } from '@/components/compare/recipe-diff-table';
 import { requireStudioContext } from '@/lib/auth/session';
 import { stackKeySchema } from '@/lib/gallery/schemas';
+import { compareOrder } from '@/lib/gallery/stack-groups';
 import { requestOf } from '@/lib/generation/recipe';
 import { diffRecipes, type RecipeDiffRow } from '@/lib/generation/recipe-diff';
 import { settled } from '@/lib/generation/states';
@@ -28,11 +29,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
   const { team } = await requireStudioContext();
   const params = await searchParams;
-  // A stack card links here with its key: its clips (at most 16). A sweep's clips are stored newest-first in the
-  // order they were asked for; any other stack reads oldest first, the order its clips were made.
+  // A stack card links here with its key: its clips (at most 16), the first made first, a sweep in seed order.
   const stack = stackKeySchema.safeParse(params.stack);
   const stackRows = stack.success ? await listStack({ teamId: team.teamId, stackKey: stack.data, limit: 16 }) : [];
-  const stackIds = (stack.success && stack.data.startsWith('sweep:') ? stackRows : stackRows.reverse()).map((row) => row.id);
+  const stackIds = compareOrder(stackRows, (row) => row.sweepId).map((row) => row.id);
   const parsed = idsSchema.safeParse(stack.success ? stackIds.join(',') : typeof params.ids === 'string' ? params.ids : '');
   const rows = parsed.success ? await listGenerationsByIds({ ids: parsed.data, teamId: team.teamId }) : [];
   // Keep the order the caller asked for; drop what is not this team's or cannot play yet.

@@ -11,6 +11,7 @@ import { can, reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { isFiltered, parseGallerySearch, toQueryString } from '@/lib/gallery/schemas';
 import { loadGalleryPage } from '@/lib/gallery/load';
+import { reproduceGeneration } from '../actions';
 import { deleteGalleryView, favoriteClips, restoreClips, saveGalleryView, tagClips, trashClips } from './actions';
 
 export const metadata: Metadata = { title: 'Gallery' };
@@ -66,7 +67,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
           curate: can(member, 'generation:curate'),
           deleteReach: reachOf(member, 'generation:delete'),
         }}
-        actions={{ favoriteClips, tagClips, trashClips, restoreClips }}
+        actions={{ favoriteClips, tagClips, trashClips, restoreClips, reproduce: can(member, 'generation:create') ? reproduceGeneration : undefined }}
         empty={<GalleryEmpty kind={isFiltered(search) ? 'no-match' : 'none'} />}
       />
     </div>

@@ -1,0 +1,1 @@
+CREATE INDEX `generations_team_sweep_created_idx` ON `generations` (`team_id`,`sweep_id`,`created_at`,`id`) WHERE sweep_id IS NOT NULL;
