@@ -12,7 +12,7 @@ import * as schema from './schema';
 import { stackKeyOf } from './stack-key';
 import { requestDefaults } from '@/lib/generation/schema';
 
-const { generations, images, memberships, teams, users } = schema;
+const { generations, images, memberships, teams } = schema;
 let dir = '';
 let sqlite: Database.Database;
 
