@@ -30,6 +30,8 @@ const cards = (page: Page) => page.getByTestId('gallery-card');
 
 test('the trash is empty right after Delete for good', async ({ owner: { page } }) => {
   await create(page, { prompt: 'A tin robot sweeping a tiled floor' });
+  // Finished first: a clip still at the service stays in the trash until it is done (that is not this bug).
+  await archivedItems(page, 1);
   await page.goto('/gallery');
   await cards(page).first().hover();
   await cards(page).first().getByTestId('select-clip').click();
