@@ -11,6 +11,7 @@ export function GenerationParams({ view, publicPage = false }: { view: Generatio
     ['Duration', `${view.duration} s`],
     ['Prompt expansion', view.enablePromptExpansion ? 'on' : 'off'],
     ['Provider', view.provider],
+    ['Delivery', view.requestType === 'callback' ? 'webhook' : 'polling'],
     ['Created', formatDate(view.createdAt)],
   ];
   // A public page names no one: the sharer chose to share the clip, not the team's members.

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { startTeam } from './personas';
 
 type RecipesFile = { format: string; clips: { id: string; file: string | null; sha256: string | null; recipe: Record<string, unknown> }[] };
 
@@ -73,16 +74,23 @@ test('export a zip of clips and recipes.json, import it, and the recipes round-t
   expect(recipes(again.recipes, originals)).toEqual(recipes(first.recipes));
   expect(recipes(first.recipes)[0]).toMatchObject({ prompt: made[0]?.prompt, seed: 7, negativePrompt: 'blur', aspectRatio: '1:1' });
 
-  // The whole zip re-creates the clips from their videos, at no cost: same files, same recipes.
+  // The whole zip, back into the team that holds its clips: nothing to re-create, and the page says so.
   await page.goto('/gallery/import');
   await page.getByTestId('import-file').setInputFiles(path.join(first.dir, 'export.zip'));
   await page.getByTestId('import-recreate').click();
-  await page.waitForURL(/\/gallery$/);
+  await expect(page.getByTestId('import-result')).toHaveText('0 clips imported, 2 already in the gallery.');
+  expect(((await (await page.request.get('/api/gallery')).json()).items as unknown[])).toHaveLength(4);
+
+  // Into another team it re-creates the clips from their videos, at no cost: same files, same recipes.
+  await startTeam(page.request, 'Restored here');
+  await page.goto('/gallery/import');
+  await page.getByTestId('import-file').setInputFiles(path.join(first.dir, 'export.zip'));
+  await page.getByTestId('import-recreate').click();
+  await expect(page.getByTestId('import-result')).toHaveText('2 clips imported, 0 already in the gallery.');
   const items = ((await (await page.request.get('/api/gallery')).json()).items as { view: { id: string; sha256: string | null; state: string } }[]);
-  expect(items).toHaveLength(6);
-  const recreated = items.slice(0, 2);
-  expect(recreated.every((item) => item.view.state === 'success')).toBe(true);
-  expect(new Set(recreated.map((item) => item.view.sha256))).toEqual(new Set(first.recipes.clips.map((clip) => clip.sha256)));
+  expect(items).toHaveLength(2);
+  expect(items.every((item) => item.view.state === 'success')).toBe(true);
+  expect(new Set(items.map((item) => item.view.sha256))).toEqual(new Set(first.recipes.clips.map((clip) => clip.sha256)));
 
   // A broken file is explained and starts nothing.
   const broken = path.join(first.dir, 'broken.json');

@@ -7,7 +7,7 @@ import { cancelGeneration, moveQueued, requeueUnknown } from '@/db/queries/queue
 import { fail, ok, teamAction, type ActionResult, type Failure } from '@/lib/actions';
 import { can } from '@/lib/auth/authz';
 import { getEnv } from '@/lib/env';
-import { requestOf } from '@/lib/generation/recipe';
+import { requestOf, withAvailableDelivery } from '@/lib/generation/recipe';
 import { fieldErrorsOf, generationRequestSchema, randomSeed, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import { expandSweep, sweepSchema } from '@/lib/generation/sweep';
 import type { GenerationView } from '@/lib/generation/view';
@@ -53,7 +53,8 @@ export const reproduceGeneration = teamAction(
     const source = await getGenerationById({ id, teamId: team.teamId });
     if (!source) return fail(NOT_FOUND);
     const seed = options.newSeed ? randomSeed() : source.seed;
-    const resolved = await resolveStartImage({ ...requestOf(source), seed }, team.teamId, { preferCopy: true });
+    const request = withAvailableDelivery({ ...requestOf(source), seed }, Boolean(getEnv().reachableUrl));
+    const resolved = await resolveStartImage(request, team.teamId, { preferCopy: true });
     if (!resolved.ok) return fail(resolved.message);
     const started = await startClip({ teamId: team.teamId, userId: user.id, request: resolved.request, parentId: source.id });
     if (!started.ok) return fail(started.message);

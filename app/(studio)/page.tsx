@@ -41,7 +41,8 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
         duration: source.duration === 10 ? 10 : 5,
         enablePromptExpansion: source.enablePromptExpansion,
         provider: source.provider,
-        requestType: source.requestType,
+        // Without an address the service can call back, the remix is polled: the video is the same.
+        requestType: getEnv().reachableUrl ? source.requestType : 'async',
       }
     : defaultFormValues(randomSeed());
 

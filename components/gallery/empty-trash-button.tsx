@@ -1,5 +1,6 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import { useAction } from '../hooks/use-action';
@@ -9,6 +10,12 @@ import { Button } from '../ui/button';
 export function EmptyTrashButton({ emptyTrash }: { emptyTrash: () => Promise<ActionResult<{ deleted: number; waiting: number }>> }) {
   const [confirming, setConfirming] = useState(false);
   const { run, error, pending } = useAction();
+  const queryClient = useQueryClient();
+  const emptied = () => {
+    setConfirming(false);
+    // The grid keeps its pages in the query cache; a page refresh alone would not replace them.
+    void queryClient.invalidateQueries({ queryKey: ['gallery'] });
+  };
   if (!confirming) {
     return (
       <Button variant="ghost" className="text-danger hover:text-danger" onClick={() => setConfirming(true)} data-testid="empty-trash">
@@ -24,7 +31,7 @@ export function EmptyTrashButton({ emptyTrash }: { emptyTrash: () => Promise<Act
         className="bg-danger"
         disabled={pending}
         data-testid="empty-trash-confirm"
-        onClick={() => run(emptyTrash, () => setConfirming(false))}
+        onClick={() => run(emptyTrash, emptied)}
       >
         Delete for good
       </Button>

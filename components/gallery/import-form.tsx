@@ -1,18 +1,21 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import { parseRecipesFile, RECIPES_UPLOAD_MAX_BYTES, type RecipesFile } from '@/lib/export/recipes-file';
 import { costCents, formatUsd, type PriceTable } from '@/lib/generation/schema';
-import { Button } from '../ui/button';
-
+import { Button, buttonClass } from '../ui/button';
 
 type ImportAction = (text: string) => Promise<ActionResult<{ ids: string[] }, { clips?: string[] }>>;
 
 /** Pick a recipes.json, see what it holds and what re-running it costs, then re-run every clip. */
 export function ImportForm({ prices, importRecipes }: { prices: PriceTable; importRecipes: ImportAction }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
+  const [imported, setImported] = useState<{ added: number; skipped: number }>();
   const [text, setText] = useState<string>();
   const [file, setFile] = useState<RecipesFile>();
   const [error, setError] = useState<string>();
@@ -26,6 +29,7 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
     setZip(undefined);
     setProblems([]);
     setError(undefined);
+    setImported(undefined);
     if (!picked) return;
     // A whole export zip re-creates its clips from their videos; a recipes.json re-runs them.
     const head = new Uint8Array(await picked.slice(0, 4).arrayBuffer());
@@ -43,13 +47,16 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
   const recreate = (picked: File) =>
     startTransition(async () => {
       const response = await fetch('/api/gallery/import', { method: 'POST', headers: { 'content-type': 'application/zip' }, body: picked });
-      const body = (await response.json().catch(() => ({}))) as { error?: string; problems?: string[] };
+      const body = (await response.json().catch(() => ({}))) as { error?: string; problems?: string[]; ids?: string[]; skipped?: number };
       if (!response.ok) {
         setError(body.error ?? `The import failed (HTTP ${response.status}).`);
         setProblems(body.problems ?? []);
         return;
       }
-      router.push('/gallery');
+      // The gallery's grid lives in the query cache: drop it, so the next visit starts from the server's page.
+      queryClient.removeQueries({ queryKey: ['gallery'] });
+      setZip(undefined);
+      setImported({ added: body.ids?.length ?? 0, skipped: body.skipped ?? 0 });
       router.refresh();
     });
   return (
@@ -72,6 +79,16 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
             <li key={problem}>{problem}</li>
           ))}
         </ul>
+      )}
+      {imported && (
+        <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-card border border-line bg-surface px-4 py-3 text-sm">
+          <span data-testid="import-result">
+            {imported.added} clip{imported.added === 1 ? '' : 's'} imported, {imported.skipped} already in the gallery.
+          </span>
+          <Link href="/gallery" className={buttonClass('primary')} data-testid="import-open-gallery">
+            Open the gallery
+          </Link>
+        </div>
       )}
       {zip && (
         <div className="space-y-3" data-testid="import-zip">
@@ -112,6 +129,7 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
                   setProblems(result.fieldErrors?.clips ?? []);
                   return;
                 }
+                queryClient.removeQueries({ queryKey: ['gallery'] });
                 router.push('/gallery');
               })
             }

@@ -26,6 +26,8 @@ export function SavedViews({
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // Both are canonical (the page's query and every stored view go through toQueryString), so equal text is the same filters.
+  const current = views.find((view) => view.query === query);
 
   const submit = () =>
     startTransition(async () => {
@@ -91,7 +93,8 @@ export function SavedViews({
           {error && <span className="text-xs text-danger">{error}</span>}
         </form>
       ) : (
-        query !== '' && (
+        query !== '' &&
+        !current && (
           <Button variant="ghost" className="h-8 px-3" onClick={() => setNaming(true)} data-testid="save-view">
             + Save this view
           </Button>

@@ -8,18 +8,25 @@ import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
 import { useAction } from '../hooks/use-action';
 
-/** Name, the cap per seed sweep, the hourly limit per member and a daily budget: empty = the studio's value, which is also the most. */
+/**
+ * Name, the cap per seed sweep, the hourly limit per member and a daily budget: empty = the studio's value,
+ * which is also the most. Mount it keyed by `teamId`: its state is one team's. It says which team it edits
+ * (the server refuses another), and sends the name only when it was changed here.
+ */
 export function TeamSettingsForm({
+  teamId,
   initial,
   instance,
   save,
 }: {
+  teamId: string;
   initial: { name: string; sweepBudgetUsd: string; hourlyQuota: string; dailyBudgetUsd: string };
   instance: InstanceLimits;
-  save: (input: TeamSettingsInput) => Promise<ActionResult<null>>;
+  save: (input: TeamSettingsInput, teamId: string) => Promise<ActionResult<null>>;
 }) {
   const { run, error, pending } = useAction();
   const [values, setValues] = useState(initial);
+  const [savedName, setSavedName] = useState(initial.name);
   const [saved, setSaved] = useState(false);
   const field = (name: keyof typeof values) => ({
     value: values[name],
@@ -33,7 +40,11 @@ export function TeamSettingsForm({
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
       onSubmit={(event) => {
         event.preventDefault();
-        run(() => save(values), () => setSaved(true));
+        const name = values.name.trim() === savedName ? undefined : values.name;
+        run(() => save({ ...values, name }, teamId), () => {
+          setSavedName(values.name.trim());
+          setSaved(true);
+        });
       }}
     >
       <label className="space-y-1 text-sm">

@@ -197,7 +197,8 @@ const routes: Entry[] = [
     run: async () => {
       const { exportZip } = await import('@/lib/export/export-clips');
       const { listGenerationsByIds } = await import('@/db/queries/generations');
-      const clip = await fresh({ prompt: 'an imported clip' });
+      // A video of its own, in the trash: an import skips clips whose video the gallery already holds.
+      const clip = await archivedClip(world.users.editor, Buffer.concat([world.video, Buffer.from(crypto.randomUUID())]), { prompt: 'an imported clip', deletedAt: new Date() });
       const zip = Buffer.from(await new Response(exportZip(await listGenerationsByIds({ ids: [clip.id], teamId: world.teamId }), new Date())).arrayBuffer());
       const before = countRows(world.teamId);
       const request = new Request(url('/api/gallery/import'), { method: 'POST', body: zip, headers: { 'content-type': 'application/zip', 'content-length': String(zip.length) } });
@@ -492,7 +493,7 @@ const actions: Entry[] = [
       // A name without the marker: an outsider renames their own team here, which must not look like T's.
       const original = teamName();
       const name = `renamed ${crypto.randomUUID().slice(0, 4)}`;
-      const outcome = await action(() => team.updateTeamSettings({ name, sweepBudgetUsd: '', hourlyQuota: '', dailyBudgetUsd: '' }), () => teamName() === name);
+      const outcome = await action(() => team.updateTeamSettings({ name, sweepBudgetUsd: '', hourlyQuota: '', dailyBudgetUsd: '' }, world.teamId), () => teamName() === name);
       getDb().update(teams).set({ name: original }).where(eq(teams.id, world.teamId)).run();
       return outcome;
     },

@@ -41,7 +41,10 @@ function errorOf(value: unknown): string {
 describe('recipes.json', () => {
   it('round-trips build → stringify → parse', () => {
     const file = built();
-    expect(parseRecipesFile(JSON.stringify(file, null, 2))).toEqual({ ok: true, file });
+    // An image-to-video recipe is written without the aspect ratio it never sent; reading fills in the default.
+    expect(file.clips[1]?.recipe).not.toHaveProperty('aspectRatio');
+    const read = { ...file, clips: file.clips.map((clip) => ({ ...clip, recipe: { aspectRatio: '16:9', ...clip.recipe } })) };
+    expect(parseRecipesFile(JSON.stringify(file, null, 2))).toEqual({ ok: true, file: read });
     expect(file).toMatchObject({ format: 'wan-studio.recipes', version: 1, exportedAt: '2025-11-25T00:00:00.000Z' });
   });
 

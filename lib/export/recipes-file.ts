@@ -47,11 +47,13 @@ export const recipesFileSchema = z.object({
 });
 
 export type RecipesFile = z.output<typeof recipesFileSchema>;
+/** A file as written: an image-to-video recipe leaves out the aspect ratio it never sent (reading fills in the default). */
+export type WrittenRecipesFile = z.input<typeof recipesFileSchema>;
 export type RecipeClip = RecipesFile['clips'][number];
 
 export type RecipeClipInput = Omit<RecipeClip, 'createdAt' | 'recipe'> & { createdAt: Date; recipe: ConcreteGenerationRequest };
 
-export function buildRecipesFile({ exportedAt, clips }: { exportedAt: Date; clips: readonly RecipeClipInput[] }): RecipesFile {
+export function buildRecipesFile({ exportedAt, clips }: { exportedAt: Date; clips: readonly RecipeClipInput[] }): WrittenRecipesFile {
   if (clips.length > RECIPES_MAX_CLIPS) throw new RangeError(`A recipes file holds at most ${RECIPES_MAX_CLIPS} clips, got ${clips.length}`);
   return {
     format: RECIPES_FORMAT,

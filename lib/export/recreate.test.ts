@@ -104,12 +104,48 @@ describe('recreateFromZip', () => {
     expect(rowsOf(source.teamId)).toHaveLength(before);
   });
 
-  it('restored into the team that still holds the originals, each copy keeps its original as parent', async () => {
-    const original = await archived(source, { prompt: 'restore me', createdAt: new Date('2026-02-01T00:00:00Z') });
+  it('restored into the team whose trash holds the originals, each copy keeps its original as parent', async () => {
+    const original = await archived(source, { prompt: 'restore me', createdAt: new Date('2026-02-01T00:00:00Z'), deletedAt: new Date() });
     const result = await recreateFromZip({ file: await exportOf([original]), ...source });
     if (!result.ok) throw new Error(result.message);
+    expect(result.skipped).toBe(0);
     const [id] = result.ids;
     expect((await getGenerationById({ id: id ?? '', teamId: source.teamId }))?.parentId).toBe(original.id);
+  });
+
+  it('imports the same zip twice as once: clips whose video the gallery holds are skipped, and counted', async () => {
+    const clips = [await archived(source, { prompt: 'twice one' }), await archived(source, { prompt: 'twice two' })];
+    const file = await exportOf(clips);
+    const first = await recreateFromZip({ file, ...target });
+    if (!first.ok) throw new Error(first.message);
+    expect(first).toMatchObject({ skipped: 0 });
+    expect(first.ids).toHaveLength(2);
+    const rowsAfterFirst = rowsOf(target.teamId).length;
+    const filesAfterFirst = videoFiles();
+
+    expect(await recreateFromZip({ file, ...target })).toEqual({ ok: true, ids: [], skipped: 2 });
+    expect(rowsOf(target.teamId)).toHaveLength(rowsAfterFirst);
+    expect(videoFiles()).toEqual(filesAfterFirst);
+
+    // The original team holds them too: nothing to re-create there either.
+    expect(await recreateFromZip({ file, ...source })).toEqual({ ok: true, ids: [], skipped: 2 });
+
+    // One of them trashed in the target, plus a clip it never had: those two come in, the other is skipped.
+    getDb().update(generations).set({ deletedAt: new Date() }).where(eq(generations.id, first.ids[0] ?? '')).run();
+    const extra = await archived(source, { prompt: 'twice three' });
+    const mixed = await recreateFromZip({ file: await exportOf([...clips, extra]), ...target });
+    if (!mixed.ok) throw new Error(mixed.message);
+    expect(mixed.skipped).toBe(1);
+    const made = await Promise.all(mixed.ids.map((id) => getGenerationById({ id, teamId: target.teamId })));
+    expect(made.map((row) => row?.prompt).sort()).toEqual(['twice one', 'twice three']);
+  });
+
+  it('keeps a webhook clip’s delivery in its re-created recipe', async () => {
+    const original = await archived(source, { prompt: 'delivered by webhook', requestType: 'callback', callbackSecret: 'secret-not-exported' });
+    const result = await recreateFromZip({ file: await exportOf([original]), ...target });
+    if (!result.ok) throw new Error(result.message);
+    const copy = await getGenerationById({ id: result.ids[0] ?? '', teamId: target.teamId });
+    expect(copy).toMatchObject({ requestType: 'callback', callbackSecret: null });
   });
 
   it('stores nothing when a video does not match its recorded sha256', async () => {

@@ -1,6 +1,7 @@
 // Re-creates an export's clips as finished, archived entries of a team: no API call, nothing spent.
 import 'server-only';
 import crypto from 'node:crypto';
+import { listArchivedSha256s } from '@/db/queries/archived-videos';
 import { insertGenerations, listGenerationStates } from '@/db/queries/generations';
 import type { NewGeneration } from '@/db/schema';
 import { getEnv } from '@/lib/env';
@@ -14,17 +15,23 @@ import { openZip, type OpenedZip, type ZipFileEntry } from './zip-read';
 /** The largest recipes.json read from an export zip (the form's own upload limit is RECIPES_UPLOAD_MAX_BYTES). */
 export const ZIP_RECIPES_MAX_BYTES = 2 * 1024 * 1024;
 
-/** `status`: 413 past the import's total cap or the team's quota, 507 when the disk is almost full; otherwise 400. */
-export type RecreateResult = { ok: true; ids: string[] } | { ok: false; message: string; problems?: string[]; status?: 413 | 507 };
+/**
+ * `ids`: the clips made; `skipped`: the export's clips whose video the team's gallery already holds.
+ * `status`: 413 past the import's total cap or the team's quota, 507 when the disk is almost full; otherwise 400.
+ */
+export type RecreateResult = { ok: true; ids: string[]; skipped: number } | { ok: false; message: string; problems?: string[]; status?: 413 | 507 };
 
-type Planned = { clip: RecipeClip; entry: ZipFileEntry; sha256: string };
+/** `number`: the clip's place in the export (1-based), which problems are reported by. */
+type Planned = { clip: RecipeClip; entry: ZipFileEntry; sha256: string; number: number };
 type Stored = { id: string; object: StoredObject };
 
-const refused = (problems: string[]): RecreateResult => ({ ok: false, message: 'Some clips cannot be re-created; nothing was imported.', problems });
+const refused = (problems: string[]): Exclude<RecreateResult, { ok: true }> => ({ ok: false, message: 'Some clips cannot be re-created; nothing was imported.', problems });
 
 /**
  * Every clip of an export zip, with its video, prompt, seed and parameters, as a new clip of `teamId`.
  * All or nothing: on any problem the videos already stored are removed and no row is inserted.
+ * Idempotent: a clip is identified by its video's sha256 (recorded at export, checked on import), and one
+ * whose video the team's gallery already holds is skipped, so the same zip imported twice adds nothing.
  */
 export async function recreateFromZip({ file, teamId, userId }: { file: string; teamId: string; userId: string }): Promise<RecreateResult> {
   let zip: OpenedZip;
@@ -46,12 +53,17 @@ export async function recreateFromZip({ file, teamId, userId }: { file: string; 
     if (recipes.file.clips.length === 0) return { ok: false, message: 'This export has no clips.' };
     const planned = plan(zip, recipes.file.clips);
     if (!planned.ok) return refused(planned.problems);
-    const videoBytes = planned.clips.reduce((sum, { entry }) => sum + entry.size, 0);
+    const present = await listArchivedSha256s({ teamId, sha256s: planned.clips.map((clip) => clip.sha256) });
+    const fresh = planned.clips.filter((clip) => !present.has(clip.sha256));
+    const skipped = planned.clips.length - fresh.length;
+    if (fresh.length === 0) return { ok: true, ids: [], skipped };
+    const videoBytes = fresh.reduce((sum, { entry }) => sum + entry.size, 0);
     const quota = await checkTeamQuota({ teamId, adding: videoBytes });
     if (!quota.ok) return { ok: false, status: 413, message: quota.message };
     try {
       await getVideoStore().ensureRoom(videoBytes);
-      return await storeAndInsert(zip, planned.clips, { teamId, userId }, cap);
+      const stored = await storeAndInsert(zip, fresh, { teamId, userId }, cap);
+      return stored.ok ? { ...stored, skipped } : stored;
     } catch (error) {
       if (error instanceof DiskFullError) return { ok: false, status: 507, message: error.message };
       throw error;
@@ -86,29 +98,29 @@ function plan(zip: OpenedZip, clips: RecipeClip[]): { ok: true; clips: Planned[]
     else if (!entry) problems.push(`Clip ${index + 1}: its video ${clip.file} is missing from the zip`);
     else if (!clip.sha256) problems.push(`Clip ${index + 1}: no sha256 is recorded for its video`);
     else if (entry.size > maxBytes) problems.push(`Clip ${index + 1}: the video is larger than this studio’s limit of ${maxBytes} bytes`);
-    else planned.push({ clip, entry, sha256: clip.sha256 });
+    else planned.push({ clip, entry, sha256: clip.sha256, number: index + 1 });
   }
   return problems.length ? { ok: false, problems } : { ok: true, clips: planned };
 }
 
 /** Writes the videos (each counted against what is left of the import's total), then inserts every row at once. */
-async function storeAndInsert(zip: OpenedZip, planned: Planned[], owner: { teamId: string; userId: string }, cap: number): Promise<RecreateResult> {
+async function storeAndInsert(zip: OpenedZip, planned: Planned[], owner: { teamId: string; userId: string }, cap: number): Promise<{ ok: true; ids: string[] } | Exclude<RecreateResult, { ok: true }>> {
   const store = getVideoStore();
   const stored: Stored[] = [];
   const problems: string[] = [];
   let written = 0;
   try {
-    for (const [index, { entry, sha256 }] of planned.entries()) {
+    for (const { entry, sha256, number } of planned) {
       try {
         const id = crypto.randomUUID();
         const maxBytes = Math.min(getEnv().archiveMaxBytes, cap - written);
         const object = await store.put(`${id}.mp4`, zip.read(entry), { maxBytes, accept: isVideoHead });
         written += object.bytes;
         stored.push({ id, object });
-        if (object.sha256 !== sha256) problems.push(`Clip ${index + 1}: the video does not match its recorded sha256`);
+        if (object.sha256 !== sha256) problems.push(`Clip ${number}: the video does not match its recorded sha256`);
       } catch (error) {
-        if (error instanceof ArchiveRejectedError) problems.push(`Clip ${index + 1}: the video was refused (${error.message})`);
-        else if (error instanceof ZipFormatError) problems.push(`Clip ${index + 1}: ${error.message}`);
+        if (error instanceof ArchiveRejectedError) problems.push(`Clip ${number}: the video was refused (${error.message})`);
+        else if (error instanceof ZipFormatError) problems.push(`Clip ${number}: ${error.message}`);
         else throw error;
       }
     }
@@ -153,7 +165,7 @@ async function rowsOf(planned: Planned[], stored: Stored[], { teamId, userId }: 
       imageUrls: recipe.imageUrls ?? null,
       imageId: null,
       provider: recipe.provider,
-      requestType: 'async',
+      requestType: recipe.requestType,
       taskId: null,
       state: 'success',
       archivePath: object.key,

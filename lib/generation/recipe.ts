@@ -3,10 +3,10 @@ import type { ConcreteGenerationRequest } from './schema';
 
 type RequestFields = Pick<
   Generation,
-  'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'seed' | 'enablePromptExpansion' | 'provider'
+  'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'seed' | 'enablePromptExpansion' | 'provider' | 'requestType'
 >;
 
-/** The exact request a stored generation was made with: reproducing it sends this again. */
+/** The exact request a stored generation was made with, its delivery (polling or webhook) included: reproducing it sends this again. */
 export function requestOf(row: RequestFields): ConcreteGenerationRequest {
   return {
     mode: row.mode,
@@ -20,8 +20,21 @@ export function requestOf(row: RequestFields): ConcreteGenerationRequest {
     seed: row.seed,
     enablePromptExpansion: row.enablePromptExpansion,
     provider: row.provider,
-    requestType: 'async',
+    requestType: row.requestType,
   };
+}
+
+/**
+ * Webhook delivery needs an address where the service can reach this studio; without one the same request is
+ * polled instead (the video does not depend on how its result is delivered).
+ */
+export function withAvailableDelivery<T extends Pick<ConcreteGenerationRequest, 'requestType'>>(request: T, webhookAvailable: boolean): T {
+  return request.requestType === 'callback' && !webhookAvailable ? { ...request, requestType: 'async' } : request;
+}
+
+/** Two requests that make the same video: every field alike, however the result is delivered. */
+export function sameVideoRequest(a: ConcreteGenerationRequest, b: ConcreteGenerationRequest): boolean {
+  return JSON.stringify(orderedRecipe({ ...a, requestType: 'async' })) === JSON.stringify(orderedRecipe({ ...b, requestType: 'async' }));
 }
 
 const recipeKeys = [
@@ -42,8 +55,15 @@ const recipeKeys = [
 // Fails to compile when the request gains a field the list above does not name.
 const _everyKeyListed: Exclude<keyof ConcreteGenerationRequest, (typeof recipeKeys)[number]> extends never ? true : false = true;
 
-/** The request's fields in one fixed order, absent ones left out: what reproducing sends. */
-export function orderedRecipe(request: ConcreteGenerationRequest): ConcreteGenerationRequest {
-  const entries = recipeKeys.map((key) => [key, request[key]] as const).filter(([, value]) => value !== undefined);
-  return Object.fromEntries(entries) as ConcreteGenerationRequest;
+/** A recipe as shown and exported: image-to-video has no aspect ratio (it follows the image, and none is sent). */
+export type ShownRecipe = Omit<ConcreteGenerationRequest, 'aspectRatio'> & Partial<Pick<ConcreteGenerationRequest, 'aspectRatio'>>;
+
+/**
+ * The request's fields in one fixed order, absent ones left out: what reproducing sends. Image-to-video
+ * leaves out the aspect ratio, as the wire body does (`toWanCreateBody`): a recipe claims nothing that was not sent.
+ */
+export function orderedRecipe(request: ConcreteGenerationRequest): ShownRecipe {
+  const sent = (key: (typeof recipeKeys)[number]) => !(key === 'aspectRatio' && request.mode === 'image-to-video');
+  const entries = recipeKeys.map((key) => [key, request[key]] as const).filter(([key, value]) => value !== undefined && sent(key));
+  return Object.fromEntries(entries) as ShownRecipe;
 }

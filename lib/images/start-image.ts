@@ -8,6 +8,7 @@ import { getEnv } from '@/lib/env';
 import type { GenerationRequest } from '@/lib/generation/schema';
 import { readCapped, safeGet, SafeGetError } from '@/lib/net/safe-get';
 import { UPLOADS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
+import { networkErrorMessage } from '@/lib/net/network-error-message';
 import { checkTeamQuota, DiskFullError } from '@/lib/storage/disk-space';
 import { writeImageFile } from '@/lib/storage/image-files';
 import { extensions } from './image-header';
@@ -61,7 +62,7 @@ export async function fetchPublicImage(link: string, { maxBytes, allowHosts, max
   try {
     return { bytes: await readCapped(response, maxBytes, tooLarge), url: response.url };
   } catch (error) {
-    throw error instanceof SafeGetError ? error : new SafeGetError(`The link could not be downloaded (${error instanceof Error ? error.message : String(error)}).`);
+    throw error instanceof SafeGetError ? error : new SafeGetError(networkErrorMessage(error));
   }
 }
 

@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import net from 'node:net';
 import { isPublicAddress } from './address-policy';
+import { networkErrorMessage } from './network-error-message';
 
 /** A link we refuse to follow or that did not answer usefully; its message is shown to people as is. */
 export class SafeGetError extends Error {
@@ -121,6 +122,6 @@ function get(url: URL, { allowHosts, idleTimeoutMs = 15_000, signal, accept }: S
       resolve({ kind: 'body', response: { contentType: response.headers['content-type'] ?? '', declaredBytes: Number.isSafeInteger(length) ? length : undefined, body: response } });
     });
     request.on('timeout', () => request.destroy(new SafeGetError('The link took too long to answer.')));
-    request.on('error', (error) => reject(error instanceof SafeGetError ? error : new SafeGetError(`The link could not be downloaded (${error.message}).`)));
+    request.on('error', (error) => reject(error instanceof SafeGetError ? error : new SafeGetError(networkErrorMessage(error))));
   });
 }

@@ -20,10 +20,13 @@ export type InviteInput = z.input<typeof inviteSchema>;
 /** The instance's own limits: a team may set lower ones, never higher. */
 export type InstanceLimits = { sweepBudgetCents: number; hourlyQuota: number; dailyBudgetCents: number };
 
-/** Team settings, bounded by the instance's limits (the form shows them; the action enforces them). Empty means the studio's value. */
+/**
+ * Team settings, bounded by the instance's limits (the form shows them; the action enforces them). Empty means
+ * the studio's value. No name: the name is left as it is (the form sends it only when it was edited).
+ */
 export function teamSettingsSchema(instance: InstanceLimits) {
   return z.object({
-    name: teamNameSchema,
+    name: teamNameSchema.optional(),
     sweepBudgetUsd: z.union([
       z.literal(''),
       z.coerce.number('A number of dollars').min(0, 'Zero or more').max(instance.sweepBudgetCents / 100, `At most ${formatUsd(instance.sweepBudgetCents)}, this studio’s cap per sweep`),

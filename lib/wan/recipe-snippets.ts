@@ -10,13 +10,19 @@ export function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
+/**
+ * Where a webhook recipe's snippets say the result goes: a stand-in for the reader's own receiver, as the
+ * contract describes `callback_url`. Never the studio's own callback URL, which carries the clip's secret.
+ */
+export const CALLBACK_URL_PLACEHOLDER = 'https://your-server.example/wan-callback';
+
 export function recipeSnippets(request: ConcreteGenerationRequest, apiBaseUrl: string): RecipeSnippets {
   const root = apiBaseUrl.replace(/\/+$/, '');
-  const body = JSON.stringify(toWanCreateBody(request), null, 2);
+  const body = JSON.stringify(toWanCreateBody(request, request.requestType === 'callback' ? CALLBACK_URL_PLACEHOLDER : undefined), null, 2);
   return {
     json: JSON.stringify(orderedRecipe(request), null, 2),
     curl: curlSnippet(root, body),
-    typescript: typescriptSnippet(root, body),
+    typescript: typescriptSnippet(root, body, request.requestType === 'callback'),
   };
 }
 
@@ -30,9 +36,10 @@ function curlSnippet(root: string, body: string): string {
   ].join('\n');
 }
 
-function typescriptSnippet(root: string, body: string): string {
+function typescriptSnippet(root: string, body: string, callback: boolean): string {
+  const delivery = callback ? '// Webhook delivery: the service POSTs the result to callback_url (put your own receiver there); this script polls too.\n' : '';
   return `// Run with WAN_API_KEY set: npx tsx wan-recipe.ts
-const BASE_URL = ${JSON.stringify(root)};
+${delivery}const BASE_URL = ${JSON.stringify(root)};
 const POLL_MS = 5_000;
 
 const body = ${body};

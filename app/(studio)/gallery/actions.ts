@@ -10,6 +10,7 @@ import { getEnv } from '@/lib/env';
 import { parseRecipesFile, RECIPES_UPLOAD_MAX_BYTES } from '@/lib/export/recipes-file';
 import { clipIdsSchema, parseGallerySearch, savedViewSchema, tagSchema, tagsInputSchema, toQueryString } from '@/lib/gallery/schemas';
 import { purgeTrashed } from '@/lib/gallery/trash';
+import { withAvailableDelivery } from '@/lib/generation/recipe';
 import type { GenerationRequest } from '@/lib/generation/schema';
 import { keepImageFromLink } from '@/lib/images/start-image';
 import { importOverCap } from '@/lib/start/refusal-message';
@@ -119,7 +120,7 @@ export const importRecipes = teamAction(
     const problems: string[] = [];
     const keptByLink = new Map<string, Awaited<ReturnType<typeof keepImageFromLink>>>();
     for (const [index, clip] of clips.entries()) {
-      let request: GenerationRequest = clip.recipe;
+      let request: GenerationRequest = withAvailableDelivery(clip.recipe, Boolean(deps.publicUrl));
       if (request.mode === 'image-to-video') {
         const link = request.imageUrls?.[0];
         // One download per distinct start frame, however many clips share it.

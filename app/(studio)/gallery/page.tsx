@@ -49,7 +49,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
         </nav>
       </header>
       <GalleryFilters basePath="/gallery" search={search} authors={members.map((m) => ({ id: m.userId, name: m.name }))} tags={tags} />
-      <SavedViews views={views.map(({ id, name, query: q }) => ({ id, name, query: q }))} query={query} save={saveGalleryView} remove={deleteGalleryView} />
+      <SavedViews views={views.map(({ id, name, query: q }) => ({ id, name, query: toQueryString(parseGallerySearch(new URLSearchParams(q)).search) }))} query={query} save={saveGalleryView} remove={deleteGalleryView} />
       {ignored.length > 0 && (
         <p role="status" className="rounded-lg border border-warning/30 bg-warning/5 px-3 py-2 text-sm text-warning">
           Ignored {ignored.join(', ')}: {ignored.length === 1 ? 'its value is' : 'their values are'} not one the gallery knows.

@@ -43,16 +43,29 @@ export const createTeamAction = userAction(teamNameSchema, async (name, { user }
 /** Bounded by the studio's own limits, read when first used. */
 const settingsSchema = z.lazy(() => teamSettingsSchema(instanceLimits()));
 
-export const updateTeamSettings = teamAction('team:manage', settingsSchema, async (settings, { team }): Promise<ActionResult<null>> => {
-  const { name, sweepBudgetUsd, hourlyQuota, dailyBudgetUsd } = settings;
-  const cents = (usd: number | '') => (usd === '' ? null : Math.round(usd * 100));
-  await updateTeam({
-    teamId: team.teamId,
-    values: { name, sweepBudgetCents: cents(sweepBudgetUsd), hourlyQuota: hourlyQuota === '' ? null : hourlyQuota, dailyBudgetCents: cents(dailyBudgetUsd) },
-  });
-  revalidatePath('/', 'layout');
-  return ok(null);
-});
+const OTHER_TEAM = 'These settings were opened for another team (the team was switched since). Reload the page to edit this team.';
+
+/** `forTeamId` is the team the form was filled for: a form left open across a team switch changes nothing. */
+export const updateTeamSettings = teamAction(
+  'team:manage',
+  [settingsSchema, z.uuid()],
+  async ([settings, forTeamId], { team }): Promise<ActionResult<null>> => {
+    if (forTeamId !== team.teamId) return fail(OTHER_TEAM);
+    const { name, sweepBudgetUsd, hourlyQuota, dailyBudgetUsd } = settings;
+    const cents = (usd: number | '') => (usd === '' ? null : Math.round(usd * 100));
+    await updateTeam({
+      teamId: team.teamId,
+      values: {
+        ...(name === undefined ? {} : { name }),
+        sweepBudgetCents: cents(sweepBudgetUsd),
+        hourlyQuota: hourlyQuota === '' ? null : hourlyQuota,
+        dailyBudgetCents: cents(dailyBudgetUsd),
+      },
+    });
+    revalidatePath('/', 'layout');
+    return ok(null);
+  },
+);
 
 export const changeMemberRole = teamAction(
   'team:manage',

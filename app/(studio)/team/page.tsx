@@ -56,6 +56,8 @@ export default async function TeamPage() {
       {manage && settings && (
         <Section title="Settings">
           <TeamSettingsForm
+            key={team.teamId}
+            teamId={team.teamId}
             initial={{
               name: settings.name,
               sweepBudgetUsd: settings.sweepBudgetCents === null ? '' : String(settings.sweepBudgetCents / 100),

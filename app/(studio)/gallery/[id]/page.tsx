@@ -10,7 +10,7 @@ import { limitsFor } from '@/lib/start/limits';
 import { ClipCuration } from '@/components/clip-curation';
 import { GenerationActions } from '@/components/generation-actions';
 import { GenerationLive } from '@/components/generation-live';
-import { GenerationParams } from '@/components/generation-params';
+import { LiveGenerationParams } from '@/components/generation-params-live';
 import { LineageTree } from '@/components/lineage-tree';
 import { RecipeTabs } from '@/components/recipe-tabs';
 import { SharePanel } from '@/components/share-panel';
@@ -18,7 +18,7 @@ import { SweepForm } from '@/components/sweep-form';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
-import { requestOf } from '@/lib/generation/recipe';
+import { requestOf, sameVideoRequest, withAvailableDelivery } from '@/lib/generation/recipe';
 import { isTerminal } from '@/lib/generation/states';
 import { recipeSnippets } from '@/lib/wan/recipe-snippets';
 import { loadView } from '@/lib/gallery/load';
@@ -46,7 +46,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
     can(member, 'share:manage') ? listActiveShares({ ...scope, generationId: row.id, sweepId: row.sweepId }) : [],
   ]);
   const recipe = requestOf(row);
-  const sameRequest = parent !== undefined && JSON.stringify(requestOf(parent)) === JSON.stringify(recipe);
+  const sameRequest = parent !== undefined && sameVideoRequest(requestOf(parent), recipe);
   const env = getEnv();
   const canCreate = can(member, 'generation:create');
 
@@ -83,7 +83,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
           actions={{ favoriteClips, tagClips, untagClips, trashClips, restoreClips }}
         />
         {row.deletedAt === null && <GenerationActions id={view.id} reproduce={reproduceGeneration} canCreate={canCreate} />}
-        <GenerationParams view={view} />
+        <LiveGenerationParams key={view.id} initial={view} />
         {parent && (
           <p className="text-sm text-muted">
             {sameRequest ? 'Reproduction of ' : 'Made from '}
@@ -104,7 +104,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
         )}
         {canCreate && row.deletedAt === null && (
           <SweepForm
-            base={{ ...recipe, imageUrls: recipe.imageId ? undefined : recipe.imageUrls }}
+            base={withAvailableDelivery({ ...recipe, imageUrls: recipe.imageId ? undefined : recipe.imageUrls }, Boolean(env.reachableUrl))}
             parentId={row.id}
             prices={env.prices}
             budgetCents={limits.sweepCapCents}

@@ -52,7 +52,8 @@ async function importZip(request: Request, owner: { teamId: string; userId: stri
     const result = await recreateFromZip({ file, ...owner });
     if (!result.ok) return problem(result.status ?? 400, result.message, { problems: result.problems ?? [] });
     revalidatePath('/gallery');
-    return Response.json({ ids: result.ids }, { status: 201, headers: noStore });
+    // `skipped`: clips whose video the gallery already holds (importing the same zip twice adds nothing).
+    return Response.json({ ids: result.ids, skipped: result.skipped }, { status: result.ids.length ? 201 : 200, headers: noStore });
   } catch (error) {
     if (error instanceof DiskFullError) return problem(507, error.message);
     throw error;
