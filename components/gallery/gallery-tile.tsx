@@ -16,10 +16,12 @@ type Props = {
   onToggleFavorite?: (id: string, favorite: boolean) => void;
   /** Shown on the newest clip of a stack: how many it holds and how to open it. */
   stack?: { count: number; expanded: boolean; onToggle: () => void };
+  /** In the first row: its still loads at once, first (the page's largest paint), not lazily. */
+  priority?: boolean;
 };
 
 /** A clip in the grid: its first frame (plays while hovered), state, words and numbers, author. */
-export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, stack }: Props) {
+export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, stack, priority = false }: Props) {
   const { data: view } = useGeneration(item.view);
   const video = useRef<HTMLVideoElement>(null);
   const playable = view.state === 'success' && view.videoUrl;
@@ -42,7 +44,6 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
       data-testid="gallery-card"
       data-generation-id={view.id}
       data-stack-count={stack?.count ?? 1}
-      aria-selected={selected}
       className={`group relative overflow-hidden rounded-card border bg-surface transition ${selected ? 'border-accent ring-2 ring-accent/40' : 'border-line hover:border-muted/40'}`}
       onMouseEnter={() => preview(true)}
       onMouseLeave={() => preview(false)}
@@ -54,7 +55,16 @@ export function GalleryTile({ item, selected, onToggleSelect, onToggleFavorite, 
         <ClipFrame aspectRatio={view.aspectRatio} fit="card" className={playable ? 'rounded-none bg-black' : 'rounded-none bg-raised'}>
           {playable ? (
             <>
-              {view.posterUrl && <img src={view.posterUrl} alt="" loading="lazy" className="absolute inset-0 h-full w-full object-contain" />}
+              {view.posterUrl && (
+                <img
+                  src={view.posterUrl}
+                  alt=""
+                  loading={priority ? 'eager' : 'lazy'}
+                  fetchPriority={priority ? 'high' : 'auto'}
+                  decoding="async"
+                  className="absolute inset-0 h-full w-full object-contain"
+                />
+              )}
               {(hovered || !view.posterUrl) && (
                 <video
                   ref={video}
