@@ -10,6 +10,9 @@ import { BulkBar } from './bulk-bar';
 import { GalleryTile } from './gallery-tile';
 import { visibleEntries } from './visible-items';
 
+/** Tiles in the widest grid's first row (xl:grid-cols-4): their stills are the first thing seen. */
+const FIRST_ROW = 4;
+
 export type GalleryActions = {
   favoriteClips: (ids: string[], favorite: boolean) => Promise<ActionResult<{ changed: number }>>;
   tagClips: (ids: string[], tags: string[]) => Promise<ActionResult<{ tags: string[] }>>;
@@ -170,7 +173,7 @@ export function GalleryBrowser({ teamId, initial, query, trash, userId, abilitie
   return (
     <div className="space-y-6">
       <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="gallery-grid">
-        {entries.map(({ item, head, member }) => (
+        {entries.map(({ item, head, member }, index) => (
           <div key={item.view.id} className={member ? 'rounded-card outline outline-2 outline-offset-4 outline-accent/30' : undefined}>
             <GalleryTile
               item={item}
@@ -178,6 +181,7 @@ export function GalleryBrowser({ teamId, initial, query, trash, userId, abilitie
               onToggleSelect={toggleSelect}
               onToggleFavorite={abilities.favorite && !trash ? (id, value) => favorite([id], value) : undefined}
               stack={head ? { count: item.stack.count, expanded: expanded.has(item.stack.key), onToggle: () => void toggleStack(item.stack.key) } : undefined}
+              priority={index < FIRST_ROW}
             />
           </div>
         ))}
