@@ -95,11 +95,11 @@ export function AuthForm({
       <p className="text-center text-sm text-muted">
         {mode === 'sign-up' ? (
           <>
-            Already have an account? <Link href={withCallback('/sign-in', callbackUrl)} className="text-accent hover:underline">Sign in</Link>
+            Already have an account? <Link href={withCallback('/sign-in', callbackUrl)} className="text-accent underline underline-offset-2 hover:no-underline">Sign in</Link>
           </>
         ) : (
           <>
-            New here? <Link href={withCallback('/sign-up', callbackUrl)} className="text-accent hover:underline">Create an account</Link>
+            New here? <Link href={withCallback('/sign-up', callbackUrl)} className="text-accent underline underline-offset-2 hover:no-underline">Create an account</Link>
           </>
         )}
       </p>

@@ -11,7 +11,7 @@ import { useNow } from './hooks/use-now';
 
 /** Whatever the clip is right now: playing, failed in plain words, waiting its turn, or on its way. */
 export function ClipStage({ view, fit }: { view: GenerationView; fit: FrameFit }) {
-  if (view.state === 'success' && view.videoUrl) return <ClipVideo src={view.videoUrl} aspectRatio={view.aspectRatio} fit={fit} />;
+  if (view.state === 'success' && view.videoUrl) return <ClipVideo src={view.videoUrl} poster={view.posterUrl} aspectRatio={view.aspectRatio} fit={fit} />;
   if (view.state === 'success') return <FailureNotice code="NO_RESULT" message="The service reported success without a video." />;
   if (isFailure(view.state)) {
     return <FailureNotice code={view.failCode} message={view.failMsg} remixHref={`/?remix=${view.id}`} />;
@@ -28,8 +28,8 @@ export function ClipStage({ view, fit }: { view: GenerationView; fit: FrameFit }
   return <ClipProgress view={view} fit={fit} />;
 }
 
-/** The clip itself: video first, letterboxed inside its frame. */
-function ClipVideo({ src, aspectRatio, fit }: { src: string; aspectRatio: string; fit: FrameFit }) {
+/** The clip itself: video first, letterboxed inside its frame; its still shows (and paints) before the first frame. */
+function ClipVideo({ src, poster, aspectRatio, fit }: { src: string; poster: string | null; aspectRatio: string; fit: FrameFit }) {
   // Keep the first source: switching to the archived copy mid-play would restart the clip.
   const [stableSrc] = useState(src);
   return (
@@ -38,6 +38,7 @@ function ClipVideo({ src, aspectRatio, fit }: { src: string; aspectRatio: string
         data-testid="clip-video"
         className="absolute inset-0 h-full w-full object-contain"
         src={stableSrc}
+        poster={poster ?? undefined}
         controls
         muted
         loop

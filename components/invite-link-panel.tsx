@@ -71,7 +71,7 @@ export function InviteLinkPanel({ invites, revoke, ...kind }: Kind & { invites: 
       {link && (
         <div className="space-y-1" data-testid={`${testId}-new`}>
           <p className="text-sm">Send this link; it is shown only now.</p>
-          <CopyLink url={link} testId={`${testId}-link`} />
+          <CopyLink url={link} testId={`${testId}-link`} label="Invite link" />
         </div>
       )}
       {error && (

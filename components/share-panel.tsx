@@ -42,7 +42,7 @@ export function SharePanel({
           </p>
           <div className="flex items-center gap-2">
             <div className="min-w-0 flex-1">
-              <CopyLink url={`${origin}${link.path}`} testId="share-link" />
+              <CopyLink url={`${origin}${link.path}`} testId="share-link" label="Share link" />
             </div>
             <Button variant="ghost" className="h-9 px-3 text-danger hover:text-danger" disabled={pending} onClick={() => run(() => revoke(link.id))} data-testid="share-revoke">
               Revoke

@@ -16,6 +16,8 @@ export const actions = {
   createTeam: { file: 'app/(studio)/team/actions.ts', name: 'createTeamAction' },
   createInvite: { file: 'app/(studio)/team/actions.ts', name: 'createInviteAction' },
   acceptInvite: { file: 'app/(studio)/team/actions.ts', name: 'acceptInviteAction' },
+  createShare: { file: 'app/(studio)/team/actions.ts', name: 'createShareAction' },
+  trashClips: { file: 'app/(studio)/gallery/actions.ts', name: 'trashClips' },
 } as const satisfies Record<string, ServerAction>;
 
 let manifest: Manifest | undefined;
@@ -34,9 +36,14 @@ function locate({ file, name }: ServerAction): { id: string; pagePath: string } 
 
 /** Calls the action with these arguments in this request context (its cookies are the caller's session). */
 export async function callAction<T>(request: APIRequestContext, action: ServerAction, ...args: unknown[]): Promise<T> {
+  return callActionAt<T>(E2E.baseUrl, request, action, ...args);
+}
+
+/** `callAction` against a studio at another origin (the benchmarks start their own). */
+export async function callActionAt<T>(origin: string, request: APIRequestContext, action: ServerAction, ...args: unknown[]): Promise<T> {
   const { id, pagePath } = locate(action);
   const response = await request.post(pagePath, {
-    headers: { 'next-action': id, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8', origin: E2E.baseUrl },
+    headers: { 'next-action': id, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8', origin },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });

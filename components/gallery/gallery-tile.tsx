@@ -34,7 +34,6 @@ export function GalleryTile({ item, firstRow = false, selected, onToggleSelect, 
       data-testid="gallery-card"
       data-generation-id={view.id}
       data-stack-count={stack?.count ?? 1}
-      aria-selected={selected}
       className={`group relative overflow-hidden rounded-card border bg-surface transition has-[[data-card-link]:focus-visible]:ring-2 has-[[data-card-link]:focus-visible]:ring-accent ${selected ? 'border-accent ring-2 ring-accent/40' : 'border-line hover:border-muted/40'}`}
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}

@@ -1,14 +1,19 @@
 // npm run bench:gallery — the gallery's queries on 100 000 generations (20 authors), server-side times
-// p50/p95 and each query's plan. Run with the react-server condition so server-only modules load here.
+// p50/p95 and each query's plan; then the real pages over HTTP on a production build of that database.
+// Run with the react-server condition so server-only modules load here.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import bcrypt from 'bcryptjs';
+import { benchGalleryHttp, printHttpRows } from './gallery-http';
 
 const N = Number(process.env.BENCH_GENERATIONS ?? 100_000);
 const RUNS = 200;
 const dir = path.resolve('.bench/gallery');
 fs.rmSync(dir, { recursive: true, force: true });
-process.env.DATA_DIR = dir;
+// Where the studio harness keeps its database, so `next start` can open this one afterwards.
+process.env.DATA_DIR = path.join(dir, 'data');
+const member = { email: 'bench-member@example.test', password: 'correct horse battery' };
 
 const { getDb } = await import('../../db/index');
 const { listGallery, galleryQuery, countStacks, stackCountQuery, listStack, stackQuery, sweepQuery } = await import('../../db/queries/gallery');
@@ -31,10 +36,13 @@ function seed() {
       sqlite.prepare('insert into users (id, email, name, password_hash) values (?, ?, ?, ?)').run(`user-${a}`, `author${a}@example.test`, `Author ${a}`, 'x');
       sqlite.prepare("insert into memberships (team_id, user_id, role) values (?, ?, 'editor')").run(teamId, `user-${a}`);
     }
+    // The member the HTTP half signs in as: only in this team, so it is their current one.
+    sqlite.prepare("insert into users (id, email, name, password_hash) values ('user-member', ?, 'Member', ?)").run(member.email, bcrypt.hashSync(member.password, 10));
+    sqlite.prepare("insert into memberships (team_id, user_id, role) values (?, 'user-member', 'owner')").run(teamId);
     const insert = sqlite.prepare(
       `insert into generations (id, team_id, user_id, mode, prompt, negative_prompt, seed, resolution, aspect_ratio, duration,
-        enable_prompt_expansion, provider, request_type, state, favorite, created_at, stack_key, deleted_at)
-       values (?, ?, ?, 'text-to-video', ?, ?, ?, ?, ?, ?, 1, 'auto', 'async', ?, ?, ?, ?, ?)`,
+        enable_prompt_expansion, provider, request_type, state, favorite, created_at, stack_key, deleted_at, archive_path, archived_at)
+       values (?, ?, ?, 'text-to-video', ?, ?, ?, ?, ?, ?, 1, 'auto', 'async', ?, ?, ?, ?, ?, ?, ?)`,
     );
     const tag = sqlite.prepare('insert into generation_tags (generation_id, team_id, tag) values (?, ?, ?)');
     for (let i = 0; i < N; i++) {
@@ -56,6 +64,9 @@ function seed() {
         now - (N - i) * 60_000, // one a minute, over ~70 days
         `recipe:${Math.floor(i / 4)}`, // people iterate: runs of 4 seeds of one request stack together
         i % 50 === 0 ? now : null, // 2 % in the trash
+        // Saved copies (never read here): the server's archiver then has nothing to fetch while we time it.
+        i % 17 === 0 ? null : `bench/${i}.mp4`,
+        i % 17 === 0 ? null : now - (N - i) * 60_000,
       );
       if (i % 10 === 0) tag.run(`gen-${String(i).padStart(6, '0')}`, teamId, pick(['client-a', 'final', 'b-roll', 'hero'], i / 10));
     }
@@ -132,3 +143,7 @@ for (const plan of plans) console.log(plan);
 const fullScans = plans.filter((plan) => /SCAN generations(?!_fts)(?! USING)/.test(plan));
 console.log(fullScans.length === 0 ? '\nno full table scan in any plan' : `\nFULL SCAN in: ${fullScans.map((p) => p.split(':')[0]).join(', ')}`);
 console.log('target: every p95 < 50 ms');
+
+getDb().$client.close();
+const httpRuns = Number(process.env.BENCH_HTTP_RUNS ?? 100);
+printHttpRows(await benchGalleryHttp({ dir, ...member, runs: httpRuns }), httpRuns);

@@ -2,6 +2,7 @@
 // signs a user in over HTTP, and measures the studio process tree. Used by the benchmarks and crash tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export type Harness = {
@@ -26,6 +27,8 @@ export type HarnessOptions = {
   quiet?: boolean;
   /** Extra flags for the studio's node process, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Keep `${dir}/data` (a database seeded beforehand); only the emulator's directory starts empty. */
+  keepData?: boolean;
 };
 
 async function answers(url: string): Promise<boolean> {
@@ -35,6 +38,18 @@ async function answers(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = (server.address() as net.AddressInfo);
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -58,7 +73,7 @@ function launch(command: string, args: string[], env: Record<string, string>, qu
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = path.resolve(options.dir, 'data');
-  fs.rmSync(options.dir, { recursive: true, force: true });
+  fs.rmSync(options.keepData ? path.resolve(options.dir, 'emulator') : options.dir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const apiKey = 'bench-key';
   const emulatorUrl = `http://127.0.0.1:${options.emulatorPort}`;

@@ -38,7 +38,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
           </p>
           <p className="text-center text-muted">
             Already have an account?{' '}
-            <Link href={signIn} className="text-accent hover:underline">
+            <Link href={signIn} className="text-accent underline underline-offset-2 hover:no-underline">
               Sign in
             </Link>
           </p>
