@@ -51,6 +51,18 @@ export const studioPages: readonly StudioPage[] = [
     screenshot: true,
   },
   { name: 'compare', path: (scene) => `/compare?ids=${scene.clipIds.join(',')}`, visitors: members, ready: async (page) => void (await expect(page.getByTestId('compare-video')).toHaveCount(3)), screenshot: true },
+  { name: 'usage', path: () => '/usage', visitors: members, ready: heading('Usage'), screenshot: true },
+  {
+    name: 'activity-open',
+    path: () => '/gallery',
+    visitors: members,
+    ready: async (page) => {
+      const toggle = page.getByTestId('activity-toggle');
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      await expect(page.locator('#activity-body')).toBeVisible();
+    },
+    screenshot: true,
+  },
   { name: 'trash', path: () => '/gallery/trash', visitors: members, ready: heading('Trash') },
   { name: 'import', path: () => '/gallery/import', visitors: members, ready: heading('Import') },
   { name: 'team', path: () => '/team', visitors: members, ready: async (page) => void (await expect(page.getByTestId('team-title')).toBeVisible()), screenshot: true },
