@@ -42,7 +42,14 @@ export function RecipeTabs({ snippets }: { snippets: RecipeSnippets }) {
         </div>
       </div>
       <div className="relative">
-        <pre role="tabpanel" data-testid="recipe-code" className="max-h-72 max-w-full overflow-auto rounded-lg border border-line bg-raised p-3 font-mono text-xs leading-relaxed">
+        <pre
+          role="tabpanel"
+          // A tab panel that scrolls: reachable by keyboard, so its long lines can be scrolled without a mouse.
+          tabIndex={0}
+          aria-label={`Recipe as ${tabs.find((tab) => tab.key === active)?.label ?? active}`}
+          data-testid="recipe-code"
+          className="max-h-72 max-w-full overflow-auto rounded-lg border border-line bg-raised p-3 pr-16 font-mono text-xs leading-relaxed focus-visible:outline-2 focus-visible:outline-accent"
+        >
           {snippets[active]}
         </pre>
         <button type="button" onClick={() => void copy()} data-testid="recipe-copy" className="absolute right-2 top-2 rounded-md border border-line bg-surface px-2 py-1 text-xs text-muted hover:text-ink">

@@ -30,7 +30,11 @@ test('the gallery’s keys: / searches, j and k move, f favourites, Enter opens,
   await expect(search).toBeFocused();
   await page.keyboard.type('jk');
   await expect(search).toHaveValue('jk');
+  // The search lives in the URL: let both changes land, or the grid re-renders under the next keys.
+  await expect(page).toHaveURL(/[?&]q=jk/);
   await search.fill('');
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(cards(page)).toHaveCount(3);
   await search.blur();
 
   // j and k move a visible focus through the cards; the ring is on the focused card.

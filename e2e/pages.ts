@@ -57,9 +57,12 @@ export const studioPages: readonly StudioPage[] = [
     path: () => '/gallery',
     visitors: members,
     ready: async (page) => {
+      // Until hydration the server's guess (open on desktop) shows; the phone's sheet starts closed after it.
       const toggle = page.getByTestId('activity-toggle');
-      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-      await expect(page.locator('#activity-body')).toBeVisible();
+      await expect(async () => {
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+        await expect(page.locator('#activity-body')).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 15_000 });
     },
     screenshot: true,
   },

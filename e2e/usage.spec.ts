@@ -72,7 +72,7 @@ test('a viewer sees only their own usage: no team view, and the team figures are
   await start(owner.page.request, 'A lighthouse in fog');
   await page.goto('/usage?scope=team');
   await expect(page.getByTestId('usage-empty')).toContainText('No clips in the last 30 days');
-  await expect(page.getByRole('group', { name: 'Whose clips' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Whose usage' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Start a clip' })).toHaveCount(0);
   const refused = await page.request.get('/api/usage?scope=team');
   expect(refused.status()).toBe(403);

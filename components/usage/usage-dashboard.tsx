@@ -56,7 +56,7 @@ export function UsageDashboard({ initial, canSeeTeam, canGenerate }: { initial: 
       <div className="flex flex-wrap items-end gap-4">
         {canSeeTeam && (
           <div className="w-40">
-            <Segmented name="usage-scope" label="Whose clips" options={scopeOptions} value={scope} onChange={(value) => choose({ scope: value })} />
+            <Segmented name="usage-scope" label="Whose usage" options={scopeOptions} value={scope} onChange={(value) => choose({ scope: value })} />
           </div>
         )}
         <div className="w-64 max-w-full">
