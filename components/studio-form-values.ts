@@ -1,27 +1,14 @@
 import type { StartImage } from './start-image-picker';
+import type { AppliedValues } from '@/lib/presets/apply';
 import {
   generationRequestSchema,
   requestDefaults,
   type FieldErrors,
-  type GenerationRequest,
   type GenerationRequestInput,
 } from '@/lib/generation/schema';
 
-/** What the form edits; `seed` is text while the user types it. */
-export type StudioFormValues = {
-  mode: GenerationRequest['mode'];
-  startImage: StartImage | null;
-  prompt: string;
-  negativePrompt: string;
-  seed: string;
-  seedLocked: boolean;
-  resolution: GenerationRequest['resolution'];
-  aspectRatio: GenerationRequest['aspectRatio'];
-  duration: GenerationRequest['duration'];
-  enablePromptExpansion: boolean;
-  provider: GenerationRequest['provider'];
-  requestType: GenerationRequest['requestType'];
-};
+/** What the form edits (a preset's values plus the start frame); `seed` is text while the user types it. */
+export type StudioFormValues = AppliedValues & { startImage: StartImage | null };
 
 export function defaultFormValues(seed: number): StudioFormValues {
   return { ...requestDefaults, startImage: null, prompt: '', negativePrompt: '', seed: String(seed), seedLocked: false };

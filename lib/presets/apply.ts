@@ -3,7 +3,7 @@ import { generationRequestSchema, requestDefaults, seedSchema, type GenerationRe
 // Applying a saved setup to the studio form: each value is checked against today's request schema, and a
 // value the studio no longer takes is replaced (by the default), with a note saying what changed.
 
-/** The form's values a preset sets (the form's own type, restated here so lib/ imports nothing of components/). */
+/** The form's values a preset sets; the studio form's own values are these plus the start frame (components/studio-form-values.ts). */
 export type AppliedValues = {
   mode: GenerationRequest['mode'];
   prompt: string;
