@@ -7,14 +7,14 @@ import { useGeneration } from './hooks/generation-watch';
 import { useNow } from './hooks/use-now';
 
 /**
- * Phones only: the clips just started here, right under the form and stuck to the bottom of the screen
+ * Phones only: the clips just started here, right under the form and stuck just above the activity bar
  * while the form is in view, so a running clip is seen without scrolling past the form. Tap one to jump
  * to its card. Desktop shows the cards beside the form instead.
  */
 export function StudioInFlight({ views }: { views: GenerationView[] }) {
   if (views.length === 0) return null;
   return (
-    <ul aria-label="Just started" data-testid="in-flight" className="sticky bottom-3 z-10 space-y-1.5 rounded-card border border-line bg-surface/95 p-2 shadow-lg backdrop-blur lg:hidden">
+    <ul aria-label="Just started" data-testid="in-flight" className="sticky bottom-[4.75rem] z-10 space-y-1.5 rounded-card border border-line bg-surface/95 p-2 shadow-lg backdrop-blur lg:hidden">
       {views.slice(0, 3).map((view) => (
         <InFlightRow key={view.id} initial={view} />
       ))}
