@@ -23,7 +23,13 @@ export function ShortcutsDialog() {
       setOpen(true);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Says `?` is live (it attaches at hydration; a key pressed before that is the browser's).
+    const element = dialog.current;
+    element?.setAttribute('data-keys', 'on');
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      element?.removeAttribute('data-keys');
+    };
   }, []);
 
   // A modal dialog makes the page inert; this keeps Tab from leaving for the browser's own controls too.

@@ -14,6 +14,13 @@ async function archived(page: Page, id: string) {
   await expect.poll(async () => ((await (await page.request.get(`/api/generations/${id}`)).json()) as View).archived, { timeout: 45_000 }).toBe(true);
 }
 
+/** The page's keys attach at hydration; a key pressed before that would be the browser's. */
+async function keysLive(page: Page, listeners: number) {
+  await expect(page.locator('[data-keys="on"]')).toHaveCount(listeners);
+}
+/** The gallery grid's keys and the `?` dialog's. */
+const galleryKeys = 2;
+
 const cards = (page: Page) => page.getByTestId('gallery-card');
 const cardLink = (page: Page, index: number) => cards(page).nth(index).locator('a[data-card-link]');
 
@@ -23,6 +30,7 @@ test('the gallery’s keys: / searches, j and k move, f favourites, Enter opens,
   const newest = await create(page, 'Fog rolling over a suspension bridge at dawn');
   await page.goto('/gallery');
   await expect(cards(page)).toHaveCount(3);
+  await keysLive(page, galleryKeys);
 
   // `/` focuses the search; letters typed there are text, not shortcuts.
   await page.keyboard.press('/');
@@ -60,6 +68,7 @@ test('the gallery’s keys: / searches, j and k move, f favourites, Enter opens,
   await expect(cards(page).first().getByTestId('favorite-toggle')).toHaveAttribute('aria-pressed', 'true');
   await page.reload();
   await expect(cards(page).first().getByTestId('favorite-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await keysLive(page, galleryKeys);
 
   // ? opens the list of every shortcut, the studio's Ctrl+Enter among them; Esc closes it and focus comes back.
   await page.keyboard.press('j');
@@ -87,6 +96,7 @@ test('the gallery’s keys: / searches, j and k move, f favourites, Enter opens,
 
   // r reproduces the focused card, as the clip page's Reproduce does: a new clip, the same seed, its page opens.
   await page.goto('/gallery');
+  await keysLive(page, galleryKeys);
   await page.keyboard.press('j');
   await expect(cardLink(page, 0)).toBeFocused();
   await page.keyboard.press('r');
@@ -97,6 +107,7 @@ test('the gallery’s keys: / searches, j and k move, f favourites, Enter opens,
 test('? lists the shortcuts on every studio page', async ({ owner: { page } }) => {
   for (const path of ['/', '/team']) {
     await page.goto(path);
+    await keysLive(page, 1);
     // From wherever focus is that is not a field (the studio page puts it in the prompt).
     const nav = page.getByRole('link', { name: 'Gallery', exact: true });
     await nav.focus();

@@ -57,6 +57,12 @@ export function useGalleryKeys(grid: RefObject<HTMLElement | null>, { onFavorite
       run(id);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Says the keys are live (they attach at hydration; a key pressed before that is the browser's).
+    const element = grid.current;
+    element?.setAttribute('data-keys', 'on');
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      element?.removeAttribute('data-keys');
+    };
   }, [grid, onFavorite, onReproduce]);
 }
