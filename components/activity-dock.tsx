@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueries } from '@tanstack/react-query';
-import { useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { memo, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { Toaster } from 'sonner';
 import { fetchJson, queryKeys } from '@/lib/client-fetch';
 import { activityScopes, countActivity, isOnItsWay, summaryOf, visibleActivity } from '@/lib/generation/activity';
@@ -23,6 +23,14 @@ const subscribeWide = (onChange: () => void) => {
 };
 const useWide = () => useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE).matches, () => true);
 
+const toasterStyle = { '--normal-bg': 'var(--surface)', '--normal-text': 'var(--ink)', '--normal-border': 'var(--line)' } as CSSProperties;
+const toastOptions = { classNames: { toast: 'font-sans shadow-lg', description: '!text-muted', actionButton: '!bg-accent !text-accent-ink' } };
+
+/** The studio's one Toaster, in our colour tokens; memoised, so the panel's ticking clock leaves it alone. */
+const StudioToaster = memo(function StudioToaster() {
+  return <Toaster position="bottom-center" mobileOffset={{ bottom: 72 }} closeButton style={toasterStyle} toastOptions={toastOptions} />;
+});
+
 /**
  * The activity panel on every studio page: a side panel from `lg` (collapsible to a rail), a bottom sheet on
  * phones (a compact bar until opened). It also owns the tab title's count, the done announcements and the
@@ -36,7 +44,6 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
   const wide = useWide();
   const list = useActivityList(scope, teamId);
   const { dismissed, dismiss } = useDismissed();
-  const now = useNow(true);
 
   // The live state of every listed clip: the same cache entries each item keeps current through the long poll.
   const live = useQueries({
@@ -47,11 +54,10 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
       staleTime: Infinity,
     })),
   });
-  const views = visibleActivity(
-    live.flatMap((query) => (query.data ? [query.data] : [])),
-    dismissed,
-    now,
-  );
+  const known = live.flatMap((query) => (query.data ? [query.data] : []));
+  // Elapsed times tick each second while a clip is on its way; otherwise a slow tick only retires finished ones.
+  const now = useNow(true, known.some((view) => isOnItsWay(view.state)) ? 1_000 : 30_000);
+  const views = visibleActivity(known, dismissed, now);
   const counts = countActivity(views);
   const summary = summaryOf(counts);
   useTabTitle(views.filter((view) => view.authorId === userId && isOnItsWay(view.state)).length);
@@ -66,13 +72,7 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
 
   return (
     <>
-      <Toaster
-        position="bottom-center"
-        mobileOffset={{ bottom: 72 }}
-        closeButton
-        style={{ '--normal-bg': 'var(--surface)', '--normal-text': 'var(--ink)', '--normal-border': 'var(--line)' } as CSSProperties}
-        toastOptions={{ classNames: { toast: 'font-sans shadow-lg', description: '!text-muted', actionButton: '!bg-accent !text-accent-ink' } }}
-      />
+      <StudioToaster />
       <div aria-hidden className="h-16 lg:hidden" />
       <aside
         aria-label="Activity"

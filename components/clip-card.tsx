@@ -9,12 +9,20 @@ import { useGeneration } from './hooks/generation-watch';
 import { QueueControls, type ManageQueueAction } from './queue-controls';
 
 /** One generation, watched live until it finishes, then playing inline. */
-export function ClipCard({ initial, manage, mayManage }: { initial: GenerationView; manage: ManageQueueAction; mayManage: (view: GenerationView) => boolean }) {
+type Props = {
+  initial: GenerationView;
+  manage: ManageQueueAction;
+  mayManage: (view: GenerationView) => boolean;
+  /** Only the newest card plays by itself; the others wait on their still until hovered or played. */
+  autoPlay: boolean;
+};
+
+export function ClipCard({ initial, manage, mayManage, autoPlay }: Props) {
   const { data: view } = useGeneration(initial);
   const controllable = isCancellable(view.state) && mayManage(view);
   return (
     <article data-testid="clip-card" data-generation-id={view.id} className="space-y-3 rounded-card border border-line bg-surface p-3">
-      <ClipStage view={view} fit="card" />
+      <ClipStage view={view} fit="card" autoPlay={autoPlay} />
       {controllable && <QueueControls view={view} manage={manage} />}
       <div className="space-y-1.5 px-1">
         <div className="flex items-center justify-between gap-2">

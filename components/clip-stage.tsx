@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useState, type PointerEvent } from 'react';
 import { explainFailure } from '@/lib/generation/fail-codes';
 import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
@@ -10,8 +10,10 @@ import { formatClock } from './format';
 import { useNow } from './hooks/use-now';
 
 /** Whatever the clip is right now: playing, failed in plain words, waiting its turn, or on its way. */
-export function ClipStage({ view, fit }: { view: GenerationView; fit: FrameFit }) {
-  if (view.state === 'success' && view.videoUrl) return <ClipVideo src={view.videoUrl} poster={view.posterUrl} aspectRatio={view.aspectRatio} fit={fit} />;
+export function ClipStage({ view, fit, autoPlay = true }: { view: GenerationView; fit: FrameFit; autoPlay?: boolean }) {
+  if (view.state === 'success' && view.videoUrl) {
+    return <ClipVideo src={view.videoUrl} poster={view.posterUrl} aspectRatio={view.aspectRatio} fit={fit} autoPlay={autoPlay} />;
+  }
   if (view.state === 'success') return <FailureNotice code="NO_RESULT" message="The service reported success without a video." />;
   if (isFailure(view.state)) {
     return <FailureNotice code={view.failCode} message={view.failMsg} remixHref={`/?remix=${view.id}`} />;
@@ -28,10 +30,21 @@ export function ClipStage({ view, fit }: { view: GenerationView; fit: FrameFit }
   return <ClipProgress view={view} fit={fit} />;
 }
 
-/** The clip itself: video first, letterboxed inside its frame; its still shows (and paints) before the first frame. */
-function ClipVideo({ src, poster, aspectRatio, fit }: { src: string; poster: string | null; aspectRatio: string; fit: FrameFit }) {
+const stillPreferred = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * The clip itself: video first, letterboxed inside its frame; its still shows (and paints) before the first frame.
+ * Without `autoPlay` it waits on its still, asks for no video byte, and plays while hovered or focused (or from its controls).
+ */
+function ClipVideo({ src, poster, aspectRatio, fit, autoPlay }: { src: string; poster: string | null; aspectRatio: string; fit: FrameFit; autoPlay: boolean }) {
   // Keep the first source: switching to the archived copy mid-play would restart the clip.
   const [stableSrc] = useState(src);
+  const preview = autoPlay
+    ? {}
+    : {
+        onPointerEnter: (event: PointerEvent<HTMLVideoElement>) => void (!stillPreferred() && event.currentTarget.play().catch(() => undefined)),
+        onPointerLeave: (event: PointerEvent<HTMLVideoElement>) => event.currentTarget.pause(),
+      };
   return (
     <ClipFrame aspectRatio={aspectRatio} fit={fit}>
       <video
@@ -43,8 +56,9 @@ function ClipVideo({ src, poster, aspectRatio, fit }: { src: string; poster: str
         muted
         loop
         playsInline
-        autoPlay
-        preload="metadata"
+        autoPlay={autoPlay}
+        preload={autoPlay ? 'metadata' : 'none'}
+        {...preview}
       />
     </ClipFrame>
   );

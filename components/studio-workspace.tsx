@@ -96,8 +96,8 @@ export function StudioWorkspace({
           </div>
         ) : (
           <div className="grid items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3">
-            {views.map((view) => (
-              <ClipCard key={view.id} initial={view} manage={manage} mayManage={mayManage} />
+            {views.map((view, index) => (
+              <ClipCard key={view.id} initial={view} manage={manage} mayManage={mayManage} autoPlay={index === 0} />
             ))}
           </div>
         )}

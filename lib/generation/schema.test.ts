@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf, generationRequestSchema, NEGATIVE_PROMPT_MAX, PROMPT_MAX, SEED_MAX } from './schema';
+import { fieldErrorsOf, generationRequestSchema, NEGATIVE_PROMPT_MAX, PROMPT_MAX, SEED_MAX, formatUsd } from './schema';
 
 const parse = (input: Record<string, unknown>) => generationRequestSchema.safeParse({ prompt: 'a fox in snow', ...input });
 
@@ -86,5 +86,14 @@ describe('control characters never reach the service', () => {
     expect(generationRequestSchema.parse({ prompt: 'one\r\ntwo' }).prompt).toBe('one\ntwo');
     const refused = generationRequestSchema.safeParse({ prompt: 'fine', negativePrompt: 'blur\u007f\u0085' });
     expect(refused.error?.issues[0]?.message).toBe('The negative prompt contains control characters (U+007F DEL, U+0085); remove them.');
+  });
+});
+
+describe('formatUsd', () => {
+  it('writes cents the way en-US currency formatting does', () => {
+    const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+    for (const cents of [0, 1, 9, 10, 99, 100, 150, 2500, 99_999, 100_000, 123_456_789, -1, -250, 0.4, 12.5, 1234.6]) {
+      expect(formatUsd(cents), `${cents} cents`).toBe(intl.format(Math.round(cents) / 100));
+    }
   });
 });
