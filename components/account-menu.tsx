@@ -1,10 +1,15 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useEffect, useRef, useState } from 'react';
 import type { Theme } from '@/lib/theme';
 import { ThemeChoice, type SetThemeAction } from './theme-choice';
 import { Button } from './ui/button';
+
+/** next-auth's client is loaded on the click: every studio page has this menu, few of its loads sign out. */
+async function signOutToSignIn() {
+  const { signOut } = await import('next-auth/react');
+  await signOut({ callbackUrl: '/sign-in' });
+}
 
 /** The person's own corner of the header: who is signed in, where, the theme, and Sign out. */
 export function AccountMenu({ userName, teamName, theme, setTheme }: { userName: string; teamName: string; theme: Theme; setTheme: SetThemeAction }) {
@@ -49,7 +54,7 @@ export function AccountMenu({ userName, teamName, theme, setTheme }: { userName:
             <p className="truncate text-xs text-muted">Working in {teamName}</p>
           </div>
           <ThemeChoice initial={theme} setTheme={setTheme} />
-          <Button variant="secondary" className="h-9 w-full" onClick={() => void signOut({ callbackUrl: '/sign-in' })}>
+          <Button variant="secondary" className="h-9 w-full" onClick={() => void signOutToSignIn()}>
             Sign out
           </Button>
         </div>

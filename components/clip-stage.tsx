@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useState, type PointerEvent } from 'react';
+import { useState } from 'react';
 import { explainFailure } from '@/lib/generation/fail-codes';
 import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { ClipFrame, type FrameFit } from './clip-frame';
+import { ClipPlayer } from './clip-player';
 import { formatClock } from './format';
 import { useNow } from './hooks/use-now';
 
@@ -30,36 +31,13 @@ export function ClipStage({ view, fit, autoPlay = true }: { view: GenerationView
   return <ClipProgress view={view} fit={fit} />;
 }
 
-const stillPreferred = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-/**
- * The clip itself: video first, letterboxed inside its frame; its still shows (and paints) before the first frame.
- * Without `autoPlay` it waits on its still, asks for no video byte, and plays while hovered or focused (or from its controls).
- */
+/** The clip itself: video first, letterboxed inside its frame; its still shows (and paints) before the first frame. */
 function ClipVideo({ src, poster, aspectRatio, fit, autoPlay }: { src: string; poster: string | null; aspectRatio: string; fit: FrameFit; autoPlay: boolean }) {
   // Keep the first source: switching to the archived copy mid-play would restart the clip.
   const [stableSrc] = useState(src);
-  const preview = autoPlay
-    ? {}
-    : {
-        onPointerEnter: (event: PointerEvent<HTMLVideoElement>) => void (!stillPreferred() && event.currentTarget.play().catch(() => undefined)),
-        onPointerLeave: (event: PointerEvent<HTMLVideoElement>) => event.currentTarget.pause(),
-      };
   return (
     <ClipFrame aspectRatio={aspectRatio} fit={fit}>
-      <video
-        data-testid="clip-video"
-        className="absolute inset-0 h-full w-full object-contain"
-        src={stableSrc}
-        poster={poster ?? undefined}
-        controls
-        muted
-        loop
-        playsInline
-        autoPlay={autoPlay}
-        preload={autoPlay ? 'metadata' : 'none'}
-        {...preview}
-      />
+      <ClipPlayer testId="clip-video" src={stableSrc} poster={poster ?? undefined} start={autoPlay ? 'idle' : 'hover'} />
     </ClipFrame>
   );
 }

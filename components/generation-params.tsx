@@ -1,9 +1,11 @@
 import type { GenerationView } from '@/lib/generation/view';
-import { formatClock, formatDate } from './format';
+import type { ReactNode } from 'react';
+import { formatClock } from './format';
+import { LocalTime } from './local-time';
 
 /** Every parameter of the request and what the service reported, as a definition list. */
 export function GenerationParams({ view, publicPage = false }: { view: GenerationView; publicPage?: boolean }) {
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ['Mode', view.mode],
     ['Seed', String(view.seed)],
     ['Resolution', view.resolution],
@@ -12,7 +14,7 @@ export function GenerationParams({ view, publicPage = false }: { view: Generatio
     ['Prompt expansion', view.enablePromptExpansion ? 'on' : 'off'],
     ['Provider', view.provider],
     ['Delivery', view.requestType === 'callback' ? 'webhook' : 'polling'],
-    ['Created', formatDate(view.createdAt)],
+    ['Created', <LocalTime key="created" ms={view.createdAt} />],
   ];
   // A public page names no one: the sharer chose to share the clip, not the team's members.
   if (!publicPage) rows.push(['Author', view.authorName]);

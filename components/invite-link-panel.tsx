@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import type { InstanceInviteInput, InviteInput } from '@/lib/teams/schemas';
-import { formatDate } from './format';
+import { LocalTime } from './local-time';
 import { useAction } from './hooks/use-action';
 import { CopyLink } from './team/copy-link';
 import { Button } from './ui/button';
@@ -85,7 +85,7 @@ export function InviteLinkPanel({ invites, revoke, ...kind }: Kind & { invites: 
             <li key={invite.id} className="flex flex-wrap items-center gap-3 px-4 py-2.5" data-testid={testId} data-state={invite.tag}>
               <span className={`rounded-full px-2.5 py-0.5 text-xs ${invite.tagClass ?? 'bg-raised'}`}>{invite.tag}</span>
               <span className="text-muted">
-                {invite.uses}/{invite.maxUses} used · {invite.expired ? 'expired' : 'expires'} {formatDate(invite.expiresAt)}
+                {invite.uses}/{invite.maxUses} used · {invite.expired ? 'expired' : 'expires'} <LocalTime ms={invite.expiresAt} />
               </span>
               {invite.revocable && (
                 <Button variant="ghost" className="ml-auto h-8 px-3" disabled={pending} onClick={() => run(() => revoke(invite.id))} data-testid={`${testId}-revoke`}>

@@ -47,6 +47,7 @@ export function StudioForm({
   const [touched, setTouched] = useState<Partial<Record<keyof StudioFormValues, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [sweepOpened, setSweepOpened] = useState(false);
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
@@ -127,11 +128,14 @@ export function StudioForm({
         <QuotaLine />
       </form>
       {sweep && (
-        <details className="group mt-4 rounded-lg border border-line" data-testid="form-sweep">
+        <details className="group mt-4 rounded-lg border border-line" data-testid="form-sweep" onToggle={(event) => event.currentTarget.open && setSweepOpened(true)}>
           <summary className="cursor-pointer select-none px-3 py-2 text-sm text-muted hover:text-ink">Sweep seeds instead…</summary>
-          <div className="border-t border-line p-2">
-            <SweepForm base={request ?? toRequestInput(values)} parentId={parentId} prices={sweep.prices} budgetCents={sweep.budgetCents} createSweep={sweep.createSweep} />
-          </div>
+          {/* Rendered from the first opening on: a closed sweep costs the page's load nothing. */}
+          {sweepOpened && (
+            <div className="border-t border-line p-2">
+              <SweepForm base={request ?? toRequestInput(values)} parentId={parentId} prices={sweep.prices} budgetCents={sweep.budgetCents} createSweep={sweep.createSweep} />
+            </div>
+          )}
         </details>
       )}
     </>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { GalleryItem } from '@/lib/gallery/schemas';
 import { ClipFrame } from '../clip-frame';
 import { ClipParams } from '../generation-params';
-import { formatDate } from '../format';
+import { LocalTime } from '../local-time';
 import { useGeneration } from '../hooks/generation-watch';
 import { StateBadge } from '../clip-stage';
 import { TilePreview } from './tile-preview';
@@ -64,7 +64,7 @@ export function GalleryTile({ item, firstRow = false, selected, onToggleSelect, 
           </p>
           <ClipParams view={view} />
           <p className="truncate text-xs text-muted">
-            {view.authorName} · {formatDate(view.createdAt)}
+            {view.authorName} · <LocalTime ms={view.createdAt} />
           </p>
           {item.tags.length > 0 && (
             <ul className="flex flex-wrap gap-1" aria-label="Tags">

@@ -1,6 +1,13 @@
 // npm run bench:lighthouse — pinned Lighthouse (mobile preset, its default) against a production build with real
-// clips: the studio, the gallery and a clip page signed in, a share page signed out. Prints one table and exits
-// non-zero when a page scores performance < 95 or accessibility < 100, or logs a console error.
+// clips: the studio, the gallery and a clip page signed in, a share page signed out. Each page is measured RUNS
+// times and the run with the median performance score is reported (Lighthouse's own advice against its
+// variance). Prints one table and exits non-zero when a page scores performance < 95 or accessibility < 100,
+// or logs a console error.
+//
+// Chromium runs with PaintHolding off. With it, headless Chromium on these machines held a fresh tab's first
+// frame for a whole ~1 s quantum in about half the runs, whatever the page (observed first paint 0.2 s, or
+// 1.25 s / 2.3 s, on the sign-in page too); Lighthouse's simulation then counts every script that ran in that
+// hidden second before the largest paint. The page, the preset and its 4× CPU slowdown are unchanged.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,9 +16,10 @@ import { seedStudio } from './seed-studio';
 import { freePort, startHarness } from './studio-harness';
 
 type Audit = { score: number | null; numericValue?: number; title: string; details?: { items?: { description?: string; source?: string; sourceLocation?: { url?: string } }[] } };
-type Report = { categories: Record<string, { score: number | null; auditRefs: { id: string }[] }>; audits: Record<string, Audit>; runtimeError?: { message: string } };
+type Report = { environment?: { benchmarkIndex?: number }; categories: Record<string, { score: number | null; auditRefs: { id: string }[] }>; audits: Record<string, Audit>; runtimeError?: { message: string } };
 
 const dir = path.resolve('.bench/lighthouse');
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const run = promisify(execFile);
 
 async function lighthouse(name: string, url: string, cookie: string | undefined): Promise<Report> {
@@ -19,7 +27,7 @@ async function lighthouse(name: string, url: string, cookie: string | undefined)
   const args = [
     url,
     '--quiet',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-features=PaintHolding',
     '--only-categories=performance,accessibility,best-practices',
     '--output=json',
     `--output-path=${output}`,
@@ -29,6 +37,14 @@ async function lighthouse(name: string, url: string, cookie: string | undefined)
   const report = JSON.parse(fs.readFileSync(output, 'utf8')) as Report;
   if (report.runtimeError) throw new Error(`lighthouse on ${url}: ${report.runtimeError.message}`);
   return report;
+}
+
+/** The run whose performance score is the median of the page's runs. */
+function medianRun(runs: Report[]): Report {
+  const sorted = [...runs].sort((a, b) => score(a, 'performance') - score(b, 'performance'));
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) throw new Error('no Lighthouse run');
+  return median;
 }
 
 const score = (report: Report, category: string) => Math.round((report.categories[category]?.score ?? 0) * 100);
@@ -53,9 +69,13 @@ try {
     { name: 'share page', path: seeded.sharePath, cookie: undefined },
   ];
   const lines: string[] = [];
+  const benchmarkIndexes: number[] = [];
   const notes: string[] = [];
   for (const target of targets) {
-    const report = await lighthouse(target.name.replace(' ', '-'), `${harness.studioUrl}${target.path}`, target.cookie);
+    const runs: Report[] = [];
+    for (let run = 0; run < RUNS; run += 1) runs.push(await lighthouse(`${target.name.replace(' ', '-')}-${run + 1}`, `${harness.studioUrl}${target.path}`, target.cookie));
+    const report = medianRun(runs);
+    for (const run of runs) if (run.environment?.benchmarkIndex) benchmarkIndexes.push(run.environment.benchmarkIndex);
     const row = {
       performance: score(report, 'performance'),
       accessibility: score(report, 'accessibility'),
@@ -73,10 +93,11 @@ try {
     for (const id of failedAudits(report)) notes.push(`${target.name}: failed audit ${id}`);
     for (const item of consoleErrors(report)) notes.push(`${target.name}: console error (${item.source ?? '?'}) ${item.description ?? ''} at ${item.sourceLocation?.url ?? '?'}`);
   }
-  console.log(`\nbench:lighthouse — Lighthouse 12.2.3, mobile preset, production build, Debian Chromium (reports in ${path.relative('.', dir)}/)`);
+  console.log(`\nbench:lighthouse — Lighthouse 12.2.3, mobile preset, production build, Debian Chromium, median of ${RUNS} runs (reports in ${path.relative('.', dir)}/)`);
   console.log(`${'page'.padEnd(12)} ${'perf'.padStart(5)} ${'a11y'.padStart(6)} ${'b-p'.padStart(5)} ${'LCP'.padStart(9)} ${'TBT'.padStart(9)} ${'CLS'.padStart(6)} ${'console'.padStart(7)}`);
   for (const line of lines) console.log(line);
   if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
+  if (benchmarkIndexes.length > 0) console.log(`\nhost benchmarkIndex ${Math.min(...benchmarkIndexes)}–${Math.max(...benchmarkIndexes)} (Lighthouse calls a host under 1000 too slow for its 4× preset)`);
   console.log(`\ntarget: performance ≥ 95, accessibility 100, no console error — ${failed ? 'NOT MET' : 'met'}`);
 } finally {
   await harness.stop();

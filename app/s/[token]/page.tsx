@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ClipFrame } from '@/components/clip-frame';
+import { ClipPlayer } from '@/components/clip-player';
 import { GenerationParams } from '@/components/generation-params';
 import { getEnv } from '@/lib/env';
 import { toView } from '@/lib/generation/view';
@@ -71,18 +72,7 @@ export default async function SharePage({ params }: { params: Params }) {
           {clips.map((clip) => (
             <li key={clip.id} className="space-y-1.5">
               <ClipFrame aspectRatio={clip.aspectRatio} fit={single ? 'natural' : 'card'}>
-                <video
-                  data-testid="shared-video"
-                  className="absolute inset-0 h-full w-full object-contain"
-                  src={`/s/${token}/video?clip=${clip.id}`}
-                  poster={`/s/${token}/poster?clip=${clip.id}`}
-                  controls
-                  muted
-                  loop
-                  playsInline
-                  autoPlay={single}
-                  preload="metadata"
-                />
+                <ClipPlayer testId="shared-video" src={`/s/${token}/video?clip=${clip.id}`} poster={`/s/${token}/poster?clip=${clip.id}`} start={single ? 'idle' : 'hover'} />
               </ClipFrame>
               {!single && share.showRecipe && <p className="font-mono text-xs text-muted">seed {clip.seed}</p>}
             </li>
