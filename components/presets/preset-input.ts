@@ -1,5 +1,6 @@
+import { toRequestInput } from '@/lib/presets/form-request';
 import type { SavePresetInput } from '@/lib/presets/schemas';
-import { toRequestInput, type StudioFormValues } from '../studio-form-values';
+import type { StudioFormValues } from '../studio-form-values';
 
 type Kind = SavePresetInput['kind'];
 
