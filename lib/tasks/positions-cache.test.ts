@@ -6,6 +6,8 @@ import { generationRequestSchema } from '@/lib/generation/schema';
 import type { TrackerDeps } from './deps';
 import { notifyQueueMoved, queueVersion } from './notify';
 import { submitGeneration } from './submit';
+import { dispatchQueued } from './dispatch';
+import { WanApiError } from '@/lib/wan/errors';
 import { createOwner, type Owner } from '@/test/fixtures';
 import { createPositionsCache } from './positions-cache';
 import { queuePositions } from '@/lib/queue/positions';
@@ -95,5 +97,18 @@ describe('queue positions cached per queue version', () => {
     await expect(positions([a])).rejects.toThrow('database busy');
     fail = false;
     expect(await placesOf(positions([a]))).toEqual({ [a]: 1 });
+  });
+
+  it('a send the busy service turned away puts its clip back ahead: the places behind it are computed again', async () => {
+    const [a, b] = [await queue('a'), await queue('b')];
+    let answer = (_error: Error) => {};
+    const busy = new Promise<never>((_, reject) => (answer = reject));
+    const sending = dispatchQueued({ ...deps, maxConcurrentTasks: 1, wan: { ...deps.wan, createTask: () => busy } });
+    const positions = newCache();
+    // While `a` is being sent, `b` is next.
+    await expect.poll(async () => placesOf(positions([b]))).toEqual({ [b]: 1 });
+    answer(new WanApiError(429, 429, 'busy'));
+    await sending;
+    expect(await placesOf(positions([a, b]))).toEqual({ [a]: 1, [b]: 2 });
   });
 });
