@@ -7,6 +7,7 @@ import type { GenerationView } from '@/lib/generation/view';
 import { formatClock } from './format';
 import { useGeneration } from './hooks/generation-watch';
 import { ordinal, useQueueCommand, type ManageQueueAction } from './queue-controls';
+import { ProgressBar } from './ui/progress-bar';
 
 const running: Partial<Record<GenerationView['state'], string>> = { sending: 'Sending', pending: 'Waiting', processing: 'Generating', timed_out: 'Taking long' };
 
@@ -72,9 +73,7 @@ export function ActivityItem({
           {statusOf(view, now)}
         </p>
         {phase === 'running' && (
-          <div role="progressbar" aria-label={`Progress of “${short}”`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress.fraction * 100)} className="h-1 overflow-hidden rounded-full bg-raised">
-            <div className="h-full rounded-full bg-accent transition-[width] duration-1000 ease-linear" style={{ width: `${progress.fraction * 100}%` }} />
-          </div>
+          <ProgressBar label={`Progress of “${short}”`} fraction={progress.fraction} />
         )}
         {mayManage && phase === 'queued' && (
           <div className="flex gap-1.5 pt-0.5">

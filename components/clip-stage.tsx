@@ -2,11 +2,13 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { progressOf } from '@/lib/generation/activity';
 import { explainFailure } from '@/lib/generation/fail-codes';
 import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { ClipFrame, type FrameFit } from './clip-frame';
 import { ClipPlayer } from './clip-player';
+import { ProgressBar } from './ui/progress-bar';
 import { formatClock } from './format';
 import { useNow } from './hooks/use-now';
 
@@ -44,11 +46,7 @@ function ClipVideo({ src, poster, aspectRatio, fit, autoPlay }: { src: string; p
 
 /** A placeholder the size of the coming clip, with elapsed time against the documented ETA. */
 export function ClipProgress({ view, fit }: { view: GenerationView; fit: FrameFit }) {
-  const now = useNow(true);
-  const started = view.submittedAt ?? view.createdAt;
-  const elapsed = Math.max(0, now - started);
-  const fraction = Math.min(0.97, elapsed / view.expectedDurationMs);
-  const overdue = elapsed > view.expectedDurationMs;
+  const { elapsedMs: elapsed, fraction, overdue } = progressOf(view, useNow(true));
   return (
     <div className="space-y-2">
       <ClipFrame aspectRatio={view.aspectRatio} fit={fit} className="bg-raised">
@@ -59,16 +57,7 @@ export function ClipProgress({ view, fit }: { view: GenerationView; fit: FrameFi
           </span>
         </span>
       </ClipFrame>
-      <div
-        role="progressbar"
-        aria-label="Generation progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(fraction * 100)}
-        className="h-1 overflow-hidden rounded-full bg-raised"
-      >
-        <div className="h-full rounded-full bg-accent transition-[width] duration-1000 ease-linear" style={{ width: `${fraction * 100}%` }} />
-      </div>
+      <ProgressBar label="Generation progress" fraction={fraction} />
       {overdue && <p className="text-xs text-muted">Taking a little longer than usual. It will appear here as soon as it is ready.</p>}
     </div>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generationRequestSchema } from '@/lib/generation/schema';
-import { defaultFormValues, toRequestInput } from './studio-form-values';
+import { toRequestInput } from '@/lib/presets/form-request';
+import { defaultFormValues } from './studio-form-values';
 
 describe('defaultFormValues', () => {
   it('starts from the schema’s defaults: an untouched form asks for what an empty request means', () => {

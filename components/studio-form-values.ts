@@ -1,5 +1,6 @@
 import type { StartImage } from './start-image-picker';
 import type { AppliedValues } from '@/lib/presets/apply';
+import { toRequestInput } from '@/lib/presets/form-request';
 import {
   generationRequestSchema,
   requestDefaults,
@@ -12,25 +13,6 @@ export type StudioFormValues = AppliedValues & { startImage: StartImage | null }
 
 export function defaultFormValues(seed: number): StudioFormValues {
   return { ...requestDefaults, startImage: null, prompt: '', negativePrompt: '', seed: String(seed), seedLocked: false };
-}
-
-export function toRequestInput(values: StudioFormValues): GenerationRequestInput {
-  const seedText = values.seed.trim();
-  return {
-    mode: values.mode,
-    // The server sends the service the URL of the image it checked and kept; the form names it by id.
-    ...(values.mode === 'image-to-video' && values.startImage ? { imageId: values.startImage.id } : {}),
-    prompt: values.prompt,
-    negativePrompt: values.negativePrompt,
-    // An unparseable seed stays a NaN so the schema reports it instead of silently rolling a new one.
-    seed: seedText === '' ? undefined : /^\d+$/.test(seedText) ? Number(seedText) : Number.NaN,
-    resolution: values.resolution,
-    aspectRatio: values.aspectRatio,
-    duration: values.duration,
-    enablePromptExpansion: values.enablePromptExpansion,
-    provider: values.provider,
-    requestType: values.requestType,
-  };
 }
 
 export function validateForm(values: StudioFormValues): { request?: GenerationRequestInput; errors: FieldErrors } {

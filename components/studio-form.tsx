@@ -4,7 +4,8 @@ import { useState, useTransition, type FormEvent, type KeyboardEvent } from 'rea
 import type { ActionResult } from '@/lib/actions';
 import { type FieldErrors, type GenerationRequestInput, type PriceTable, randomSeed } from '@/lib/generation/schema';
 import type { GenerationView } from '@/lib/generation/view';
-import { toRequestInput, validateForm, type StudioFormValues } from './studio-form-values';
+import { toRequestInput } from '@/lib/presets/form-request';
+import { validateForm, type StudioFormValues } from './studio-form-values';
 import { SweepForm, type SweepAction } from './sweep-form';
 import { ClipSettingsFields, modeOptions, PromptFields } from './studio-form-fields';
 import { Button } from './ui/button';

@@ -1,10 +1,12 @@
 'use client';
 
+import { progressOf } from '@/lib/generation/activity';
 import { isTerminal } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { StateBadge } from './clip-stage';
 import { useGeneration } from './hooks/generation-watch';
 import { useNow } from './hooks/use-now';
+import { ProgressBar } from './ui/progress-bar';
 
 /**
  * Phones only: the clips just started here, right under the form and stuck just above the activity bar
@@ -25,9 +27,7 @@ export function StudioInFlight({ views }: { views: GenerationView[] }) {
 function InFlightRow({ initial }: { initial: GenerationView }) {
   const { data: view } = useGeneration(initial);
   const running = !isTerminal(view.state) && view.state !== 'queued';
-  const now = useNow(running);
-  const elapsed = Math.max(0, now - (view.submittedAt ?? view.createdAt));
-  const fraction = view.state === 'success' ? 1 : running ? Math.min(0.97, elapsed / view.expectedDurationMs) : 0;
+  const { fraction } = progressOf(view, useNow(running));
   const jump = () => document.querySelector(`[data-testid="clip-card"][data-generation-id="${view.id}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
   return (
     <li>
@@ -37,16 +37,7 @@ function InFlightRow({ initial }: { initial: GenerationView }) {
           <span className="min-w-0 flex-1 truncate text-sm">{view.prompt}</span>
           <span className="text-xs text-muted">{view.state === 'success' ? 'Watch ↓' : 'Show ↓'}</span>
         </span>
-        <span
-          role="progressbar"
-          aria-label="Generation progress"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(fraction * 100)}
-          className="block h-1 overflow-hidden rounded-full bg-raised"
-        >
-          <span className="block h-full rounded-full bg-accent transition-[width] duration-1000 ease-linear" style={{ width: `${fraction * 100}%` }} />
-        </span>
+        <ProgressBar label="Generation progress" fraction={fraction} />
       </button>
     </li>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { applySetup } from '@/lib/presets/apply';
 import { savePresetSchema } from '@/lib/presets/schemas';
-import { defaultFormValues } from '../studio-form-values';
+import { defaultFormValues, type StudioFormValues } from '../studio-form-values';
 import { presetInputOf } from './preset-input';
 
 const values = { ...defaultFormValues(7), prompt: 'a fox', negativePrompt: 'blurry', resolution: '1080p' as const, duration: 10 as const };
@@ -19,5 +20,39 @@ describe('what a preset keeps of the form', () => {
 
   it('keeps only the negative prompt for a negative-prompt preset', () => {
     expect(presetInputOf(values, { kind: 'negative', name: 'Blur', shared: false, includePrompt: true }).settings).toEqual({ negativePrompt: 'blurry' });
+  });
+});
+
+describe('a setup preset round trip (save, then apply)', () => {
+  // Every field of the form, each away from its default: a new field must be added here (the type asks for it),
+  // and then fails this test until both the save mapping and applySetup carry it.
+  const everything: StudioFormValues = {
+    mode: 'image-to-video',
+    startImage: { id: '7b0c1a52-6f0e-4f5e-9c55-2f1d0c7f8a11', previewUrl: '/api/images/x', width: 1280, height: 720 },
+    prompt: 'a lighthouse at dusk',
+    negativePrompt: 'text, watermark',
+    seed: '4242',
+    seedLocked: true,
+    resolution: '1080p',
+    aspectRatio: '9:16',
+    duration: 10,
+    enablePromptExpansion: false,
+    provider: 'official',
+    requestType: 'callback',
+  };
+
+  it('covers every field of the form, each set away from its default', () => {
+    const defaults = defaultFormValues(1);
+    expect(Object.keys(everything).sort()).toEqual(Object.keys(defaults).sort());
+    for (const key of Object.keys(defaults) as (keyof StudioFormValues)[]) expect(everything[key], key).not.toEqual(defaults[key]);
+  });
+
+  it('gives back every value but the start frame (an upload of that moment, never kept)', () => {
+    const input = presetInputOf(everything, { kind: 'setup', name: 'Dusk', shared: false, includePrompt: true });
+    const stored: unknown = JSON.parse(JSON.stringify(savePresetSchema.parse(input).settings));
+    const { values, notes } = applySetup(stored, { webhookAvailable: true });
+    const { startImage: _notKept, ...kept } = everything;
+    expect(notes).toEqual([]);
+    expect(values).toEqual(kept);
   });
 });

@@ -1,27 +1,26 @@
+import { toRequestInput } from '@/lib/presets/form-request';
 import type { SavePresetInput } from '@/lib/presets/schemas';
 import type { StudioFormValues } from '../studio-form-values';
 
 type Kind = SavePresetInput['kind'];
 
-/** What a preset of this kind keeps of the form: every parameter (the prompt only when asked), or the negative prompt. */
+/**
+ * What a preset of this kind keeps of the form: the request the form would send (`toRequestInput`, the one
+ * mapping of the form's values) less the start frame, with the prompt only when asked and the seed only when
+ * it is locked; or just the negative prompt. `applySetup` (lib/presets/apply.ts) is its inverse.
+ */
 export function presetInputOf(values: StudioFormValues, { kind, name, shared, includePrompt }: { kind: Kind; name: string; shared: boolean; includePrompt: boolean }): SavePresetInput {
   if (kind === 'negative') return { kind, name, shared, settings: { negativePrompt: values.negativePrompt } };
-  const seed = values.seed.trim();
+  const { imageId: _startFrame, prompt, seed, ...parameters } = toRequestInput(values);
   return {
     kind,
     name,
     shared,
     settings: {
-      mode: values.mode,
-      resolution: values.resolution,
-      aspectRatio: values.aspectRatio,
-      duration: values.duration,
-      enablePromptExpansion: values.enablePromptExpansion,
-      provider: values.provider,
-      requestType: values.requestType,
-      negativePrompt: values.negativePrompt,
-      seed: values.seedLocked ? (/^\d+$/.test(seed) ? Number(seed) : Number.NaN) : null,
-      ...(includePrompt ? { prompt: values.prompt } : {}),
+      ...parameters,
+      // A locked but empty seed stays a NaN, so the save schema asks for a number instead of saving "random".
+      seed: values.seedLocked ? (seed ?? Number.NaN) : null,
+      ...(includePrompt ? { prompt } : {}),
     },
   };
 }

@@ -9,7 +9,7 @@ import { terminalStates } from '@/lib/generation/states';
 export async function listOwnedClips({ teamId, ids, deleted = false }: { teamId: string; ids: string[]; deleted?: boolean }) {
   if (ids.length === 0) return [];
   return getDb()
-    .select({ id: generations.id, userId: generations.userId, archivePath: generations.archivePath })
+    .select({ id: generations.id, userId: generations.userId, state: generations.state, archivePath: generations.archivePath })
     .from(generations)
     .where(and(eq(generations.teamId, teamId), inArray(generations.id, ids), deleted ? isNotNull(generations.deletedAt) : isNull(generations.deletedAt)))
     .all();

@@ -9,17 +9,20 @@ import { stateGroups } from '@/lib/generation/states';
 import { toView, type GenerationView } from '@/lib/generation/view';
 import { dayRange, type GalleryItem, type GalleryPage, type GallerySearch } from './schemas';
 
+/** Where queued clips stand: `queuePositions`, or the long poll's copy cached per queue version. */
+type Places = (ids: readonly string[]) => Promise<ReadonlyMap<string, number>>;
+
 /** The place in the real send order of each waiting row, read once for all of them. */
-async function positionsOf(rows: readonly GenerationWithAuthor[]): Promise<ReadonlyMap<string, number>> {
+async function positionsOf(rows: readonly GenerationWithAuthor[], places: Places = queuePositions): Promise<ReadonlyMap<string, number>> {
   const queued = rows.filter((row) => row.state === 'queued').map((row) => row.id);
-  return queued.length ? queuePositions(queued) : new Map<string, number>();
+  return queued.length ? places(queued) : new Map<string, number>();
 }
 
 const viewOf = (row: GenerationWithAuthor, positions: ReadonlyMap<string, number>) => toView(row, { pollScale: getEnv().pollScale, queuePosition: positions.get(row.id) ?? null });
 
 /** Rows as the browser sees them, each waiting one with its place in the queue. */
-export async function loadViews(rows: readonly GenerationWithAuthor[]): Promise<GenerationView[]> {
-  const positions = await positionsOf(rows);
+export async function loadViews(rows: readonly GenerationWithAuthor[], places?: Places): Promise<GenerationView[]> {
+  const positions = await positionsOf(rows, places);
   return rows.map((row) => viewOf(row, positions));
 }
 

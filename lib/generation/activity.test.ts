@@ -23,6 +23,12 @@ describe('progress toward the documented time', () => {
     expect(progressOf(clip('queued', { submittedAt: null }), T0 + 9_000)).toEqual({ elapsedMs: 9_000, fraction: 0, remainingMs: 60_000, overdue: false });
     expect(progressOf(clip('success', { completedAt: T0 + 50_000 }), T0 + 999_000)).toEqual({ elapsedMs: 48_000, fraction: 1, remainingMs: 0, overdue: false });
   });
+
+  it('is empty, not full, for a clip that ended without a video: a bar must not read 100 % for a failure', () => {
+    for (const state of ['failed', 'unknown', 'cancelled'] as const) {
+      expect(progressOf(clip(state, { completedAt: T0 + 50_000 }), T0 + 999_000)).toEqual({ elapsedMs: 48_000, fraction: 0, remainingMs: 0, overdue: false });
+    }
+  });
 });
 
 describe('what the panel lists and counts', () => {

@@ -32,7 +32,8 @@ export type Progress = { elapsedMs: number; fraction: number; remainingMs: numbe
 
 /**
  * How far along a clip is against the documented generation time: elapsed since it was sent (since it was
- * stored while queued), a fraction that stops short of the end until the clip is really there, and what is left.
+ * stored while queued), a fraction that stops short of the end until the clip is really there (and stays empty
+ * for one that ended without a video), and what is left. The one fraction every progress bar shows.
  */
 export function progressOf(view: Timed, now: number): Progress {
   const phase = phaseOf(view.state);
@@ -40,7 +41,8 @@ export function progressOf(view: Timed, now: number): Progress {
   const start = view.submittedAt ?? view.createdAt;
   const end = phase === 'running' ? now : (view.completedAt ?? now);
   const elapsedMs = Math.max(0, end - start);
-  if (phase !== 'running') return { elapsedMs, fraction: 1, remainingMs: 0, overdue: false };
+  // Only a clip that is there fills the bar: one that failed, went unconfirmed or was cancelled shows none.
+  if (phase !== 'running') return { elapsedMs, fraction: phase === 'done' ? 1 : 0, remainingMs: 0, overdue: false };
   return {
     elapsedMs,
     fraction: Math.min(0.97, elapsedMs / view.expectedDurationMs),

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 
 // One emitter per server process, surviving dev reloads. Another process's changes reach watchers
 // through their wait's deadline instead (the rows are re-read then).
-const holder = globalThis as typeof globalThis & { __wanChanges?: EventEmitter };
+const holder = globalThis as typeof globalThis & { __wanChanges?: EventEmitter; __wanQueueVersion?: number };
 
 function emitter(): EventEmitter {
   if (!holder.__wanChanges) {
@@ -23,7 +23,13 @@ const QUEUE_MOVED = 'queue-moved';
 
 /** The send order moved: every watcher of a queued clip should look at its place again. */
 export function notifyQueueMoved(): void {
+  holder.__wanQueueVersion = queueVersion() + 1;
   emitter().emit(QUEUE_MOVED, QUEUE_MOVED);
+}
+
+/** Goes up on every `notifyQueueMoved` in this process: queue places computed at one version hold until the next. */
+export function queueVersion(): number {
+  return holder.__wanQueueVersion ?? 0;
 }
 
 /**

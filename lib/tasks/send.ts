@@ -8,7 +8,7 @@ import { requestOf } from '@/lib/generation/recipe';
 import { toWanCreateBody, WanApiError, WanNetworkError } from '@/lib/wan';
 import { callbackUrl } from './callback';
 import type { TrackerDeps } from './deps';
-import { notifyChanged } from './notify';
+import { notifyChanged, notifyQueueMoved } from './notify';
 import { firstRefreshAt } from '@/lib/generation/timings';
 
 /** Retries (and their waits) must end this long before the lease would, so a send never outlives its lease. */
@@ -44,6 +44,8 @@ export async function sendGeneration(id: string, deps: TrackerDeps): Promise<Gen
     const failedAt = now();
     const values = { ...afterFailedSend(error, row, failedAt), leaseUntil: null, updatedAt: failedAt };
     await finishSend(heartbeat.lease(), values);
+    // Back in the queue (the service was busy): the places behind it move.
+    if (values.state === 'queued') notifyQueueMoved();
     return (await getGenerationForWorker({ id }))?.state;
   } finally {
     heartbeat.stop();

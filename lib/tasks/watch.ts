@@ -1,6 +1,6 @@
 import 'server-only';
 import { listGenerationsByIds, listGenerationStates } from '@/db/queries/generations';
-import { queuePositions } from '@/lib/queue/positions';
+import { cachedQueuePositions } from './positions-cache';
 import { isOpen } from '@/lib/generation/states';
 import { versionOf, type GenerationView } from '@/lib/generation/view';
 import type { TrackerDeps } from './deps';
@@ -37,7 +37,7 @@ export async function watchGenerations(
     // Versions from the narrow read (read again only after a refresh); full views only for what changed.
     const { changedIds, queued } = await changedSince(rows, known);
     const left = deadline - deps.now().getTime();
-    if (changedIds.length > 0) return loadViews(await listGenerationsByIds({ ids: changedIds, teamId }));
+    if (changedIds.length > 0) return loadViews(await listGenerationsByIds({ ids: changedIds, teamId }), cachedQueuePositions);
     if (left <= 0 || signal?.aborted) return [];
 
     // A queued clip's place moves when anyone's clips are stored or sent (a clip not read this round may be queued).
@@ -52,7 +52,8 @@ type StateRow = Awaited<ReturnType<typeof listGenerationStates>>[number];
 /** The ids whose version differs from the caller's, and whether any of them waits in the queue (its place can move). */
 async function changedSince(rows: StateRow[], known: ReadonlyMap<string, string>): Promise<{ changedIds: string[]; queued: boolean }> {
   const queued = rows.filter((row) => row.state === 'queued').map((row) => row.id);
-  const positions = queued.length ? await queuePositions(queued) : new Map<string, number>();
+  // Computed once per change of the queue for all watchers of this process, not on every pass of each.
+  const positions = queued.length ? await cachedQueuePositions(queued) : new Map<string, number>();
   const changed: string[] = [];
   for (const row of rows) {
     const queuePosition = positions.get(row.id) ?? null;

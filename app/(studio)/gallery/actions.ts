@@ -16,6 +16,7 @@ import { keepImageFromLink } from '@/lib/images/start-image';
 import { importOverCap } from '@/lib/start/refusal-message';
 import { precheckStart, prepareRequest, startClips } from '@/lib/start/start-clips';
 import { trackerDeps } from '@/lib/tasks/deps';
+import { notifyQueueMoved } from '@/lib/tasks/notify';
 
 // Under Next's 1 MB limit on a server action's body; 500 recipes take about 300 KB.
 const INVALID = 'That request is not valid.';
@@ -56,6 +57,8 @@ export const trashClips = teamAction('generation:delete', clipIdsSchema, async (
   if (owned.some((clip) => !can(member, 'generation:delete', clip))) return fail('You can delete only clips you made; nothing was deleted.');
   const moved = owned.map((clip) => clip.id);
   await moveToTrash({ teamId: team.teamId, ids: moved, userId: user.id, now: new Date(), prices: getEnv().prices });
+  // A trashed clip that was waiting is cancelled: the places behind it move.
+  if (owned.some((clip) => clip.state === 'queued')) notifyQueueMoved();
   revalidatePath('/gallery');
   return ok({ ids: moved });
 });

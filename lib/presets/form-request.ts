@@ -1,0 +1,28 @@
+import type { GenerationRequestInput } from '@/lib/generation/schema';
+import type { AppliedValues } from './apply';
+
+/** The studio form's values as far as a request goes: what a preset sets, and the start frame by its stored image's id. */
+export type FormRequestValues = AppliedValues & { startImage: { id: string } | null };
+
+/**
+ * The one mapping of the form's values to the request they ask for. The form validates and sends it; a setup
+ * preset keeps it less the start frame (components/presets/preset-input.ts), and `applySetup` maps it back.
+ */
+export function toRequestInput(values: FormRequestValues): GenerationRequestInput {
+  const seedText = values.seed.trim();
+  return {
+    mode: values.mode,
+    // The server sends the service the URL of the image it checked and kept; the form names it by id.
+    ...(values.mode === 'image-to-video' && values.startImage ? { imageId: values.startImage.id } : {}),
+    prompt: values.prompt,
+    negativePrompt: values.negativePrompt,
+    // An unparseable seed stays a NaN so the schema reports it instead of silently rolling a new one.
+    seed: seedText === '' ? undefined : /^\d+$/.test(seedText) ? Number(seedText) : Number.NaN,
+    resolution: values.resolution,
+    aspectRatio: values.aspectRatio,
+    duration: values.duration,
+    enablePromptExpansion: values.enablePromptExpansion,
+    provider: values.provider,
+    requestType: values.requestType,
+  };
+}
