@@ -10,10 +10,14 @@ import { Button } from './ui/button';
 export type QueueCommand =
   | { command: 'cancel'; id: string }
   | { command: 'resubmit'; id: string }
-  | { command: 'move'; id: string; direction: 'up' | 'down' };
+  | { command: 'move'; id: string; direction: 'up' | 'down' }
+  | { command: 'front'; id: string };
 export type ManageQueueAction = (command: QueueCommand) => Promise<ActionResult<GenerationView>>;
 
-/** Runs a queue command and puts the clip's new view in the cache, so every place showing it is current. */
+/**
+ * Runs a queue command and puts the clip's new view in the cache, so every place showing it is current; the
+ * activity lists are read again too (the other queued clips' places arrive through the long poll the server wakes).
+ */
 export function useQueueCommand(manage: ManageQueueAction) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string>();
@@ -22,41 +26,56 @@ export function useQueueCommand(manage: ManageQueueAction) {
     setError(undefined);
     startTransition(async () => {
       const result = await manage(command);
-      if (result.ok) queryClient.setQueryData(queryKeys.generation(command.id), result.data);
-      else setError(result.message);
+      if (result.ok) {
+        queryClient.setQueryData(queryKeys.generation(command.id), result.data);
+        void queryClient.invalidateQueries({ queryKey: queryKeys.activity() });
+      } else setError(result.message);
     });
   }
   return { run, error, pending };
 }
 
-/** What a person can do with a clip that has not been sent: reorder or cancel it; or, when unconfirmed, resend or dismiss. */
-export function QueueControls({ view, manage }: { view: GenerationView; manage: ManageQueueAction }) {
-  const { run, error, pending } = useQueueCommand(manage);
+type Props = {
+  view: GenerationView;
+  manage: ManageQueueAction;
+  /** The activity panel's narrow form: no explanation, small buttons whose names say which clip they act on. */
+  compact?: boolean;
+};
 
-  const small = 'h-8 px-3 text-xs';
+/** What a person can do with a clip that has not been sent: reorder, send next or cancel it; or, when unconfirmed, resend or dismiss. */
+export function QueueControls({ view, manage, compact = false }: Props) {
+  const { run, error, pending } = useQueueCommand(manage);
+  const short = view.prompt.length > 40 ? `${view.prompt.slice(0, 39)}…` : view.prompt;
+  const named = (action: string) => (compact ? `${action}: “${short}”` : action);
+  const small = compact ? 'h-7 min-w-7 px-2 text-xs' : 'h-8 px-3 text-xs';
   return (
-    <div className="space-y-2">
+    <div className={compact ? 'space-y-1 pt-0.5' : 'space-y-2'}>
       {view.state === 'queued' ? (
-        <div className="flex flex-wrap items-center gap-2">
-          <p className="mr-auto text-sm text-muted" data-testid="queue-position">
-            Queued{view.queuePosition ? `, ${ordinal(view.queuePosition)} to be sent` : ''}: teams and people take turns, and it goes as soon as the service has a free slot.
-          </p>
-          <Button className={small} disabled={pending} aria-label="Move earlier" onClick={() => run({ command: 'move', id: view.id, direction: 'up' })}>
+        <div className={`flex flex-wrap items-center ${compact ? 'gap-1.5' : 'gap-2'}`}>
+          {!compact && (
+            <p className="mr-auto text-sm text-muted" data-testid="queue-position">
+              Queued{view.queuePosition ? `, ${ordinal(view.queuePosition)} to be sent` : ''}: teams and people take turns, and it goes as soon as the service has a free slot.
+            </p>
+          )}
+          <Button className={small} disabled={pending || view.queuePosition === 1} aria-label={named('Move to front')} title="Send this one next among your team’s queued clips" onClick={() => run({ command: 'front', id: view.id })}>
+            ⤒
+          </Button>
+          <Button className={small} disabled={pending} aria-label={named('Move earlier')} onClick={() => run({ command: 'move', id: view.id, direction: 'up' })}>
             ↑
           </Button>
-          <Button className={small} disabled={pending} aria-label="Move later" onClick={() => run({ command: 'move', id: view.id, direction: 'down' })}>
+          <Button className={small} disabled={pending} aria-label={named('Move later')} onClick={() => run({ command: 'move', id: view.id, direction: 'down' })}>
             ↓
           </Button>
-          <Button className={small} disabled={pending} onClick={() => run({ command: 'cancel', id: view.id })}>
+          <Button className={small} disabled={pending} aria-label={compact ? named('Cancel') : undefined} onClick={() => run({ command: 'cancel', id: view.id })}>
             Cancel
           </Button>
         </div>
       ) : (
-        <div className="flex flex-wrap gap-2">
-          <Button variant="primary" className={small} disabled={pending} onClick={() => run({ command: 'resubmit', id: view.id })}>
+        <div className={`flex flex-wrap ${compact ? 'gap-1.5' : 'gap-2'}`}>
+          <Button variant="primary" className={small} disabled={pending} aria-label={compact ? named('Send again') : undefined} onClick={() => run({ command: 'resubmit', id: view.id })}>
             Send again
           </Button>
-          <Button className={small} disabled={pending} onClick={() => run({ command: 'cancel', id: view.id })}>
+          <Button className={small} disabled={pending} aria-label={compact ? named('Dismiss') : undefined} onClick={() => run({ command: 'cancel', id: view.id })}>
             Dismiss
           </Button>
         </div>
