@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import type { GenerationView } from '@/lib/generation/view';
 import { queryKeys } from '@/lib/client-fetch';
+import type { ButtonHTMLAttributes } from 'react';
 import { Button } from './ui/button';
 
 export type QueueCommand =
@@ -35,6 +36,14 @@ export function useQueueCommand(manage: ManageQueueAction) {
   return { run, error, pending };
 }
 
+const compactClass = 'inline-flex h-7 min-w-7 items-center justify-center rounded-md border border-line px-2 text-xs text-ink hover:bg-raised disabled:cursor-not-allowed disabled:opacity-50';
+
+/** The studio's button, or in the panel's compact form a small outlined one. */
+function QueueButton({ compact, primary = false, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { compact: boolean; primary?: boolean }) {
+  if (compact) return <button type="button" className={compactClass} {...props} />;
+  return <Button variant={primary ? 'primary' : 'secondary'} className="h-8 px-3 text-xs" {...props} />;
+}
+
 type Props = {
   view: GenerationView;
   manage: ManageQueueAction;
@@ -47,7 +56,6 @@ export function QueueControls({ view, manage, compact = false }: Props) {
   const { run, error, pending } = useQueueCommand(manage);
   const short = view.prompt.length > 40 ? `${view.prompt.slice(0, 39)}…` : view.prompt;
   const named = (action: string) => (compact ? `${action}: “${short}”` : action);
-  const small = compact ? 'h-7 min-w-7 px-2 text-xs' : 'h-8 px-3 text-xs';
   return (
     <div className={compact ? 'space-y-1 pt-0.5' : 'space-y-2'}>
       {view.state === 'queued' ? (
@@ -57,27 +65,27 @@ export function QueueControls({ view, manage, compact = false }: Props) {
               Queued{view.queuePosition ? `, ${ordinal(view.queuePosition)} to be sent` : ''}: teams and people take turns, and it goes as soon as the service has a free slot.
             </p>
           )}
-          <Button className={small} disabled={pending || view.queuePosition === 1} aria-label={named('Move to front')} title="Send this one next among your team’s queued clips" onClick={() => run({ command: 'front', id: view.id })}>
+          <QueueButton compact={compact} disabled={pending || view.queuePosition === 1} aria-label={named('Move to front')} title="Send this one next among your team’s queued clips" onClick={() => run({ command: 'front', id: view.id })}>
             ⤒
-          </Button>
-          <Button className={small} disabled={pending} aria-label={named('Move earlier')} onClick={() => run({ command: 'move', id: view.id, direction: 'up' })}>
+          </QueueButton>
+          <QueueButton compact={compact} disabled={pending} aria-label={named('Move earlier')} onClick={() => run({ command: 'move', id: view.id, direction: 'up' })}>
             ↑
-          </Button>
-          <Button className={small} disabled={pending} aria-label={named('Move later')} onClick={() => run({ command: 'move', id: view.id, direction: 'down' })}>
+          </QueueButton>
+          <QueueButton compact={compact} disabled={pending} aria-label={named('Move later')} onClick={() => run({ command: 'move', id: view.id, direction: 'down' })}>
             ↓
-          </Button>
-          <Button className={small} disabled={pending} aria-label={compact ? named('Cancel') : undefined} onClick={() => run({ command: 'cancel', id: view.id })}>
+          </QueueButton>
+          <QueueButton compact={compact} disabled={pending} aria-label={compact ? named('Cancel') : undefined} onClick={() => run({ command: 'cancel', id: view.id })}>
             Cancel
-          </Button>
+          </QueueButton>
         </div>
       ) : (
         <div className={`flex flex-wrap ${compact ? 'gap-1.5' : 'gap-2'}`}>
-          <Button variant="primary" className={small} disabled={pending} aria-label={compact ? named('Send again') : undefined} onClick={() => run({ command: 'resubmit', id: view.id })}>
+          <QueueButton compact={compact} primary disabled={pending} aria-label={compact ? named('Send again') : undefined} onClick={() => run({ command: 'resubmit', id: view.id })}>
             Send again
-          </Button>
-          <Button className={small} disabled={pending} aria-label={compact ? named('Dismiss') : undefined} onClick={() => run({ command: 'cancel', id: view.id })}>
+          </QueueButton>
+          <QueueButton compact={compact} disabled={pending} aria-label={compact ? named('Dismiss') : undefined} onClick={() => run({ command: 'cancel', id: view.id })}>
             Dismiss
-          </Button>
+          </QueueButton>
         </div>
       )}
       {error && (
