@@ -6,7 +6,7 @@ import { explainFailure } from '@/lib/generation/fail-codes';
 import type { GenerationView } from '@/lib/generation/view';
 import { formatClock } from './format';
 import { useGeneration } from './hooks/generation-watch';
-import { ordinal, useQueueCommand, type ManageQueueAction } from './queue-controls';
+import { ordinal, QueueControls, type ManageQueueAction } from './queue-controls';
 import { ProgressBar } from './ui/progress-bar';
 
 const running: Partial<Record<GenerationView['state'], string>> = { sending: 'Sending', pending: 'Waiting', processing: 'Generating', timed_out: 'Taking long' };
@@ -29,9 +29,7 @@ function statusOf(view: GenerationView, now: number): string {
   }
 }
 
-const small = 'inline-flex h-7 min-w-7 items-center justify-center rounded-md border border-line px-2 text-xs text-ink hover:bg-raised disabled:opacity-50';
-
-/** One clip in the activity panel: live through the tab's long poll, with its place, time, controls or result. */
+/** One clip in the activity panel: live through the tab's long poll, with its place, time, the queue's controls or its result. */
 export function ActivityItem({
   initial,
   now,
@@ -48,7 +46,6 @@ export function ActivityItem({
   onDismiss: (id: string) => void;
 }) {
   const { data: view } = useGeneration(initial);
-  const { run, error, pending } = useQueueCommand(manage);
   const phase = phaseOf(view.state);
   const progress = progressOf(view, now);
   const short = view.prompt.length > 40 ? `${view.prompt.slice(0, 39)}…` : view.prompt;
@@ -75,34 +72,7 @@ export function ActivityItem({
         {phase === 'running' && (
           <ProgressBar label={`Progress of “${short}”`} fraction={progress.fraction} />
         )}
-        {mayManage && phase === 'queued' && (
-          <div className="flex gap-1.5 pt-0.5">
-            <button type="button" className={small} disabled={pending} aria-label={`Move earlier: “${short}”`} onClick={() => run({ command: 'move', id: view.id, direction: 'up' })}>
-              ↑
-            </button>
-            <button type="button" className={small} disabled={pending} aria-label={`Move later: “${short}”`} onClick={() => run({ command: 'move', id: view.id, direction: 'down' })}>
-              ↓
-            </button>
-            <button type="button" className={small} disabled={pending} aria-label={`Cancel “${short}”`} onClick={() => run({ command: 'cancel', id: view.id })}>
-              Cancel
-            </button>
-          </div>
-        )}
-        {mayManage && phase === 'unconfirmed' && (
-          <div className="flex gap-1.5 pt-0.5">
-            <button type="button" className={small} disabled={pending} onClick={() => run({ command: 'resubmit', id: view.id })}>
-              Send again
-            </button>
-            <button type="button" className={small} disabled={pending} onClick={() => run({ command: 'cancel', id: view.id })}>
-              Dismiss
-            </button>
-          </div>
-        )}
-        {error && (
-          <p role="status" className="text-xs text-danger">
-            {error}
-          </p>
-        )}
+        {mayManage && (phase === 'queued' || phase === 'unconfirmed') && <QueueControls view={view} manage={manage} compact />}
       </div>
       {finished && (
         <button type="button" className="h-7 shrink-0 rounded-md px-1.5 text-xs text-muted hover:bg-raised hover:text-ink" aria-label={`Dismiss “${short}”`} onClick={() => onDismiss(view.id)}>

@@ -1,9 +1,10 @@
 // The browser's side of our own JSON routes: the query-cache keys, the watch route's query, and the fetch.
 
-/** React Query's keys: one per generation, one per set of watched generations. */
+/** React Query's keys: one per generation, one per long poll (its watched generations), … */
 export const queryKeys = {
   generation: (id: string) => ['generation', id] as const,
-  watch: (ids: readonly string[]) => ['watch', ids.join(',')] as const,
+  /** The tab's long poll: the watched generations, and whether it also carries the team's activity. */
+  watch: (ids: readonly string[], activity = false) => ['watch', ids.join(','), activity] as const,
   presets: ['presets'] as const,
   promptHistory: (q: string) => ['prompt-history', q] as const,
   /** The activity panel's list; `activity()` alone matches every scope. */

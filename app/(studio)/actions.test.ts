@@ -4,11 +4,12 @@ import { getGenerationForWorker } from '@/db/queries/tracker';
 import { createUserWithPersonalTeam } from '@/db/queries/users';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { session } from '@/test/session';
+import { insertTestGeneration } from '@/test/fixtures';
 
 vi.mock('@/lib/auth/session', () => import('@/test/session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
-const { createGeneration, createSweep, reproduceGeneration } = await import('./actions');
+const { createGeneration, createSweep, manageQueue, reproduceGeneration } = await import('./actions');
 
 let emulator: TestEmulator;
 let teamId: string;
@@ -139,5 +140,24 @@ describe('hourly quota per member', () => {
     } finally {
       await updateTeam({ teamId, values: { hourlyQuota: null } });
     }
+  });
+});
+
+describe('manageQueue front', () => {
+  it('sends the team’s last queued clip first and answers with its new place', async () => {
+    const userId = session.context?.user.id ?? '';
+    await insertTestGeneration({ userId, teamId }, { queueRank: 10 });
+    const last = await insertTestGeneration({ userId, teamId }, { queueRank: 20 });
+    const result = await manageQueue({ command: 'front', id: last.id });
+    expect(result.ok && result.data.queuePosition).toBe(1);
+  });
+
+  it('moves nothing, and says why, for a clip that is no longer queued', async () => {
+    const sent = await insertTestGeneration({ userId: session.context?.user.id ?? '', teamId }, { state: 'processing', queueRank: 5 });
+    expect(await manageQueue({ command: 'front', id: sent.id })).toEqual({ ok: false, message: 'This clip is no longer waiting in the queue; nothing was moved.' });
+  });
+
+  it('refuses a malformed command with the schema’s words', async () => {
+    expect(await manageQueue({ command: 'front', id: 'not-an-id' })).toEqual({ ok: false, message: 'That request is not valid.' });
   });
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getGenerationById } from '@/db/queries/generations';
-import { cancelGeneration, moveQueued, requeueUnknown } from '@/db/queries/queue';
+import { cancelGeneration, moveQueued, moveQueuedToFront, requeueUnknown } from '@/db/queries/queue';
 import { fail, ok, teamAction, type ActionResult, type Failure } from '@/lib/actions';
 import { can } from '@/lib/auth/authz';
 import { getEnv } from '@/lib/env';
@@ -23,6 +23,7 @@ import { nextQueueRank } from '@/lib/tasks/submit';
 import { loadView } from '@/lib/gallery/load';
 
 const NOT_FOUND = 'That clip does not exist.';
+const NOT_QUEUED = 'This clip is no longer waiting in the queue; nothing was moved.';
 const idSchema = z.uuid();
 /** A parent that is not a well-formed id is no parent: never a reason to refuse. */
 const parentIdSchema = idSchema.optional().catch(undefined);
@@ -106,10 +107,11 @@ const queueCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('cancel'), id: z.uuid() }),
   z.object({ command: z.literal('resubmit'), id: z.uuid() }),
   z.object({ command: z.literal('move'), id: z.uuid(), direction: z.enum(['up', 'down']) }),
+  z.object({ command: z.literal('front'), id: z.uuid() }),
 ]);
 export type QueueCommand = z.input<typeof queueCommandSchema>;
 
-/** Cancel or reorder a queued clip; resubmit or dismiss (cancel) one whose sending is unconfirmed. */
+/** Cancel, reorder or send next a queued clip; resubmit or dismiss (cancel) one whose sending is unconfirmed. */
 export const manageQueue = teamAction(
   'generation:manage',
   queueCommandSchema,
@@ -131,13 +133,17 @@ export const manageQueue = teamAction(
       if (changed) dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
     } else if (command.command === 'cancel') {
       changed = await cancelGeneration({ id: command.id, teamId, now: deps.now(), prices: getEnv().prices });
+    } else if (command.command === 'front') {
+      const moved = await moveQueuedToFront({ id: command.id, teamId });
+      if (moved === 'not-queued') return fail(NOT_QUEUED);
+      changed = moved === 'moved';
     } else {
       changed = await moveQueued({ id: command.id, teamId, direction: command.direction });
     }
 
     const row = await getGenerationById({ id: command.id, teamId });
     if (!row) return fail(NOT_FOUND);
-    if (!changed && command.command !== 'move') return fail('This clip has already moved on; nothing was changed.');
+    if (!changed && command.command !== 'move' && command.command !== 'front') return fail('This clip has already moved on; nothing was changed.');
     if (changed) notifyQueueMoved();
     revalidatePath('/gallery');
     return ok(await loadView(row));

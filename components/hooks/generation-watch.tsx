@@ -1,13 +1,19 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { fetchJson, queryKeys, watchQuery } from '@/lib/client-fetch';
 import { needsWatching } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { useBackgroundLead } from './use-background-lead';
 
-type Registry = { watch: (id: string) => () => void };
+type Registry = {
+  watch: (id: string) => () => void;
+  /** Keeps the team's activity in the long poll; returns the unsubscribe. */
+  watchActivity: () => () => void;
+  /** The team's activity version a list was read at (it only moves forward). */
+  sawActivity: (version: number) => void;
+};
 const WatchContext = createContext<Registry | null>(null);
 
 const ERROR_BACKOFF_MS = 5_000;
@@ -16,7 +22,9 @@ const NEXT_POLL_MS = 100;
 
 /**
  * One long poll per tab for every clip on the page that is still changing (browsers allow few
- * connections per site, so never one per clip). Answers go straight into each clip's query cache.
+ * connections per site, so never one per clip). Answers go straight into each clip's query cache. While a
+ * Team activity list is shown, the same poll also carries the team's activity version and re-reads that list
+ * when a teammate stores a new clip.
  */
 export function GenerationWatchProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -34,16 +42,35 @@ export function GenerationWatchProvider({ children }: { children: ReactNode }) {
       });
   }, []);
 
+  const [activityWatchers, setActivityWatchers] = useState(0);
+  const activitySeen = useRef(0);
+  // Not carried until a list has said which version it was read at (else the first answer would re-read it).
+  const [activityKnown, setActivityKnown] = useState(false);
+  const watchActivity = useCallback(() => {
+    setActivityWatchers((n) => n + 1);
+    return () => setActivityWatchers((n) => n - 1);
+  }, []);
+  const sawActivity = useCallback((version: number) => {
+    activitySeen.current = Math.max(activitySeen.current, version);
+    setActivityKnown(true);
+  }, []);
+
   const ids = useMemo(() => [...counts.keys()].sort(), [counts]);
+  const withActivity = activityWatchers > 0 && activityKnown;
   const backgroundLead = useBackgroundLead();
   useQuery({
-    queryKey: queryKeys.watch(ids),
-    enabled: ids.length > 0,
+    queryKey: queryKeys.watch(ids, withActivity),
+    enabled: ids.length > 0 || withActivity,
     gcTime: 0,
     queryFn: async ({ signal }) => {
       const versionOf = (id: string) => queryClient.getQueryData<GenerationView>(queryKeys.generation(id))?.version;
-      const { views } = await fetchJson<{ views: GenerationView[] }>(`/api/generations/watch?${watchQuery(ids, versionOf)}`, signal);
-      for (const view of views) queryClient.setQueryData(queryKeys.generation(view.id), view);
+      const activity = withActivity ? `&a=${activitySeen.current}` : '';
+      const answer = await fetchJson<{ views: GenerationView[]; activity?: number }>(`/api/generations/watch?${watchQuery(ids, versionOf)}${activity}`, signal);
+      for (const view of answer.views) queryClient.setQueryData(queryKeys.generation(view.id), view);
+      if (answer.activity !== undefined && answer.activity > activitySeen.current) {
+        activitySeen.current = answer.activity;
+        void queryClient.invalidateQueries({ queryKey: queryKeys.activity('team') });
+      }
       return Date.now();
     },
     // Ask again right away: the server holds each request until something changes.
@@ -53,7 +80,7 @@ export function GenerationWatchProvider({ children }: { children: ReactNode }) {
     refetchOnWindowFocus: 'always',
   });
 
-  const registry = useMemo(() => ({ watch }), [watch]);
+  const registry = useMemo(() => ({ watch, watchActivity, sawActivity }), [watch, watchActivity, sawActivity]);
   return <WatchContext.Provider value={registry}>{children}</WatchContext.Provider>;
 }
 
@@ -61,6 +88,13 @@ export function GenerationWatchProvider({ children }: { children: ReactNode }) {
 export function useWatchGeneration(id: string, active: boolean): void {
   const registry = useContext(WatchContext);
   useEffect(() => (active && registry ? registry.watch(id) : undefined), [registry, id, active]);
+}
+
+/** While `active`, the tab's long poll also answers when the team stores a new clip; `saw` records a list's version. */
+export function useWatchTeamActivity(active: boolean): (version: number) => void {
+  const registry = useContext(WatchContext);
+  useEffect(() => (active && registry ? registry.watchActivity() : undefined), [registry, active]);
+  return useCallback((version: number) => registry?.sawActivity(version), [registry]);
 }
 
 /** One generation, kept current by the tab's long poll while it is still changing. */

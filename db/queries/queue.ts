@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, inArray, lt, lte, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, lte, max, min, sql } from 'drizzle-orm';
+import { frontRank } from './queue-rank';
 import { getDb } from '../index';
 import { cancellableStates, inFlightStates } from '@/lib/generation/states';
 import { dispatchTurns, generations } from '../schema';
@@ -8,7 +9,7 @@ import { findLimitRefusal, withoutOneSend, type LimitRefusal, type Prices, type 
 /**
  * The send queue. Tenant rule, two halves: the dispatcher's side (`countInFlight`, `listQueuedHeads`, the
  * turns, `claimQueued`, `markStaleSendsUnknown`, `largestQueuedTeam`) works across every team by generation id,
- * like `./tracker`; a person's commands (`moveQueued`, `cancelGeneration`, `requeueUnknown`) take `teamId`
+ * like `./tracker`; a person's commands (`moveQueued`, `moveQueuedToFront`, `cancelGeneration`, `requeueUnknown`) take `teamId`
  * and filter by it.
  */
 
@@ -122,6 +123,28 @@ export async function moveQueued({ id, teamId, direction }: { id: string; teamId
     tx.update(generations).set({ queueRank: self.rank }).where(eq(generations.id, neighbour.id)).run();
     return true;
   });
+}
+
+export type FrontMove = 'moved' | 'first' | 'not-queued';
+
+/**
+ * Sends a queued generation next among its team's queued clips: its rank goes just below the team's first (one
+ * row written). People still take turns, so it is its author's next clip and the team's first at a tie of turns.
+ */
+export async function moveQueuedToFront({ id, teamId }: { id: string; teamId: string }): Promise<FrontMove> {
+  return getDb().transaction(
+    (tx) => {
+      const scope = and(eq(generations.teamId, teamId), eq(generations.state, 'queued'));
+      const self = tx.select({ rank: generations.queueRank }).from(generations).where(and(scope, eq(generations.id, id))).get();
+      if (!self || self.rank === null) return 'not-queued';
+      const first = tx.select({ rank: min(generations.queueRank) }).from(generations).where(scope).get()?.rank ?? self.rank;
+      const rank = frontRank(self.rank, first);
+      if (rank === null) return 'first';
+      tx.update(generations).set({ queueRank: rank }).where(and(scope, eq(generations.id, id))).run();
+      return 'moved';
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /**

@@ -323,6 +323,16 @@ const actions: Entry[] = [
     },
   },
   {
+    name: 'manageQueue front (someone else’s clip)',
+    expect: members('owner'),
+    run: async (persona) => {
+      const author = persona === 'owner' ? world.users.editor : world.users.owner;
+      await archivedClip(author, world.video, { state: 'queued', archivePath: null, queueRank: 1 });
+      const last = await archivedClip(author, world.video, { state: 'queued', archivePath: null, queueRank: 1_000 });
+      return action(() => studio.manageQueue({ command: 'front', id: last.id }), () => getRow(last.id)?.queueRank !== 1_000);
+    },
+  },
+  {
     name: 'favoriteClips',
     expect: members('owner', 'editor', 'viewer'),
     run: async () => {

@@ -8,7 +8,7 @@ import { costCents, type GenerationRequest, randomSeed } from '@/lib/generation/
 import { newCallbackSecret } from './callback';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
-import { notifyQueueMoved } from './notify';
+import { notifyQueueMoved, notifyTeamActivity } from './notify';
 
 type Owner = { userId: string; teamId: string; guard?: SpendGuard };
 
@@ -71,6 +71,7 @@ export async function submitGenerations(
   crashPoint('after-insert');
   // Not awaited: one team's backlog (or a slow service) must never make anyone's Generate wait.
   notifyQueueMoved();
+  notifyTeamActivity(teamId);
   dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
   return rows;
 }

@@ -5,8 +5,9 @@ import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit
 import { generationRequestSchema } from '@/lib/generation/schema';
 import { createWanClient, type WanClient } from '@/lib/wan/client';
 import type { TrackerDeps } from './deps';
-import { notifyChanged } from './notify';
+import { notifyChanged, teamActivityVersion } from './notify';
 import { refreshIfDue } from './refresh';
+import { submitGeneration } from './submit';
 import { submitAndDispatch } from '@/test/submit';
 import { loadView } from '@/lib/gallery/load';
 import { watchGenerations } from './watch';
@@ -95,5 +96,26 @@ describe('watchGenerations (the long poll)', () => {
     const view = await newClip('private');
     const changed = await watchGenerations({ teamId: 'another-team', known: new Map([[view.id, '']]), maxWaitMs: 0 }, deps());
     expect(changed).toEqual([]);
+  });
+
+  it('with the team’s activity version, answers as soon as the team stores a new clip, even with no clip watched', async () => {
+    const seen = teamActivityVersion(owner.teamId);
+    const started = Date.now();
+    const pending = watchGenerations({ teamId: owner.teamId, known: new Map(), maxWaitMs: 10_000, activitySeen: seen }, deps());
+    setTimeout(() => void submitGeneration({ ...owner, request: generationRequestSchema.parse({ prompt: 'a teammate’s new clip' }) }, deps()), 100);
+    expect(await pending).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(teamActivityVersion(owner.teamId)).toBeGreaterThan(seen);
+  });
+
+  it('is not woken by another team’s new clip', async () => {
+    const outsider = await createOwner('w-outsider@example.test');
+    const seen = teamActivityVersion(owner.teamId);
+    const started = Date.now();
+    const pending = watchGenerations({ teamId: owner.teamId, known: new Map(), maxWaitMs: 700, activitySeen: seen }, deps());
+    setTimeout(() => void submitGeneration({ ...outsider, request: generationRequestSchema.parse({ prompt: 'another team’s clip' }) }, deps()), 100);
+    expect(await pending).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(650);
+    expect(teamActivityVersion(owner.teamId)).toBe(seen);
   });
 });

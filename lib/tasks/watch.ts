@@ -4,7 +4,7 @@ import { cachedQueuePositions } from './positions-cache';
 import { isOpen } from '@/lib/generation/states';
 import { versionOf, type GenerationView } from '@/lib/generation/view';
 import type { TrackerDeps } from './deps';
-import { waitForChanges } from './notify';
+import { teamActivityVersion, waitForChanges } from './notify';
 import { refreshIfDue } from './refresh';
 import { loadViews } from '@/lib/gallery/load';
 
@@ -17,14 +17,17 @@ const SETTLE_MS = 150;
  * A long poll: answers at once with every watched generation whose version differs from the caller's,
  * otherwise waits until some change, up to `maxWaitMs`. A finished clip reaches its watchers the moment
  * the server learns of it. The sweeper refreshes tasks at their due times; one already due is done here.
+ * With `activitySeen` (the team's activity version the caller's list was read at), it also answers as soon as a
+ * member of the team stores a new clip: an in-memory comparison, no read.
  */
 export async function watchGenerations(
-  { teamId, known, maxWaitMs }: { teamId: string; known: ReadonlyMap<string, string>; maxWaitMs: number },
+  { teamId, known, maxWaitMs, activitySeen }: { teamId: string; known: ReadonlyMap<string, string>; maxWaitMs: number; activitySeen?: number },
   deps: Pick<TrackerDeps, 'wan' | 'now' | 'pollScale'>,
   signal?: AbortSignal,
 ): Promise<GenerationView[]> {
   const ids = [...known.keys()];
   const deadline = deps.now().getTime() + Math.min(maxWaitMs, MAX_WATCH_MS);
+  const newClips = () => activitySeen !== undefined && teamActivityVersion(teamId) > activitySeen;
   let toCheck = ids;
   for (;;) {
     const now = deps.now();
@@ -38,10 +41,11 @@ export async function watchGenerations(
     const { changedIds, queued } = await changedSince(rows, known);
     const left = deadline - deps.now().getTime();
     if (changedIds.length > 0) return loadViews(await listGenerationsByIds({ ids: changedIds, teamId }), cachedQueuePositions);
-    if (left <= 0 || signal?.aborted) return [];
+    if (left <= 0 || signal?.aborted || newClips()) return [];
 
     // A queued clip's place moves when anyone's clips are stored or sent (a clip not read this round may be queued).
-    const notified = await waitForChanges(ids, { timeoutMs: left, settleMs: SETTLE_MS, queued: queued || toCheck !== ids }, signal);
+    const notified = await waitForChanges(ids, { timeoutMs: left, settleMs: SETTLE_MS, queued: queued || toCheck !== ids, team: activitySeen === undefined ? undefined : teamId }, signal);
+    if (notified.size === 0 && newClips()) return [];
     // Only what changed needs checking again; at the deadline, everything (another process may have changed it).
     toCheck = notified.size > 0 ? [...notified] : ids;
   }

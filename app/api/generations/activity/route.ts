@@ -3,6 +3,7 @@ import { authorize } from '@/lib/auth/session';
 import { loadViews } from '@/lib/gallery/load';
 import { denied, problem } from '@/lib/http';
 import { ACTIVITY_LIMIT, activityQuerySchema, DONE_KEEP_MS } from '@/lib/generation/activity';
+import { teamActivityVersion } from '@/lib/tasks/notify';
 import { MAX_WATCHED } from '@/lib/tasks/watch';
 
 export const dynamic = 'force-dynamic';
@@ -18,6 +19,8 @@ export async function GET(request: Request) {
   const parsed = activityQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return problem(400, 'Expected scope=mine or scope=team');
   const { team, user } = auth.context;
+  // Read before the list: a clip stored in between is in the list and also makes the tab's long poll answer once.
+  const activityVersion = teamActivityVersion(team.teamId);
   const rows = await listActivity({
     teamId: team.teamId,
     userId: parsed.data.scope === 'mine' ? user.id : undefined,
@@ -25,5 +28,5 @@ export async function GET(request: Request) {
     lookBackMs: LOOK_BACK_MS,
     limit,
   });
-  return Response.json({ views: await loadViews(rows) }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json({ views: await loadViews(rows), activityVersion }, { headers: { 'cache-control': 'no-store' } });
 }
