@@ -8,7 +8,6 @@ import type { SweepAction } from './sweep-form';
 import { StudioForm, type CreateGenerationAction } from './studio-form';
 import type { StudioFormValues } from './studio-form-values';
 import { ClipCard } from './clip-card';
-import { StudioInFlight } from './studio-in-flight';
 import type { PresetActions } from './presets/types';
 
 /** The studio: the form on the left, this session's clips live on the right. */
@@ -43,7 +42,6 @@ export function StudioWorkspace({
   presetActions?: PresetActions;
 }) {
   const [views, setViews] = useState(recent);
-  const [started, setStarted] = useState<GenerationView[]>([]);
   const mayManage = (view: GenerationView) => manageReach === 'any' || (manageReach === 'own' && view.authorId === userId);
   return (
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(320px,400px)_minmax(0,1fr)]">
@@ -66,10 +64,7 @@ export function StudioWorkspace({
               action={action}
               webhookAvailable={webhookAvailable}
               uploadsAvailable={uploadsAvailable}
-              onCreated={(view) => {
-                setViews((current) => [view, ...current]);
-                setStarted((current) => [view, ...current]);
-              }}
+              onCreated={(view) => setViews((current) => [view, ...current])}
               sweep={sweep}
               presetActions={presetActions}
             />
@@ -80,7 +75,6 @@ export function StudioWorkspace({
             </div>
           )}
         </div>
-        <StudioInFlight views={started} />
       </section>
 
       <section aria-label="Recent clips" className="space-y-4">
