@@ -106,8 +106,8 @@ function FailureNotice({ code, message, remixHref, fit }: { code: string | null;
   const detail = `${code ?? ''}${code && message ? ' · ' : ''}${message ?? ''}`;
   const body = (
     <>
-      <p className="font-medium text-danger">{title}</p>
-      <p className={`text-ink/80 ${card ? 'line-clamp-3' : ''}`} title={card ? advice : undefined}>
+      <p className={`font-medium text-danger ${card ? 'line-clamp-2' : ''}`}>{title}</p>
+      <p className={card ? 'line-clamp-3 text-xs text-ink/80' : 'text-ink/80'} title={card ? advice : undefined}>
         {advice}
       </p>
       {remixHref && code === 'INVALID_IMAGE_URL' && (
@@ -116,7 +116,7 @@ function FailureNotice({ code, message, remixHref, fit }: { code: string | null;
         </Link>
       )}
       {detail && (
-        <p className={`font-mono text-xs text-muted [overflow-wrap:anywhere] ${card ? 'line-clamp-2' : ''}`} title={card ? detail : undefined}>
+        <p className={`font-mono text-xs text-muted ${card ? 'truncate' : '[overflow-wrap:anywhere]'}`} title={card ? detail : undefined}>
           {detail}
         </p>
       )}
@@ -132,7 +132,7 @@ function FailureNotice({ code, message, remixHref, fit }: { code: string | null;
   return (
     <div data-testid="failure">
       <ClipFrame aspectRatio="16:9" fit="card" className="bg-danger/5 ring-1 ring-inset ring-danger/30">
-        <div className="absolute inset-0 flex flex-col justify-center gap-1 p-4 text-sm">{body}</div>
+        <div className="absolute inset-0 flex flex-col justify-center gap-1 overflow-hidden p-3 text-sm sm:p-4">{body}</div>
       </ClipFrame>
     </div>
   );

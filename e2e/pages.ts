@@ -68,7 +68,10 @@ export const studioPages: readonly StudioPage[] = [
     path: () => '/gallery',
     visitors: members,
     ready: async (page) => {
-      // Until hydration the server's guess (open on desktop) shows; the phone's sheet starts closed after it.
+      // Until hydration the server's guess (open on desktop) shows; the phone's sheet starts closed after it,
+      // so wait for the layout the window really has (data-layout) before opening it.
+      const sheet = (page.viewportSize()?.width ?? 1440) < 1024;
+      await expect(page.getByTestId('activity-panel')).toHaveAttribute('data-layout', sheet ? 'sheet' : 'side');
       const toggle = page.getByTestId('activity-toggle');
       await expect(async () => {
         if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();

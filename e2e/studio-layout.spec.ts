@@ -33,6 +33,17 @@ test('desktop: the header’s column lines up with the page’s, with the activi
     // Polled: the panel's width settles a frame after the click.
     await expect.poll(async () => { const { header, main } = await leftEdges(page); return header - main; }, { message: `panel ${state}: header left minus main left (px)` }).toBe(0);
   }
+
+  // The narrowest side-panel window, panel open: the header keeps one row, its menu clear of the panel.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.setViewportSize({ width: 1024, height: 800 });
+  const header = await page.getByTestId('app-header').boundingBox();
+  const account = await page.getByTestId('account-button').boundingBox();
+  const panel = await page.getByTestId('activity-panel').boundingBox();
+  expect(header?.height, 'header height at 1024 px').toBeLessThanOrEqual(57);
+  expect((account?.x ?? 0) + (account?.width ?? 0), 'account menu right edge').toBeLessThanOrEqual(panel?.x ?? 0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'page width').toBeLessThanOrEqual(1024);
 });
 
 test('a failed clip keeps the frame of a finished one, its reason inside it, so the grid stays even', async ({ owner: { page } }) => {
@@ -79,4 +90,5 @@ test('phone: after Generate one bar sits at the bottom of the screen, and it say
   expect(bars, 'bars at the bottom of the screen').toHaveLength(1);
   expect(bars[0]).toMatch(/1 (running|queued)/);
   expect(bars[0], 'the bar names the running clip').toContain('A paper lantern rising over a dark lake');
+  await page.screenshot({ path: test.info().outputPath('phone-running-bar.png') });
 });
