@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import type { PriceTable } from '@/lib/generation/schema';
 import type { ManageQueueAction } from './queue-controls';
@@ -42,6 +43,8 @@ export function StudioWorkspace({
   presetActions?: PresetActions;
 }) {
   const [views, setViews] = useState(recent);
+  // The newest clip that may have a video plays by itself (a failed one has none to play).
+  const autoPlayId = views.find((view) => !isFailure(view.state))?.id;
   const mayManage = (view: GenerationView) => manageReach === 'any' || (manageReach === 'own' && view.authorId === userId);
   return (
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(320px,400px)_minmax(0,1fr)]">
@@ -90,8 +93,8 @@ export function StudioWorkspace({
           </div>
         ) : (
           <div className="grid items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3">
-            {views.map((view, index) => (
-              <ClipCard key={view.id} initial={view} manage={manage} mayManage={mayManage} autoPlay={index === 0} />
+            {views.map((view) => (
+              <ClipCard key={view.id} initial={view} manage={manage} mayManage={mayManage} autoPlay={view.id === autoPlayId} />
             ))}
           </div>
         )}

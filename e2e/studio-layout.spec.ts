@@ -60,6 +60,11 @@ test('a failed clip keeps the frame of a finished one, its reason inside it, so 
   const failedFrame = await failure.boundingBox();
   expect(failedFrame?.height, 'the failed card’s frame is as tall as its finished neighbour’s').toBeCloseTo(frame?.height ?? 0, 0);
   expect(failedFrame?.width).toBeCloseTo(frame?.width ?? 0, 0);
+
+  // Back on the studio later, the newest clip with a video is the one that plays by itself, not the failed one above it.
+  await page.reload();
+  await expect(page.getByTestId('clip-card').first()).toContainText('A forbidden garden');
+  await expect(page.getByTestId('clip-card').filter({ hasText: 'A quiet harbour at dawn' }).getByTestId('clip-video')).toHaveJSProperty('autoplay', true);
 });
 
 /** Visible fixed or sticky boxes stuck to the bottom of the viewport (outermost only; a toast is a passing notice, not a bar). */
