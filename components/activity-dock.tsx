@@ -9,6 +9,7 @@ import type { GenerationView } from '@/lib/generation/view';
 import { useNow } from './hooks/use-now';
 import type { ManageQueueAction } from './queue-controls';
 import { useClipsStartedRefresh } from './activity-events';
+import { ActivityBarProgress, newestRunning } from './activity-bar-progress';
 import { ActivityItem } from './activity-item';
 import { useDoneNotices } from './activity-done-notices';
 import { SOUND_PREF, usePref } from './activity-prefs';
@@ -69,6 +70,8 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
   const mayManage = (view: GenerationView) => manageReach === 'any' || (manageReach === 'own' && view.authorId === userId);
   const finished = views.filter((view) => view.state === 'success' || view.state === 'failed');
   const busy = counts.running + counts.queued;
+  // On a phone with the sheet closed, the bar itself shows the newest running clip (its prompt and progress).
+  const barClip = wide || open ? undefined : newestRunning(views);
 
   return (
     <>
@@ -77,11 +80,12 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
       <aside
         aria-label="Activity"
         data-testid="activity-panel"
+        data-activity-dock
         data-open={open}
-        className={`fixed inset-x-0 bottom-0 z-20 flex max-h-[70dvh] flex-col border-t border-line bg-surface shadow-[0_-8px_24px_rgba(0,0,0,0.08)] lg:sticky lg:top-14 lg:z-0 lg:h-[calc(100dvh-3.5rem)] lg:max-h-none lg:shrink-0 lg:border-l lg:border-t-0 lg:bg-canvas lg:shadow-none ${
-          open ? 'lg:w-80' : 'lg:w-14'
-        }`}
+        data-layout={wide ? 'side' : 'sheet'}
+        className="fixed inset-x-0 bottom-0 z-20 flex max-h-[70dvh] flex-col border-t border-line bg-surface shadow-[0_-8px_24px_rgba(0,0,0,0.08)] lg:sticky lg:top-14 lg:z-0 lg:h-[calc(100dvh-3.5rem)] lg:max-h-none lg:shrink-0 lg:border-l lg:border-t-0 lg:w-(--activity-width) lg:bg-canvas lg:shadow-none"
       >
+        {barClip && <ActivityBarProgress view={barClip} now={now} />}
         <button
           type="button"
           aria-expanded={open}
@@ -97,6 +101,7 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
             <span className="block text-sm font-medium text-ink">Activity</span>
             <span className="block truncate text-xs text-muted tabular-nums" data-testid="activity-summary">
               {summary}
+              {barClip && <span className="text-ink/80"> · {barClip.prompt}</span>}
             </span>
           </span>
           <span aria-hidden className={`text-muted ${open ? '' : 'lg:hidden'}`}>

@@ -25,7 +25,8 @@ export function AppHeader({
   ];
   return (
     // Phones: two rows (logo, team, account; then the links, scrolling sideways if they must), never wider than the screen.
-    <header className="z-10 border-b border-line bg-canvas/85 backdrop-blur md:sticky md:top-0" data-testid="app-header">
+    // From lg it leaves out the activity panel's width (app/globals.css), so its column lines up with main's.
+    <header className="z-10 border-b border-line bg-canvas/85 backdrop-blur md:sticky md:top-0 lg:pr-(--activity-width)" data-testid="app-header">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 pb-1 pt-2 md:h-14 md:flex-nowrap md:gap-6 md:px-6 md:py-0">
         <Link href="/" className="flex h-10 items-center gap-2 whitespace-nowrap font-semibold tracking-tight md:h-auto" aria-label="Wan Studio">
           <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-ink">W</span>

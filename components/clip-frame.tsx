@@ -10,7 +10,7 @@ export type FrameFit = 'card' | 'natural';
 export function ClipFrame({ aspectRatio, fit, className = 'bg-black', children }: { aspectRatio: string; fit: FrameFit; className?: string; children: ReactNode }) {
   const frame = fit === 'card' ? aspectStyle('16:9') : aspectStyle(aspectRatio);
   return (
-    <div className={`relative w-full overflow-hidden rounded-lg ${fit === 'natural' ? 'max-h-[70vh]' : ''} ${className}`} style={frame}>
+    <div data-testid="clip-frame" className={`relative w-full overflow-hidden rounded-lg ${fit === 'natural' ? 'max-h-[70vh]' : ''} ${className}`} style={frame}>
       {children}
     </div>
   );

@@ -17,9 +17,9 @@ export function ClipStage({ view, fit, autoPlay = true }: { view: GenerationView
   if (view.state === 'success' && view.videoUrl) {
     return <ClipVideo src={view.videoUrl} poster={view.posterUrl} aspectRatio={view.aspectRatio} fit={fit} autoPlay={autoPlay} />;
   }
-  if (view.state === 'success') return <FailureNotice code="NO_RESULT" message="The service reported success without a video." />;
+  if (view.state === 'success') return <FailureNotice code="NO_RESULT" message="The service reported success without a video." fit={fit} />;
   if (isFailure(view.state)) {
-    return <FailureNotice code={view.failCode} message={view.failMsg} remixHref={`/?remix=${view.id}`} />;
+    return <FailureNotice code={view.failCode} message={view.failMsg} remixHref={`/?remix=${view.id}`} fit={fit} />;
   }
   if (view.state === 'queued' || view.state === 'cancelled') {
     return (
@@ -63,25 +63,44 @@ export function ClipProgress({ view, fit }: { view: GenerationView; fit: FrameFi
   );
 }
 
-/** A failure in plain words; `remixHref` offers to start again from this clip's settings. */
-function FailureNotice({ code, message, remixHref }: { code: string | null; message: string | null; remixHref?: string }) {
+/**
+ * A failure in plain words; `remixHref` offers to start again from this clip's settings. On a card it takes the
+ * clip's frame, so a failed card is as tall as its finished neighbours (long words are clamped; Details has them all).
+ */
+function FailureNotice({ code, message, remixHref, fit }: { code: string | null; message: string | null; remixHref?: string; fit: FrameFit }) {
   const { title, advice } = explainFailure(code);
-  return (
-    <div data-testid="failure" className="space-y-1 rounded-lg border border-danger/30 bg-danger/5 p-3 text-sm">
-      <p className="font-medium text-danger">{title}</p>
-      <p className="text-ink/80">{advice}</p>
+  const card = fit === 'card';
+  const detail = `${code ?? ''}${code && message ? ' · ' : ''}${message ?? ''}`;
+  const body = (
+    <>
+      <p className={`font-medium text-danger ${card ? 'line-clamp-2' : ''}`}>{title}</p>
+      <p className={card ? 'line-clamp-3 text-xs text-ink/80' : 'text-ink/80'} title={card ? advice : undefined}>
+        {advice}
+      </p>
       {remixHref && code === 'INVALID_IMAGE_URL' && (
         <Link href={remixHref} className="inline-block font-medium text-accent underline-offset-2 hover:underline">
           Upload the image instead →
         </Link>
       )}
-      {(message || code) && (
-        <p className="font-mono text-xs text-muted [overflow-wrap:anywhere]">
-          {code}
-          {code && message ? ' · ' : ''}
-          {message}
+      {detail && (
+        <p className={`font-mono text-xs text-muted ${card ? 'truncate' : '[overflow-wrap:anywhere]'}`} title={card ? detail : undefined}>
+          {detail}
         </p>
       )}
+    </>
+  );
+  if (!card) {
+    return (
+      <div data-testid="failure" className="space-y-1 rounded-lg border border-danger/30 bg-danger/5 p-3 text-sm">
+        {body}
+      </div>
+    );
+  }
+  return (
+    <div data-testid="failure">
+      <ClipFrame aspectRatio="16:9" fit="card" className="bg-danger/5 ring-1 ring-inset ring-danger/30">
+        <div className="absolute inset-0 flex flex-col justify-center gap-1 overflow-hidden p-3 text-sm sm:p-4">{body}</div>
+      </ClipFrame>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import type { PriceTable } from '@/lib/generation/schema';
 import type { ManageQueueAction } from './queue-controls';
@@ -8,7 +9,6 @@ import type { SweepAction } from './sweep-form';
 import { StudioForm, type CreateGenerationAction } from './studio-form';
 import type { StudioFormValues } from './studio-form-values';
 import { ClipCard } from './clip-card';
-import { StudioInFlight } from './studio-in-flight';
 import type { PresetActions } from './presets/types';
 
 /** The studio: the form on the left, this session's clips live on the right. */
@@ -43,7 +43,8 @@ export function StudioWorkspace({
   presetActions?: PresetActions;
 }) {
   const [views, setViews] = useState(recent);
-  const [started, setStarted] = useState<GenerationView[]>([]);
+  // The newest clip that may have a video plays by itself (a failed one has none to play).
+  const autoPlayId = views.find((view) => !isFailure(view.state))?.id;
   const mayManage = (view: GenerationView) => manageReach === 'any' || (manageReach === 'own' && view.authorId === userId);
   return (
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(320px,400px)_minmax(0,1fr)]">
@@ -66,10 +67,7 @@ export function StudioWorkspace({
               action={action}
               webhookAvailable={webhookAvailable}
               uploadsAvailable={uploadsAvailable}
-              onCreated={(view) => {
-                setViews((current) => [view, ...current]);
-                setStarted((current) => [view, ...current]);
-              }}
+              onCreated={(view) => setViews((current) => [view, ...current])}
               sweep={sweep}
               presetActions={presetActions}
             />
@@ -80,7 +78,6 @@ export function StudioWorkspace({
             </div>
           )}
         </div>
-        <StudioInFlight views={started} />
       </section>
 
       <section aria-label="Recent clips" className="space-y-4">
@@ -96,8 +93,8 @@ export function StudioWorkspace({
           </div>
         ) : (
           <div className="grid items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3">
-            {views.map((view, index) => (
-              <ClipCard key={view.id} initial={view} manage={manage} mayManage={mayManage} autoPlay={index === 0} />
+            {views.map((view) => (
+              <ClipCard key={view.id} initial={view} manage={manage} mayManage={mayManage} autoPlay={view.id === autoPlayId} />
             ))}
           </div>
         )}

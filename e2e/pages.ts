@@ -51,13 +51,27 @@ export const studioPages: readonly StudioPage[] = [
     screenshot: true,
   },
   { name: 'compare', path: (scene) => `/compare?ids=${scene.clipIds.join(',')}`, visitors: members, ready: async (page) => void (await expect(page.getByTestId('compare-video')).toHaveCount(3)), screenshot: true },
-  { name: 'usage', path: () => '/usage', visitors: members, ready: heading('Usage'), screenshot: true },
+  {
+    name: 'usage',
+    path: () => '/usage',
+    visitors: members,
+    ready: async (page) => {
+      // The numbers come first, then the chart (next/dynamic): wait for its drawn bars, not the heading
+      // (or, for a member with no clips, the empty state).
+      const bars = page.getByTestId('usage-chart').locator('.recharts-wrapper > svg .recharts-bar-rectangle');
+      await expect(bars.first().or(page.getByTestId('usage-empty'))).toBeVisible();
+    },
+    screenshot: true,
+  },
   {
     name: 'activity-open',
     path: () => '/gallery',
     visitors: members,
     ready: async (page) => {
-      // Until hydration the server's guess (open on desktop) shows; the phone's sheet starts closed after it.
+      // Until hydration the server's guess (open on desktop) shows; the phone's sheet starts closed after it,
+      // so wait for the layout the window really has (data-layout) before opening it.
+      const sheet = (page.viewportSize()?.width ?? 1440) < 1024;
+      await expect(page.getByTestId('activity-panel')).toHaveAttribute('data-layout', sheet ? 'sheet' : 'side');
       const toggle = page.getByTestId('activity-toggle');
       await expect(async () => {
         if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();

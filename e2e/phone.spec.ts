@@ -15,22 +15,23 @@ async function expectFitsPhone(page: Page, parts: Locator[]) {
   }
 }
 
-test('phone: a running clip is in view right after Generate, without scrolling past the form', async ({ owner: { page } }) => {
+test('phone: a running clip is in view right after Generate, in the activity bar, without scrolling past the form', async ({ owner: { page } }) => {
   await page.setViewportSize(PHONE);
   await page.goto('/');
   const prompt = 'A paper boat drifting down a rain gutter, reflections of neon signs';
-  await generate(page, prompt);
-  // Where the person is looking (the Generate button), not below the whole form.
-  await expect(page.getByRole('progressbar', { name: 'Generation progress' }).first()).toBeInViewport();
-  await expect(page.getByTestId('in-flight-clip').filter({ hasText: prompt })).toBeInViewport();
+  const card = await generate(page, prompt);
+  // Where the person is looking (the Generate button), not below the whole form: the bar at the bottom tells of it.
+  const bar = page.getByTestId('activity-toggle');
+  await expect(bar).toBeInViewport();
+  await expect(page.getByTestId('activity-summary')).toContainText(/1 (running|queued|done)/);
 
-  // Tapping it shows the clip's card, and the row says when it is done.
-  await page.getByTestId('in-flight-clip').filter({ hasText: prompt }).click();
-  const card = page.getByTestId('clip-card').filter({ hasText: prompt });
-  await expect(card).toBeInViewport();
-  await expect(card.getByTestId('clip-video')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('in-flight-clip').filter({ hasText: prompt }).getByTestId('state')).toHaveAttribute('data-state', 'success');
-  await expectFitsPhone(page, [card]);
+  // Tapping the bar opens the sheet with the clip, which says when it is done; its card below plays it.
+  await bar.click();
+  const item = page.getByTestId('activity-item').filter({ hasText: prompt });
+  await expect(item).toBeInViewport();
+  await expect(item).toHaveAttribute('data-state', 'success', { timeout: 30_000 });
+  await expect(card.getByTestId('clip-video')).toBeVisible();
+  await expectFitsPhone(page, [card, page.getByTestId('activity-panel')]);
 });
 
 test('phone: a clip’s page fits the screen: the sha256 wraps, video, recipe and its tabs stay inside', async ({ owner: { page } }) => {

@@ -5,12 +5,12 @@ import { Button, buttonClass } from '../ui/button';
 // The usage page's loading, empty and error states.
 
 export function ChartPlaceholder() {
-  return <div className="h-[260px] animate-pulse rounded-lg bg-raised" />;
+  return <div data-placeholder="chart" className="h-[260px] animate-pulse rounded-lg bg-raised" />;
 }
 
 export function UsageSkeleton() {
   return (
-    <div className="space-y-10" role="status" aria-label="Loading usage">
+    <div className="space-y-10" role="status" aria-label="Loading usage" data-placeholder="usage">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {[0, 1, 2, 3, 4].map((index) => (
           <div key={index} className="h-[6.5rem] animate-pulse rounded-xl border border-line bg-surface" />
