@@ -11,8 +11,6 @@ async function finishedClip(page: Page, prompt: string): Promise<string> {
   return id;
 }
 
-const playing = (video: HTMLVideoElement) => !video.paused && video.currentTime > 0;
-
 test('on the studio page only the newest clip plays by itself; an older one waits on its still until hovered', async ({ owner: { page } }) => {
   const older = await finishedClip(page, 'Rain on a greenhouse roof, slow drops');
   const newest = await finishedClip(page, 'A kite over dunes in the late wind');
@@ -26,7 +24,7 @@ test('on the studio page only the newest clip plays by itself; an older one wait
   const olderVideo = card(older).getByTestId('clip-video');
 
   // The newest plays, muted and looping, once the page has settled.
-  await expect.poll(() => newestVideo.evaluate((video: HTMLVideoElement) => playing(video) && video.muted && video.loop), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => newestVideo.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0 && video.muted && video.loop), { timeout: 15_000 }).toBe(true);
   // The older one shows its still and has not asked for a byte of video.
   await expect(olderVideo).toHaveAttribute('poster', `/api/generations/${older}/poster`);
   expect(await olderVideo.evaluate((video: HTMLVideoElement) => video.paused)).toBe(true);
@@ -34,7 +32,7 @@ test('on the studio page only the newest clip plays by itself; an older one wait
 
   // Hovering plays it; leaving pauses it where it was.
   await olderVideo.hover();
-  await expect.poll(() => olderVideo.evaluate(playing), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => olderVideo.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0), { timeout: 15_000 }).toBe(true);
   await page.getByRole('heading', { name: 'New clip' }).hover();
   await expect.poll(() => olderVideo.evaluate((video: HTMLVideoElement) => video.paused)).toBe(true);
 });
@@ -43,5 +41,5 @@ test('the clip page plays its clip by itself once the page has settled', async (
   const id = await finishedClip(page, 'Lanterns drifting on a dark river');
   await page.goto(`/gallery/${id}`);
   const clipVideo = page.getByTestId('clip-video');
-  await expect.poll(() => clipVideo.evaluate(playing), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => clipVideo.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0), { timeout: 15_000 }).toBe(true);
 });

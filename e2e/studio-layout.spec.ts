@@ -64,7 +64,9 @@ test('a failed clip keeps the frame of a finished one, its reason inside it, so 
   // Back on the studio later, the newest clip with a video is the one that plays by itself, not the failed one above it.
   await page.reload();
   await expect(page.getByTestId('clip-card').first()).toContainText('A forbidden garden');
-  await expect(page.getByTestId('clip-card').filter({ hasText: 'A quiet harbour at dawn' }).getByTestId('clip-video')).toHaveJSProperty('autoplay', true);
+  // It plays by itself once the page has settled (clip-player's idle start).
+  const harbour = page.getByTestId('clip-card').filter({ hasText: 'A quiet harbour at dawn' }).getByTestId('clip-video');
+  await expect.poll(() => harbour.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0), { timeout: 15_000 }).toBe(true);
 });
 
 /** Visible fixed or sticky boxes stuck to the bottom of the viewport (outermost only; a toast is a passing notice, not a bar). */
@@ -85,8 +87,8 @@ function bottomBars(page: Page) {
 }
 
 test('phone: after Generate one bar sits at the bottom of the screen, and it says a clip is running', async ({ owner: { page } }) => {
-  // Slow status answers keep the clip on its way while the bars are counted (the e2e clock makes a clip last ~1 s).
-  await setFaults(E2E.emulatorUrl, { latencyMs: 6_000, routes: ['status'] });
+  // Slow status answers and no callback keep the clip on its way while the bars are counted (the e2e clock makes a clip last ~1 s).
+  await setFaults(E2E.emulatorUrl, { latencyMs: 6_000, routes: ['status'], callbacksNeverCome: true });
   await page.setViewportSize(PHONE);
   await page.goto('/');
   await generate(page, 'A paper lantern rising over a dark lake');
