@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { createUser, signIn, startHarness, type Harness } from '../scripts/bench/studio-harness';
+import { activityItem, generateFromForm, signedInContext } from './own-studio';
 
 // The activity panel's queue controls and its Team view against a studio of its own: one upstream slot, so
 // clips really wait in the queue, and a team of two (the owner and an editor).
@@ -46,24 +47,13 @@ test.afterAll(async () => {
   await harness?.stop();
 });
 
-async function signedIn(browser: Browser, cookie: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: harness.studioUrl, viewport: { width: 1440, height: 900 } });
-  const [name, value] = cookie.split('=');
-  await context.addCookies([
-    { name: name ?? '', value: value ?? '', url: harness.studioUrl },
-    // Both work in the owner's team (the editor's own personal team would come first otherwise).
-    { name: 'studio-team', value: teamId, url: harness.studioUrl },
-  ]);
-  return context;
+function signedIn(browser: Browser, cookie: string): Promise<BrowserContext> {
+  // Both work in the owner's team (the editor's own personal team would come first otherwise).
+  return signedInContext(browser, harness.studioUrl, cookie, { cookies: [{ name: 'studio-team', value: teamId }] });
 }
 
-async function generate(page: Page, prompt: string) {
-  await page.getByLabel('Prompt', { exact: true }).fill(prompt);
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByTestId('clip-card').filter({ hasText: prompt })).toBeVisible();
-}
-
-const item = (page: Page, prompt: string) => page.getByTestId('activity-item').filter({ hasText: prompt });
+const generate = generateFromForm;
+const item = activityItem;
 const status = (page: Page, prompt: string) => item(page, prompt).getByTestId('activity-status');
 
 test('the owner moves the last queued clip to the front from the panel: it is the next to be sent', async ({ browser }, testInfo) => {

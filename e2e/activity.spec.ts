@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { createUser, signIn, startHarness, type Harness } from '../scripts/bench/studio-harness';
+import { activityItem, generateFromForm, signedInContext } from './own-studio';
 
 // The activity panel against a studio of its own: one upstream slot (so clips really wait in the queue,
 // in the order the dispatcher will send them) and 10 clips an hour per person.
@@ -27,20 +28,13 @@ test.afterAll(async () => {
 });
 
 async function signedIn(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: harness.studioUrl, viewport });
-  const [name, value] = cookie.split('=');
-  await context.addCookies([{ name: name ?? '', value: value ?? '', url: harness.studioUrl }]);
+  const context = await signedInContext(browser, harness.studioUrl, cookie, { viewport });
   await context.grantPermissions(['notifications'], { origin: harness.studioUrl });
   return context;
 }
 
-async function generate(page: Page, prompt: string) {
-  await page.getByLabel('Prompt', { exact: true }).fill(prompt);
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByTestId('clip-card').filter({ hasText: prompt })).toBeVisible();
-}
-
-const item = (page: Page, prompt: string) => page.getByTestId('activity-item').filter({ hasText: prompt });
+const generate = generateFromForm;
+const item = activityItem;
 
 test('the panel lists clips in flight in their real send order; cancel removes one; the title counts them; a toast opens the clip', async ({ browser }, testInfo) => {
   const context = await signedIn(browser);

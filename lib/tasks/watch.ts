@@ -1,10 +1,10 @@
 import 'server-only';
 import { listGenerationsByIds, listGenerationStates } from '@/db/queries/generations';
-import { cachedQueuePositions } from './positions-cache';
 import { isOpen } from '@/lib/generation/states';
 import { versionOf, type GenerationView } from '@/lib/generation/view';
 import type { TrackerDeps } from './deps';
 import { teamActivityVersion, waitForChanges } from './notify';
+import { cachedQueuePositions } from './positions-cache';
 import { refreshIfDue } from './refresh';
 import { loadViews } from '@/lib/gallery/load';
 
