@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { stillPreferred } from './reduced-motion';
 
 /**
  * When a clip starts playing: `idle` — by itself (muted, looping) once the page has settled, so its media
@@ -8,8 +9,6 @@ import { useEffect, useRef } from 'react';
  * either way its still shows first and its controls are there from the start.
  */
 export type PlayStart = 'idle' | 'hover';
-
-const stillPreferred = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export function ClipPlayer({ src, poster, start, testId }: { src: string; poster?: string; start: PlayStart; testId: string }) {
   const video = useRef<HTMLVideoElement>(null);

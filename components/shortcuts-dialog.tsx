@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { isShortcutEvent, shortcuts, type Shortcut } from './shortcuts';
+import { isShortcutEvent, listenForKeys, shortcuts, type Shortcut } from './shortcuts';
 
 const places: Shortcut['where'][] = ['Everywhere', 'Studio', 'Gallery', 'Compare'];
 
@@ -22,14 +22,7 @@ export function ShortcutsDialog() {
       dialog.current?.showModal();
       setOpen(true);
     };
-    window.addEventListener('keydown', onKey);
-    // Says `?` is live (it attaches at hydration; a key pressed before that is the browser's).
-    const element = dialog.current;
-    element?.setAttribute('data-keys', 'on');
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      element?.removeAttribute('data-keys');
-    };
+    return listenForKeys(onKey, dialog.current);
   }, []);
 
   // A modal dialog makes the page inert; this keeps Tab from leaving for the browser's own controls too.

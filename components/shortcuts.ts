@@ -32,3 +32,16 @@ export function isShortcutEvent(event: KeyboardEvent): boolean {
   if (!(target instanceof HTMLElement)) return true;
   return !target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])');
 }
+
+/**
+ * Listens for the page's keydowns and marks `live` with `data-keys="on"` while it does: the listener attaches at
+ * hydration, and a key pressed before that is the browser's (tests wait for the mark). Returns the clean-up.
+ */
+export function listenForKeys(onKey: (event: KeyboardEvent) => void, live: HTMLElement | null): () => void {
+  window.addEventListener('keydown', onKey);
+  live?.setAttribute('data-keys', 'on');
+  return () => {
+    window.removeEventListener('keydown', onKey);
+    live?.removeAttribute('data-keys');
+  };
+}

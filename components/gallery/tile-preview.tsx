@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { stillPreferred } from '../reduced-motion';
 
 type Props = {
   videoUrl: string;
@@ -10,8 +11,6 @@ type Props = {
   /** In the first row: the poster is what the page's largest paint waits for. */
   firstRow: boolean;
 };
-
-const stillPreferred = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
  * A tile's picture: the poster as a real image, and the archived clip playing over it while the tile is

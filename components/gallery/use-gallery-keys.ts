@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, type RefObject } from 'react';
-import { isShortcutEvent } from '../shortcuts';
+import { stillPreferred } from '../reduced-motion';
+import { isShortcutEvent, listenForKeys } from '../shortcuts';
 
 const CARD = 'article[data-generation-id]';
 const CARD_LINK = 'a[data-card-link]';
@@ -19,8 +20,7 @@ function focusCard(card: HTMLElement | undefined) {
   const link = card?.querySelector<HTMLElement>(CARD_LINK);
   if (!card || !link) return;
   link.focus({ preventScroll: true });
-  const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  card.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+  card.scrollIntoView({ block: 'nearest', behavior: stillPreferred() ? 'auto' : 'smooth' });
 }
 
 /**
@@ -56,13 +56,6 @@ export function useGalleryKeys(grid: RefObject<HTMLElement | null>, { onFavorite
       event.preventDefault();
       run(id);
     };
-    window.addEventListener('keydown', onKey);
-    // Says the keys are live (they attach at hydration; a key pressed before that is the browser's).
-    const element = grid.current;
-    element?.setAttribute('data-keys', 'on');
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      element?.removeAttribute('data-keys');
-    };
+    return listenForKeys(onKey, grid.current);
   }, [grid, onFavorite, onReproduce]);
 }
