@@ -2,12 +2,8 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { z } from 'zod';
 import { GenerationWatchProvider } from '@/components/hooks/generation-watch';
 import { HttpError } from '@/lib/client-fetch';
-
-// Zod probes for eval support with Function(""), which our CSP blocks (and reports as a violation): parse without JIT.
-z.config({ jitless: true });
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(

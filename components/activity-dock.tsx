@@ -15,6 +15,7 @@ import { useDoneNotices } from './activity-done-notices';
 import { SOUND_PREF, usePref } from './activity-prefs';
 import { useTabTitle } from './activity-tab-title';
 import { useActivityList, useDismissed } from './activity-list';
+import { DOCK_CLASS } from './activity-dock-frame';
 
 const WIDE = '(min-width: 1024px)';
 const subscribeWide = (onChange: () => void) => {
@@ -83,7 +84,7 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
         data-activity-dock
         data-open={open}
         data-layout={wide ? 'side' : 'sheet'}
-        className="fixed inset-x-0 bottom-0 z-20 flex max-h-[70dvh] flex-col border-t border-line bg-surface shadow-[0_-8px_24px_rgba(0,0,0,0.08)] lg:sticky lg:top-14 lg:z-0 lg:h-[calc(100dvh-3.5rem)] lg:max-h-none lg:shrink-0 lg:border-l lg:border-t-0 lg:w-(--activity-width) lg:bg-canvas lg:shadow-none"
+        className={DOCK_CLASS}
       >
         {barClip && <ActivityBarProgress view={barClip} now={now} />}
         <button

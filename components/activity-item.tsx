@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from './intent-link';
 import { phaseOf, progressOf } from '@/lib/generation/activity';
 import { explainFailure } from '@/lib/generation/fail-codes';
 import type { GenerationView } from '@/lib/generation/view';
@@ -52,7 +52,7 @@ export function ActivityItem({
   const finished = phase === 'done' || phase === 'failed';
   return (
     <li data-testid="activity-item" data-generation-id={view.id} data-state={view.state} className="flex gap-3 py-3">
-      <Link href={`/gallery/${view.id}`} className="relative block h-10 w-16 shrink-0 overflow-hidden rounded-md bg-raised" aria-label={`Open “${short}”`}>
+      <IntentLink href={`/gallery/${view.id}`} className="relative block h-10 w-16 shrink-0 overflow-hidden rounded-md bg-raised" aria-label={`Open “${short}”`}>
         {view.posterUrl ? (
           <img src={view.posterUrl} alt="" loading="lazy" className="h-full w-full object-cover" data-testid="activity-poster" />
         ) : (
@@ -60,7 +60,7 @@ export function ActivityItem({
             {phase === 'failed' ? '!' : phase === 'done' ? '▶' : phase === 'running' ? <span className="size-1.5 animate-pulse rounded-full bg-accent" /> : '…'}
           </span>
         )}
-      </Link>
+      </IntentLink>
       <div className="min-w-0 flex-1 space-y-1">
         <p className="truncate text-sm text-ink" title={view.prompt}>
           {view.prompt}

@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { IntentLink } from './intent-link';
 
 export function AppHeader({
   usingEmulator,
@@ -28,15 +28,15 @@ export function AppHeader({
     // From lg it leaves out the activity panel's width (app/globals.css), so its column lines up with main's.
     <header className="z-10 border-b border-line bg-canvas/85 backdrop-blur md:sticky md:top-0 lg:pr-(--activity-width)" data-testid="app-header">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 pb-1 pt-2 md:h-14 md:flex-nowrap md:gap-6 md:px-6 md:py-0">
-        <Link href="/" className="flex h-10 items-center gap-2 whitespace-nowrap font-semibold tracking-tight md:h-auto" aria-label="Wan Studio">
+        <IntentLink href="/" className="flex h-10 items-center gap-2 whitespace-nowrap font-semibold tracking-tight md:h-auto" aria-label="Wan Studio">
           <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-ink">W</span>
           <span className="hidden sm:inline">Wan Studio</span>
-        </Link>
+        </IntentLink>
         <nav className="order-last -mx-2 flex w-[calc(100%+1rem)] min-w-0 items-center overflow-x-auto text-sm md:order-none md:mx-0 md:w-auto md:gap-1 md:overflow-visible">
           {links.map(([href, label]) => (
-            <Link key={href} href={href} data-testid={href === '/admin' ? 'admin-link' : undefined} className="shrink-0 rounded-md px-2 py-1.5 text-muted hover:bg-raised hover:text-ink md:px-3">
+            <IntentLink key={href} href={href} data-testid={href === '/admin' ? 'admin-link' : undefined} className="shrink-0 rounded-md px-2 py-1.5 text-muted hover:bg-raised hover:text-ink md:px-3">
               {label}
-            </Link>
+            </IntentLink>
           ))}
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-2 text-sm md:gap-3">

@@ -1,8 +1,9 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from './intent-link';
 import { isCancellable } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
+import type { PlayStart } from './clip-player';
 import { ClipParams } from './generation-params';
 import { ClipStage, StateBadge } from './clip-stage';
 import { useGeneration } from './hooks/generation-watch';
@@ -13,23 +14,23 @@ type Props = {
   initial: GenerationView;
   manage: ManageQueueAction;
   mayManage: (view: GenerationView) => boolean;
-  /** Only the newest card plays by itself; the others wait on their still until hovered or played. */
-  autoPlay: boolean;
+  /** Only the newest card plays by itself (`idle`); the others wait on their still until hovered. */
+  start: PlayStart;
 };
 
-export function ClipCard({ initial, manage, mayManage, autoPlay }: Props) {
+export function ClipCard({ initial, manage, mayManage, start }: Props) {
   const { data: view } = useGeneration(initial);
   const controllable = isCancellable(view.state) && mayManage(view);
   return (
     <article data-testid="clip-card" data-generation-id={view.id} className="space-y-3 rounded-card border border-line bg-surface p-3">
-      <ClipStage view={view} fit="card" autoPlay={autoPlay} />
+      <ClipStage view={view} fit="card" start={start} />
       {controllable && <QueueControls view={view} manage={manage} />}
       <div className="space-y-1.5 px-1">
         <div className="flex items-center justify-between gap-2">
           <StateBadge state={view.state} />
-          <Link href={`/gallery/${view.id}`} className="text-xs text-muted hover:text-ink">
+          <IntentLink href={`/gallery/${view.id}`} className="text-xs text-muted hover:text-ink">
             Details →
-          </Link>
+          </IntentLink>
         </div>
         <p className="line-clamp-2 text-sm text-ink" title={view.prompt}>
           {view.prompt}

@@ -7,15 +7,15 @@ import { explainFailure } from '@/lib/generation/fail-codes';
 import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { ClipFrame, type FrameFit } from './clip-frame';
-import { ClipPlayer } from './clip-player';
+import { ClipPlayer, type PlayStart } from './clip-player';
 import { ProgressBar } from './ui/progress-bar';
 import { formatClock } from './format';
 import { useNow } from './hooks/use-now';
 
 /** Whatever the clip is right now: playing, failed in plain words, waiting its turn, or on its way. */
-export function ClipStage({ view, fit, autoPlay = true }: { view: GenerationView; fit: FrameFit; autoPlay?: boolean }) {
+export function ClipStage({ view, fit, start = 'idle' }: { view: GenerationView; fit: FrameFit; start?: PlayStart }) {
   if (view.state === 'success' && view.videoUrl) {
-    return <ClipVideo src={view.videoUrl} poster={view.posterUrl} aspectRatio={view.aspectRatio} fit={fit} autoPlay={autoPlay} />;
+    return <ClipVideo src={view.videoUrl} poster={view.posterUrl} aspectRatio={view.aspectRatio} fit={fit} start={start} />;
   }
   if (view.state === 'success') return <FailureNotice code="NO_RESULT" message="The service reported success without a video." fit={fit} />;
   if (isFailure(view.state)) {
@@ -34,12 +34,12 @@ export function ClipStage({ view, fit, autoPlay = true }: { view: GenerationView
 }
 
 /** The clip itself: video first, letterboxed inside its frame; its still shows (and paints) before the first frame. */
-function ClipVideo({ src, poster, aspectRatio, fit, autoPlay }: { src: string; poster: string | null; aspectRatio: string; fit: FrameFit; autoPlay: boolean }) {
+function ClipVideo({ src, poster, aspectRatio, fit, start }: { src: string; poster: string | null; aspectRatio: string; fit: FrameFit; start: PlayStart }) {
   // Keep the first source: switching to the archived copy mid-play would restart the clip.
   const [stableSrc] = useState(src);
   return (
     <ClipFrame aspectRatio={aspectRatio} fit={fit}>
-      <ClipPlayer testId="clip-video" src={stableSrc} poster={poster ?? undefined} start={autoPlay ? 'idle' : 'hover'} />
+      <ClipPlayer testId="clip-video" src={stableSrc} poster={poster ?? undefined} start={start} controls={fit === 'card' ? 'engaged' : 'always'} />
     </ClipFrame>
   );
 }

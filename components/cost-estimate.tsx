@@ -1,4 +1,4 @@
-import { costCents, formatUsd, type PriceTable } from '@/lib/generation/schema';
+import { costCents, formatUsd, type PriceTable } from '@/lib/generation/request-fields';
 import type { StudioFormValues } from './studio-form-values';
 
 type Sized = Pick<StudioFormValues, 'resolution' | 'duration'>;

@@ -1,4 +1,4 @@
-import { formatUsd } from '@/lib/generation/schema';
+import { formatUsd } from '@/lib/generation/request-fields';
 import { UsageMeter } from './ui/usage-meter';
 
 type Spend = { studioCents: number; people: { userId: string; name: string; email: string; cents: number; clips: number }[] };

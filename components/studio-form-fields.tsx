@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
-import { aspectRatios, durations, modes, NEGATIVE_PROMPT_MAX, PROMPT_MAX, providers, randomSeed, requestTypes, resolutions, type FieldErrors } from '@/lib/generation/schema';
+import { aspectRatios, durations, modes, NEGATIVE_PROMPT_MAX, PROMPT_MAX, providers, randomSeed, requestTypes, resolutions, type FieldErrors } from '@/lib/generation/request-fields';
 import { WEBHOOK_NEEDS_PUBLIC_URL } from '@/lib/reachable-messages';
 import type { StudioFormValues } from './studio-form-values';
 import { NegativePresetChips } from './presets/negative-preset-chips';

@@ -1,12 +1,8 @@
 import type { StartImage } from './start-image-picker';
 import type { AppliedValues } from '@/lib/presets/apply';
 import { toRequestInput } from '@/lib/presets/form-request';
-import {
-  generationRequestSchema,
-  requestDefaults,
-  type FieldErrors,
-  type GenerationRequestInput,
-} from '@/lib/generation/schema';
+import { requestDefaults, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/request-fields';
+import type { RequestSchema } from './hooks/use-request-schema';
 
 /** What the form edits (a preset's values plus the start frame); `seed` is text while the user types it. */
 export type StudioFormValues = AppliedValues & { startImage: StartImage | null };
@@ -15,9 +11,14 @@ export function defaultFormValues(seed: number): StudioFormValues {
   return { ...requestDefaults, startImage: null, prompt: '', negativePrompt: '', seed: String(seed), seedLocked: false };
 }
 
-export function validateForm(values: StudioFormValues): { request?: GenerationRequestInput; errors: FieldErrors } {
+/**
+ * The form's request and its errors under the request's one schema. Until the schema has loaded
+ * (components/hooks/use-request-schema.ts) the request goes as it is and the server's check is the only one.
+ */
+export function validateForm(values: StudioFormValues, schema: RequestSchema | undefined): { request?: GenerationRequestInput; errors: FieldErrors } {
   const input = toRequestInput(values);
-  const parsed = generationRequestSchema.safeParse(input);
+  if (!schema) return { request: input, errors: {} };
+  const parsed = schema.safeParse(input);
   if (parsed.success) return { request: input, errors: {} };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {

@@ -2,11 +2,12 @@
 
 import { useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
 import type { ActionResult } from '@/lib/actions';
-import { type FieldErrors, type GenerationRequestInput, type PriceTable, randomSeed } from '@/lib/generation/schema';
+import { type FieldErrors, type GenerationRequestInput, type PriceTable, randomSeed } from '@/lib/generation/request-fields';
 import type { GenerationView } from '@/lib/generation/view';
 import { toRequestInput } from '@/lib/presets/form-request';
 import { validateForm, type StudioFormValues } from './studio-form-values';
-import { SweepForm, type SweepAction } from './sweep-form';
+import dynamic from 'next/dynamic';
+import type { SweepAction } from './sweep-form';
 import { ClipSettingsFields, modeOptions, PromptFields } from './studio-form-fields';
 import { Button } from './ui/button';
 import { StartImagePicker } from './start-image-picker';
@@ -17,11 +18,17 @@ import type { PresetActions } from './presets/types';
 import { announceClipsStarted } from './activity-events';
 import { askToNotifyOnce } from './activity-notify-permission';
 import { QuotaLine } from './quota-line';
+import { useRequestSchema } from './hooks/use-request-schema';
 
 export type CreateGenerationAction = (
   input: GenerationRequestInput,
   parentId?: string,
 ) => Promise<ActionResult<GenerationView, FieldErrors>>;
+
+// The sweep form loads with its first opening: with it come the sweep's schemas, which a closed sweep does not need.
+const SweepForm = dynamic(() => import('./sweep-form').then((module) => module.SweepForm), {
+  loading: () => <p className="p-2 text-sm text-muted">Loading…</p>,
+});
 
 export function StudioForm({
   initialValues,
@@ -52,7 +59,7 @@ export function StudioForm({
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
-  const { request, errors } = validateForm(values);
+  const { request, errors } = validateForm(values, useRequestSchema());
   const errorOf = (key: keyof FieldErrors) =>
     (submitted || touched[key as keyof StudioFormValues] ? errors[key]?.[0] : undefined) ?? serverErrors[key]?.[0];
 

@@ -94,7 +94,7 @@ export function StudioWorkspace({
         ) : (
           <div className="grid items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3">
             {views.map((view) => (
-              <ClipCard key={view.id} initial={view} manage={manage} mayManage={mayManage} autoPlay={view.id === autoPlayId} />
+              <ClipCard key={view.id} initial={view} manage={manage} mayManage={mayManage} start={view.id === autoPlayId ? 'idle' : 'hover'} />
             ))}
           </div>
         )}

@@ -1,9 +1,11 @@
 'use client';
 
+import '@/lib/zod-jitless';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
-import { costCents, durations, formatUsd, type GenerationRequestInput, generationRequestSchema, type PriceTable, resolutions, SEED_MAX } from '@/lib/generation/schema';
+import { type GenerationRequestInput, generationRequestSchema } from '@/lib/generation/schema';
+import { costCents, durations, formatUsd, type PriceTable, resolutions, SEED_MAX } from '@/lib/generation/request-fields';
 import { expandSweep, SWEEP_MAX, SWEEP_MIN, sweepSchema, sweepSize, type SweepAxis, type SweepInput } from '@/lib/generation/sweep';
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';

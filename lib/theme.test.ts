@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
-import { themeAttribute, themeFromCookie, themes, themeSchema } from './theme';
+import { themeAttribute, themeFromCookie, themes } from './theme';
+import { themeSchema } from './theme-schema';
 
 describe('theme preference', () => {
   it('accepts exactly system, light and dark, the same values the users column holds', () => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/account-menu';
-import { ActivityDock } from '@/components/activity-dock';
+import { ActivityDock } from '@/components/activity-dock-lazy';
 import { AppHeader } from '@/components/app-header';
 import { ShortcutsDialog } from '@/components/shortcuts-dialog';
 import { TeamSwitcher } from '@/components/team-switcher';

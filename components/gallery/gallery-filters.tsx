@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useOptimistic, useState, useTransition } from 'react';
-import { galleryParamNames, isFiltered, toQueryString, type GallerySearch } from '@/lib/gallery/schemas';
+import type { GallerySearch } from '@/lib/gallery/schemas';
+import { galleryParamNames, isFiltered, toQueryString } from '@/lib/gallery/search-query';
 import type { StateGroup } from '@/lib/generation/states';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '../intent-link';
 import { useState } from 'react';
 import type { GalleryItem } from '@/lib/gallery/schemas';
 import { ClipFrame } from '../clip-frame';
@@ -41,7 +41,7 @@ export function GalleryTile({ item, firstRow = false, selected, onToggleSelect, 
       {stack && stack.count > 1 && (
         <div aria-hidden className="pointer-events-none absolute inset-x-3 -top-0 h-1.5 rounded-b-md bg-line/80" />
       )}
-      <Link href={`/gallery/${view.id}`} data-card-link className="block focus-visible:outline-none" onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}>
+      <IntentLink href={`/gallery/${view.id}`} data-card-link className="block focus-visible:outline-none" onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}>
         <ClipFrame aspectRatio={view.aspectRatio} fit="card" className={archived ? 'rounded-none bg-black' : 'rounded-none bg-raised'}>
           {archived ? (
             <TilePreview {...archived} active={hovered || focused} firstRow={firstRow} />
@@ -76,7 +76,7 @@ export function GalleryTile({ item, firstRow = false, selected, onToggleSelect, 
             </ul>
           )}
         </div>
-      </Link>
+      </IntentLink>
 
       <label
         className={`absolute left-2 top-2 grid size-8 cursor-pointer place-items-center rounded-md bg-black/45 backdrop-blur transition ${selected ? 'opacity-100' : 'opacity-0 group-hover:opacity-100 has-[:focus-visible]:opacity-100 [@media(hover:none)]:opacity-100'}`}
@@ -114,13 +114,13 @@ export function GalleryTile({ item, firstRow = false, selected, onToggleSelect, 
           >
             {stack.expanded ? 'Collapse' : `${stack.count} clips`}
           </button>
-          <Link
+          <IntentLink
             href={`/compare?stack=${encodeURIComponent(item.stack.key)}`}
             data-testid="stack-compare"
             className="rounded-full bg-black/55 px-2.5 py-1 text-xs text-white opacity-0 shadow backdrop-blur transition group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100"
           >
             Compare
-          </Link>
+          </IntentLink>
         </div>
       )}
     </article>

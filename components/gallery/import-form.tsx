@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import { parseRecipesFile, RECIPES_UPLOAD_MAX_BYTES, type RecipesFile } from '@/lib/export/recipes-file';
-import { costCents, formatUsd, type PriceTable } from '@/lib/generation/schema';
+import { costCents, formatUsd, type PriceTable } from '@/lib/generation/request-fields';
 import { Button, buttonClass } from '../ui/button';
 
 type ImportAction = (text: string) => Promise<ActionResult<{ ids: string[] }, { clips?: string[] }>>;

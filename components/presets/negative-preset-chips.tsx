@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { NEGATIVE_PROMPT_MAX } from '@/lib/generation/schema';
+import { NEGATIVE_PROMPT_MAX } from '@/lib/generation/request-fields';
 import { builtInNegativePresets } from '@/lib/presets/negative-presets';
 import { appendTerms } from '@/lib/prompts/insert-phrase';
 import { usePresets } from './use-presets';

@@ -1,16 +1,21 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useId, useState } from 'react';
-import { applySetup } from '@/lib/presets/apply';
 import type { PresetView } from '@/lib/presets/schemas';
 import type { FieldProps } from '../studio-form-fields';
 import { Button } from '../ui/button';
 import { PresetList } from './preset-list';
-import { SavePresetForm } from './save-preset-form';
 import type { PresetActions } from './types';
 import { usePresets } from './use-presets';
 
 type Applied = { name: string; notes: string[] };
+
+// The save form and the checks an applied preset goes through load when the presets are opened: with them come
+// the request's schemas, which a page that only shows the form need not build (lib/generation/request-fields.ts).
+const SavePresetForm = dynamic(() => import('./save-preset-form').then((module) => module.SavePresetForm), {
+  loading: () => <p className="text-sm text-muted">Loading…</p>,
+});
 
 /** Presets above the form: a toggle, the list (apply, rename, delete), the save form, and what the last apply changed. */
 export function PresetBar({ values, set, webhookAvailable, actions }: Omit<FieldProps, 'errorOf'> & { webhookAvailable: boolean; actions: PresetActions }) {
@@ -19,7 +24,8 @@ export function PresetBar({ values, set, webhookAvailable, actions }: Omit<Field
   const panelId = useId();
   const presets = usePresets();
 
-  function apply(preset: PresetView) {
+  async function apply(preset: PresetView) {
+    const { applySetup } = await import('@/lib/presets/apply');
     const { values: next, notes } = applySetup(preset.settings, { webhookAvailable });
     for (const [key, value] of Object.entries(next)) set(key as keyof typeof next, value as never);
     setApplied({ name: preset.name, notes });
@@ -57,7 +63,7 @@ export function PresetBar({ values, set, webhookAvailable, actions }: Omit<Field
           ) : presets.isError ? (
             <p className="text-sm text-danger">The presets could not be loaded. Try again in a moment.</p>
           ) : (
-            <PresetList presets={presets.data} onApply={apply} actions={actions} />
+            <PresetList presets={presets.data} onApply={(preset) => void apply(preset)} actions={actions} />
           )}
           <SavePresetForm values={values} actions={actions} />
         </div>

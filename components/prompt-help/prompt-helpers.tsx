@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { PROMPT_MAX } from '@/lib/generation/schema';
+import { PROMPT_MAX } from '@/lib/generation/request-fields';
 import { cameraChips, motionChips, SHORT_PROMPT } from '@/lib/prompts/prompt-help';
 import { insertPhrase } from '@/lib/prompts/insert-phrase';
 import type { FieldProps } from '../studio-form-fields';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { ActionResult } from '@/lib/actions';
-import { formatUsd } from '@/lib/generation/schema';
+import { formatUsd } from '@/lib/generation/request-fields';
 import type { InstanceLimits, TeamSettingsInput } from '@/lib/teams/schemas';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';

@@ -1,4 +1,4 @@
-import { formatUsd } from '@/lib/generation/schema';
+import { formatUsd } from '@/lib/generation/request-fields';
 import type { UsageFailCode, UsagePersonRow } from '@/lib/usage/report';
 import { formatSeconds } from './usage-format';
 

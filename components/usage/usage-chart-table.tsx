@@ -1,4 +1,4 @@
-import { formatUsd } from '@/lib/generation/schema';
+import { formatUsd } from '@/lib/generation/request-fields';
 import type { UsageDayPoint } from '@/lib/usage/report';
 import { formatDay } from './usage-format';
 

@@ -1,4 +1,4 @@
-import { formatUsd } from '@/lib/generation/schema';
+import { formatUsd } from '@/lib/generation/request-fields';
 import type { UsageTotals } from '@/lib/usage/report';
 import { formatDuration, formatPercent, formatSeconds } from './usage-format';
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { aspectRatios, modes, resolutions } from '@/lib/generation/schema';
 import { stateGroups, type StateGroup } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
+import { galleryParamNames } from './search-query';
+
+export { galleryParamNames, isFiltered, toQueryString } from './search-query';
 
 /* What crosses the gallery's boundary: the URL's filters, the commands' inputs, and the items it answers with. */
 
@@ -29,11 +32,10 @@ const params = {
   tag: tagSchema,
   from: z.string().regex(day).refine((value) => !Number.isNaN(Date.parse(value))),
   to: z.string().regex(day).refine((value) => !Number.isNaN(Date.parse(value))),
-} as const;
+} as const satisfies Record<(typeof galleryParamNames)[number], z.ZodType>;
 
 export type GalleryParam = keyof typeof params;
 export type GallerySearch = { [K in GalleryParam]?: z.output<(typeof params)[K]> };
-export const galleryParamNames = Object.keys(params) as GalleryParam[];
 
 type Raw = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -55,20 +57,6 @@ export function parseGallerySearch(raw: Raw): { search: GallerySearch; ignored: 
     else ignored.push(name);
   }
   return { search: search as GallerySearch, ignored };
-}
-
-/** The canonical query string (fixed order, no empties): the same filters always give the same URL. */
-export function toQueryString(search: GallerySearch): string {
-  const out = new URLSearchParams();
-  for (const name of galleryParamNames) {
-    const value = search[name];
-    if (value !== undefined && value !== '') out.set(name, String(value));
-  }
-  return out.toString();
-}
-
-export function isFiltered(search: GallerySearch): boolean {
-  return galleryParamNames.some((name) => search[name] !== undefined);
 }
 
 /** Inclusive day bounds in UTC, so a shared link means the same days for everyone. */

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { stateGroups, type GenerationState } from './states';
 import type { GenerationView } from './view';
 
@@ -6,7 +5,6 @@ import type { GenerationView } from './view';
 
 export const activityScopes = ['mine', 'team'] as const;
 export type ActivityScope = (typeof activityScopes)[number];
-export const activityQuerySchema = z.object({ scope: z.enum(activityScopes).default('mine') });
 
 /** A finished clip stays in the panel this long (or until dismissed). */
 export const DONE_KEEP_MS = 15 * 60_000;

@@ -1,5 +1,5 @@
 import type { LimitRefusal } from '@/db/queries/spend';
-import { formatUsd } from '@/lib/generation/schema';
+import { formatUsd } from '@/lib/generation/request-fields';
 
 /** "about 5 h 12 min" / "about 7 min": how long until a limit frees up. */
 export function formatWait(ms: number): string {

@@ -72,7 +72,7 @@ export default async function SharePage({ params }: { params: Params }) {
           {clips.map((clip) => (
             <li key={clip.id} className="space-y-1.5">
               <ClipFrame aspectRatio={clip.aspectRatio} fit={single ? 'natural' : 'card'}>
-                <ClipPlayer testId="shared-video" src={`/s/${token}/video?clip=${clip.id}`} poster={`/s/${token}/poster?clip=${clip.id}`} start={single ? 'idle' : 'hover'} />
+                <ClipPlayer testId="shared-video" src={`/s/${token}/video?clip=${clip.id}`} poster={`/s/${token}/poster?clip=${clip.id}`} start={single ? 'idle' : 'hover'} controls={single ? 'always' : 'engaged'} />
               </ClipFrame>
               {!single && share.showRecipe && <p className="font-mono text-xs text-muted">seed {clip.seed}</p>}
             </li>

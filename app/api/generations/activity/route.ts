@@ -2,12 +2,14 @@ import { listActivity } from '@/db/queries/activity';
 import { authorize } from '@/lib/auth/session';
 import { loadViews } from '@/lib/gallery/load';
 import { denied, problem } from '@/lib/http';
-import { ACTIVITY_LIMIT, activityQuerySchema, DONE_KEEP_MS } from '@/lib/generation/activity';
+import { z } from 'zod';
+import { ACTIVITY_LIMIT, activityScopes, DONE_KEEP_MS } from '@/lib/generation/activity';
 import { teamActivityVersion } from '@/lib/tasks/notify';
 import { MAX_WATCHED } from '@/lib/tasks/watch';
 
 export const dynamic = 'force-dynamic';
 
+const activityQuerySchema = z.object({ scope: z.enum(activityScopes).default('mine') });
 const LOOK_BACK_MS = 24 * 60 * 60_000;
 // The panel keeps every clip it lists in the tab's one long poll, which watches at most MAX_WATCHED.
 const limit = Math.min(ACTIVITY_LIMIT, MAX_WATCHED);
