@@ -28,6 +28,33 @@ export async function alignDurationsToEdits(path: string): Promise<void> {
   await writeFile(path, file);
 }
 
+export interface TrackDuration {
+  /** `vide`, `soun`, … from the track's handler. */
+  handler: string;
+  /** The track's duration (`tkhd`, in the movie's timescale) in seconds. */
+  seconds: number;
+}
+
+/** Each track's kind and duration, as a player (or ffprobe) reads them from the `moov` box. */
+export function readTrackDurations(file: Buffer): TrackDuration[] {
+  const moov = children(file, 0, file.length).find((box) => box.type === 'moov');
+  const boxes = moov ? children(file, moov.body, moov.end) : [];
+  const mvhd = boxes.find((box) => box.type === 'mvhd');
+  if (!mvhd) return [];
+  const timescale = file.readUInt32BE(mvhd.body + (file[mvhd.body] === 1 ? 20 : 12));
+  return boxes
+    .filter((box) => box.type === 'trak')
+    .flatMap((trak) => {
+      const parts = children(file, trak.body, trak.end);
+      const tkhd = parts.find((box) => box.type === 'tkhd');
+      const mdia = parts.find((box) => box.type === 'mdia');
+      const hdlr = mdia && children(file, mdia.body, mdia.end).find((box) => box.type === 'hdlr');
+      if (!tkhd || !hdlr) return [];
+      const handler = file.toString('latin1', hdlr.body + 8, hdlr.body + 12);
+      return [{ handler, seconds: readDuration(file, tkhd.body, 20, 28) / timescale }];
+    });
+}
+
 interface Box {
   type: string;
   /** Where the box's content starts (after size and type) and where the box ends. */

@@ -1,3 +1,5 @@
+import { endianness } from 'node:os';
+
 /** A canonical 44-byte-header PCM WAV of 16-bit interleaved samples. */
 export function encodeWav(samples: Int16Array, sampleRate: number, channels: number): Buffer {
   const dataBytes = samples.length * 2;
@@ -15,7 +17,7 @@ export function encodeWav(samples: Int16Array, sampleRate: number, channels: num
   header.writeUInt16LE(16, 34);
   header.write('data', 36, 'latin1');
   header.writeUInt32LE(dataBytes, 40);
-  const data = Buffer.alloc(dataBytes);
-  samples.forEach((sample, index) => data.writeInt16LE(sample, index * 2));
+  const data = endianness() === 'LE' ? Buffer.from(samples.buffer, samples.byteOffset, dataBytes) : Buffer.alloc(dataBytes);
+  if (endianness() === 'BE') samples.forEach((sample, index) => data.writeInt16LE(sample, index * 2));
   return Buffer.concat([header, data]);
 }
