@@ -66,9 +66,9 @@ describe.concurrent('Without a track the second model makes its own sound; the f
       videoOf({ ...input, seed: input.seed + 1 }),
       videoOf({ ...input, prompt: 'a lighthouse keeper humming' }),
     ]);
-    const [a, b, c] = await Promise.all([first, otherSeed, otherPrompt].map(({ path }) => decodeAudio(path)));
-    expect(Buffer.from(a?.buffer ?? new ArrayBuffer(0)).equals(Buffer.from(b?.buffer ?? new ArrayBuffer(0)))).toBe(false);
-    expect(Buffer.from(a?.buffer ?? new ArrayBuffer(0)).equals(Buffer.from(c?.buffer ?? new ArrayBuffer(0)))).toBe(false);
+    const [a, b, c] = await Promise.all([decodeAudio(first.path), decodeAudio(otherSeed.path), decodeAudio(otherPrompt.path)]);
+    expect(a).not.toEqual(b);
+    expect(a).not.toEqual(c);
   });
 });
 
@@ -92,12 +92,6 @@ describe.concurrent('With a track in audio_urls, the clip plays that track, cut 
     expect(rmsLevel(samples.subarray(1 * 8000, 2.5 * 8000))).toBeGreaterThan(0.08);
     expect(rmsLevel(samples.subarray(3.2 * 8000, 4.9 * 8000))).toBeLessThan(0.001);
   });
-
-  it('image-to-video takes a track too', async () => {
-    const imageToVideo = { ...input, mode: 'image-to-video', image_urls: [tracks.url('/missing.png')], audio_urls: [tracks.url('/chime-3s.wav')] };
-    // The image fails first: the track is only fetched for a task that can render.
-    expect(await finished(imageToVideo)).toMatchObject({ state: 'failed', failCode: 'INVALID_IMAGE_URL' });
-  });
 });
 
 describe('Same request → byte-identical file, with sound', () => {
@@ -113,9 +107,12 @@ describe('Same request → byte-identical file, with sound', () => {
     expect(toneAgain.url).toBe(tone.url);
     expect(trackAgain.url).toBe(track.url);
     expect(new Set([tone.url, track.url, otherTrack.url]).size).toBe(3);
-    const [toneBytes, toneAgainBytes, trackBytes, trackAgainBytes] = await Promise.all(
-      [tone, toneAgain, track, trackAgain].map(({ url }) => download(url)),
-    );
+    const [toneBytes, toneAgainBytes, trackBytes, trackAgainBytes] = await Promise.all([
+      download(tone.url),
+      download(toneAgain.url),
+      download(track.url),
+      download(trackAgain.url),
+    ]);
     expect(toneAgainBytes.equals(toneBytes)).toBe(true);
     expect(trackAgainBytes.equals(trackBytes)).toBe(true);
   });
