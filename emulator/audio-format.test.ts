@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sniffAudioFormat } from './audio-format';
+import { MODELS } from './models';
+import { audioLengthProblem } from './source-audio';
 import { buildSineWav, encodeSineMp3, MP3_HEADER_ONLY, WAV_HEADER_ONLY } from './test-audio-host';
 import { renderTone, tonePlan } from './tone-pattern';
 
@@ -52,5 +54,20 @@ describe('the tone pattern', () => {
       expect(degree).toBeLessThanOrEqual(9);
       if (index > 0) expect(Math.abs(degree - (degrees[index - 1] ?? 0))).toBeLessThanOrEqual(2);
     });
+  });
+});
+
+describe('audioLengthProblem: 3–30 s, measured', () => {
+  const rules = MODELS['wan-2-5-video'].audio;
+  if (!rules) throw new Error('wan-2-5-video takes audio');
+  it.each([
+    [3, undefined],
+    [30, undefined],
+    [2.96, 'Audio must be 3–30 s long (this one is 2.96 s)'],
+    [2, 'Audio must be 3–30 s long (this one is 2.0 s)'],
+    [30.04, 'Audio must be 3–30 s long (this one is 30.04 s)'],
+    [undefined, 'Audio could not be decoded'],
+  ])('%s s → %s', (seconds, problem) => {
+    expect(audioLengthProblem(rules, seconds)).toBe(problem);
   });
 });

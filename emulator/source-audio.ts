@@ -14,8 +14,11 @@ export const AUDIO_FAIL_MESSAGES = {
   notAudio: 'Audio is not a WAV or MP3 file',
   undecodable: 'Audio could not be decoded',
   tooLarge: (rules: AudioRules) => `Audio is larger than ${rules.maxBytes / MB} MB`,
-  badLength: ({ seconds }: AudioRules, length: number) =>
-    `Audio must be ${seconds.min}–${seconds.max} s long (this one is ${length.toFixed(1)} s)`,
+  badLength: ({ seconds }: AudioRules, length: number) => {
+    // One decimal, unless that would round a refused length into the range (30.04 s must not say 30.0 s).
+    const shown = Number(length.toFixed(1)) < seconds.min || Number(length.toFixed(1)) > seconds.max ? length.toFixed(1) : length.toFixed(2);
+    return `Audio must be ${seconds.min}–${seconds.max} s long (this one is ${shown} s)`;
+  },
 } as const;
 
 export type SourceAudioResult = { ok: true; format: AudioFormat; bytes: Buffer } | { ok: false; failMsg: string };
