@@ -25,6 +25,12 @@ export async function resetEmulator(baseUrl: string, options?: AdminCallOptions)
   await adminCall(baseUrl, 'POST', 'reset', options);
 }
 
+/** Sets the balance (USD) of one key, or of every key when `key` is absent; e.g. 0 to make creates answer 402. */
+export async function setBalance(baseUrl: string, balance: number, options: AdminCallOptions & { key?: string } = {}): Promise<void> {
+  const { key, ...callOptions } = options;
+  await adminCall(baseUrl, 'PUT', 'balance', callOptions, key === undefined ? { balance } : { balance, key });
+}
+
 export async function getStats(baseUrl: string, options?: AdminCallOptions): Promise<EmulatorStats> {
   return emulatorStatsSchema.parse(await adminCall(baseUrl, 'GET', 'stats', options));
 }

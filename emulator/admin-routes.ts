@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { Billing } from './billing';
 import type { FaultInjector } from './fault-injector';
 import { parseFaults } from './faults';
 import { readJsonBody, sendJson } from './http-io';
@@ -13,6 +15,7 @@ export interface AdminContext {
   adminToken?: string;
   faults: FaultInjector;
   stats: StatsRecorder;
+  billing: Billing;
   /** Faults off, counters and rate-limit windows zeroed; tasks are kept. */
   reset: () => void;
 }
@@ -36,9 +39,33 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
       return sendJson(res, 200, { faults: context.faults.current(), stats: context.stats.snapshot() });
     case 'GET stats':
       return sendJson(res, 200, context.stats.snapshot());
+    case 'PUT balance': {
+      const body = await readJsonBody(req);
+      const parsed = body.ok ? parseBalanceChange(body.value) : body;
+      if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
+      const { balance, key } = parsed.change;
+      context.billing.setBalance(balance, key);
+      return sendJson(res, 200, key === undefined ? { balance } : { key, balance: context.billing.balance(key) });
+    }
     default:
-      return sendJson(res, 404, { error: `No admin route ${action}; try GET/PUT faults, POST reset, GET stats` });
+      return sendJson(res, 404, { error: `No admin route ${action}; try GET/PUT faults, PUT balance, POST reset, GET stats` });
   }
+}
+
+/** `{"balance": 0}` sets every key's balance (and new keys'), `{"balance": 5, "key": "…"}` one key's. */
+export const balanceChangeSchema = z.strictObject(
+  {
+    balance: z.number({ error: 'balance must be a number (USD)' }).min(0, 'balance must not be negative'),
+    key: z.string({ error: 'key must be a string' }).min(1, 'key must not be empty').optional(),
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'the body must be an object like {"balance": 0}' : undefined) },
+);
+
+export type BalanceChange = z.infer<typeof balanceChangeSchema>;
+
+function parseBalanceChange(value: unknown): { ok: true; change: BalanceChange } | { ok: false; error: string } {
+  const result = balanceChangeSchema.safeParse(value);
+  return result.success ? { ok: true, change: result.data } : { ok: false, error: result.error.issues[0]?.message ?? 'Invalid balance' };
 }
 
 function refuse(req: IncomingMessage, adminToken: string | undefined): { status: number; error: string } | undefined {

@@ -68,7 +68,7 @@ describe('open on loopback when no admin token is set', () => {
   it('unknown admin routes answer 404 naming the real ones', async () => {
     const response = await fetch(`${emulator.url}/__admin/nope`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: 'No admin route GET nope; try GET/PUT faults, POST reset, GET stats' });
+    expect(await response.json()).toEqual({ error: 'No admin route GET nope; try GET/PUT faults, PUT balance, POST reset, GET stats' });
   });
 
   it('only loopback callers count as local', () => {

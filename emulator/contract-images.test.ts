@@ -57,7 +57,7 @@ describe.concurrent('INVALID_IMAGE_URL: the task ends failed with a failMsg sayi
   });
 
   it('a host that never answers, after the timeout', async () => {
-    expect(await fetchSourceImage(images.url('/never-answers.png'), 100)).toEqual({
+    expect(await fetchSourceImage(images.url('/never-answers.png'), undefined, 100)).toEqual({
       ok: false,
       failMsg: 'Image could not be downloaded (timed out after 10 s)',
     });

@@ -24,6 +24,17 @@ describe('Timing: documented generation time per resolution and duration', () =>
     expect(range.distinct).toBeGreaterThan(100);
   });
 
+  it.each([
+    ['480p', 5, 35_000, 50_000],
+    ['720p', 5, 50_000, 70_000],
+    ['1080p', 10, 105_000, 135_000],
+  ] as const)('wan-2-5-video: %s %is clips take %i–%i ms (480p inferred: a little faster than 720p)', (resolution, duration, min, max) => {
+    const range = rangeOf({ model: 'wan-2-5-video', resolution, duration });
+    expect(range.min).toBeGreaterThanOrEqual(min);
+    expect(range.max).toBeLessThanOrEqual(max);
+    expect(range.distinct).toBeGreaterThan(100);
+  });
+
   it('is stable per task and scaled by the time scale', () => {
     const full = plannedGenerationMs({ taskId: 'task_a', resolution: '720p', duration: 5, timeScale: 1 });
     expect(plannedGenerationMs({ taskId: 'task_a', resolution: '720p', duration: 5, timeScale: 1 })).toBe(full);

@@ -69,9 +69,9 @@ describe('Errors: 404 unknown model or task', () => {
 });
 
 describe('Also on the same host: GET /apikeys/current-balance', () => {
-  it('returns the key’s balance in the envelope, dropping as that key creates tasks', async () => {
+  it('returns the key’s balance in USD as a bare number in data, dropping as that key creates tasks', async () => {
     const reply = await emulator.call('/apikeys/current-balance', { key: KEY_B });
-    expect(reply.envelope).toEqual({ code: 200, message: 'success', data: { balance: expect.any(Number) } });
+    expect(reply.envelope).toEqual({ code: 200, message: 'success', data: 1000 });
     const before = await emulator.balance(KEY_B);
     await emulator.createTask(input, {}, KEY_B);
     expect(await emulator.balance(KEY_B)).toBeLessThan(before);

@@ -1,18 +1,20 @@
 import { z } from 'zod';
+import { pricesSchema } from './billing';
 import { faultsSchema } from './faults';
 import { DEFAULT_MAX_CONCURRENT_TASKS, DEFAULT_RATE_LIMIT_PER_MINUTE } from './rate-limiter';
 
-const faultsJson = z
-  .string()
-  .transform((text, ctx): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. {"latencyMs":200,"errorRate":0.3}' });
-      return z.NEVER;
-    }
-  })
-  .pipe(faultsSchema);
+const jsonOf = <T extends z.ZodType>(schema: T, example: string) =>
+  z
+    .string()
+    .transform((text, ctx): unknown => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be JSON, e.g. ${example}` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
 export const emulatorEnvSchema = z.object({
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
@@ -27,7 +29,9 @@ export const emulatorEnvSchema = z.object({
   EMULATOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   EMULATOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   EMULATOR_MAX_CONCURRENT_TASKS: z.coerce.number().int().min(1).default(DEFAULT_MAX_CONCURRENT_TASKS),
-  EMULATOR_FAULTS: faultsJson.optional(),
+  EMULATOR_FAULTS: jsonOf(faultsSchema, '{"latencyMs":200,"errorRate":0.3}').optional(),
+  EMULATOR_BALANCE: z.coerce.number().min(0).optional(),
+  EMULATOR_PRICES: jsonOf(pricesSchema, '{"wan-2-5-video":{"480p":0.05}}').optional(),
   EMULATOR_ADMIN_TOKEN: z.string().min(1).optional(),
 });
 

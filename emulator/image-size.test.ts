@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readImageSize } from './image-size';
+import { sniffImageFormat } from './image-format';
+import { pngHasAlpha, readImageSize } from './image-size';
 import { frameAspectFor } from './scene';
-import { buildPng, buildSolidPng, encodeStill, JPEG_HEADER, RED, STILL_JPEG, STILL_WEBP, WEBP_HEADER } from './test-image-host';
+import { buildPng, buildSolidPng, encodeStill, JPEG_HEADER, RED, STILL_BMP, STILL_JPEG, STILL_PNG, STILL_WEBP, WEBP_HEADER } from './test-image-host';
 
 const marker = (code: number, payload: number[]) => [0xff, code, (payload.length + 2) >> 8, (payload.length + 2) & 0xff, ...payload];
 /** SOF payload: precision, height, width (both big-endian), one component. */
@@ -61,5 +62,25 @@ describe('frameAspectFor: image-to-video takes the nearest frame aspect', () => 
     [100, 900, '9:16'],
   ] as const)('%i×%i → %s', (width, height, aspect) => {
     expect(frameAspectFor(width, height)).toBe(aspect);
+  });
+});
+
+describe('BMP and PNG alpha, for the second model', () => {
+  it('BMP: sniffed by its signature and DIB header, sized from it (top-down rows too)', async () => {
+    const bmp = await encodeStill(320, 240, STILL_BMP);
+    expect(sniffImageFormat(bmp)).toBe('bmp');
+    expect(readImageSize(bmp, 'bmp')).toEqual({ width: 320, height: 240 });
+    const topDown = Buffer.from(bmp);
+    topDown.writeInt32LE(-240, 22);
+    expect(readImageSize(topDown, 'bmp')).toEqual({ width: 320, height: 240 });
+    expect(sniffImageFormat(Buffer.from('BM and then some text'))).toBeUndefined();
+  });
+
+  it('PNG: alpha from the colour type or a tRNS chunk', async () => {
+    expect(pngHasAlpha(await encodeStill(8, 8, STILL_PNG, true))).toBe(true);
+    expect(pngHasAlpha(buildSolidPng(8, 8, RED))).toBe(false);
+    const png = buildSolidPng(8, 8, RED);
+    const trns = Buffer.from([0, 0, 0, 6, ...Buffer.from('tRNS'), 0, 255, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(pngHasAlpha(Buffer.concat([png.subarray(0, 33), trns, png.subarray(33)]))).toBe(true);
   });
 });

@@ -5,10 +5,33 @@ export interface ImageSize {
   height: number;
 }
 
-/** Pixel size from the file header alone (PNG IHDR, JPEG SOFn, WebP VP8/VP8L/VP8X); undefined when unreadable. */
+const READERS: Record<ImageFormat, (bytes: Buffer) => ImageSize | undefined> = { png: pngSize, jpeg: jpegSize, webp: webpSize, bmp: bmpSize };
+
+/** Pixel size from the file header alone (PNG IHDR, JPEG SOFn, WebP VP8/VP8L/VP8X, BMP DIB); undefined when unreadable. */
 export function readImageSize(bytes: Buffer, format: ImageFormat): ImageSize | undefined {
-  const size = format === 'png' ? pngSize(bytes) : format === 'jpeg' ? jpegSize(bytes) : webpSize(bytes);
+  const size = READERS[format](bytes);
   return size && size.width > 0 && size.height > 0 ? size : undefined;
+}
+
+/** Whether a PNG can be transparent: a colour type with alpha (4, 6) or a tRNS chunk before the image data. */
+export function pngHasAlpha(bytes: Buffer): boolean {
+  const colourType = bytes[25];
+  if (colourType === 4 || colourType === 6) return true;
+  let offset = 8;
+  while (offset + 8 <= bytes.length) {
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    if (type === 'tRNS') return true;
+    if (type === 'IDAT') return false;
+    offset += 12 + bytes.readUInt32BE(offset);
+  }
+  return false;
+}
+
+/** BITMAPCOREHEADER keeps 16-bit sizes; the others 32-bit, the height negative for top-down rows. */
+function bmpSize(bytes: Buffer): ImageSize | undefined {
+  if (bytes.length < 26) return undefined;
+  if (bytes.readUInt32LE(14) === 12) return { width: bytes.readUInt16LE(18), height: bytes.readUInt16LE(20) };
+  return { width: bytes.readInt32LE(18), height: Math.abs(bytes.readInt32LE(22)) };
 }
 
 function pngSize(bytes: Buffer): ImageSize | undefined {

@@ -19,6 +19,8 @@ const emulator = await startEmulator({
   maxConcurrentTasks: env.EMULATOR_MAX_CONCURRENT_TASKS,
   faults: env.EMULATOR_FAULTS,
   adminToken: env.EMULATOR_ADMIN_TOKEN,
+  startingBalance: env.EMULATOR_BALANCE,
+  prices: env.EMULATOR_PRICES,
 });
 console.log(`[emulator] Wan 2.5 API emulator listening on ${emulator.url} (API base ${emulator.apiBaseUrl})`);
 if (env.EMULATOR_FAULTS) console.log(`[emulator] faults on: ${JSON.stringify(env.EMULATOR_FAULTS)}`);

@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import { runFfmpeg } from './ffmpeg';
+import { alignDurationsToEdits } from './mp4-durations';
+import { soundInputArgs, soundOutputArgs } from './render-audio';
 import {
   FRAME_RATE,
   FRAME_SIZES,
@@ -14,13 +15,9 @@ import {
 } from './scene';
 import { sceneGraph } from './scene-graph';
 
-const RENDER_TIMEOUT_MS = 60_000;
-const require = createRequire(import.meta.url);
+export { ffmpegBinaryPath } from './ffmpeg';
 
-export function ffmpegBinaryPath(): string {
-  const installer = z.object({ path: z.string().min(1) }).parse(require('@ffmpeg-installer/ffmpeg'));
-  return installer.path;
-}
+const require = createRequire(import.meta.url);
 
 export function fontFilePath(): string {
   return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
@@ -39,9 +36,11 @@ export async function renderVideo({ params, outputPath, workDir }: RenderJob): P
   const promptFile = join(workDir, 'prompt.txt');
   await writeFile(headerFile, headerCaption(params));
   await writeFile(promptFile, promptCaption(params.prompt, width));
-  const input = { params, outputPath, headerFile, promptFile, fontFile: fontFilePath() };
+  const soundInput = params.sound ? await soundInputArgs(params.sound, params, workDir) : [];
+  const input = { params, outputPath, headerFile, promptFile, fontFile: fontFilePath(), soundInput };
   const { sourceImage } = params;
   await runFfmpeg(sourceImage ? imageToVideoArgs({ ...input, sourceImage }) : ffmpegArgs(input));
+  if (params.sound) await alignDurationsToEdits(outputPath);
 }
 
 interface FfmpegArgsInput {
@@ -50,16 +49,21 @@ interface FfmpegArgsInput {
   headerFile: string;
   promptFile: string;
   fontFile: string;
+  /** The sound's ffmpeg input (`-f … -i …`), empty for a silent clip. */
+  soundInput?: string[];
 }
 
-export function ffmpegArgs({ params, outputPath, headerFile, promptFile, fontFile }: FfmpegArgsInput): string[] {
+export function ffmpegArgs({ params, outputPath, headerFile, promptFile, fontFile, soundInput = [] }: FfmpegArgsInput): string[] {
   const { width, height } = FRAME_SIZES[params.aspectRatio];
   const scene = sceneGraph({ width, height, frameRate: FRAME_RATE, ...params });
   const text = (file: string, y: string) => drawtext({ fontFile, file, y });
   const graph = `${scene};[scene]${text(headerFile, '6')},${text(promptFile, 'h-th-6')}[out]`;
+  // A frame count would end the file as the last frame is written, before the audio has caught up; a time does not.
+  const length = soundInput.length > 0 ? ['-t', String(params.duration), ...soundOutputArgs(0, params.duration)] : ['-frames:v', String(params.duration * FRAME_RATE)];
   return [
-    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-filter_threads', '1', '-filter_complex', graph, '-map', '[out]'],
-    ...['-frames:v', String(params.duration * FRAME_RATE), '-r', String(FRAME_RATE)],
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-filter_threads', '1', ...soundInput, '-filter_complex', graph, '-map', '[out]'],
+    ...length,
+    ...['-r', String(FRAME_RATE)],
     ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-threads', '1'],
     ...['-movflags', '+faststart', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1'],
     ...['-f', 'mp4', '-y', outputPath],
@@ -76,7 +80,7 @@ const CAPTION_FADE_IN = { start: 0.5, end: 1 };
  * zoom-in towards a seeded point, captions fading in. BT.709, tagged, so browsers decode the colours right.
  */
 export function imageToVideoArgs(input: FfmpegArgsInput & { sourceImage: SourceImageRef }): string[] {
-  const { params, outputPath, headerFile, promptFile, fontFile, sourceImage } = input;
+  const { params, outputPath, headerFile, promptFile, fontFile, sourceImage, soundInput = [] } = input;
   const { width, height } = FRAME_SIZES[params.aspectRatio];
   const frames = params.duration * FRAME_RATE;
   const motion = motionFor(params.seed);
@@ -103,8 +107,9 @@ export function imageToVideoArgs(input: FfmpegArgsInput & { sourceImage: SourceI
     drawtext({ fontFile, file: promptFile, y: 'h-th-6', alpha }),
   ];
   const imageInput = ['-f', `${sourceImage.format}_pipe`, '-i', `file:${sourceImage.path}`];
+  const sound = soundInput.length > 0 ? ['-map', '0:v:0', ...soundOutputArgs(1, params.duration)] : [];
   return [
-    ...['-hide_banner', '-loglevel', 'error', '-nostdin', ...imageInput],
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', ...imageInput, ...soundInput, ...sound],
     ...['-vf', filters.join(','), '-t', String(params.duration), '-r', String(FRAME_RATE)],
     ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-threads', '1'],
     ...['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'],
@@ -134,24 +139,4 @@ function drawtext({ fontFile, file, y, alpha }: { fontFile: string; file: string
 function escapeFilterValue(value: string): string {
   const optionLevel = value.replace(/[\\':]/g, '\\$&');
   return optionLevel.replace(/[\\'[\],;]/g, '\\$&');
-}
-
-function runFfmpeg(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegBinaryPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-2000);
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), RENDER_TIMEOUT_MS);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`ffmpeg exited with ${signal ?? code}: ${stderr.trim()}`));
-    });
-  });
 }

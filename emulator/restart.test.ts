@@ -4,18 +4,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from './task-journal';
 import { plannedGenerationMs } from './task-timing';
+import { startAudioHost, type AudioHost } from './test-audio-host';
 import { startCallbackReceiver, type CallbackReceiver } from './test-callback-receiver';
-import { resultUrlOf, startTestEmulator, waitUntil, type TestEmulator } from './test-kit';
+import { KEY_A, resultUrlOf, startTestEmulator, waitUntil, type TestEmulator } from './test-kit';
 
 /** A restart of the emulator (`npm start` again after a crash) must not forget a task, as the real service would not. */
 const SCALE = 0.02;
 let receiver: CallbackReceiver;
+let tracks: AudioHost;
 const dataDirs: string[] = [];
 beforeAll(async () => {
-  receiver = await startCallbackReceiver();
+  [receiver, tracks] = await Promise.all([startCallbackReceiver(), startAudioHost()]);
 });
 afterAll(async () => {
-  await receiver.close();
+  await Promise.all([receiver.close(), tracks.close()]);
   await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
@@ -89,6 +91,32 @@ describe('the emulator keeps its tasks across a restart', () => {
       expect((await download(url)).equals(bytes)).toBe(true);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('a wan-2-5-video task killed mid-render keeps its model, its kept track and its bytes', async () => {
+    const first = await startFresh();
+    const model = 'wan-2-5-video';
+    const taskId = await first.createTask({ prompt: 'a chime across restarts', seed: 12, resolution: '480p', audio_urls: [tracks.url('/chime-3s.wav')] }, {}, KEY_A, model);
+    const { final: before } = await first.waitForFinish(taskId, model);
+    const url = resultUrlOf(before);
+    const bytes = await download(url);
+    const journal = join(first.dataDir, JOURNAL_FILE);
+
+    const second = await restart(first, async () => {
+      const lines = (await readFile(journal, 'utf8')).split('\n').filter((line) => line !== '' && !line.includes('"kind":"outcome"'));
+      await writeFile(journal, `${lines.join('\n')}\n`);
+      await unlink(join(first.dataDir, url.split('/').at(-1) ?? ''));
+      await tracks.close(); // the kept copy must be used: the track's host is gone
+    });
+    try {
+      expect((await second.call(`/statusTask/wan-2-5?taskId=${taskId}`)).httpStatus).toBe(404);
+      const { final } = await second.waitForFinish(taskId, model);
+      expect(final).toMatchObject({ state: 'success', resultJson: before.resultJson });
+      expect((await download(url)).equals(bytes)).toBe(true);
+    } finally {
+      await second.stop();
+      tracks = await startAudioHost();
     }
   });
 

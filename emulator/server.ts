@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ADMIN_PREFIX, handleAdmin, type AdminContext } from './admin-routes';
 import { API_PREFIX } from './api-routes';
-import { createBilling } from './billing';
+import { createBilling, type PriceOverrides } from './billing';
 import { createCallbackSender } from './callbacks';
 import { createFaultInjector } from './fault-injector';
 import { faultsSchema, type Faults } from './faults';
@@ -11,9 +11,10 @@ import { sendEnvelope } from './http-io';
 import { createRateLimiter, DEFAULT_MAX_CONCURRENT_TASKS, DEFAULT_RATE_LIMIT_PER_MINUTE } from './rate-limiter';
 import { handleRequest, type PipelineContext } from './request-pipeline';
 import { FILES_PREFIX } from './serve-video';
-import { createSourceImageStore } from './source-image-store';
+import { createSourceFileStore } from './source-file-store';
 import { createStatsRecorder, type EmulatorStats } from './stats';
 import { createTaskJournal } from './task-journal';
+import { createSourceKeeper } from './task-sources';
 import { createTaskStore } from './task-store';
 import { createVideoCache } from './video-cache';
 
@@ -42,6 +43,10 @@ export interface EmulatorOptions {
   adminToken?: string;
   /** Source of randomness for rate-based faults; seed it in tests. */
   random?: () => number;
+  /** Each key's balance in USD at start (default 1000); admin can change it while running. */
+  startingBalance?: number;
+  /** USD per second per model and resolution, over the defaults in billing.ts. */
+  prices?: PriceOverrides;
 }
 
 export interface RunningEmulator {
@@ -49,8 +54,9 @@ export interface RunningEmulator {
   apiBaseUrl: string;
   close(): Promise<void>;
   stats(): EmulatorStats;
-  /** In-process equivalents of PUT /__admin/faults and POST /__admin/reset. */
+  /** In-process equivalents of PUT /__admin/faults, PUT /__admin/balance and POST /__admin/reset. */
   setFaults(faults: Faults): void;
+  setBalance(balance: number, apiKey?: string): void;
   reset(): void;
 }
 
@@ -60,23 +66,28 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const videos = createVideoCache(dataDir);
   const journal = createTaskJournal(dataDir);
   let publicUrl = '';
+  const sources = createSourceKeeper({
+    images: createSourceFileStore(join(dataDir, 'source-images')),
+    audio: createSourceFileStore(join(dataDir, 'source-audio')),
+    journal,
+  });
   const store = createTaskStore({
     now,
     timeScale: options.timeScale,
     videos,
-    sourceImages: createSourceImageStore(join(dataDir, 'source-images')),
+    sources,
     videoUrl: (name) => `${publicUrl}${FILES_PREFIX}${name}.mp4`,
     journal,
   });
   const stats = createStatsRecorder();
-  const billing = createBilling();
+  const billing = createBilling({ startingBalance: options.startingBalance, prices: options.prices });
   const faults = createFaultInjector({ initial: faultsSchema.parse(options.faults ?? {}), random: options.random ?? Math.random });
   const rateLimiter = createRateLimiter({ perMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, now });
   const callbacks = createCallbackSender({ store, timeScale: options.timeScale, now, stats, journal, suppressed: faults.callbacksNeverCome });
   // Tasks from an earlier run resume as the real service's would: same timing, same result, same callback.
   for (const saved of journal.open(now())) {
     const task = store.restore(saved);
-    if (task.plan.provider.available) billing.charge(task.apiKey, task.request.input, task.provider);
+    if (task.plan.provider.available) billing.charge(task.apiKey, billing.priceOf(task.model, task.request.input, task.provider));
     stats.taskCreated(task.taskId, task.apiKey, task.provider);
     if (saved.callback) callbacks.resume(task, saved.callback);
   }
@@ -98,7 +109,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   };
 
   const server = createServer((req, res) => {
-    route(req, res, context, { adminToken: options.adminToken, faults, stats, reset }).catch((error: unknown) => {
+    route(req, res, context, { adminToken: options.adminToken, faults, stats, billing, reset }).catch((error: unknown) => {
       console.error('[emulator] request failed:', error);
       if (res.headersSent) res.destroy();
       else sendEnvelope(res, { code: 500, message: 'Internal server error' });
@@ -130,6 +141,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     },
     stats: stats.snapshot,
     setFaults: (next) => faults.replace(faultsSchema.parse(next)),
+    setBalance: (balance, apiKey) => billing.setBalance(balance, apiKey),
     reset,
   };
 }

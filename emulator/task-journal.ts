@@ -1,7 +1,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createTaskRequestSchema } from './create-task-schema';
+import { createTaskRequestSchemaFor } from './create-task-schema';
+import { ASPECT_RATIOS, DEFAULT_MODEL, MODEL_IDS } from './models';
 
 /** Tasks older than this are forgotten at the next start, like their 15-day result links. */
 export const TASK_RETENTION_MS = 15 * 24 * 60 * 60 * 1000;
@@ -10,29 +11,41 @@ export const JOURNAL_FILE = 'tasks.jsonl';
 const servingProvider = z.enum(['value', 'official']);
 const failureSchema = z.object({ failCode: z.string(), failMsg: z.string() });
 
-const storedTaskSchema = z.object({
-  taskId: z.string(),
-  apiKey: z.string(),
-  request: createTaskRequestSchema,
-  seed: z.number().int(),
-  provider: servingProvider,
-  createTime: z.number(),
-  generationMs: z.number(),
-  plan: z.object({
-    provider: z.union([
-      z.object({ available: z.literal(true), provider: servingProvider, failedOver: z.boolean() }),
-      z.object({ available: z.literal(false), provider: servingProvider }),
-    ]),
-    injectedFailure: failureSchema.optional(),
-  }),
-});
+const storedTaskSchema = z
+  .object({
+    taskId: z.string(),
+    apiKey: z.string(),
+    // Lines written before the second model existed are the first model's.
+    model: z.enum(MODEL_IDS).default(DEFAULT_MODEL),
+    request: z.unknown(),
+    seed: z.number().int(),
+    provider: servingProvider,
+    createTime: z.number(),
+    generationMs: z.number(),
+    plan: z.object({
+      provider: z.union([
+        z.object({ available: z.literal(true), provider: servingProvider, failedOver: z.boolean() }),
+        z.object({ available: z.literal(false), provider: servingProvider }),
+      ]),
+      injectedFailure: failureSchema.optional(),
+    }),
+  })
+  // Each model's request is read back with that model's own schema.
+  .transform((task, ctx) => {
+    const request = createTaskRequestSchemaFor(task.model).safeParse(task.request);
+    if (request.success) return { ...task, request: request.data };
+    ctx.addIssue({ code: 'custom', message: `not a ${task.model} request` });
+    return z.NEVER;
+  });
 
 const savedSourceSchema = z.object({
   path: z.string(),
-  format: z.enum(['jpeg', 'png', 'webp']),
+  format: z.enum(['jpeg', 'png', 'webp', 'bmp']),
   sha256: z.string(),
-  aspectRatio: z.enum(['16:9', '9:16', '1:1']),
+  aspectRatio: z.enum(ASPECT_RATIOS),
 });
+
+const savedAudioSchema = z.object({ path: z.string(), format: z.enum(['wav', 'mp3']), sha256: z.string(), seconds: z.number() });
 
 const outcomeSchema = z.union([
   z.object({ state: z.literal('success'), settledAt: z.number(), videoName: z.string() }),
@@ -44,6 +57,7 @@ const pendingCallbackSchema = z.object({ url: z.string(), attempt: z.number().in
 const recordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('task'), task: storedTaskSchema }),
   z.object({ kind: z.literal('source'), taskId: z.string(), source: savedSourceSchema }),
+  z.object({ kind: z.literal('audio'), taskId: z.string(), audio: savedAudioSchema }),
   z.object({ kind: z.literal('outcome'), taskId: z.string(), outcome: outcomeSchema }),
   z.object({ kind: z.literal('callback'), taskId: z.string(), callback: pendingCallbackSchema.nullable() }),
 ]);
@@ -52,6 +66,8 @@ const recordSchema = z.discriminatedUnion('kind', [
 export type StoredTask = z.output<typeof storedTaskSchema>;
 /** The downloaded image-to-video source, kept so a resumed render does not fetch it again. */
 export type SavedSource = z.output<typeof savedSourceSchema>;
+/** The downloaded sound track of a `wan-2-5-video` task, with its measured length. */
+export type SavedAudio = z.output<typeof savedAudioSchema>;
 export type SavedOutcome = z.output<typeof outcomeSchema>;
 /** The next delivery attempt of a task's callback and when it is due. */
 export type PendingCallback = z.output<typeof pendingCallbackSchema>;
@@ -60,6 +76,7 @@ type JournalRecord = z.output<typeof recordSchema>;
 export interface SavedTask {
   task: StoredTask;
   source?: SavedSource;
+  audio?: SavedAudio;
   outcome?: SavedOutcome;
   callback?: PendingCallback;
 }
@@ -105,6 +122,7 @@ export function createTaskJournal(dataDir: string) {
     },
     task: (task: StoredTask) => append({ kind: 'task', task }),
     source: (taskId: string, source: SavedSource) => append({ kind: 'source', taskId, source }),
+    audio: (taskId: string, audio: SavedAudio) => append({ kind: 'audio', taskId, audio }),
     outcome: (taskId: string, outcome: SavedOutcome) => append({ kind: 'outcome', taskId, outcome }),
     callback: (taskId: string, callback: PendingCallback | null) => append({ kind: 'callback', taskId, callback }),
     close(): void {
@@ -154,16 +172,18 @@ function fold(records: JournalRecord[]): Map<string, SavedTask> {
     const saved = tasks.get(record.taskId);
     if (!saved) continue;
     if (record.kind === 'source') saved.source = record.source;
+    else if (record.kind === 'audio') saved.audio = record.audio;
     else if (record.kind === 'outcome') saved.outcome = record.outcome;
     else saved.callback = record.callback ?? undefined;
   }
   return tasks;
 }
 
-function recordsOf({ task, source, outcome, callback }: SavedTask): JournalRecord[] {
+function recordsOf({ task, source, audio, outcome, callback }: SavedTask): JournalRecord[] {
   const { taskId } = task;
   const records: JournalRecord[] = [{ kind: 'task', task }];
   if (source) records.push({ kind: 'source', taskId, source });
+  if (audio) records.push({ kind: 'audio', taskId, audio });
   if (outcome) records.push({ kind: 'outcome', taskId, outcome });
   if (callback) records.push({ kind: 'callback', taskId, callback });
   return records;

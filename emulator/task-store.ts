@@ -1,36 +1,30 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { CONTENT_VIOLATION, violatesContentPolicy } from './content-policy';
 import { MAX_SEED, type CreateTaskRequest } from './create-task-schema';
+import { MODELS, type ModelId } from './models';
 import { PROVIDER_UNAVAILABLE, type ProviderPlan, type ServingProvider } from './providers';
-import { fetchSourceImage, INVALID_IMAGE_URL } from './source-image';
-import type { SourceImageStore } from './source-image-store';
-import { frameAspectFor, type FrameAspect, type SourceImageRef } from './scene';
-import type { SavedSource, SavedTask, TaskJournal } from './task-journal';
+import type { RenderParams } from './scene';
+import type { SavedTask, TaskJournal } from './task-journal';
+import { GENERATION_FAILED, type SourceKeeper, type TaskFailure, type TaskSources } from './task-sources';
 import { PENDING_FRACTION, plannedGenerationMs } from './task-timing';
-import { exists, type VideoCache } from './video-cache';
+import type { VideoCache } from './video-cache';
+
+export type { TaskFailure } from './task-sources';
 
 export type TaskOutcome =
   | { state: 'success'; settledAt: number; videoName: string }
   | { state: 'failed'; settledAt: number; failCode: string; failMsg: string };
 
-export interface TaskFailure {
-  failCode: string;
-  failMsg: string;
-}
-
-const GENERATION_FAILED: TaskFailure = { failCode: 'GENERATION_FAILED', failMsg: 'Video generation failed' };
-
 export interface Task {
   taskId: string;
   apiKey: string;
+  model: ModelId;
   request: CreateTaskRequest;
   seed: number;
   provider: ServingProvider;
   createTime: number;
   generationMs: number;
   plan: TaskPlan;
-  /** Where the downloaded image-to-video source was kept. */
-  sourceImagePath?: string;
   outcome?: TaskOutcome;
   /** Resolves once `outcome` is known (the render finished or failed). */
   settled: Promise<void>;
@@ -51,7 +45,7 @@ export interface TaskStoreOptions {
   now: () => number;
   timeScale: number;
   videos: VideoCache;
-  sourceImages: SourceImageStore;
+  sources: SourceKeeper;
   videoUrl: (videoName: string) => string;
   journal: TaskJournal;
 }
@@ -62,33 +56,34 @@ export interface TaskPlan {
   injectedFailure?: TaskFailure;
 }
 
-export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl, journal }: TaskStoreOptions) {
+export function createTaskStore({ now, timeScale, videos, sources, videoUrl, journal }: TaskStoreOptions) {
   const tasks = new Map<string, Task>();
 
-  function create(apiKey: string, request: CreateTaskRequest, plan: TaskPlan): Task {
+  function create(apiKey: string, model: ModelId, request: CreateTaskRequest, plan: TaskPlan): Task {
     const taskId = `task_${randomBytes(16).toString('hex')}`;
     const { input } = request;
     const { provider } = plan.provider;
     const failedOver = plan.provider.available && plan.provider.failedOver;
-    const timing = { taskId, resolution: input.resolution, duration: input.duration, timeScale, provider, failedOver };
+    const timing = { taskId, model, resolution: input.resolution, duration: input.duration, timeScale, provider, failedOver };
     const generationMs = plannedGenerationMs(timing);
     const seed = input.seed ?? randomInt(0, MAX_SEED + 1);
-    const task: Task = { taskId, apiKey, request, seed, provider, createTime: now(), generationMs, plan, settled: Promise.resolve() };
-    journal.task({ taskId, apiKey, request, seed, provider, createTime: task.createTime, generationMs, plan });
+    const stored = { taskId, apiKey, model, request, seed, provider, createTime: now(), generationMs, plan };
+    journal.task(stored);
+    const task: Task = { ...stored, settled: Promise.resolve() };
     start(task);
     return task;
   }
 
   /** Takes back a task kept by an earlier run; one that had not settled is worked on again, to the same result. */
-  function restore({ task: stored, source, outcome }: SavedTask): Task {
-    const task: Task = { ...stored, sourceImagePath: source?.path, outcome, settled: Promise.resolve() };
+  function restore({ task: stored, source, audio, outcome }: SavedTask): Task {
+    const task: Task = { ...stored, outcome, settled: Promise.resolve() };
     if (outcome) tasks.set(task.taskId, task);
-    else start(task, source);
+    else start(task, { image: source, audio });
     return task;
   }
 
-  function start(task: Task, source?: SavedSource): void {
-    task.settled = settle(task, task.plan, source).then(() => {
+  function start(task: Task, saved?: TaskSources): void {
+    task.settled = settle(task, task.plan, saved).then(() => {
       if (task.outcome) journal.outcome(task.taskId, task.outcome);
     });
     tasks.set(task.taskId, task);
@@ -98,51 +93,20 @@ export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl
     task.outcome = { state: 'failed', settledAt, failCode: failure.failCode, failMsg: failure.failMsg };
   }
 
-  async function settle(task: Task, plan: TaskPlan, saved?: SavedSource): Promise<void> {
+  async function settle(task: Task, plan: TaskPlan, saved?: TaskSources): Promise<void> {
     const { input } = task.request;
     if (!plan.provider.available) return fail(task, PROVIDER_UNAVAILABLE, task.createTime);
     if (plan.injectedFailure) return fail(task, plan.injectedFailure, task.createTime);
     if (violatesContentPolicy(input.prompt)) return fail(task, CONTENT_VIOLATION, task.createTime);
-    const imageUrl = input.mode === 'image-to-video' ? input.image_urls?.[0] : undefined;
-    let source: SavedSource | undefined;
-    if (imageUrl !== undefined) {
-      const kept = saved && (await exists(saved.path)) ? saved : undefined;
-      const fetched = kept ?? (await keepSourceImage(task, imageUrl));
-      if ('failCode' in fetched) return fail(task, fetched);
-      source = fetched;
-    }
-    const sourceImage: SourceImageRef | undefined = source && { path: source.path, format: source.format, sha256: source.sha256 };
-    const aspectRatio: FrameAspect = source?.aspectRatio ?? input.aspect_ratio;
+    const prepared = await sources.prepare(task.taskId, task.model, input, saved);
+    if ('failCode' in prepared) return fail(task, prepared);
     try {
-      const videoName = await videos.ensureVideo({
-        prompt: input.prompt,
-        negativePrompt: input.negative_prompt ?? '',
-        seed: task.seed,
-        aspectRatio,
-        duration: input.duration,
-        resolution: input.resolution,
-        sourceImage,
-      });
+      const videoName = await videos.ensureVideo(renderParamsOf(task, prepared));
       task.outcome = { state: 'success', settledAt: now(), videoName };
     } catch (error) {
       console.error(`[emulator] render failed for ${task.taskId}:`, error);
       fail(task, GENERATION_FAILED);
     }
-  }
-
-  async function keepSourceImage(task: Task, imageUrl: string): Promise<SavedSource | TaskFailure> {
-    const image = await fetchSourceImage(imageUrl);
-    if (!image.ok) return { failCode: INVALID_IMAGE_URL, failMsg: image.failMsg };
-    const sha256 = createHash('sha256').update(image.bytes).digest('hex');
-    try {
-      task.sourceImagePath = await sourceImages.save(task.taskId, image.format, image.bytes);
-    } catch (error) {
-      console.error(`[emulator] could not keep the source image of ${task.taskId}:`, error);
-      return GENERATION_FAILED;
-    }
-    const source: SavedSource = { path: task.sourceImagePath, format: image.format, sha256, aspectRatio: frameAspectFor(image.width, image.height) };
-    journal.source(task.taskId, source);
-    return source;
   }
 
   /** The state is a pure function of elapsed time and the render outcome, so no timers are needed. */
@@ -180,6 +144,20 @@ export function createTaskStore({ now, timeScale, videos, sourceImages, videoUrl
   }
 
   return { create, restore, describe, find, openCount, count: () => tasks.size };
+}
+
+/** What to draw: the request, the task's seed, its sources; a model with sound gets the track or a tone. */
+function renderParamsOf({ request: { input }, seed, model }: Task, { image, audio }: TaskSources): RenderParams {
+  return {
+    prompt: input.prompt,
+    negativePrompt: input.negative_prompt ?? '',
+    seed,
+    aspectRatio: image?.aspectRatio ?? input.aspect_ratio,
+    duration: input.duration,
+    resolution: input.resolution,
+    sourceImage: image && { path: image.path, format: image.format, sha256: image.sha256 },
+    sound: !MODELS[model].audio ? undefined : audio ? { kind: 'track', path: audio.path, format: audio.format, sha256: audio.sha256 } : { kind: 'tone' },
+  };
 }
 
 export type TaskStore = ReturnType<typeof createTaskStore>;

@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_MODEL, MODELS, type ModelId, type Resolution } from './models';
 import { FAILOVER_DELAY_MS, PROVIDER_PROFILES, type ServingProvider } from './providers';
-
-/** Documented generation times for a 5 s clip, in seconds; a 10 s clip takes 1.5× as long. */
-export const GENERATION_SECONDS = {
-  '720p': { min: 50, max: 70 },
-  '1080p': { min: 70, max: 90 },
-} as const;
 
 export const TEN_SECOND_CLIP_FACTOR = 1.5;
 export const PENDING_FRACTION = 0.15;
 
 export interface TaskTimingInput {
   taskId: string;
-  resolution: keyof typeof GENERATION_SECONDS;
+  /** Absent means the first model; each model's times per resolution are in `models.ts`. */
+  model?: ModelId;
+  resolution: Resolution;
   duration: 5 | 10;
   timeScale: number;
   /** Absent means the documented baseline. */
@@ -21,8 +18,10 @@ export interface TaskTimingInput {
 }
 
 /** Total generation time in ms, deterministic per taskId so a task never changes its mind. */
-export function plannedGenerationMs({ taskId, resolution, duration, timeScale, provider, failedOver }: TaskTimingInput): number {
-  const { min, max } = GENERATION_SECONDS[resolution];
+export function plannedGenerationMs({ taskId, model = DEFAULT_MODEL, resolution, duration, timeScale, provider, failedOver }: TaskTimingInput): number {
+  const range = MODELS[model].generationSeconds[resolution];
+  if (!range) throw new Error(`${model} has no ${resolution}`);
+  const { min, max } = range;
   const seconds = min + (max - min) * unitFraction(taskId);
   const clipFactor = duration === 10 ? TEN_SECOND_CLIP_FACTOR : 1;
   const providerFactor = provider ? PROVIDER_PROFILES[provider].timeFactor : 1;

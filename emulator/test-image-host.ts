@@ -58,11 +58,14 @@ export async function encodeStill(width: number, height: number, encoderArgs: st
 
 export const STILL_JPEG = ['-c:v', 'mjpeg', '-pix_fmt', 'yuvj420p', '-f', 'image2pipe'];
 export const STILL_WEBP = ['-c:v', 'libwebp', '-f', 'webp'];
+export const STILL_BMP = ['-c:v', 'bmp', '-f', 'image2pipe'];
+export const STILL_PNG = ['-c:v', 'png', '-f', 'image2pipe'];
 
 /** Magic bytes only: accepted by the format check, but no size can be read from them. */
 export const JPEG_HEADER = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 export const WEBP_HEADER = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
 export const ELEVEN_MB = 11 * 1024 * 1024;
+export const TWENTY_ONE_MB = 21 * 1024 * 1024;
 
 export interface ImageHost {
   url: (path: string) => string;
@@ -73,14 +76,19 @@ export interface ImageHost {
 export const gradientPixel = (x: number, y: number): Rgb => [255 - Math.round((x * 255) / 399), Math.round((y * 255) / 299), 64];
 
 /**
- * Serves the images the image-to-video rows need: valid ones (solid colours and a gradient for the renders),
- * files with only the magic bytes, a text file dressed as a PNG, 11 MB with and without Content-Length,
- * a 404, and one that never answers.
+ * Serves the images the image-to-video rows need: valid ones (solid colours and a gradient for the renders, a
+ * BMP), files with only the magic bytes, a text file dressed as a PNG, a PNG with alpha, 11 MB with and without
+ * Content-Length, 21 MB, a 404, and one that never answers.
  */
 export async function startImageHost(): Promise<ImageHost> {
   const png = buildPng();
   const huge = Buffer.concat([png, Buffer.alloc(ELEVEN_MB - png.length)]);
-  const [jpeg, webp] = await Promise.all([encodeStill(64, 48, STILL_JPEG), encodeStill(48, 64, STILL_WEBP)]);
+  const [jpeg, webp, bmp, alphaPng] = await Promise.all([
+    encodeStill(64, 48, STILL_JPEG),
+    encodeStill(48, 64, STILL_WEBP),
+    encodeStill(320, 240, STILL_BMP),
+    encodeStill(320, 240, STILL_PNG, true),
+  ]);
   const image = (type: string, body: Buffer) => ({ type, body, declareLength: true });
   const files = new Map<string, { type: string; body: Buffer; declareLength: boolean }>([
     ['/image.png', image('image/png', png)],
@@ -95,6 +103,9 @@ export async function startImageHost(): Promise<ImageHost> {
     ['/notes.png', { type: 'image/png', body: Buffer.from('just some text, not an image'), declareLength: true }],
     ['/huge-declared.png', { type: 'image/png', body: huge, declareLength: true }],
     ['/huge-streamed.png', { type: 'image/png', body: huge, declareLength: false }],
+    ['/picture-320x240.bmp', image('image/bmp', bmp)],
+    ['/alpha-320x240.png', image('image/png', alphaPng)],
+    ['/huge-21mb.png', image('image/png', Buffer.concat([buildSolidPng(400, 300, RED), Buffer.alloc(TWENTY_ONE_MB)]))],
   ]);
   const server: Server = createServer((req, res) => {
     if (req.url === '/never-answers.png') return;

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MODEL, type ModelId } from './models';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from './server';
 
 export const KEY_A = 'test-key-a';
@@ -25,11 +26,12 @@ export interface TestEmulator extends RunningEmulator {
   /** The answer as sent: status, headers and body text, unparsed (for malformed-body faults). */
   rawCall(path: string, init?: CallInit): Promise<RawReply>;
   call(path: string, init?: CallInit): Promise<ApiReply>;
-  createTask(input: Record<string, unknown>, extra?: Record<string, unknown>, key?: string): Promise<string>;
-  status(taskId: string, key?: string): Promise<TaskStatus>;
+  /** Creates on the first model, or on `model`; throws unless the answer is 200. */
+  createTask(input: Record<string, unknown>, extra?: Record<string, unknown>, key?: string, model?: ModelId): Promise<string>;
+  status(taskId: string, key?: string, model?: ModelId): Promise<TaskStatus>;
   balance(key?: string): Promise<number>;
   /** Polls until the task finishes, returning every state it was seen in. */
-  waitForFinish(taskId: string): Promise<{ final: TaskStatus; seen: string[] }>;
+  waitForFinish(taskId: string, model?: ModelId): Promise<{ final: TaskStatus; seen: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -74,27 +76,27 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
     return { httpStatus: reply.httpStatus, envelope: envelopeSchema.parse(JSON.parse(reply.text)) };
   };
 
-  const createTask: TestEmulator['createTask'] = async (input, extra = {}, key = KEY_A) => {
-    const reply = await call('/generateTask/wan-2-5', { key, body: { ...extra, input } });
+  const createTask: TestEmulator['createTask'] = async (input, extra = {}, key = KEY_A, model = DEFAULT_MODEL) => {
+    const reply = await call(`/generateTask/${model}`, { key, body: { ...extra, input } });
     if (reply.httpStatus !== 200) throw new Error(`create failed: ${JSON.stringify(reply.envelope)}`);
     return z.object({ taskId: z.string() }).parse(reply.envelope.data).taskId;
   };
 
-  const status: TestEmulator['status'] = async (taskId, key = KEY_A) => {
-    const reply = await call(`/statusTask/wan-2-5?taskId=${encodeURIComponent(taskId)}`, { key });
+  const status: TestEmulator['status'] = async (taskId, key = KEY_A, model = DEFAULT_MODEL) => {
+    const reply = await call(`/statusTask/${model}?taskId=${encodeURIComponent(taskId)}`, { key });
     return statusSchema.parse(reply.envelope.data);
   };
 
   const balance: TestEmulator['balance'] = async (key = KEY_A) => {
     const reply = await call('/apikeys/current-balance', { key });
-    return z.object({ balance: z.number() }).parse(reply.envelope.data).balance;
+    return z.number().parse(reply.envelope.data);
   };
 
-  const waitForFinish: TestEmulator['waitForFinish'] = async (taskId) => {
+  const waitForFinish: TestEmulator['waitForFinish'] = async (taskId, model) => {
     const seen: string[] = [];
     const deadline = Date.now() + 8000;
     while (Date.now() < deadline) {
-      const current = await status(taskId);
+      const current = await status(taskId, KEY_A, model);
       if (seen.at(-1) !== current.state) seen.push(current.state);
       if (current.state === 'success' || current.state === 'failed') return { final: current, seen };
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { readTrackDurations } from './mp4-durations';
 import { ffmpegBinaryPath } from './render-video';
 
 /** ffmpeg with only an input prints the container summary on stderr and exits 1 (there is no ffprobe). */
@@ -8,6 +10,71 @@ export async function describeVideo(path: string): Promise<string> {
     (error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }),
   );
   return result.stderr;
+}
+
+export interface AudioStreamInfo {
+  /** As ffmpeg names it, e.g. `aac (LC)`. */
+  codec: string;
+  sampleRate: number;
+  /** `mono`, `stereo`, … */
+  layout: string;
+  /** The track's duration in the MP4 (what a player or ffprobe reports for the stream), in seconds. */
+  seconds: number;
+}
+
+export interface StreamSummary {
+  /** The container's duration, in seconds. */
+  seconds: number;
+  video: { seconds: number } | undefined;
+  audio: AudioStreamInfo[];
+}
+
+/** The streams of an MP4: its duration, the video track's, and each audio stream's codec, rate, layout and duration. */
+export async function describeStreams(path: string): Promise<StreamSummary> {
+  const [summary, file] = await Promise.all([describeVideo(path), readFile(path)]);
+  const tracks = readTrackDurations(file);
+  const duration = /Duration: (\d+):(\d+):(\d+\.\d+)/.exec(summary);
+  const [hours = 0, minutes = 0, seconds = 0] = (duration?.slice(1) ?? []).map(Number);
+  const audioTracks = tracks.filter((track) => track.handler === 'soun');
+  const audio = [...summary.matchAll(/Stream #\d+:\d+.*?: Audio: (.+?)(?: \(\w+ \/ 0x[0-9a-f]+\))?, (\d+) Hz, ([^,]+),/gi)].map((match, index) => ({
+    codec: match[1] ?? '',
+    sampleRate: Number(match[2]),
+    layout: match[3] ?? '',
+    seconds: audioTracks[index]?.seconds ?? Number.NaN,
+  }));
+  const video = tracks.find((track) => track.handler === 'vide');
+  return { seconds: hours * 3600 + minutes * 60 + seconds, video: video && { seconds: video.seconds }, audio };
+}
+
+/** The first audio stream decoded to mono 16-bit PCM at `sampleRate` (every sample a player would play). */
+export async function decodeAudio(path: string, sampleRate = 8000): Promise<Int16Array> {
+  const args = ['-hide_banner', '-loglevel', 'error', '-i', path, '-map', '0:a:0', '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-'];
+  const { stdout } = await promisify(execFile)(ffmpegBinaryPath(), args, { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  return Int16Array.from({ length: Math.floor(stdout.length / 2) }, (_, index) => stdout.readInt16LE(index * 2));
+}
+
+/** The largest absolute sample, in [0, 1] of full scale. */
+export function peakLevel(samples: Int16Array): number {
+  let peak = 0;
+  for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
+  return peak / 32768;
+}
+
+/** Root-mean-square level of samples in [0, 1] of full scale. */
+export function rmsLevel(samples: Int16Array): number {
+  if (samples.length === 0) return 0;
+  let sum = 0;
+  for (const sample of samples) sum += (sample / 32768) ** 2;
+  return Math.sqrt(sum / samples.length);
+}
+
+/** Sign changes per second: a few hundred for calm low notes, thousands for noise. */
+export function zeroCrossingsPerSecond(samples: Int16Array, sampleRate: number): number {
+  let crossings = 0;
+  for (let index = 1; index < samples.length; index += 1) {
+    if ((samples[index - 1] ?? 0) < 0 !== (samples[index] ?? 0) < 0) crossings += 1;
+  }
+  return crossings / (samples.length / sampleRate);
 }
 
 export interface RgbFrame {

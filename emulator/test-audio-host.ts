@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { ffmpegBinaryPath } from './ffmpeg';
+import { encodeWav } from './wav-file';
+
+/** A mono 16-bit WAV of a steady sine, `seconds` long. */
+export function buildSineWav(seconds: number, frequency = 330, sampleRate = 8000): Buffer {
+  const samples = Int16Array.from({ length: Math.round(seconds * sampleRate) }, (_, index) =>
+    Math.round(8000 * Math.sin((2 * Math.PI * frequency * index) / sampleRate)),
+  );
+  return encodeWav(samples, sampleRate, 1);
+}
+
+/** An MP3 (LAME, 44.1 kHz mono, behind an ID3v2 tag) of a steady sine, `seconds` long. */
+export async function encodeSineMp3(seconds: number, frequency = 440): Promise<Buffer> {
+  const source = `sine=frequency=${frequency}:sample_rate=44100:duration=${seconds}`;
+  const args = ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', source, '-c:a', 'libmp3lame', '-b:a', '64k', '-f', 'mp3', '-'];
+  const { stdout } = await promisify(execFile)(ffmpegBinaryPath(), args, { encoding: 'buffer' });
+  return stdout;
+}
+
+/** A valid Layer III frame header followed by bytes that are no MPEG audio at all. */
+export const MP3_HEADER_ONLY = Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(4000, 7)]);
+/** RIFF/WAVE with a fmt chunk of nonsense and no data. */
+export const WAV_HEADER_ONLY = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt '), Buffer.alloc(30, 1)]);
+export const SIXTEEN_MB = 16 * 1024 * 1024;
+
+export interface AudioHost {
+  url: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves the tracks the sound rows need: a 12 s MP3 (longer than any clip), 3 s and 4 s WAVs (shorter),
+ * WAVs of 2 s and 31 s (outside 3–30 s), text dressed as MP3, header-only MP3/WAV, 16 MB, and one that never answers.
+ */
+export async function startAudioHost(): Promise<AudioHost> {
+  const mp3 = await encodeSineMp3(12);
+  const files = new Map<string, { body: Buffer; declareLength: boolean }>([
+    ['/voice-12s.mp3', { body: mp3, declareLength: true }],
+    ['/chime-3s.wav', { body: buildSineWav(3), declareLength: true }],
+    ['/chime-4s.wav', { body: buildSineWav(4, 523), declareLength: true }],
+    ['/blip-2s.wav', { body: buildSineWav(2), declareLength: true }],
+    ['/drone-31s.wav', { body: buildSineWav(31), declareLength: true }],
+    ['/notes.mp3', { body: Buffer.from('just some text, not a sound'), declareLength: true }],
+    ['/header-only.mp3', { body: MP3_HEADER_ONLY, declareLength: true }],
+    ['/header-only.wav', { body: WAV_HEADER_ONLY, declareLength: true }],
+    ['/huge-declared.wav', { body: Buffer.concat([buildSineWav(3), Buffer.alloc(SIXTEEN_MB)]), declareLength: true }],
+    ['/huge-streamed.wav', { body: Buffer.concat([buildSineWav(3), Buffer.alloc(SIXTEEN_MB)]), declareLength: false }],
+  ]);
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/never-answers.wav') return;
+    const file = files.get(req.url ?? '');
+    if (!file) {
+      res.writeHead(404).end('not here');
+      return;
+    }
+    const length = file.declareLength ? { 'Content-Length': file.body.length } : {};
+    res.writeHead(200, { 'Content-Type': 'audio/mpeg', ...length }).end(file.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: (path) => `${base}${path}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
