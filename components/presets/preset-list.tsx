@@ -76,6 +76,11 @@ function PresetRow({ preset, actions, onApply }: { preset: PresetView; actions: 
           ) : (
             <span className="min-w-0 flex-1 truncate px-2 py-1.5 text-sm">{preset.name}</span>
           )}
+          {preset.startImage === 'missing' ? (
+            <span className="text-xs text-warning">Start image gone</span>
+          ) : (
+            preset.startImage && <img src={preset.startImage.previewUrl} alt="" className="h-6 w-auto max-w-10 rounded-sm border border-line object-contain" data-testid="preset-frame" />
+          )}
           <span className="text-xs text-muted">{scope}</span>
           {preset.mayManage && mode === 'view' && (
             <span className="flex gap-1">
