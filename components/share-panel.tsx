@@ -56,10 +56,16 @@ export function SharePanel({
         </div>
       ))}
       {hasLinks && (
-        <Button variant="ghost" className="h-8 px-2 text-xs" aria-expanded={adding} aria-controls={formId} onClick={() => setAdding((open) => !open)}>
+        <button
+          type="button"
+          className="inline-flex min-h-8 items-center gap-1.5 rounded-md text-xs font-medium text-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
+          aria-expanded={adding}
+          aria-controls={formId}
+          onClick={() => setAdding((open) => !open)}
+        >
           Create another link
           <span aria-hidden className={`transition ${adding ? 'rotate-180' : ''}`}>▾</span>
-        </Button>
+        </button>
       )}
       {(!hasLinks || adding) && (
         <ShareForm
