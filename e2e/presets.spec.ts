@@ -188,6 +188,9 @@ test('an image-to-video preset keeps its start frame for the team, and says so p
   await expect(preview).toHaveAttribute('src', previewUrl ?? '');
   await expect(page.getByText('400×300')).toBeVisible();
   await expect(page.getByTestId('preset-notes')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Presets/ }).click();
+  await expect(page.getByTestId('preset-row').filter({ hasText: 'Blue wall' }).getByTestId('preset-frame')).toHaveAttribute('src', previewUrl ?? '');
+  await page.getByRole('button', { name: /^Presets/ }).click();
 
   // A colleague of the same team gets the frame with the shared preset, and can generate from it.
   await editor.page.goto('/');
@@ -204,6 +207,7 @@ test('an image-to-video preset keeps its start frame for the team, and says so p
   await choose(page, 'Text → video');
   await choose(page, '720p');
   await page.getByRole('button', { name: /^Presets/ }).click();
+  await expect(page.getByTestId('preset-row').filter({ hasText: 'Blue wall' })).toContainText('Start image gone');
   await page.getByRole('button', { name: 'Apply preset Blue wall' }).click();
   await expect(page.getByTestId('preset-notes')).toContainText('The start image saved with this preset is no longer in the team’s storage');
   await expect(page.getByRole('radio', { name: 'Image → video', exact: true })).toBeChecked();
