@@ -44,11 +44,11 @@ export function RecipeTabs({ snippets }: { snippets: RecipeSnippets }) {
       <div className="relative">
         <pre
           role="tabpanel"
-          // A tab panel that scrolls: reachable by keyboard, so its long lines can be scrolled without a mouse.
+          // A tab panel that may scroll down: reachable by keyboard, so a long recipe can be read without a mouse.
           tabIndex={0}
           aria-label={`Recipe as ${tabs.find((tab) => tab.key === active)?.label ?? active}`}
           data-testid="recipe-code"
-          className="max-h-72 max-w-full overflow-auto rounded-lg border border-line bg-raised p-3 pr-16 font-mono text-xs leading-relaxed focus-visible:outline-2 focus-visible:outline-accent"
+          className="max-h-72 max-w-full overflow-y-auto whitespace-pre-wrap rounded-lg [overflow-wrap:anywhere] border border-line bg-raised p-3 pr-16 font-mono text-xs leading-relaxed focus-visible:outline-2 focus-visible:outline-accent"
         >
           {snippets[active]}
         </pre>

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, generate, test } from './fixtures';
+import { E2E } from './env';
 import { startTeam } from './personas';
 
 const PHONE = { width: 390, height: 844 };
@@ -49,10 +50,31 @@ test('phone: a clip’s page fits the screen: the sha256 wraps, video, recipe an
     page.getByTestId('recipe-tab-typescript'),
     page.getByTestId('prompt'),
   ]);
-  // The long curl call scrolls inside its own box.
   await page.getByTestId('recipe-tab-curl').click();
   await expectFitsPhone(page, [page.getByTestId('recipe-code'), page.getByTestId('recipe-copy')]);
   await page.screenshot({ path: test.info().outputPath('phone-clip-page.png'), fullPage: true });
+});
+
+test('phone: the recipe wraps its long lines (prompt, links) in every format instead of scrolling sideways', async ({ owner: { page } }) => {
+  const prompt =
+    'A long tracking shot along a harbour at dawn, fishing boats rocking gently, gulls circling overhead, mist lifting off the water, ' +
+    'in the style of https://example.com/reference/harbour-at-dawn/a-very-long-path-segment-without-any-breaks-0123456789abcdef';
+  const created = await page.request.post('/api/generations', { data: { prompt }, headers: { origin: E2E.baseUrl } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await page.setViewportSize(PHONE);
+  await page.goto(`/gallery/${id}`);
+  const code = page.getByTestId('recipe-code');
+  for (const tab of ['json', 'curl', 'typescript'] as const) {
+    await page.getByTestId(`recipe-tab-${tab}`).click();
+    await expect(code).toContainText('a-very-long-path-segment-without-any-breaks');
+    const { scrollWidth, clientWidth } = await code.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+    expect(scrollWidth, `${tab}: nothing hidden to the right`).toBeLessThanOrEqual(clientWidth);
+    // Still code: monospace, as written.
+    expect(await code.evaluate((element) => getComputedStyle(element).fontFamily)).toMatch(/mono/i);
+    await expectFitsPhone(page, [code, page.getByTestId('recipe-copy')]);
+  }
+  await code.screenshot({ path: test.info().outputPath('phone-recipe-typescript.png') });
 });
 
 test('phone: with two teams the header fits on every page and keeps the switcher and the account menu', async ({ owner: { page } }) => {

@@ -1,5 +1,9 @@
-import { expect, generate, test } from './fixtures';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { makeImage } from '../lib/images/test-images';
+import { E2E } from './env';
+import { expect, generate, test } from './fixtures';
 
 const choose = (page: Page, name: string) => page.getByRole('radio', { name, exact: true }).check({ force: true });
 const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true });
@@ -156,3 +160,57 @@ for (const [width, height] of [
     });
   }
 }
+
+test('an image-to-video preset keeps its start frame for the team, and says so plainly once the frame is gone', async ({ owner, editor }) => {
+  const { page } = owner;
+  await page.goto('/');
+  await choose(page, 'Image → video');
+  const png = makeImage({ format: 'png', width: 400, height: 300, color: '0x3060c8' });
+  await page.getByLabel('Start image file').setInputFiles({ name: 'frame.png', mimeType: 'image/png', buffer: png });
+  const preview = page.getByTestId('start-image-preview');
+  await expect(preview).toBeVisible();
+  const previewUrl = await preview.getAttribute('src');
+  await choose(page, '1080p');
+  await page.getByRole('button', { name: /^Presets/ }).click();
+  await page.getByLabel('Save current as').fill('Blue wall');
+  await choose(page, 'Team');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('preset-save-message')).toHaveText('Saved “Blue wall”.');
+  await page.getByRole('button', { name: /^Presets/ }).click();
+
+  // Another setup, no frame: applying the preset brings the mode and the frame back.
+  await page.getByRole('button', { name: 'Change' }).click();
+  await choose(page, 'Text → video');
+  await choose(page, '720p');
+  await page.getByRole('button', { name: /^Presets/ }).click();
+  await page.getByRole('button', { name: 'Apply preset Blue wall' }).click();
+  await expect(page.getByRole('radio', { name: 'Image → video', exact: true })).toBeChecked();
+  await expect(preview).toHaveAttribute('src', previewUrl ?? '');
+  await expect(page.getByText('400×300')).toBeVisible();
+  await expect(page.getByTestId('preset-notes')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Presets/ }).click();
+  await expect(page.getByTestId('preset-row').filter({ hasText: 'Blue wall' }).getByTestId('preset-frame')).toHaveAttribute('src', previewUrl ?? '');
+  await page.getByRole('button', { name: /^Presets/ }).click();
+
+  // A colleague of the same team gets the frame with the shared preset, and can generate from it.
+  await editor.page.goto('/');
+  await editor.page.getByRole('button', { name: /^Presets/ }).click();
+  await editor.page.getByRole('button', { name: 'Apply preset Blue wall' }).click();
+  await expect(editor.page.getByTestId('start-image-preview')).toHaveAttribute('src', previewUrl ?? '');
+  await editor.page.getByLabel('Prompt', { exact: true }).fill('The blue wall slowly ripples like water');
+  await editor.page.getByRole('button', { name: 'Generate' }).click();
+  await expect(editor.page.getByTestId('clip-card').filter({ hasText: 'blue wall' })).toBeVisible();
+
+  // The frame's file is gone from storage: the preset says so, and applies the rest.
+  fs.rmSync(path.join(E2E.dir, 'data', 'images', path.basename(previewUrl ?? '')));
+  await page.reload();
+  await choose(page, 'Text → video');
+  await choose(page, '720p');
+  await page.getByRole('button', { name: /^Presets/ }).click();
+  await expect(page.getByTestId('preset-row').filter({ hasText: 'Blue wall' })).toContainText('Start image gone');
+  await page.getByRole('button', { name: 'Apply preset Blue wall' }).click();
+  await expect(page.getByTestId('preset-notes')).toContainText('The start image saved with this preset is no longer in the team’s storage');
+  await expect(page.getByRole('radio', { name: 'Image → video', exact: true })).toBeChecked();
+  await expect(page.getByRole('radio', { name: '1080p', exact: true })).toBeChecked();
+  await expect(preview).toHaveCount(0);
+});

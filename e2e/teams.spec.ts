@@ -97,3 +97,44 @@ test('a share link plays without signing in, unfurls with Open Graph tags, and i
   expect((await anonymous.request.get(`${link}/video?clip=${id}`)).status()).toBe(404);
   expect((await anonymous.request.get(ogImage ?? '')).status()).toBe(404);
 });
+
+test('the share box shows a clip’s link, and a second link only behind “Create another link”', async ({ owner: { page } }) => {
+  const created = await page.request.post('/api/generations', { data: { prompt: 'Paper lanterns drifting over a calm bay' } });
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/gallery/${id}`);
+  const panel = page.getByTestId('share-panel');
+  const another = panel.getByRole('button', { name: 'Create another link' });
+
+  // No link yet: the form is the box.
+  await expect(panel.getByTestId('share-create')).toBeVisible();
+  await expect(another).toHaveCount(0);
+  await panel.getByTestId('share-create').click();
+
+  // One link: the link, copy and revoke, and no second form until asked for.
+  await expect(panel.getByTestId('share-link-row')).toHaveCount(1);
+  await expect(panel.getByTestId('share-link-row')).toContainText('This clip · with prompt and settings');
+  await expect(panel.getByRole('button', { name: 'Copy' })).toBeVisible();
+  await expect(panel.getByTestId('share-revoke')).toBeVisible();
+  await expect(panel.getByTestId('share-create')).toHaveCount(0);
+  await expect(another).toHaveAttribute('aria-expanded', 'false');
+
+  // Asked for, then put away; then a second, video-only link.
+  await another.click();
+  await expect(panel.getByTestId('share-create')).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByTestId('share-create')).toHaveCount(0);
+  await another.click();
+  await panel.getByTestId('share-show-recipe').uncheck();
+  await panel.getByTestId('share-create').click();
+  await expect(panel.getByTestId('share-link-row')).toHaveCount(2);
+  await expect(panel.getByTestId('share-link-row').filter({ hasText: 'video only' })).toHaveCount(1);
+  await expect(panel.getByTestId('share-create')).toHaveCount(0);
+
+  // Every link revoked: the form is back on its own.
+  await panel.getByTestId('share-revoke').first().click();
+  await expect(panel.getByTestId('share-link-row')).toHaveCount(1);
+  await panel.getByTestId('share-revoke').click();
+  await expect(panel.getByTestId('share-link-row')).toHaveCount(0);
+  await expect(panel.getByTestId('share-create')).toBeVisible();
+  await expect(another).toHaveCount(0);
+});

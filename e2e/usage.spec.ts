@@ -91,3 +91,16 @@ test('a bad time zone is a clear 400, and a signed-out visitor gets a 401', asyn
   expect(await bad.json()).toEqual({ error: 'Unknown time zone' });
   expect((await signedOut.request.get('/api/usage')).status()).toBe(401);
 });
+
+test('the usage heading lines up with the gallery’s (the header’s column), on a desktop and a phone', async ({ owner: { page } }) => {
+  const leftOf = async (path: string, name: string) => {
+    await page.goto(path);
+    const box = await page.getByRole('heading', { name, level: 1 }).boundingBox();
+    expect(box, `${name} heading`).not.toBeNull();
+    return Math.round(box!.x);
+  };
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    expect(await leftOf('/usage', 'Usage'), `at ${width} px`).toBe(await leftOf('/gallery', 'Gallery'));
+  }
+});

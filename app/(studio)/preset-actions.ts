@@ -1,6 +1,7 @@
 'use server';
 
 import { deletePreset as deletePresetRow, findPresetByName, getPresetById, renamePreset as renamePresetRow, savePreset as savePresetRow } from '@/db/queries/presets';
+import { getImageById } from '@/db/queries/storage';
 import { fail, ok, teamAction, type ActionResult } from '@/lib/actions';
 import { can } from '@/lib/auth/authz';
 import { presetIdSchema, renamePresetSchema, savePresetSchema } from '@/lib/presets/schemas';
@@ -13,6 +14,9 @@ const NOT_YOURS = 'Only the member who shared this preset, or a team owner, can 
 export const savePreset = teamAction('preset:save', savePresetSchema, async (input, { team, user, member }): Promise<ActionResult<{ id: string; replaced: boolean }>> => {
   if (input.shared && !can(member, 'preset:share')) return fail('Your role cannot share presets with the team; save it for yourself.');
   const named = { teamId: team.teamId, userId: user.id, kind: input.kind, name: input.name, shared: input.shared };
+  // A setup's start frame must be one of this team's images: a shared preset hands it to every member.
+  if (input.kind === 'setup' && input.settings.imageId && !(await getImageById({ id: input.settings.imageId, teamId: team.teamId })))
+    return fail('That start image is not in this team’s storage. Choose it again, then save.');
   const existing = await findPresetByName(named);
   if (existing && !mayManagePreset(member, existing)) return fail(`The team already has a shared preset named “${input.name}”. Choose another name.`);
   // Undefined values are left out, so what is stored is exactly what was chosen.

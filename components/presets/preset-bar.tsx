@@ -26,7 +26,7 @@ export function PresetBar({ values, set, webhookAvailable, actions }: Omit<Field
 
   async function apply(preset: PresetView) {
     const { applySetup } = await import('@/lib/presets/apply');
-    const { values: next, notes } = applySetup(preset.settings, { webhookAvailable });
+    const { values: next, notes } = applySetup(preset.settings, { webhookAvailable, startImage: preset.startImage });
     for (const [key, value] of Object.entries(next)) set(key as keyof typeof next, value as never);
     setApplied({ name: preset.name, notes });
     setOpen(false);

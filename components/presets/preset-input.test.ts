@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySetup } from '@/lib/presets/apply';
-import { savePresetSchema } from '@/lib/presets/schemas';
+import { applySetup, FRAME_MISSING } from '@/lib/presets/apply';
+import { presetFrameId, savePresetSchema } from '@/lib/presets/schemas';
 import { defaultFormValues, type StudioFormValues } from '../studio-form-values';
 import { presetInputOf } from './preset-input';
 
@@ -47,12 +47,28 @@ describe('a setup preset round trip (save, then apply)', () => {
     for (const key of Object.keys(defaults) as (keyof StudioFormValues)[]) expect(everything[key], key).not.toEqual(defaults[key]);
   });
 
-  it('gives back every value but the start frame (an upload of that moment, never kept)', () => {
-    const input = presetInputOf(everything, { kind: 'setup', name: 'Dusk', shared: false, includePrompt: true });
-    const stored: unknown = JSON.parse(JSON.stringify(savePresetSchema.parse(input).settings));
-    const { values, notes } = applySetup(stored, { webhookAvailable: true });
-    const { startImage: _notKept, ...kept } = everything;
+  // What is stored, as the database gives it back (JSON).
+  const stored = (values: StudioFormValues): unknown =>
+    JSON.parse(JSON.stringify(savePresetSchema.parse(presetInputOf(values, { kind: 'setup', name: 'Dusk', shared: false, includePrompt: true })).settings));
+
+  it('gives back every value, the start frame included (named by the team’s image id, read back by the server)', () => {
+    const saved = stored(everything);
+    expect(presetFrameId(saved)).toBe(everything.startImage?.id);
+    // The server reads the frame it names for the member's team (lib/presets/start-frames.ts).
+    const { values, notes } = applySetup(saved, { webhookAvailable: true, startImage: everything.startImage });
     expect(notes).toEqual([]);
-    expect(values).toEqual(kept);
+    expect(values).toEqual(everything);
+  });
+
+  it('keeps no start frame for a text-to-video setup, and leaves the form’s frame alone when applied', () => {
+    const saved = stored({ ...everything, mode: 'text-to-video' });
+    expect(saved).not.toHaveProperty('imageId');
+    expect(applySetup(saved, { webhookAvailable: true, startImage: null }).values).not.toHaveProperty('startImage');
+  });
+
+  it('applies everything else when the frame is gone, saying so and emptying the frame', () => {
+    const { values, notes } = applySetup(stored(everything), { webhookAvailable: true, startImage: 'missing' });
+    expect(notes).toEqual([FRAME_MISSING]);
+    expect(values).toEqual({ ...everything, startImage: null });
   });
 });

@@ -6,12 +6,12 @@ type Kind = SavePresetInput['kind'];
 
 /**
  * What a preset of this kind keeps of the form: the request the form would send (`toRequestInput`, the one
- * mapping of the form's values) less the start frame, with the prompt only when asked and the seed only when
- * it is locked; or just the negative prompt. `applySetup` (lib/presets/apply.ts) is its inverse.
+ * mapping of the form's values), its start frame by the team's image id, with the prompt only when asked and
+ * the seed only when it is locked; or just the negative prompt. `applySetup` (lib/presets/apply.ts) is its inverse.
  */
 export function presetInputOf(values: StudioFormValues, { kind, name, shared, includePrompt }: { kind: Kind; name: string; shared: boolean; includePrompt: boolean }): SavePresetInput {
   if (kind === 'negative') return { kind, name, shared, settings: { negativePrompt: values.negativePrompt } };
-  const { imageId: _startFrame, prompt, seed, ...parameters } = toRequestInput(values);
+  const { prompt, seed, ...parameters } = toRequestInput(values);
   return {
     kind,
     name,

@@ -70,12 +70,16 @@ function PresetRow({ preset, actions, onApply }: { preset: PresetView; actions: 
       ) : (
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           {onApply ? (
-            <button type="button" onClick={onApply} className="min-w-0 flex-1 truncate rounded-md px-2 py-1.5 text-left text-sm font-medium hover:bg-raised" aria-label={`Apply preset ${preset.name}`}>
-              {preset.name}
+            <button type="button" onClick={onApply} className="flex min-w-0 flex-1 basis-40 items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm font-medium hover:bg-raised" aria-label={`Apply preset ${preset.name}`}>
+              {typeof preset.startImage === 'object' && preset.startImage && (
+                <img src={preset.startImage.previewUrl} alt="" className="h-6 w-auto max-w-10 shrink-0 rounded-sm border border-line object-contain" data-testid="preset-frame" />
+              )}
+              <span className="truncate">{preset.name}</span>
             </button>
           ) : (
-            <span className="min-w-0 flex-1 truncate px-2 py-1.5 text-sm">{preset.name}</span>
+            <span className="min-w-0 flex-1 basis-40 truncate px-2 py-1.5 text-sm">{preset.name}</span>
           )}
+          {preset.startImage === 'missing' && <span className="text-xs text-warning">Start image gone</span>}
           <span className="text-xs text-muted">{scope}</span>
           {preset.mayManage && mode === 'view' && (
             <span className="flex gap-1">

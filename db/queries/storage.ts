@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNotNull, sum } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, sum } from 'drizzle-orm';
 import { getDb } from '../index';
 import { generations, images, type Image } from '../schema';
 
@@ -11,6 +11,16 @@ export async function insertImage(values: typeof images.$inferInsert): Promise<I
 
 export async function getImageById({ id, teamId }: { id: string; teamId: string }): Promise<Image | undefined> {
   return getDb().select().from(images).where(and(eq(images.id, id), eq(images.teamId, teamId))).get();
+}
+
+/** The team's images among these ids (another team's are left out): found by primary key, then checked against the team. */
+export async function listImagesByIds({ ids, teamId }: { ids: string[]; teamId: string }): Promise<Image[]> {
+  if (ids.length === 0) return [];
+  return getDb()
+    .select()
+    .from(images)
+    .where(and(inArray(images.id, ids), sql`+${images.teamId} = ${teamId}`))
+    .all();
 }
 
 /** For the public file route: the unguessable file name is the only key. */

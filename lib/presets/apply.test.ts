@@ -52,6 +52,28 @@ describe('applying a saved setup', () => {
     expect(notes).toEqual(['Prompt must be at most 800 characters: edit it before generating.']);
   });
 
+  describe('the start frame of an image-to-video setup', () => {
+    const frame = { id: '0b9f4c1e-2d3a-4b5c-8d6e-7f8091a2b3c4', previewUrl: '/i/abc.png', width: 400, height: 300 };
+    const i2v = { ...saved, mode: 'image-to-video', imageId: frame.id };
+
+    it('brings the frame back as the server read it', () => {
+      const { values, notes } = applySetup(i2v, { webhookAvailable: true, startImage: frame });
+      expect(notes).toEqual([]);
+      expect(values).toMatchObject({ mode: 'image-to-video', startImage: frame, resolution: '1080p' });
+    });
+
+    it('says plainly when the frame is gone, empties it, and applies the rest', () => {
+      const { values, notes } = applySetup(i2v, { webhookAvailable: true, startImage: 'missing' });
+      expect(notes).toEqual(['The start image saved with this preset is no longer in the team’s storage: choose one again. The rest of the preset was applied.']);
+      expect(values).toMatchObject({ mode: 'image-to-video', startImage: null, resolution: '1080p', duration: 10, seed: '42' });
+    });
+
+    it('leaves the form’s frame alone for a setup that kept none (text-to-video, or saved before frames were kept)', () => {
+      expect(applySetup(saved, { webhookAvailable: true, startImage: null }).values).not.toHaveProperty('startImage');
+      expect(applySetup({ ...saved, mode: 'image-to-video' }, { webhookAvailable: true }).values).not.toHaveProperty('startImage');
+    });
+  });
+
   it('changes nothing for a preset that is not an object', () => {
     expect(applySetup('garbage', { webhookAvailable: true })).toEqual({ values: {}, notes: ['This preset could not be read; nothing was changed.'] });
   });
@@ -65,7 +87,14 @@ describe('the save schema', () => {
     expect(savePresetSchema.safeParse({ kind: 'negative', name: 'Blur', settings: { negativePrompt: 'blurry' } }).data).toMatchObject({ shared: false });
   });
 
+  it('keeps a start frame for an image-to-video setup only', () => {
+    const imageId = '0b9f4c1e-2d3a-4b5c-8d6e-7f8091a2b3c4';
+    expect(savePresetSchema.parse({ ...base, settings: { ...saved, mode: 'image-to-video', imageId } }).settings).toMatchObject({ imageId });
+    expect(savePresetSchema.parse({ ...base, settings: { ...saved, imageId } }).settings).not.toHaveProperty('imageId');
+  });
+
   it.each([
+    [{ ...base, settings: { ...saved, mode: 'image-to-video', imageId: '../etc/passwd' } }, 'That start image does not exist.'],
     [{ ...base, name: '  ' }, 'Name the preset'],
     [{ ...base, name: 'x'.repeat(61) }, 'A preset name is at most 60 characters'],
     [{ ...base, name: 'two\nlines' }, 'A preset name is one line of text'],

@@ -1,4 +1,5 @@
 import { generationRequestSchema, requestDefaults, seedSchema, type GenerationRequest } from '@/lib/generation/schema';
+import type { PresetStartImage, PresetView } from './schemas';
 
 // Applying a saved setup to the studio form: each value is checked against today's request schema, and a
 // value the studio no longer takes is replaced (by the default), with a note saying what changed.
@@ -18,7 +19,10 @@ export type AppliedValues = {
   requestType: GenerationRequest['requestType'];
 };
 
-export type Applied = { values: Partial<AppliedValues>; notes: string[] };
+/** What applying gives: the preset's values, its start frame when it kept one, and a note for every change. */
+export type Applied = { values: Partial<AppliedValues> & { startImage?: PresetStartImage | null }; notes: string[] };
+
+export const FRAME_MISSING = 'The start image saved with this preset is no longer in the team’s storage: choose one again. The rest of the preset was applied.';
 
 const field = generationRequestSchema.shape;
 const choices = ['mode', 'resolution', 'aspectRatio', 'duration', 'enablePromptExpansion', 'provider', 'requestType'] as const;
@@ -35,10 +39,13 @@ const labels: Record<(typeof choices)[number], string> = {
 const shown = (value: unknown) => (typeof value === 'string' ? `“${value}”` : JSON.stringify(value) ?? String(value));
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The form values a saved setup gives, and a note for every value that had to change. */
-export function applySetup(saved: unknown, { webhookAvailable }: { webhookAvailable: boolean }): Applied {
+/**
+ * The form values a saved setup gives, and a note for every value that had to change. `startImage` is the
+ * preset's frame as the server read it for this team (PresetView): an image-to-video setup brings it back.
+ */
+export function applySetup(saved: unknown, { webhookAvailable, startImage = null }: { webhookAvailable: boolean; startImage?: PresetView['startImage'] }): Applied {
   if (!isRecord(saved)) return { values: {}, notes: ['This preset could not be read; nothing was changed.'] };
-  const values: Partial<AppliedValues> = {};
+  const values: Applied['values'] = {};
   const notes: string[] = [];
   const put = <K extends keyof AppliedValues>(key: K, value: AppliedValues[K]) => {
     values[key] = value;
@@ -52,6 +59,11 @@ export function applySetup(saved: unknown, { webhookAvailable }: { webhookAvaila
       put(key, requestDefaults[key] as never);
       notes.push(`${labels[key]} ${shown(saved[key])} is no longer offered: ${shown(requestDefaults[key])} instead.`);
     }
+  }
+  if (values.mode === 'image-to-video' && startImage !== null) {
+    // A missing frame is emptied rather than left as it was: the form shows the preset, the note what is lacking.
+    values.startImage = startImage === 'missing' ? null : startImage;
+    if (startImage === 'missing') notes.push(FRAME_MISSING);
   }
   if (values.requestType === 'callback' && !webhookAvailable) {
     values.requestType = 'async';

@@ -6,7 +6,7 @@ export type FormRequestValues = AppliedValues & { startImage: { id: string } | n
 
 /**
  * The one mapping of the form's values to the request they ask for. The form validates and sends it; a setup
- * preset keeps it less the start frame (components/presets/preset-input.ts), and `applySetup` maps it back.
+ * preset keeps it, its start frame as the image id (components/presets/preset-input.ts), and `applySetup` maps it back.
  */
 export function toRequestInput(values: FormRequestValues): GenerationRequestInput {
   const seedText = values.seed.trim();

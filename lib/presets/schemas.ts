@@ -18,20 +18,36 @@ const field = generationRequestSchema.shape;
 /**
  * A whole setup of the studio form, checked against today's request schema when it is saved. The seed is
  * `null` when the seed was not locked (every clip rolls its own); the prompt only when the member chose to keep it.
+ * An image-to-video setup names its start frame by the team's stored image (`imageId`, checked on save to be
+ * the team's); a text-to-video one keeps none.
  */
-export const setupSettingsSchema = z.object({
-  mode: field.mode,
-  resolution: field.resolution,
-  aspectRatio: field.aspectRatio,
-  duration: field.duration,
-  enablePromptExpansion: field.enablePromptExpansion,
-  provider: field.provider,
-  requestType: field.requestType,
-  negativePrompt: field.negativePrompt,
-  seed: seedSchema.nullable().default(null),
-  prompt: field.prompt.optional(),
-});
+export const setupSettingsSchema = z
+  .object({
+    mode: field.mode,
+    imageId: z.uuid('That start image does not exist.').optional(),
+    resolution: field.resolution,
+    aspectRatio: field.aspectRatio,
+    duration: field.duration,
+    enablePromptExpansion: field.enablePromptExpansion,
+    provider: field.provider,
+    requestType: field.requestType,
+    negativePrompt: field.negativePrompt,
+    seed: seedSchema.nullable().default(null),
+    prompt: field.prompt.optional(),
+  })
+  .transform(({ imageId, ...settings }): typeof settings & { imageId?: string } => (settings.mode === 'image-to-video' && imageId ? { ...settings, imageId } : settings));
 export type SetupSettings = z.output<typeof setupSettingsSchema>;
+
+const savedFrame = z.object({ mode: z.literal('image-to-video'), imageId: z.uuid() });
+
+/** The stored image a saved setup starts from, if it is an image-to-video setup that kept one. */
+export function presetFrameId(settings: unknown): string | undefined {
+  const parsed = savedFrame.safeParse(settings);
+  return parsed.success ? parsed.data.imageId : undefined;
+}
+
+/** A start frame as the form shows it (the same shape as the picker's). */
+export type PresetStartImage = { id: string; previewUrl: string; width: number; height: number };
 
 export const negativeSettingsSchema = z.object({
   negativePrompt: field.negativePrompt.refine((text) => text !== undefined, 'Write a negative prompt to save'),
@@ -61,5 +77,10 @@ export type PresetView = {
   mayManage: boolean;
   authorName: string;
   settings: unknown;
+  /**
+   * The setup's start frame, read for the member's team: null when it keeps none, `missing` when the image
+   * is no longer in the team's storage (its record or its file).
+   */
+  startImage: PresetStartImage | 'missing' | null;
   updatedAt: number;
 };

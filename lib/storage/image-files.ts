@@ -33,3 +33,12 @@ export async function readImageFile(fileName: string): Promise<Buffer | undefine
   if (!isImageFileName(fileName)) return undefined;
   return fs.promises.readFile(path.join(root(), fileName)).catch(() => undefined);
 }
+
+/** Whether a kept start frame's file is still on disk. */
+export async function imageFileExists(fileName: string): Promise<boolean> {
+  if (!isImageFileName(fileName)) return false;
+  return fs.promises.access(path.join(root(), fileName)).then(
+    () => true,
+    () => false,
+  );
+}

@@ -16,10 +16,10 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
   const { period, scope } = parsed.success ? parsed.data : usageQuerySchema.parse({});
   const canSeeTeam = can(member, 'usage:team');
   return (
-    <div className="mx-auto max-w-5xl space-y-8">
+    <div className="space-y-8">
       <header className="space-y-1">
         <h1 className="text-xl font-semibold tracking-tight">Usage</h1>
-        <p className="text-sm text-muted">
+        <p className="max-w-3xl text-sm text-muted">
           Clips started in <span className="text-ink">{team.teamName}</span>: what they cost and how they went. Spend is estimated from the price table, as the daily budgets count it; clips in the
           trash still count, since their cost was spent.
         </p>
