@@ -4,7 +4,6 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { themeAttribute } from '@/lib/theme';
 import { pageTheme } from '@/lib/theme-cookie';
-import { Providers } from './providers';
 import './globals.css';
 
 const inter = localFont({
@@ -48,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" className={inter.variable} data-theme={themeAttribute(await pageTheme())}>
       <body className="min-h-dvh font-sans">
-        <Providers>{children}</Providers>
+        {children}
       </body>
     </html>
   );

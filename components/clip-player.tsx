@@ -6,29 +6,36 @@ import { stillPreferred } from './reduced-motion';
 /**
  * When a clip starts playing: `idle` — by itself (muted, looping) once the page has settled, so its media
  * pipeline does not compete with the page's first paint and hydration; `hover` — while the pointer is over it.
- * Either way its still shows first.
  */
 export type PlayStart = 'idle' | 'hover';
 
 /**
  * Whether the browser's own controls show: `always` — a page's one player; `engaged` — a clip among many shows
- * them once it is pointed at, focused or touched. Each set of native controls is a shadow tree of its own that
- * the browser styles and lays out, so a grid of clips would pay for a dozen of them before anyone looks.
+ * them once it is pointed at, focused or touched.
  */
 export type ControlsShown = 'always' | 'engaged';
 
 type Props = { src: string; poster?: string; start: PlayStart; controls: ControlsShown; testId: string };
 
+/**
+ * A clip: its still (an image) until it is to play, then the video in the same frame. A <video> costs the page
+ * far more than an image before it shows a single frame (a media element and its shadow tree to style and lay
+ * out, more again with native controls), so a grid of clips paints as a grid of stills.
+ */
 export function ClipPlayer({ src, poster, start, controls, testId }: Props) {
   const video = useRef<HTMLVideoElement>(null);
+  // Without a still the video is its own placeholder.
+  const [live, setLive] = useState(!poster);
+  const [playing, setPlaying] = useState(false);
   const [engaged, setEngaged] = useState(controls === 'always');
+  // Focus that reached the still moves on to the video that replaces it.
+  const focusVideo = useRef(false);
+
   useEffect(() => {
-    const element = video.current;
-    if (start !== 'idle' || !element) return;
+    if (start !== 'idle') return;
     const begin = () => {
-      element.preload = 'auto';
-      // Refused (a browser that blocks autoplay): the controls come with the first touch.
-      element.play().catch(() => undefined);
+      setLive(true);
+      setPlaying(true);
     };
     if (typeof window.requestIdleCallback !== 'function') {
       const timer = window.setTimeout(begin, 300);
@@ -37,30 +44,73 @@ export function ClipPlayer({ src, poster, start, controls, testId }: Props) {
     const handle = window.requestIdleCallback(begin, { timeout: 1_500 });
     return () => window.cancelIdleCallback(handle);
   }, [start]);
-  const engage = () => setEngaged(true);
+
+  useEffect(() => {
+    if (live && focusVideo.current) video.current?.focus();
+    focusVideo.current = false;
+  }, [live]);
+
+  useEffect(() => {
+    const element = video.current;
+    if (!live || !element) return;
+    if (!playing) {
+      element.pause();
+      return;
+    }
+    element.preload = 'auto';
+    // Refused (a browser that blocks autoplay): the controls come with the first touch.
+    element.play().catch(() => undefined);
+  }, [live, playing]);
+
+  const engage = () => {
+    setLive(true);
+    setEngaged(true);
+  };
   return (
-    <video
-      ref={video}
-      data-testid={testId}
-      className="absolute inset-0 h-full w-full object-contain"
-      src={src}
-      poster={poster}
-      controls={engaged}
-      // Without its controls the clip is still reachable from the keyboard: focusing it brings them.
-      tabIndex={engaged ? undefined : 0}
-      muted
-      loop
-      playsInline
-      preload="none"
-      onFocus={engage}
-      onPointerDown={engage}
+    <div
+      className="absolute inset-0"
       onPointerEnter={() => {
         engage();
-        if (start === 'hover' && !stillPreferred()) video.current?.play().catch(() => undefined);
+        if (start === 'hover' && !stillPreferred()) setPlaying(true);
       }}
       onPointerLeave={() => {
-        if (start === 'hover') video.current?.pause();
+        if (start === 'hover') setPlaying(false);
       }}
-    />
+      onPointerDown={engage}
+    >
+      {live ? (
+        <video
+          ref={video}
+          data-testid={testId}
+          className="h-full w-full object-contain"
+          src={src}
+          poster={poster}
+          controls={engaged}
+          // Without its controls the clip is still reachable from the keyboard: focusing it brings them.
+          tabIndex={engaged ? undefined : 0}
+          onFocus={engage}
+          muted
+          loop
+          playsInline
+          preload="none"
+        />
+      ) : (
+        <button
+          type="button"
+          aria-label="Play the clip"
+          className="block h-full w-full"
+          onFocus={() => {
+            focusVideo.current = true;
+            engage();
+          }}
+          onClick={() => {
+            engage();
+            setPlaying(true);
+          }}
+        >
+          <img data-testid={`${testId}-still`} src={poster} alt="" className="h-full w-full object-contain" decoding="async" />
+        </button>
+      )}
+    </div>
   );
 }

@@ -59,7 +59,8 @@ export function StudioForm({
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
-  const { request, errors } = validateForm(values, useRequestSchema());
+  // Errors show for touched fields only, so the schema can wait for the first edit.
+  const { request, errors } = validateForm(values, useRequestSchema(submitted || Object.keys(touched).length > 0));
   const errorOf = (key: keyof FieldErrors) =>
     (submitted || touched[key as keyof StudioFormValues] ? errors[key]?.[0] : undefined) ?? serverErrors[key]?.[0];
 

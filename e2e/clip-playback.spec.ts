@@ -21,18 +21,19 @@ test('on the studio page only the newest clip plays by itself; an older one wait
   await page.goto('/');
   const card = (id: string) => page.locator(`[data-testid="clip-card"][data-generation-id="${id}"]`);
   const newestVideo = card(newest).getByTestId('clip-video');
+  const olderStill = card(older).getByTestId('clip-video-still');
   const olderVideo = card(older).getByTestId('clip-video');
 
   // The newest plays, muted and looping, once the page has settled.
   await expect.poll(() => newestVideo.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0 && video.muted && video.loop), { timeout: 15_000 }).toBe(true);
-  // The older one shows its still and has not asked for a byte of video.
-  await expect(olderVideo).toHaveAttribute('poster', `/api/generations/${older}/poster`);
-  expect(await olderVideo.evaluate((video: HTMLVideoElement) => video.paused)).toBe(true);
+  // The older one shows its still, is no video yet and has not asked for a byte of one.
+  await expect(olderStill).toHaveAttribute('src', `/api/generations/${older}/poster`);
+  await expect(olderVideo).toHaveCount(0);
   expect(videoRequests).not.toContain(`/api/generations/${older}/video`);
 
-  // Hovering plays it; leaving pauses it where it was.
-  await olderVideo.hover();
-  await expect.poll(() => olderVideo.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0), { timeout: 15_000 }).toBe(true);
+  // Hovering plays it, with the browser's controls; leaving pauses it where it was.
+  await olderStill.hover();
+  await expect.poll(() => olderVideo.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0 && video.controls), { timeout: 15_000 }).toBe(true);
   await page.getByRole('heading', { name: 'New clip' }).hover();
   await expect.poll(() => olderVideo.evaluate((video: HTMLVideoElement) => video.paused)).toBe(true);
 });
@@ -41,5 +42,17 @@ test('the clip page plays its clip by itself once the page has settled', async (
   const id = await finishedClip(page, 'Lanterns drifting on a dark river');
   await page.goto(`/gallery/${id}`);
   const clipVideo = page.getByTestId('clip-video');
-  await expect.poll(() => clipVideo.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => clipVideo.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0 && video.controls), { timeout: 15_000 }).toBe(true);
+});
+
+test('from the keyboard, a clip among many is reached on its still and plays with its controls', async ({ owner: { page } }) => {
+  const older = await finishedClip(page, 'Fog lifting off a mountain lake');
+  await finishedClip(page, 'Sparks from a grinder in a dark workshop');
+  await page.goto('/');
+  const card = page.locator(`[data-testid="clip-card"][data-generation-id="${older}"]`);
+  const still = card.getByRole('button', { name: 'Play the clip' });
+  await still.focus();
+  const video = card.getByTestId('clip-video');
+  await expect(video).toBeFocused();
+  await expect(video).toHaveJSProperty('controls', true);
 });

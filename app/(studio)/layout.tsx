@@ -7,14 +7,16 @@ import { TeamSwitcher } from '@/components/team-switcher';
 import { reachOf } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
+import { Providers } from '../providers';
 import { setThemeAction } from './account/actions';
 import { manageQueue } from './actions';
 import { switchTeam } from './team/actions';
 
 export default async function StudioLayout({ children }: { children: ReactNode }) {
   const { user, team, teams, member } = await requireStudioContext();
+  // The query cache and the tab's one long poll are the signed-in studio's: sign-in and share pages go without them.
   return (
-    <>
+    <Providers>
       <AppHeader
         usingEmulator={getEnv().wan.usingEmulator}
         isAdmin={user.isAdmin === true}
@@ -26,6 +28,6 @@ export default async function StudioLayout({ children }: { children: ReactNode }
         <ActivityDock userId={user.id} teamId={team.teamId} manage={manageQueue} manageReach={reachOf(member, 'generation:manage')} />
       </div>
       <ShortcutsDialog />
-    </>
+    </Providers>
   );
 }

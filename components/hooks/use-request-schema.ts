@@ -14,22 +14,19 @@ function load(): Promise<RequestSchema> {
 }
 
 /**
- * The request's one zod schema for the studio form, loaded once the page has settled rather than with it: zod
- * and the schema's construction were a tenth of the studio's start-up script. Until it is there the form checks
- * nothing itself and the server action (same schema) answers with the field errors.
+ * The request's one zod schema for the studio form, loaded once someone starts editing (`wanted`) rather than
+ * with the page: zod and the schema's construction were a tenth of the studio's start-up script. Until it is
+ * there the form checks nothing itself, and the server action (same schema) answers with the field errors.
  */
-export function useRequestSchema(): RequestSchema | undefined {
+export function useRequestSchema(wanted: boolean): RequestSchema | undefined {
   const [schema, setSchema] = useState(loaded);
   useEffect(() => {
-    if (schema) return;
+    if (schema || !wanted) return;
     let live = true;
-    const begin = () => void load().then((ready) => live && setSchema(() => ready));
-    const handle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(begin, { timeout: 2_000 }) : window.setTimeout(begin, 200);
+    void load().then((ready) => live && setSchema(() => ready));
     return () => {
       live = false;
-      if (typeof window.cancelIdleCallback === 'function') window.cancelIdleCallback(handle);
-      else window.clearTimeout(handle);
     };
-  }, [schema]);
+  }, [schema, wanted]);
   return schema;
 }
