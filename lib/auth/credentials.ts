@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/zod-jitless';
 
 // The email-and-password forms' contract, shared by the server (authorize, the sign-up action) and the browser
 // (the forms): what they send, and the messages a refusal shows. No server-only imports here.

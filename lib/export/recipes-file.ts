@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/zod-jitless';
 import { orderedRecipe } from '@/lib/generation/recipe';
 import { generationRequestSchema, seedSchema, type ConcreteGenerationRequest } from '@/lib/generation/schema';
 

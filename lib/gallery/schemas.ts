@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/zod-jitless';
 import { aspectRatios, modes, resolutions } from '@/lib/generation/schema';
 import { stateGroups, type StateGroup } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/zod-jitless';
 import { aspectRatios, controlCharactersIn, durations, type FieldErrors, modes, NEGATIVE_PROMPT_MAX, PROMPT_MAX, providers, requestDefaults, requestTypes, resolutions, SEED_MAX } from './request-fields';
 
 export * from './request-fields';

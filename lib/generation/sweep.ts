@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/zod-jitless';
 import { type ConcreteGenerationRequest, type GenerationRequest, SEED_MAX, seedSchema } from './schema';
 
 export const SWEEP_MIN = 2;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/zod-jitless';
 import type { PresetKind } from '@/db/schema';
 import { controlCharactersIn, generationRequestSchema, seedSchema } from '@/lib/generation/schema';
 

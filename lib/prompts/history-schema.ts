@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/zod-jitless';
 
 // The prompt history's boundary: the route's query, and each entry it answers.
 

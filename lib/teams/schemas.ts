@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/zod-jitless';
 import { roles } from '@/db/schema';
 import { formatUsd } from '@/lib/generation/schema';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/zod-jitless';
 
 // Which usage to show: the period, whose clips, and the time zone the days are counted in. Safe for the browser.
 
