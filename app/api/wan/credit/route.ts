@@ -2,7 +2,7 @@ import { authorize } from '@/lib/auth/session';
 import { denied } from '@/lib/http';
 import { creditPauseStatus } from '@/lib/tasks/credit-pause';
 import { currentBalanceUsd } from '@/lib/wan/current-balance';
-import type { CreditStatus } from '@/lib/wan/credit-status';
+import type { CreditStatus } from '@/lib/credit-status';
 
 export const dynamic = 'force-dynamic';
 
