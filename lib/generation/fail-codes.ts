@@ -6,7 +6,7 @@ export const TOP_UP_HREF = '/api/wan/top-up';
 
 const outOfCredit: FailExplanation = {
   title: 'The API key is out of credit',
-  advice: 'Top up the balance. Sending pauses meanwhile: queued clips wait and are sent once the balance is back; this one needs Generate again.',
+  advice: 'Top up the balance. Queued clips wait and go once it is back; this one needs Generate again.',
   link: { href: TOP_UP_HREF, label: 'Top up the balance' },
 };
 const refusedContent: FailExplanation = {
