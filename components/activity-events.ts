@@ -7,6 +7,8 @@ import { queryKeys } from '@/lib/client-fetch';
 // "Clips were started": the panel's list and the quota line read again, in this tab and the browser's others.
 
 const EVENT = 'wan-studio:clips-started';
+/** The same event and channel name, for other readers of "clips were started" (the credit status). */
+export { EVENT as CLIPS_STARTED_EVENT };
 
 /** Call after any action that started clips (the form, a sweep, reproduce). */
 export function announceClipsStarted(): void {

@@ -8,6 +8,7 @@ export function AppHeader({
   isAdmin,
   teamSwitcher,
   account,
+  balance,
 }: {
   usingEmulator: boolean;
   /** The instance's administrator also gets a link to /admin. */
@@ -15,6 +16,8 @@ export function AppHeader({
   teamSwitcher: ReactNode;
   /** The person's menu: name, team, theme, Sign out. */
   account: ReactNode;
+  /** The API key's balance, for members who may generate. */
+  balance?: ReactNode;
 }) {
   const links: [href: string, label: string][] = [
     ['/', 'Studio'],
@@ -41,6 +44,7 @@ export function AppHeader({
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-2 text-sm md:gap-3">
           {teamSwitcher}
+          {balance}
           {usingEmulator && (
             <span
               data-testid="emulator-badge"

@@ -68,7 +68,7 @@ export function ClipProgress({ view, fit }: { view: GenerationView; fit: FrameFi
  * clip's frame, so a failed card is as tall as its finished neighbours (long words are clamped; Details has them all).
  */
 function FailureNotice({ code, message, remixHref, fit }: { code: string | null; message: string | null; remixHref?: string; fit: FrameFit }) {
-  const { title, advice } = explainFailure(code);
+  const { title, advice, link } = explainFailure(code);
   const card = fit === 'card';
   const detail = `${code ?? ''}${code && message ? ' · ' : ''}${message ?? ''}`;
   const body = (
@@ -81,6 +81,11 @@ function FailureNotice({ code, message, remixHref, fit }: { code: string | null;
         <Link href={remixHref} className="inline-block font-medium text-accent underline-offset-2 hover:underline">
           Upload the image instead →
         </Link>
+      )}
+      {link && (
+        <a href={link.href} target="_blank" rel="noopener noreferrer" className="inline-block font-medium text-accent underline-offset-2 hover:underline">
+          {link.label} →
+        </a>
       )}
       {detail && (
         <p className={`font-mono text-xs text-muted ${card ? 'truncate' : '[overflow-wrap:anywhere]'}`} title={card ? detail : undefined}>

@@ -31,6 +31,8 @@ const envSchema = z.object({
   WAN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(9_000),
   WAN_MAX_CONCURRENT_TASKS: z.coerce.number().int().positive().default(950),
   WAN_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+  /** Where a person tops up the key's balance (the out-of-credit failure links to it). */
+  WAN_TOP_UP_URL: optionalString.pipe(z.url().optional()),
   // What a second of video costs (US cents) for sweep estimates, and the most one sweep may cost.
   PRICE_720P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(6),
   PRICE_1080P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(10),
@@ -81,6 +83,8 @@ export type Env = {
     ratePerMinute: number;
     maxConcurrentTasks: number;
     retries: number;
+    /** WAN_TOP_UP_URL: the service's page for adding credit. */
+    topUpUrl: string;
     /** Origins a not-yet-archived clip may play from: WAN_RESULT_ORIGINS, else the API's own origin. */
     resultOrigins: string[];
   };
@@ -140,6 +144,7 @@ export function getEnv(): Env {
       ratePerMinute: e.WAN_RATE_LIMIT_PER_MINUTE,
       maxConcurrentTasks: e.WAN_MAX_CONCURRENT_TASKS,
       retries: e.WAN_RETRIES,
+      topUpUrl: e.WAN_TOP_UP_URL ?? 'https://apixo.ai',
       resultOrigins: resultOrigins(e.WAN_RESULT_ORIGINS, e.WAN_BASE_URL ?? (usingEmulator ? `http://127.0.0.1:${e.EMULATOR_PORT}` : 'https://api.apixo.ai')),
     },
     publicUrl: e.PUBLIC_URL,

@@ -7,6 +7,7 @@ import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import { parseRecipesFile, RECIPES_UPLOAD_MAX_BYTES, type RecipesFile } from '@/lib/export/recipes-file';
 import { costCents, formatUsd, type PriceTable } from '@/lib/generation/request-fields';
+import { announceClipsStarted } from '../activity-events';
 import { Button, buttonClass } from '../ui/button';
 
 type ImportAction = (text: string) => Promise<ActionResult<{ ids: string[] }, { clips?: string[] }>>;
@@ -130,6 +131,7 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
                   return;
                 }
                 queryClient.removeQueries({ queryKey: ['gallery'] });
+                announceClipsStarted();
                 router.push('/gallery');
               })
             }

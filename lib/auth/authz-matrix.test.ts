@@ -156,6 +156,13 @@ const routes: Entry[] = [
     run: async () => http(await (await import('@/app/api/generations/quota/route')).GET(), (response, text) => ok(response) && text.includes(world.teamId) && text.includes('"left"')),
   },
   {
+    // The studio's one key: its balance and the credit pause hold no team data, so anyone who may generate in
+    // their own team (the other team's owner, the administrator's team) sees them; a viewer or nobody does not.
+    name: 'GET /api/wan/credit',
+    expect: members('owner', 'editor', 'other team', 'admin'),
+    run: async () => http(await (await import('@/app/api/wan/credit/route')).GET(), (response, text) => ok(response) && text.includes('"sendingPaused"')),
+  },
+  {
     name: 'POST /api/images',
     expect: members('owner', 'editor'),
     run: async () => {
@@ -700,7 +707,7 @@ async function teamOfContext() {
 const matrix = [...routes, ...actions, ...pages];
 
 /** Entries that are public by design (no team data behind a session), kept in the inventory so nothing is missed. */
-const publicByDesign = ['GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]', 'signUp', 'page /sign-in', 'page /sign-up'];
+const publicByDesign = ['GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]', 'GET /api/wan/top-up', 'signUp', 'page /sign-in', 'page /sign-up'];
 
 describe('authorization matrix', () => {
   it('lists every route, server action and page of the app', async () => {

@@ -4,6 +4,7 @@ import type { FieldErrors, GenerationRequest } from '@/lib/generation/schema';
 import { resolveStartImage } from '@/lib/images/start-image';
 import { trackerDeps, type TrackerDeps } from '@/lib/tasks/deps';
 import { submitGenerations } from '@/lib/tasks/submit';
+import { checkBalance } from './balance-check';
 import { checkCap, checkSpend, withinLimits } from './limits';
 import type { OverCap } from './refusal-message';
 import { WEBHOOK_NEEDS_PUBLIC_URL } from '@/lib/reachable-messages';
@@ -38,11 +39,11 @@ export type StartClips = {
 export type Started =
   | { ok: true; rows: Generation[]; costCents: number }
   | { ok: false; kind: 'invalid'; message: string; fieldErrors: FieldErrors }
-  | { ok: false; kind: 'over-cap' | 'limit'; message: string };
+  | { ok: false; kind: 'over-cap' | 'over-balance' | 'limit'; message: string };
 
 /**
  * The one way clips are started (form, JSON API, reproduce, sweep, recipes import): prepare → cap per
- * sweep → hourly and daily limits → store as queued and wake the dispatcher. All or nothing.
+ * sweep and the key's balance (sweeps and imports) → hourly and daily limits → store as queued and wake the dispatcher. All or nothing.
  */
 export async function startClips(start: StartClips, deps: TrackerDeps = trackerDeps()): Promise<Started> {
   const { teamId, userId, parentIds, sweepId } = start;
@@ -55,6 +56,8 @@ export async function startClips(start: StartClips, deps: TrackerDeps = trackerD
   if (start.overCap) {
     const cap = await checkCap({ teamId, requests });
     if (!cap.ok) return { ok: false, kind: 'over-cap', message: start.overCap(cap) };
+    const balance = await checkBalance({ clips: requests.length, costCents: cap.costCents }, deps.balanceUsd);
+    if (!balance.ok) return { ok: false, kind: 'over-balance', message: balance.message };
   }
   // The guard's price is the one the insert counts against the budgets.
   const submitted = await withinLimits({ teamId, userId, requests, now: deps.now() }, async (guard) => ({
@@ -80,14 +83,19 @@ export async function startClip(
  * The same cap and limits, read-only, for a caller with slow work before it can start (fetching start
  * frames): a batch that would be refused fetches nothing. startClips checks the limits again as it stores.
  */
-export async function precheckStart({ teamId, userId, requests, overCap, now }: {
-  teamId: string;
-  userId: string;
-  requests: GenerationRequest[];
-  overCap: (over: OverCap) => string;
-  now: Date;
-}): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function precheckStart(
+  { teamId, userId, requests, overCap, now }: {
+    teamId: string;
+    userId: string;
+    requests: GenerationRequest[];
+    overCap: (over: OverCap) => string;
+    now: Date;
+  },
+  deps: Pick<TrackerDeps, 'balanceUsd'> = trackerDeps(),
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const cap = await checkCap({ teamId, requests });
   if (!cap.ok) return { ok: false, message: overCap(cap) };
+  const balance = await checkBalance({ clips: requests.length, costCents: cap.costCents }, deps.balanceUsd);
+  if (!balance.ok) return balance;
   return checkSpend({ teamId, userId, requests, now });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
 import { getWanClient, type WanClient } from '@/lib/wan';
+import { currentBalanceUsd } from '@/lib/wan/current-balance';
 
 export type TrackerDeps = {
   wan: WanClient;
@@ -12,6 +13,8 @@ export type TrackerDeps = {
   publicUrl: string | undefined;
   /** How long a send may take before a crash is assumed (the row becomes `unknown`). */
   sendLeaseMs: number;
+  /** The key's balance in USD, undefined when unreadable (the credit pause's check, the sweep's estimate). */
+  balanceUsd?: (options?: { fresh?: boolean }) => Promise<number | undefined>;
 };
 
 /** The real clock, client and schedule; tests pass their own. */
@@ -24,5 +27,6 @@ export function trackerDeps(): TrackerDeps {
     maxConcurrentTasks: env.wan.maxConcurrentTasks,
     publicUrl: env.reachableUrl,
     sendLeaseMs: env.wan.timeoutMs * 2 + 10_000,
+    balanceUsd: currentBalanceUsd,
   };
 }

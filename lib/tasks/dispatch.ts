@@ -2,6 +2,7 @@ import 'server-only';
 import { claimQueued, countInFlight, getDispatchTurns, listQueuedHeads, saveDispatchTurns } from '@/db/queries/queue';
 import { coalescing } from '@/lib/async/concurrency';
 import { fairOrder, personTurnKey, teamTurnKey, type QueuedClip } from '@/lib/queue/fair-order';
+import { sendingPaused } from './credit-pause';
 import type { TrackerDeps } from './deps';
 import { notifyQueueMoved } from './notify';
 import { sendGeneration } from './send';
@@ -25,6 +26,8 @@ export function dispatchQueued(deps: TrackerDeps): Promise<void> {
 
 async function dispatch(deps: TrackerDeps): Promise<void> {
   for (;;) {
+    // Out of credit: queued clips wait, in place, until the balance is back.
+    if (await sendingPaused(deps)) return;
     const free = deps.maxConcurrentTasks - (await countInFlight());
     if (free <= 0) return;
     const slots = Math.min(free, PARALLEL_SENDS);

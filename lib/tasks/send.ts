@@ -1,5 +1,6 @@
 import 'server-only';
 import { getGenerationForWorker } from '@/db/queries/tracker';
+import { CREDIT_FAIL_CODE } from '@/db/queries/credit';
 import { extendSendLease, finishSend, keepLateTask, type SendLease } from '@/db/queries/sends';
 import type { Generation, NewGeneration } from '@/db/schema';
 import { getEnv } from '@/lib/env';
@@ -7,6 +8,7 @@ import { costCents } from '@/lib/generation/schema';
 import { requestOf } from '@/lib/generation/recipe';
 import { toWanCreateBody, WanApiError, WanNetworkError } from '@/lib/wan';
 import { callbackUrl } from './callback';
+import { creditRefused, sendAccepted } from './credit-pause';
 import type { TrackerDeps } from './deps';
 import { notifyChanged, notifyQueueMoved } from './notify';
 import { firstRefreshAt } from '@/lib/generation/timings';
@@ -34,6 +36,7 @@ export async function sendGeneration(id: string, deps: TrackerDeps): Promise<Gen
     heartbeat.stop();
     const sentAt = now();
     const values = { state: 'pending', submittedAt: sentAt, nextPollAt: firstRefreshAt(row, sentAt, pollScale), leaseUntil: null, updatedAt: sentAt } as const;
+    sendAccepted();
     if (await finishSend(heartbeat.lease(), { ...values, taskId })) return 'pending';
     const trackedBy = await keepLateTask({ row, taskId, values, now: sentAt });
     console.warn(`[send] ${id}: task ${taskId} arrived after the send lease was lost; tracked by ${trackedBy}`);
@@ -42,7 +45,7 @@ export async function sendGeneration(id: string, deps: TrackerDeps): Promise<Gen
   } catch (error) {
     heartbeat.stop();
     const failedAt = now();
-    const values = { ...afterFailedSend(error, row, failedAt), leaseUntil: null, updatedAt: failedAt };
+    const values = { ...afterFailedSend(error, row, failedAt, pollScale), leaseUntil: null, updatedAt: failedAt };
     await finishSend(heartbeat.lease(), values);
     // Back in the queue (the service was busy): the places behind it move.
     if (values.state === 'queued') notifyQueueMoved();
@@ -75,13 +78,17 @@ function keepLease(initial: SendLease, leaseMs: number, now: () => Date) {
   };
 }
 
-function afterFailedSend(error: unknown, row: Generation, failedAt: Date): Partial<NewGeneration> {
-  if (error instanceof WanApiError && error.status === 429) {
-    // The service is busy, not refusing: wait in the queue, in the same place.
+function afterFailedSend(error: unknown, row: Generation, failedAt: Date, pollScale: number): Partial<NewGeneration> {
+  const outOfCredit = error instanceof WanApiError && error.status === 402;
+  if ((error instanceof WanApiError && error.status === 429) || (outOfCredit && creditRefused(failedAt, pollScale) === 'requeue')) {
+    // The service is busy, or sending is already paused for credit: wait in the queue, in the same place.
     return { state: 'queued' };
   }
   // This send provably created nothing: its price is given back (an earlier unconfirmed send's stays).
   const refunded = { costCents: Math.max(0, row.costCents - costCents([row], getEnv().prices)) };
+  if (outOfCredit) {
+    return { state: 'failed', failCode: CREDIT_FAIL_CODE, failMsg: outOfCreditMessage(error.detail), completedAt: failedAt, queueRank: null, ...refunded };
+  }
   if (error instanceof WanApiError) {
     // A 4xx is a refusal: nothing was created. A 5xx may have created it after all.
     const refused = error.status < 500 ? refunded : {};
@@ -97,4 +104,10 @@ function afterFailedSend(error: unknown, row: Generation, failedAt: Date): Parti
     failMsg: 'The Wan API did not confirm the task. It may or may not have been created.',
     queueRank: null,
   };
+}
+
+/** The stored words of the send that started a credit pause: what happened, where to top up, what happens next. */
+function outOfCreditMessage(detail: string | undefined): string {
+  const why = detail ? ` (${detail.replace(/\.$/, '')})` : '';
+  return `The API key is out of credit${why}. Top up at ${getEnv().wan.topUpUrl}; queued clips wait and are sent once the balance is back.`;
 }
