@@ -6,8 +6,8 @@ import { type FieldErrors, type GenerationRequestInput, type PriceTable, randomS
 import type { GenerationView } from '@/lib/generation/view';
 import { toRequestInput } from '@/lib/presets/form-request';
 import { validateForm, type StudioFormValues } from './studio-form-values';
-import dynamic from 'next/dynamic';
 import type { SweepAction } from './sweep-form';
+import { SweepDisclosure } from './sweep-disclosure';
 import { ClipSettingsFields, modeOptions, PromptFields } from './studio-form-fields';
 import { Button } from './ui/button';
 import { StartImagePicker } from './start-image-picker';
@@ -25,10 +25,6 @@ export type CreateGenerationAction = (
   parentId?: string,
 ) => Promise<ActionResult<GenerationView, FieldErrors>>;
 
-// The sweep form loads with its first opening: with it come the sweep's schemas, which a closed sweep does not need.
-const SweepForm = dynamic(() => import('./sweep-form').then((module) => module.SweepForm), {
-  loading: () => <p className="p-2 text-sm text-muted">Loading…</p>,
-});
 
 export function StudioForm({
   initialValues,
@@ -55,7 +51,6 @@ export function StudioForm({
   const [touched, setTouched] = useState<Partial<Record<keyof StudioFormValues, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [sweepOpened, setSweepOpened] = useState(false);
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
@@ -137,15 +132,15 @@ export function StudioForm({
         <QuotaLine />
       </form>
       {sweep && (
-        <details className="group mt-4 rounded-lg border border-line" data-testid="form-sweep" onToggle={(event) => event.currentTarget.open && setSweepOpened(true)}>
-          <summary className="cursor-pointer select-none px-3 py-2 text-sm text-muted hover:text-ink">Sweep seeds instead…</summary>
-          {/* Rendered from the first opening on: a closed sweep costs the page's load nothing. */}
-          {sweepOpened && (
-            <div className="border-t border-line p-2">
-              <SweepForm base={request ?? toRequestInput(values)} parentId={parentId} prices={sweep.prices} budgetCents={sweep.budgetCents} createSweep={sweep.createSweep} />
-            </div>
-          )}
-        </details>
+        <SweepDisclosure
+          className="mt-4"
+          summary="Sweep seeds instead…"
+          base={request ?? toRequestInput(values)}
+          parentId={parentId}
+          prices={sweep.prices}
+          budgetCents={sweep.budgetCents}
+          createSweep={sweep.createSweep}
+        />
       )}
     </>
   );

@@ -16,6 +16,7 @@ test('a sweep of 4 seeds makes 4 distinct clips in the stack of the clip it came
   await page.goto(`/gallery/${origin.id}`);
 
   // The estimate is there before anything runs.
+  await page.getByText('Sweep seeds of this clip…').click();
   const sweep = page.getByTestId('sweep-form');
   await expect(sweep.getByTestId('sweep-estimate')).toContainText('4 clips · about $1.20');
   await expect(sweep.getByText('Seeds 42–45')).toBeVisible();

@@ -14,7 +14,7 @@ import { LiveGenerationParams } from '@/components/generation-params-live';
 import { LineageTree } from '@/components/lineage-tree';
 import { RecipeTabs } from '@/components/recipe-tabs';
 import { SharePanel } from '@/components/share-panel';
-import { SweepForm } from '@/components/sweep-form';
+import { SweepDisclosure } from '@/components/sweep-disclosure';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
@@ -103,7 +103,8 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
           />
         )}
         {canCreate && row.deletedAt === null && (
-          <SweepForm
+          <SweepDisclosure
+            summary="Sweep seeds of this clip…"
             base={withAvailableDelivery({ ...recipe, imageUrls: recipe.imageId ? undefined : recipe.imageUrls }, Boolean(env.reachableUrl))}
             parentId={row.id}
             prices={env.prices}
