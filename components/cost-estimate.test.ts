@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { samePrices } from '@/lib/generation/request-fields';
 import { costLine } from './cost-estimate';
 
-const prices = { '720p': 10, '1080p': 15 };
+const prices = samePrices({ '480p': 5, '720p': 10, '1080p': 15 });
 
 describe('the cost under Generate', () => {
   it('prices one clip of the current setup per second, by resolution', () => {
@@ -11,6 +12,6 @@ describe('the cost under Generate', () => {
   });
 
   it('follows the configured table', () => {
-    expect(costLine({ resolution: '1080p', duration: 5 }, { '720p': 8, '1080p': 13 })).toBe('≈ $0.65 · 5 s at 1080p');
+    expect(costLine({ resolution: '1080p', duration: 5 }, samePrices({ '480p': 4, '720p': 8, '1080p': 13 }))).toBe('≈ $0.65 · 5 s at 1080p');
   });
 });

@@ -59,7 +59,7 @@ describe('recipes.json', () => {
   it('writes keys in a stable order', () => {
     expect(Object.keys(built().clips[0] ?? {})).toEqual(['id', 'file', 'sha256', 'createdAt', 'author', 'recipe', 'parentId']);
     expect(Object.keys(built().clips[0]?.recipe ?? {})).toEqual([
-      'mode', 'prompt', 'negativePrompt', 'resolution', 'aspectRatio', 'duration', 'seed', 'enablePromptExpansion', 'provider', 'requestType',
+      'model', 'mode', 'prompt', 'negativePrompt', 'resolution', 'aspectRatio', 'duration', 'seed', 'enablePromptExpansion', 'provider', 'requestType',
     ]);
   });
 

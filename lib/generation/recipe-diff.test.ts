@@ -3,6 +3,7 @@ import { diffRecipes } from './recipe-diff';
 import type { ConcreteGenerationRequest } from './schema';
 
 const base: ConcreteGenerationRequest = {
+  model: 'wan-2-5',
   mode: 'text-to-video',
   prompt: 'a fox in snow',
   negativePrompt: undefined,

@@ -37,7 +37,7 @@ describe('recipeSnippets', () => {
     const { json } = recipeSnippets(request(), BASE);
     expect(JSON.parse(json)).toEqual(request());
     expect(Object.keys(JSON.parse(json))).toEqual([
-      'mode', 'prompt', 'negativePrompt', 'resolution', 'aspectRatio', 'duration', 'seed', 'enablePromptExpansion', 'provider', 'requestType',
+      'model', 'mode', 'prompt', 'negativePrompt', 'resolution', 'aspectRatio', 'duration', 'seed', 'enablePromptExpansion', 'provider', 'requestType',
     ]);
   });
 
