@@ -9,6 +9,8 @@ import { validateForm, type StudioFormValues } from './studio-form-values';
 import dynamic from 'next/dynamic';
 import type { SweepAction } from './sweep-form';
 import { ClipSettingsFields, modeOptions, PromptFields } from './studio-form-fields';
+import { ModelChoice } from './model-choice';
+import { fitToModel } from '@/lib/generation/model-fit';
 import { Button } from './ui/button';
 import { StartImagePicker } from './start-image-picker';
 import { Segmented } from './ui/segmented';
@@ -57,6 +59,7 @@ export function StudioForm({
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [sweepOpened, setSweepOpened] = useState(false);
   const [formError, setFormError] = useState<string>();
+  const [modelChanges, setModelChanges] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
 
   const { request, errors } = validateForm(values, useRequestSchema());
@@ -67,6 +70,14 @@ export function StudioForm({
     setValues((current) => ({ ...current, [key]: value }));
     setTouched((current) => ({ ...current, [key]: true }));
     setServerErrors((current) => ({ ...current, [key]: undefined }));
+  }
+
+  /** A change of model, resolution or mode: every other value the model still takes is kept, and what it could not keep is said. */
+  function fit(patch: Partial<StudioFormValues>) {
+    const fitted = fitToModel({ ...values, ...patch }, patch.model ?? values.model);
+    setValues(fitted.values);
+    setModelChanges(fitted.changes);
+    for (const key of Object.keys(patch) as (keyof StudioFormValues)[]) setTouched((current) => ({ ...current, [key]: true }));
   }
 
   function submit() {
@@ -101,12 +112,13 @@ export function StudioForm({
     }
   }
 
-  const fieldProps = { values, set, errorOf };
+  const fieldProps = { values, set, errorOf, fit };
   return (
     <>
       {presetActions && <PresetBar values={values} set={set} webhookAvailable={webhookAvailable} actions={presetActions} />}
       <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="space-y-5" aria-label="New generation">
-        <Segmented name="mode" label="Mode" options={modeOptions} value={values.mode} onChange={(v) => set('mode', v)} />
+        <ModelChoice value={values.model} onChange={(model) => fit({ model })} changes={modelChanges} />
+        <Segmented name="mode" label="Mode" options={modeOptions} value={values.mode} onChange={(v) => fit({ mode: v })} />
         {values.mode === 'image-to-video' && (
           <StartImagePicker
             value={values.startImage}
