@@ -48,6 +48,11 @@ describe('each model’s limits in the request schema', () => {
     const errors = errorsOf({ resolution: '480p', seed: -1 });
     expect(errors.resolution).toEqual(['480p is only on Wan 2.5 Video; Wan 2.5 offers 720p or 1080p']);
     expect(errors.seed).toEqual(['Seed must be 0 or more']);
+    // Even beside a field the model check reads: the prompt's limit still shows next to a bad duration.
+    const both = errorsOf({ prompt: 'x'.repeat(801), duration: 7 });
+    expect(both.prompt).toEqual(['Prompt must be at most 800 characters']);
+    expect(both.duration).toEqual(['Duration must be 5 or 10 seconds']);
+    expect(errorsOf({ resolution: '4k', aspectRatio: '4:3' }).aspectRatio).toBeUndefined();
   });
 
   it('has sound on neither model yet, and each model its own endpoint path', () => {

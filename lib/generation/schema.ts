@@ -22,7 +22,9 @@ const textFor = (what: string) =>
 
 // Far past every model's limit: the model's own (`modelProblems`) is checked once the fields parse.
 const PROMPT_GUARD = 10 * LONGEST_PROMPT;
-const modelBounded = new Set(['model', 'mode', 'prompt', 'resolution', 'aspectRatio', 'duration']);
+const failedFields = (issues: readonly { path?: readonly PropertyKey[] }[]) => new Set(issues.map((issue) => String(issue.path?.[0])));
+// What each model check reads besides the model and mode: a frame is checked at its resolution.
+const readsOf = { prompt: ['prompt'], resolution: ['resolution'], aspectRatio: ['resolution', 'aspectRatio'], duration: ['duration'] } as const;
 
 /** The one schema of a generation request: the studio form, the server action and the Wan client share it. */
 export const generationRequestSchema = z
@@ -58,9 +60,17 @@ export const generationRequestSchema = z
   // The model's own limits, as soon as the fields they bound have parsed (whatever else is wrong).
   .superRefine(
     (value, ctx) => {
-      for (const problem of modelProblems(value)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+      // Each field against its model as soon as what it reads has parsed, whatever else is wrong; a field
+      // that failed its own check stands in as the default (never a model problem) and is not checked again.
+      const failed = failedFields(ctx.issues);
+      const safe = { ...value, ...Object.fromEntries([...failed].filter((key) => key in requestDefaults).map((key) => [key, requestDefaults[key as keyof typeof requestDefaults]])) };
+      if (failed.has('prompt')) safe.prompt = '';
+      for (const problem of modelProblems(safe)) {
+        if (readsOf[problem.path].some((key) => failed.has(key))) continue;
+        ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+      }
     },
-    { when: ({ issues }) => !issues.some((issue) => modelBounded.has(String(issue.path?.[0]))) },
+    { when: ({ issues }) => !failedFields(issues).has('model') && !failedFields(issues).has('mode') },
   );
 
 export type GenerationRequestInput = z.input<typeof generationRequestSchema>;
