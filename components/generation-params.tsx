@@ -1,3 +1,4 @@
+import { DEFAULT_MODEL, models } from '@/lib/generation/models';
 import type { GenerationView } from '@/lib/generation/view';
 import type { ReactNode } from 'react';
 import { formatClock } from './format';
@@ -6,6 +7,7 @@ import { LocalTime } from './local-time';
 /** Every parameter of the request and what the service reported, as a definition list. */
 export function GenerationParams({ view, publicPage = false }: { view: GenerationView; publicPage?: boolean }) {
   const rows: [string, ReactNode][] = [
+    ['Model', view.model],
     ['Mode', view.mode],
     ['Seed', String(view.seed)],
     ['Resolution', view.resolution],
@@ -41,6 +43,7 @@ export function ClipParams({ view }: { view: GenerationView }) {
   return (
     <p className="flex flex-wrap gap-x-3 gap-y-1 font-mono text-xs text-muted">
       <span data-testid="seed">seed {view.seed}</span>
+      {view.model !== DEFAULT_MODEL && <span data-testid="clip-model">{models[view.model].label}</span>}
       <span>{view.resolution}</span>
       {view.mode === 'text-to-video' && <span>{view.aspectRatio}</span>}
       <span>{view.duration}s</span>

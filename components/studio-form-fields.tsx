@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
-import { aspectRatios, durations, modes, NEGATIVE_PROMPT_MAX, PROMPT_MAX, providers, randomSeed, requestTypes, resolutions, type FieldErrors } from '@/lib/generation/request-fields';
+import { aspectRatiosFor, models, modes, NEGATIVE_PROMPT_MAX, providers, randomSeed, requestTypes, type FieldErrors } from '@/lib/generation/request-fields';
 import { WEBHOOK_NEEDS_PUBLIC_URL } from '@/lib/reachable-messages';
 import type { StudioFormValues } from './studio-form-values';
 import { NegativePresetChips } from './presets/negative-preset-chips';
@@ -17,9 +17,6 @@ const deliveryLabels: Record<StudioFormValues['requestType'], string> = { async:
 const providerLabels: Record<StudioFormValues['provider'], string> = { auto: 'Auto', value: 'Value', official: 'Official' };
 
 export const modeOptions = optionsOf(modes, (mode) => modeLabels[mode]);
-const resolutionOptions = optionsOf(resolutions, String);
-const aspectOptions = optionsOf(aspectRatios, String);
-const durationOptions = optionsOf(durations, (seconds) => `${seconds} s`);
 const deliveryOptions = optionsOf(requestTypes, (type) => deliveryLabels[type]);
 const providerOptions = optionsOf(providers, (provider) => providerLabels[provider]);
 
@@ -27,6 +24,8 @@ export type FieldProps = {
   values: StudioFormValues;
   set: <K extends keyof StudioFormValues>(key: K, value: StudioFormValues[K]) => void;
   errorOf: (key: keyof FieldErrors) => string | undefined;
+  /** Changes values and fits the rest to the model (a resolution or frame it does not take), saying what changed. */
+  fit: (patch: Partial<StudioFormValues>) => void;
 };
 
 function Counter({ text, max, testId }: { text: string; max: number; testId?: string }) {
@@ -43,7 +42,7 @@ export function PromptFields({ values, set, errorOf }: FieldProps) {
   const promptRef = useRef<HTMLTextAreaElement>(null);
   return (
     <>
-      <Field id="prompt" label="Prompt" error={errorOf('prompt')} aside={<Counter text={values.prompt} max={PROMPT_MAX} testId="prompt-counter" />}>
+      <Field id="prompt" label="Prompt" error={errorOf('prompt')} aside={<Counter text={values.prompt} max={models[values.model].promptMax} testId="prompt-counter" />}>
         <textarea
           ref={promptRef}
           id="prompt"
@@ -110,11 +109,18 @@ function SeedField({ values, set, errorOf }: FieldProps) {
 
 /** How the clip is made and delivered: size, length, seed, provider, delivery and prompt expansion. */
 export function ClipSettingsFields({ webhookAvailable, ...props }: FieldProps & { webhookAvailable: boolean }) {
-  const { values, set, errorOf } = props;
+  const { values, set, errorOf, fit } = props;
+  // Only what this model takes: 480p on wan-2-5-video, 4:3 and 3:4 there at 720p and 1080p.
+  const model = models[values.model];
+  const resolutionOptions = optionsOf(model.resolutions, String);
+  const durationOptions = optionsOf(model.durations, (seconds) => `${seconds} s`);
+  const frames = aspectRatiosFor(values.model, values.resolution);
+  // Image-to-video sends no frame (it follows the image): the choice stays as it was, greyed.
+  const aspectOptions = optionsOf(values.mode === 'image-to-video' && !frames.includes(values.aspectRatio) ? [...frames, values.aspectRatio] : frames, String);
   return (
     <>
       <div className="grid grid-cols-2 gap-4">
-        <Segmented name="resolution" label="Resolution" options={resolutionOptions} value={values.resolution} onChange={(v) => set('resolution', v)} />
+        <Segmented name="resolution" label="Resolution" options={resolutionOptions} value={values.resolution} onChange={(v) => fit({ resolution: v })} />
         <Segmented name="duration" label="Duration" options={durationOptions} value={values.duration} onChange={(v) => set('duration', v)} />
       </div>
       <div className="space-y-1.5">

@@ -9,6 +9,8 @@ import { validateForm, type StudioFormValues } from './studio-form-values';
 import type { SweepAction } from './sweep-form';
 import { SweepDisclosure } from './sweep-disclosure';
 import { ClipSettingsFields, modeOptions, PromptFields } from './studio-form-fields';
+import { ModelChoice } from './model-choice';
+import { fitToModel } from '@/lib/generation/model-fit';
 import { Button } from './ui/button';
 import { StartImagePicker } from './start-image-picker';
 import { Segmented } from './ui/segmented';
@@ -52,6 +54,7 @@ export function StudioForm({
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
+  const [modelChanges, setModelChanges] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
 
   // Errors show for touched fields only, so the schema can wait for the first edit.
@@ -63,6 +66,14 @@ export function StudioForm({
     setValues((current) => ({ ...current, [key]: value }));
     setTouched((current) => ({ ...current, [key]: true }));
     setServerErrors((current) => ({ ...current, [key]: undefined }));
+  }
+
+  /** A change of model, resolution or mode: every other value the model still takes is kept, and what it could not keep is said. */
+  function fit(patch: Partial<StudioFormValues>) {
+    const fitted = fitToModel({ ...values, ...patch }, patch.model ?? values.model);
+    setValues(fitted.values);
+    setModelChanges(fitted.changes);
+    for (const key of Object.keys(patch) as (keyof StudioFormValues)[]) setTouched((current) => ({ ...current, [key]: true }));
   }
 
   function submit() {
@@ -97,12 +108,13 @@ export function StudioForm({
     }
   }
 
-  const fieldProps = { values, set, errorOf };
+  const fieldProps = { values, set, errorOf, fit };
   return (
     <>
       {presetActions && <PresetBar values={values} set={set} webhookAvailable={webhookAvailable} actions={presetActions} />}
       <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="space-y-5" aria-label="New generation">
-        <Segmented name="mode" label="Mode" options={modeOptions} value={values.mode} onChange={(v) => set('mode', v)} />
+        <ModelChoice value={values.model} onChange={(model) => fit({ model })} changes={modelChanges} />
+        <Segmented name="mode" label="Mode" options={modeOptions} value={values.mode} onChange={(v) => fit({ mode: v })} />
         {values.mode === 'image-to-video' && (
           <StartImagePicker
             value={values.startImage}

@@ -5,8 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';
 import { type GenerationRequestInput, generationRequestSchema } from '@/lib/generation/schema';
-import { costCents, durations, formatUsd, type PriceTable, resolutions, SEED_MAX } from '@/lib/generation/request-fields';
-import { expandSweep, SWEEP_MAX, SWEEP_MIN, sweepSchema, sweepSize, type SweepAxis, type SweepInput } from '@/lib/generation/sweep';
+import { costCents, durations, formatUsd, type PriceTable, SEED_MAX } from '@/lib/generation/request-fields';
+import { expandSweep, RESOLUTION_AXIS, SWEEP_MAX, SWEEP_MIN, sweepSchema, sweepSize, type SweepAxis, type SweepInput } from '@/lib/generation/sweep';
 import { Button } from './ui/button';
 import { inputClass } from './ui/field';
 import { Segmented } from './ui/segmented';
@@ -17,7 +17,7 @@ export type SweepAction = (input: { base: GenerationRequestInput; sweep: SweepIn
 const axisOptions: { value: SweepAxis; label: string }[] = [
   { value: 'none', label: 'Seeds only' },
   { value: 'duration', label: `× ${durations.map((seconds) => `${seconds} s`).join(' / ')}` },
-  { value: 'resolution', label: `× ${resolutions.join(' / ')}` },
+  { value: 'resolution', label: `× ${RESOLUTION_AXIS.join(' / ')}` },
   { value: 'enablePromptExpansion', label: '× expansion off / on' },
 ];
 

@@ -44,6 +44,8 @@ function oldRows(db: ReturnType<typeof drizzle<typeof schema>>) {
     stackKey: '',
     ...values,
   });
+  // Today's schema writes the model column (0011) that the release before had not: a stand-in for the insert only.
+  db.$client.exec("ALTER TABLE generations ADD model text DEFAULT 'wan-2-5' NOT NULL");
   db.insert(generations)
     .values([
       clip('g1'),
@@ -56,6 +58,7 @@ function oldRows(db: ReturnType<typeof drizzle<typeof schema>>) {
       clip('g8', { stackKey: 'recipe:kept' }),
     ])
     .run();
+  db.$client.exec('ALTER TABLE generations DROP COLUMN model');
 }
 
 describe('an upgraded database', () => {
@@ -75,6 +78,14 @@ describe('an upgraded database', () => {
     expect(keys.g6).not.toBe(keys.g4);
     expect(new Set([keys.g1, keys.g2, keys.g4, keys.g7]).size).toBe(4);
     expect(keys.g8).toBe('recipe:kept');
+  });
+
+  it('keys a stack by its model too, and keeps every key made before there were two models', () => {
+    const recipe = { ...requestDefaults, prompt: 'lanterns' };
+    expect(stackKeyOf({ ...recipe, model: 'wan-2-5' })).toBe(stackKeyOf(recipe));
+    expect(stackKeyOf({ ...recipe, model: 'wan-2-5-video' })).not.toBe(stackKeyOf(recipe));
+    // The key of that recipe as the release before models computed it (0006, 0010): sha256 of its fields, no model.
+    expect(stackKeyOf(recipe)).toBe('recipe:EzDCi1xytiENNE5BK7u3Af');
   });
 
   it('moves the sweeps of a studio on the previous release into the stacks of their recipes (0010)', () => {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_MODEL } from '../lib/generation/schema';
 import type { NewGeneration } from './schema';
 
 // A stored row or one about to be inserted: both carry these fields.
 type StackFields = Pick<
   NewGeneration,
-  'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'enablePromptExpansion' | 'provider'
+  'model' | 'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'enablePromptExpansion' | 'provider'
 >;
 
 /**
@@ -25,6 +26,9 @@ export function stackKeyOf(row: StackFields, imageSha256?: string): string {
     row.duration,
     row.enablePromptExpansion,
     row.provider,
+    // Stacks never mix models. Only a model other than the first is named, so every key made before there
+    // were two models (0006, 0010) stays what it was.
+    ...(row.model && row.model !== DEFAULT_MODEL ? [row.model] : []),
   ];
   return `recipe:${createHash('sha256').update(JSON.stringify(sameButSeed)).digest('base64url').slice(0, 22)}`;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { originOf } from '@/lib/security/headers';
+import type { PriceTable } from '@/lib/generation/request-fields';
 
 export const crashPoints = ['after-insert', 'mid-archive'] as const;
 export type CrashPoint = (typeof crashPoints)[number];
@@ -36,6 +37,10 @@ const envSchema = z.object({
   // What a second of video costs (US cents) for sweep estimates, and the most one sweep may cost.
   PRICE_720P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(6),
   PRICE_1080P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(10),
+  // The same for the second model, wan-2-5-video (the two above are wan-2-5's); published prices elsewhere.
+  PRICE_VIDEO_480P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(5),
+  PRICE_VIDEO_720P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(10),
+  PRICE_VIDEO_1080P_CENTS_PER_SECOND: z.coerce.number().nonnegative().default(15),
   SWEEP_BUDGET_CENTS: z.coerce.number().int().nonnegative().default(1_000),
   // Most clips one member may start per hour in a team (teams can set their own).
   HOURLY_QUOTA: z.coerce.number().int().positive().default(100),
@@ -96,8 +101,8 @@ export type Env = {
   reachableUrl: string | undefined;
   pollScale: number;
   archiveMaxBytes: number;
-  /** US cents per second of video, by resolution (lib/generation/schema's PriceTable). */
-  prices: { '720p': number; '1080p': number };
+  /** US cents per second of video, by model and resolution (lib/generation/schema's PriceTable). */
+  prices: PriceTable;
   sweepBudgetCents: number;
   hourlyQuota: number;
   oauth: { github: OAuthClient | undefined; google: OAuthClient | undefined };
@@ -151,7 +156,11 @@ export function getEnv(): Env {
     reachableUrl: e.PUBLIC_URL ?? (usingEmulator ? `http://127.0.0.1:${e.PORT}` : undefined),
     pollScale: e.WAN_POLL_SCALE,
     archiveMaxBytes: e.ARCHIVE_MAX_BYTES,
-    prices: { '720p': e.PRICE_720P_CENTS_PER_SECOND, '1080p': e.PRICE_1080P_CENTS_PER_SECOND },
+    prices: {
+      // wan-2-5 has no 480p (the schema refuses it); its 720p price keeps the table total.
+      'wan-2-5': { '480p': e.PRICE_720P_CENTS_PER_SECOND, '720p': e.PRICE_720P_CENTS_PER_SECOND, '1080p': e.PRICE_1080P_CENTS_PER_SECOND },
+      'wan-2-5-video': { '480p': e.PRICE_VIDEO_480P_CENTS_PER_SECOND, '720p': e.PRICE_VIDEO_720P_CENTS_PER_SECOND, '1080p': e.PRICE_VIDEO_1080P_CENTS_PER_SECOND },
+    },
     sweepBudgetCents: e.SWEEP_BUDGET_CENTS,
     hourlyQuota: e.HOURLY_QUOTA,
     oauth: {

@@ -30,6 +30,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
 
   const initialValues: StudioFormValues = source
     ? {
+        model: source.model,
         mode: source.mode,
         startImage: image ? { id: image.id, previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height } : null,
         prompt: source.prompt,

@@ -18,7 +18,7 @@ const SavePresetForm = dynamic(() => import('./save-preset-form').then((module) 
 });
 
 /** Presets above the form: a toggle, the list (apply, rename, delete), the save form, and what the last apply changed. */
-export function PresetBar({ values, set, webhookAvailable, actions }: Omit<FieldProps, 'errorOf'> & { webhookAvailable: boolean; actions: PresetActions }) {
+export function PresetBar({ values, set, webhookAvailable, actions }: Pick<FieldProps, 'values' | 'set'> & { webhookAvailable: boolean; actions: PresetActions }) {
   const [open, setOpen] = useState(false);
   const [applied, setApplied] = useState<Applied>();
   const panelId = useId();

@@ -9,7 +9,7 @@ const values = { ...defaultFormValues(7), prompt: 'a fox', negativePrompt: 'blur
 describe('what a preset keeps of the form', () => {
   it('keeps every parameter, the prompt only when asked, and the seed only when it is locked', () => {
     const input = presetInputOf(values, { kind: 'setup', name: 'Look', shared: false, includePrompt: false });
-    expect(input.settings).toEqual({ mode: 'text-to-video', resolution: '1080p', aspectRatio: '16:9', duration: 10, enablePromptExpansion: true, provider: 'auto', requestType: 'async', negativePrompt: 'blurry', seed: null });
+    expect(input.settings).toEqual({ model: 'wan-2-5', mode: 'text-to-video', resolution: '1080p', aspectRatio: '16:9', duration: 10, enablePromptExpansion: true, provider: 'auto', requestType: 'async', negativePrompt: 'blurry', seed: null });
     expect(presetInputOf({ ...values, seedLocked: true }, { kind: 'setup', name: 'Look', shared: true, includePrompt: true }).settings).toMatchObject({ seed: 7, prompt: 'a fox' });
   });
 
@@ -27,6 +27,7 @@ describe('a setup preset round trip (save, then apply)', () => {
   // Every field of the form, each away from its default: a new field must be added here (the type asks for it),
   // and then fails this test until both the save mapping and applySetup carry it.
   const everything: StudioFormValues = {
+    model: 'wan-2-5-video',
     mode: 'image-to-video',
     startImage: { id: '7b0c1a52-6f0e-4f5e-9c55-2f1d0c7f8a11', previewUrl: '/api/images/x', width: 1280, height: 720 },
     prompt: 'a lighthouse at dusk',

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { PROMPT_MAX } from '@/lib/generation/request-fields';
+import { models } from '@/lib/generation/request-fields';
 import { cameraChips, motionChips, SHORT_PROMPT } from '@/lib/prompts/prompt-help';
 import { insertPhrase } from '@/lib/prompts/insert-phrase';
 import type { FieldProps } from '../studio-form-fields';
@@ -18,7 +18,7 @@ const panels = [
 type Panel = (typeof panels)[number]['id'];
 
 /** Beside the prompt: chips that insert camera moves and motion at the cursor, the member's prompt history, and the tips. */
-export function PromptHelpers({ textarea, values, set }: Omit<FieldProps, 'errorOf'> & { textarea: RefObject<HTMLTextAreaElement | null> }) {
+export function PromptHelpers({ textarea, values, set }: Pick<FieldProps, 'values' | 'set'> & { textarea: RefObject<HTMLTextAreaElement | null> }) {
   const [open, setOpen] = useState<Panel | null>(null);
   const [message, setMessage] = useState<string>();
   const placed = useCaretPlaced(textarea);
@@ -29,7 +29,7 @@ export function PromptHelpers({ textarea, values, set }: Omit<FieldProps, 'error
     const text = values.prompt;
     // Until the member has put the caret somewhere, a chip goes at the end.
     const [start, end] = element && placed.current ? [element.selectionStart, element.selectionEnd] : [text.length, text.length];
-    const result = insertPhrase({ text, start, end, phrase, max: PROMPT_MAX });
+    const result = insertPhrase({ text, start, end, phrase, max: models[values.model].promptMax });
     if (!result.ok) return setMessage(result.message);
     setMessage(undefined);
     set('prompt', result.text);

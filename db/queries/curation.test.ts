@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { addTags, countTrash, listTagsFor, listTeamTags, moveToTrash, purgeTrash, removeTag, restoreFromTrash, setFavorite } from './curation';
 import { countStacks, listGallery, listStack, listSweep } from './gallery';
+import { samePrices } from '@/lib/generation/request-fields';
 
-const PRICES = { '720p': 6, '1080p': 10 };
+const PRICES = samePrices({ '480p': 6, '720p': 6, '1080p': 10 });
 
 let team: Owner;
 let other: Owner;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, gt, gte, isNotNull, min, ne, or, sql, sum } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
+import { modelIds, type PriceTable } from '../../lib/generation/schema';
 import { generations, users } from '../schema';
 
 /** The limits a new clip must stay within; every one is an instance value, or a team's lower one. */
@@ -25,8 +26,8 @@ export type SpendGuard = { teamId: string; userId: string; now: Date; clips: num
 
 const HOUR_MS = 60 * 60_000;
 
-/** US cents per second of video, by resolution: the price table every cost here is estimated with. */
-export type Prices = { '720p': number; '1080p': number };
+/** US cents per second of video, by model and resolution: the price table every cost here is estimated with. */
+export type Prices = PriceTable;
 
 /**
  * A clip's cost is what its sends may have cost: one clip's price per send that may have reached the service.
@@ -34,7 +35,10 @@ export type Prices = { '720p': number; '1080p': number };
  * so a clip sent again after an unconfirmed send keeps the first one's price.
  */
 export function withoutOneSend(prices: Prices) {
-  const price = sql`(case ${generations.resolution} when '1080p' then ${prices['1080p']} else ${prices['720p']} end * ${generations.duration})`;
+  const byResolution = (model: (typeof modelIds)[number]) =>
+    sql`case ${generations.resolution} when '480p' then ${prices[model]['480p']} when '1080p' then ${prices[model]['1080p']} else ${prices[model]['720p']} end`;
+  const perSecond = sql.join(modelIds.map((model) => sql`when ${model} then ${byResolution(model)}`), sql` `);
+  const price = sql`((case ${generations.model} ${perSecond} end) * ${generations.duration})`;
   return sql`max(0, ${generations.costCents} - ${price})`;
 }
 

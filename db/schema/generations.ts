@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { aspectRatios, modes, providers, requestTypes, resolutions } from '../../lib/generation/schema';
+import { aspectRatios, DEFAULT_MODEL, modelIds, modes, providers, requestTypes, resolutions } from '../../lib/generation/schema';
 import { generationStates } from '../../lib/generation/states';
 import { authorRef, createdAt, teamRef } from './accounts';
 
@@ -41,6 +41,8 @@ export const generations = sqliteTable(
     /** Clips with the same key collapse into one stack card: the sweep, or the request minus its seed. */
     stackKey: text('stack_key').notNull().default(''),
 
+    /** The service's model that makes it; rows from before there were two mean the first. */
+    model: text('model', { enum: modelIds }).notNull().default(DEFAULT_MODEL),
     mode: text('mode', { enum: modes }).notNull(),
     prompt: text('prompt').notNull(),
     negativePrompt: text('negative_prompt'),

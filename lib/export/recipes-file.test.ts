@@ -56,10 +56,22 @@ describe('recipes.json', () => {
     expect(parsed.ok && parsed.file.clips[0]?.recipe).not.toHaveProperty('imageId');
   });
 
+  it('reads a file written before there were two models as wan-2-5, and keeps a wan-2-5-video clip’s model', () => {
+    const [first] = built().clips;
+    const { model: _model, ...oldRecipe } = first?.recipe ?? {};
+    const old = parseRecipesFile(JSON.stringify({ ...built(), clips: [{ ...first, recipe: oldRecipe }] }));
+    expect(old.ok && old.file.clips[0]?.recipe.model).toBe('wan-2-5');
+    const draft = { ...first, recipe: { ...first?.recipe, model: 'wan-2-5-video', resolution: '480p' } };
+    const read = parseRecipesFile(JSON.stringify({ ...built(), clips: [draft] }));
+    expect(read.ok && read.file.clips[0]?.recipe).toMatchObject({ model: 'wan-2-5-video', resolution: '480p' });
+    // The same draft on wan-2-5 is refused, naming the clip.
+    expect(errorOf({ ...built(), clips: [{ ...draft, recipe: { ...draft.recipe, model: 'wan-2-5' } }] })).toContain('Clip 1 (clips[0]) recipe.resolution: 480p is only on Wan 2.5 Video');
+  });
+
   it('writes keys in a stable order', () => {
     expect(Object.keys(built().clips[0] ?? {})).toEqual(['id', 'file', 'sha256', 'createdAt', 'author', 'recipe', 'parentId']);
     expect(Object.keys(built().clips[0]?.recipe ?? {})).toEqual([
-      'mode', 'prompt', 'negativePrompt', 'resolution', 'aspectRatio', 'duration', 'seed', 'enablePromptExpansion', 'provider', 'requestType',
+      'model', 'mode', 'prompt', 'negativePrompt', 'resolution', 'aspectRatio', 'duration', 'seed', 'enablePromptExpansion', 'provider', 'requestType',
     ]);
   });
 

@@ -154,6 +154,7 @@ async function rowsOf(planned: Planned[], stored: Stored[], { teamId, userId }: 
       teamId,
       userId,
       parentId: here.has(clip.id) ? clip.id : null,
+      model: recipe.model,
       mode: recipe.mode,
       prompt: recipe.prompt,
       negativePrompt: recipe.negativePrompt ?? null,

@@ -3,6 +3,7 @@ import { diffRecipes } from './recipe-diff';
 import type { ConcreteGenerationRequest } from './schema';
 
 const base: ConcreteGenerationRequest = {
+  model: 'wan-2-5',
   mode: 'text-to-video',
   prompt: 'a fox in snow',
   negativePrompt: undefined,
@@ -22,6 +23,7 @@ const rowOf = (recipes: ConcreteGenerationRequest[], field: string) => diffRecip
 describe('diffRecipes', () => {
   it('shows every request field but the delivery, in form order, with human labels', () => {
     expect(diffRecipes([base, base]).map((row) => row.label)).toEqual([
+      'Model',
       'Mode',
       'Prompt',
       'Negative prompt',
@@ -33,6 +35,10 @@ describe('diffRecipes', () => {
       'Prompt expansion',
       'Provider',
     ]);
+  });
+
+  it('marks the model when two clips were made on different models', () => {
+    expect(differing([recipe({}), recipe({ model: 'wan-2-5-video' })])).toEqual(['model']);
   });
 
   it('marks only the seed when two clips differ only by seed', () => {

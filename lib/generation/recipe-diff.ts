@@ -18,6 +18,7 @@ function startImageOf(recipe: Recipe): string {
 
 /** The fields a person compares, in the order the studio form shows them; requestType only says how we heard back. */
 const fields: { field: keyof Recipe; label: string; show: (recipe: Recipe) => string }[] = [
+  { field: 'model', label: 'Model', show: (r) => r.model },
   { field: 'mode', label: 'Mode', show: (r) => r.mode },
   { field: 'prompt', label: 'Prompt', show: (r) => r.prompt },
   { field: 'negativePrompt', label: 'Negative prompt', show: (r) => r.negativePrompt?.trim() || NONE },

@@ -3,12 +3,13 @@ import type { ConcreteGenerationRequest } from './schema';
 
 type RequestFields = Pick<
   Generation,
-  'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'seed' | 'enablePromptExpansion' | 'provider' | 'requestType'
+  'model' | 'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'seed' | 'enablePromptExpansion' | 'provider' | 'requestType'
 >;
 
 /** The exact request a stored generation was made with, its delivery (polling or webhook) included: reproducing it sends this again. */
 export function requestOf(row: RequestFields): ConcreteGenerationRequest {
   return {
+    model: row.model,
     mode: row.mode,
     prompt: row.prompt,
     negativePrompt: row.negativePrompt ?? undefined,
@@ -38,6 +39,7 @@ export function sameVideoRequest(a: ConcreteGenerationRequest, b: ConcreteGenera
 }
 
 const recipeKeys = [
+  'model',
   'mode',
   'prompt',
   'negativePrompt',

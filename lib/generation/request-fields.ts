@@ -2,21 +2,27 @@
 // offer them (the studio form, the cost line, the usage chart) do not load and build the schemas at start-up.
 // lib/generation/schema.ts holds the one zod schema of a request and re-exports all of this.
 
+import { allAspectRatios, allResolutions, DEFAULT_MODEL, type ModelId, modelIds, type Resolution } from './models';
 import type { GenerationRequest } from './schema';
 
+export * from './models';
+
+/** The default model's prompt limit; a request's own is `models[request.model].promptMax`. */
 export const PROMPT_MAX = 800;
 export const NEGATIVE_PROMPT_MAX = 500;
 export const SEED_MAX = 2_147_483_647;
 
 export const modes = ['text-to-video', 'image-to-video'] as const;
-export const resolutions = ['720p', '1080p'] as const;
-export const aspectRatios = ['16:9', '9:16', '1:1'] as const;
+/** Every model's together; what one model offers is its row in models.ts. */
+export const resolutions = allResolutions;
+export const aspectRatios = allAspectRatios;
 export const durations = [5, 10] as const;
 export const providers = ['auto', 'value', 'official'] as const;
 export const requestTypes = ['async', 'callback'] as const;
 
 /** What a request is when it does not say: the schema fills these in, and the studio form starts from them. */
 export const requestDefaults = {
+  model: DEFAULT_MODEL,
   mode: 'text-to-video',
   resolution: '720p',
   aspectRatio: '16:9',
@@ -25,6 +31,7 @@ export const requestDefaults = {
   provider: 'auto',
   requestType: 'async',
 } as const satisfies {
+  model: ModelId;
   mode: (typeof modes)[number];
   resolution: (typeof resolutions)[number];
   aspectRatio: (typeof aspectRatios)[number];
@@ -63,14 +70,19 @@ export type FieldErrors = Partial<Record<keyof GenerationRequest, string[]>>;
 
 // What a request costs.
 
-/** US cents per second of video, by resolution: the studio's are getEnv().prices (PRICE_*_CENTS_PER_SECOND). */
-export type PriceTable = { '720p': number; '1080p': number };
+/** US cents per second of video, by model and resolution: the studio's are getEnv().prices (PRICE_*_CENTS_PER_SECOND). */
+export type PriceTable = Record<ModelId, Record<Resolution, number>>;
 
-/** Anything with a resolution and a duration in seconds: a request, a stored clip. */
-export type Priced = { resolution: keyof PriceTable; duration: number };
+/** Anything with a resolution and a duration in seconds, and its model (none: the default): a request, a stored clip. */
+export type Priced = { model?: ModelId; resolution: Resolution; duration: number };
 
 export function costCents(requests: Priced[], prices: PriceTable): number {
-  return requests.reduce((sum, request) => sum + prices[request.resolution] * request.duration, 0);
+  return requests.reduce((sum, request) => sum + prices[request.model ?? DEFAULT_MODEL][request.resolution] * request.duration, 0);
+}
+
+/** A price table with every model at the same prices: tests and callers that do not care about the model. */
+export function samePrices(perResolution: Record<Resolution, number>): PriceTable {
+  return Object.fromEntries(modelIds.map((id) => [id, perResolution])) as PriceTable;
 }
 
 /**

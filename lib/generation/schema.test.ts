@@ -13,6 +13,7 @@ describe('generationRequestSchema', () => {
   it('fills every documented default', () => {
     const result = generationRequestSchema.parse({ prompt: 'a fox in snow' });
     expect(result).toEqual({
+      model: 'wan-2-5',
       mode: 'text-to-video',
       prompt: 'a fox in snow',
       negativePrompt: undefined,
@@ -54,8 +55,9 @@ describe('generationRequestSchema', () => {
   });
 
   it('allows only the documented resolutions, aspect ratios, durations and providers', () => {
-    expect(errorsOf({ resolution: '480p' }).resolution).toEqual(['Resolution must be 720p or 1080p']);
-    expect(errorsOf({ aspectRatio: '4:3' }).aspectRatio).toEqual(['Aspect ratio must be 16:9, 9:16 or 1:1']);
+    expect(errorsOf({ resolution: '4k' }).resolution).toEqual(['Resolution must be 480p, 720p or 1080p']);
+    expect(errorsOf({ aspectRatio: '21:9' }).aspectRatio).toEqual(['Aspect ratio must be 16:9, 9:16, 1:1, 4:3 or 3:4']);
+    expect(errorsOf({ model: 'wan-3' }).model).toEqual(['Model must be wan-2-5 or wan-2-5-video']);
     expect(errorsOf({ duration: 7 }).duration).toEqual(['Duration must be 5 or 10 seconds']);
     expect(errorsOf({ duration: '5' }).duration).toEqual(['Duration must be 5 or 10 seconds']);
     expect(errorsOf({ provider: 'cheap' }).provider).toEqual(['Provider must be auto, value or official']);

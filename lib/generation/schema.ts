@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '@/lib/zod-jitless';
-import { aspectRatios, controlCharactersIn, durations, type FieldErrors, modes, NEGATIVE_PROMPT_MAX, PROMPT_MAX, providers, requestDefaults, requestTypes, resolutions, SEED_MAX } from './request-fields';
+import { modelProblems } from './model-fit';
+import { aspectRatios, controlCharactersIn, durations, type FieldErrors, LONGEST_PROMPT, listOf, modelIds, modes, NEGATIVE_PROMPT_MAX, providers, requestDefaults, requestTypes, resolutions, SEED_MAX } from './request-fields';
 
 export * from './request-fields';
 
@@ -20,11 +21,19 @@ const textFor = (what: string) =>
       if (found) ctx.addIssue({ code: 'custom', message: `${what} contains control characters (${found}); remove them.` });
     });
 
+// Far past every model's limit: the model's own (`modelProblems`) is checked once the fields parse.
+const PROMPT_GUARD = 10 * LONGEST_PROMPT;
+const failedFields = (issues: readonly { path?: readonly PropertyKey[] }[]) => new Set(issues.map((issue) => String(issue.path?.[0])));
+// What each model check reads besides the model and mode: a frame is checked at its resolution.
+const readsOf = { prompt: ['prompt'], resolution: ['resolution'], aspectRatio: ['resolution', 'aspectRatio'], duration: ['duration'] } as const;
+
 /** The one schema of a generation request: the studio form, the server action and the Wan client share it. */
 export const generationRequestSchema = z
   .object({
+    /** Which of the service's models makes the clip; its row in models.ts bounds every other field. */
+    model: z.enum(modelIds, `Model must be ${listOf(modelIds)}`).default(requestDefaults.model),
     mode: z.enum(modes).default(requestDefaults.mode),
-    prompt: textFor('The prompt').pipe(z.string().trim().min(1, 'Describe the video you want').max(PROMPT_MAX, `Prompt must be at most ${PROMPT_MAX} characters`)),
+    prompt: textFor('The prompt').pipe(z.string().trim().min(1, 'Describe the video you want').max(PROMPT_GUARD, `Prompt must be at most ${LONGEST_PROMPT} characters`)),
     negativePrompt: textFor('The negative prompt')
       .pipe(z.string().trim().max(NEGATIVE_PROMPT_MAX, `Negative prompt must be at most ${NEGATIVE_PROMPT_MAX} characters`))
       .optional()
@@ -32,8 +41,8 @@ export const generationRequestSchema = z
     imageUrls: z.array(z.url('Image link must be a valid URL')).max(1).optional(),
     /** The studio's checked, kept copy of the start frame (from POST /api/images). */
     imageId: z.uuid('Choose a start image').optional(),
-    resolution: z.enum(resolutions, 'Resolution must be 720p or 1080p').default(requestDefaults.resolution),
-    aspectRatio: z.enum(aspectRatios, 'Aspect ratio must be 16:9, 9:16 or 1:1').default(requestDefaults.aspectRatio),
+    resolution: z.enum(resolutions, `Resolution must be ${listOf(resolutions)}`).default(requestDefaults.resolution),
+    aspectRatio: z.enum(aspectRatios, `Aspect ratio must be ${listOf(aspectRatios)}`).default(requestDefaults.aspectRatio),
     duration: z.literal(durations, 'Duration must be 5 or 10 seconds').default(requestDefaults.duration),
     /** Absent means "random": the server fixes a concrete seed before anything is sent. */
     seed: seedSchema.optional(),
@@ -48,7 +57,22 @@ export const generationRequestSchema = z
     if (value.mode === 'text-to-video' && (value.imageUrls?.length || value.imageId)) {
       ctx.addIssue({ code: 'custom', path: ['imageUrls'], message: 'Text-to-video takes no image' });
     }
-  });
+  })
+  // The model's own limits, as soon as the fields they bound have parsed (whatever else is wrong).
+  .superRefine(
+    (value, ctx) => {
+      // Each field against its model as soon as what it reads has parsed, whatever else is wrong; a field
+      // that failed its own check stands in as the default (never a model problem) and is not checked again.
+      const failed = failedFields(ctx.issues);
+      const safe = { ...value, ...Object.fromEntries([...failed].filter((key) => key in requestDefaults).map((key) => [key, requestDefaults[key as keyof typeof requestDefaults]])) };
+      if (failed.has('prompt')) safe.prompt = '';
+      for (const problem of modelProblems(safe)) {
+        if (readsOf[problem.path].some((key) => failed.has(key))) continue;
+        ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+      }
+    },
+    { when: ({ issues }) => !failedFields(issues).has('model') && !failedFields(issues).has('mode') },
+  );
 
 export type GenerationRequestInput = z.input<typeof generationRequestSchema>;
 export type GenerationRequest = z.output<typeof generationRequestSchema>;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { costCents, generationRequestSchema, type PriceTable } from './schema';
+import { costCents, generationRequestSchema, type PriceTable, samePrices } from './schema';
 import { expandSweep, sweepSchema, sweepSize } from './sweep';
 
 const base = generationRequestSchema.parse({ prompt: 'a kite over dunes', resolution: '720p', duration: 5, seed: 7 });
 let next = 0;
 // The studio's default prices (lib/env.ts).
-const prices: PriceTable = { '720p': 6, '1080p': 10 };
+const prices: PriceTable = samePrices({ '480p': 5, '720p': 6, '1080p': 10 });
 const random = () => [11, 11, 42, 99, 5][next++ % 5] ?? 0;
 
 describe('seed sweeps', () => {

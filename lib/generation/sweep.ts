@@ -11,6 +11,9 @@ const countSchema = z.coerce
   .min(SWEEP_MIN, `A sweep needs at least ${SWEEP_MIN} seeds`)
   .max(SWEEP_MAX, `A sweep has at most ${SWEEP_MAX} seeds`);
 
+/** The resolution axis's two values: both models take both, at every frame either offers there. */
+export const RESOLUTION_AXIS = ['720p', '1080p'] as const;
+
 export const sweepAxes = ['none', 'duration', 'resolution', 'enablePromptExpansion'] as const;
 export type SweepAxis = (typeof sweepAxes)[number];
 
@@ -54,7 +57,7 @@ function axisValues(axis: SweepAxis): Partial<GenerationRequest>[] {
     case 'duration':
       return [{ duration: 5 }, { duration: 10 }];
     case 'resolution':
-      return [{ resolution: '720p' }, { resolution: '1080p' }];
+      return RESOLUTION_AXIS.map((resolution) => ({ resolution }));
     case 'enablePromptExpansion':
       return [{ enablePromptExpansion: false }, { enablePromptExpansion: true }];
     case 'none':

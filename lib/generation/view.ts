@@ -8,6 +8,7 @@ export type GenerationView = {
   /** Who started it: decides whose queue controls show (see can() in lib/auth/authz). */
   authorId: string;
   authorName: string;
+  model: Generation['model'];
   mode: Generation['mode'];
   prompt: string;
   negativePrompt: string | null;
@@ -71,6 +72,7 @@ export function toView(row: Generation & { authorName: string; imageFileName?: s
     parentId: row.parentId,
     authorId: row.userId,
     authorName: row.authorName,
+    model: row.model,
     mode: row.mode,
     prompt: row.prompt,
     negativePrompt: row.negativePrompt,

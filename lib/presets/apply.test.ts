@@ -18,7 +18,8 @@ describe('applying a saved setup', () => {
   it('fills every saved parameter, a saved seed locked', () => {
     const { values, notes } = applySetup({ ...saved, prompt: 'a fox in the snow' }, { webhookAvailable: true });
     expect(notes).toEqual([]);
-    expect(values).toEqual({ ...saved, prompt: 'a fox in the snow', seed: '42', seedLocked: true });
+    // Saved before there were two models: the first.
+    expect(values).toEqual({ ...saved, model: 'wan-2-5', prompt: 'a fox in the snow', seed: '42', seedLocked: true });
   });
 
   it('leaves the prompt alone when the preset did not keep it, and unlocks the seed for a random-seed preset', () => {
@@ -29,14 +30,28 @@ describe('applying a saved setup', () => {
   });
 
   it('replaces values the schema no longer takes by the defaults, saying what changed', () => {
-    const { values, notes } = applySetup({ ...saved, resolution: '480p', duration: 7, provider: 'cheapest', seed: -3 }, { webhookAvailable: true });
+    const { values, notes } = applySetup({ ...saved, resolution: '4k', duration: 7, provider: 'cheapest', seed: -3 }, { webhookAvailable: true });
     expect(values).toMatchObject({ resolution: '720p', duration: 5, provider: 'auto', seedLocked: false, aspectRatio: '9:16' });
     expect(notes).toEqual([
-      'Resolution “480p” is no longer offered: “720p” instead.',
+      'Resolution “4k” is no longer offered: “720p” instead.',
       'Duration 7 is no longer offered: 5 instead.',
       'Provider “cheapest” is no longer offered: “auto” instead.',
       'Seed -3 is out of range: a random seed instead.',
     ]);
+  });
+
+  it('fits a setup to its model: an old one (no model) at 480p 4:3 becomes 720p 16:9 on wan-2-5, saying why', () => {
+    const { values, notes } = applySetup({ ...saved, resolution: '480p', aspectRatio: '4:3' }, { webhookAvailable: true });
+    expect(values).toMatchObject({ model: 'wan-2-5', resolution: '720p', aspectRatio: '16:9' });
+    expect(notes).toEqual(['Resolution is now 720p: Wan 2.5 has no 480p.', 'Aspect ratio is now 16:9: Wan 2.5 has no 4:3 at 720p.']);
+  });
+
+  it('keeps a wan-2-5-video setup at 480p, and its 1 500-character prompt', () => {
+    const prompt = 'p'.repeat(1500);
+    const { values, notes } = applySetup({ ...saved, model: 'wan-2-5-video', resolution: '480p', aspectRatio: '1:1', prompt }, { webhookAvailable: true });
+    expect(notes).toEqual([]);
+    expect(values).toMatchObject({ model: 'wan-2-5-video', resolution: '480p', aspectRatio: '1:1', prompt });
+    expect(applySetup({ ...saved, model: 'wan-2-5-video', prompt: prompt + 'p' }, { webhookAvailable: true }).notes).toEqual(['Prompt must be at most 1500 characters: edit it before generating.']);
   });
 
   it('falls back to polling where webhooks are unavailable', () => {
@@ -98,8 +113,10 @@ describe('the save schema', () => {
     [{ ...base, name: '  ' }, 'Name the preset'],
     [{ ...base, name: 'x'.repeat(61) }, 'A preset name is at most 60 characters'],
     [{ ...base, name: 'two\nlines' }, 'A preset name is one line of text'],
-    [{ ...base, settings: { ...saved, resolution: '4k' } }, 'Resolution must be 720p or 1080p'],
+    [{ ...base, settings: { ...saved, resolution: '4k' } }, 'Resolution must be 480p, 720p or 1080p'],
     [{ ...base, settings: { ...saved, seed: 2 ** 31 } }, 'Seed must be at most 2147483647'],
+    [{ ...base, settings: { ...saved, resolution: '480p' } }, '480p is only on Wan 2.5 Video; Wan 2.5 offers 720p or 1080p'],
+    [{ ...base, settings: { ...saved, model: 'wan-2-5-video', resolution: '480p', aspectRatio: '3:4' } }, '3:4 is only at 720p or 1080p on Wan 2.5 Video'],
     [{ ...base, settings: { ...saved, prompt: '' } }, 'Describe the video you want'],
     [{ kind: 'negative', name: 'Empty', settings: { negativePrompt: '' } }, 'Write a negative prompt to save'],
   ])('refuses %j', (input, message) => {

@@ -1,4 +1,5 @@
-import { generationRequestSchema, requestDefaults, seedSchema, type GenerationRequest } from '@/lib/generation/schema';
+import { fitToModel } from '@/lib/generation/model-fit';
+import { DEFAULT_MODEL, generationRequestSchema, models, requestDefaults, seedSchema, type GenerationRequest } from '@/lib/generation/schema';
 import type { PresetStartImage, PresetView } from './schemas';
 
 // Applying a saved setup to the studio form: each value is checked against today's request schema, and a
@@ -6,6 +7,7 @@ import type { PresetStartImage, PresetView } from './schemas';
 
 /** The form's values a preset sets; the studio form's own values are these plus the start frame (components/studio-form-values.ts). */
 export type AppliedValues = {
+  model: GenerationRequest['model'];
   mode: GenerationRequest['mode'];
   prompt: string;
   negativePrompt: string;
@@ -25,8 +27,9 @@ export type Applied = { values: Partial<AppliedValues> & { startImage?: PresetSt
 export const FRAME_MISSING = 'The start image saved with this preset is no longer in the team’s storage: choose one again. The rest of the preset was applied.';
 
 const field = generationRequestSchema.shape;
-const choices = ['mode', 'resolution', 'aspectRatio', 'duration', 'enablePromptExpansion', 'provider', 'requestType'] as const;
+const choices = ['model', 'mode', 'resolution', 'aspectRatio', 'duration', 'enablePromptExpansion', 'provider', 'requestType'] as const;
 const labels: Record<(typeof choices)[number], string> = {
+  model: 'Model',
   mode: 'Mode',
   resolution: 'Resolution',
   aspectRatio: 'Aspect ratio',
@@ -60,6 +63,7 @@ export function applySetup(saved: unknown, { webhookAvailable, startImage = null
       notes.push(`${labels[key]} ${shown(saved[key])} is no longer offered: ${shown(requestDefaults[key])} instead.`);
     }
   }
+  if (choices.some((key) => key in saved)) fitSetupToModel(values, notes);
   if (values.mode === 'image-to-video' && startImage !== null) {
     // A missing frame is emptied rather than left as it was: the form shows the preset, the note what is lacking.
     values.startImage = startImage === 'missing' ? null : startImage;
@@ -90,6 +94,22 @@ export function applySetup(saved: unknown, { webhookAvailable, startImage = null
     // Filled in as saved (never cut): the form shows the same error, and the member decides what to drop.
     const checked = text === '' ? undefined : field[key].safeParse(text);
     if (checked && !checked.success) notes.push(`${checked.error.issues[0]?.message ?? 'The saved text is not valid'}: edit it before generating.`);
+    const max = models[values.model ?? DEFAULT_MODEL].promptMax;
+    if (key === 'prompt' && checked?.success && text.length > max) notes.push(`Prompt must be at most ${max} characters: edit it before generating.`);
   }
   return { values, notes };
+}
+
+/**
+ * A setup's values together on its model (one saved before there were two means the first): a resolution or
+ * frame the model does not take becomes one it does, with the same sentence the form says on a switch.
+ */
+function fitSetupToModel(values: Applied['values'], notes: string[]): void {
+  values.model ??= DEFAULT_MODEL;
+  const whole = { ...requestDefaults, prompt: '', ...values, model: values.model };
+  const fitted = fitToModel(whole, values.model);
+  for (const key of ['resolution', 'aspectRatio', 'duration'] as const) {
+    if (fitted.values[key] !== whole[key]) Object.assign(values, { [key]: fitted.values[key] });
+  }
+  notes.push(...fitted.changes.filter((change) => !change.startsWith('The prompt')));
 }

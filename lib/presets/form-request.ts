@@ -11,6 +11,7 @@ export type FormRequestValues = AppliedValues & { startImage: { id: string } | n
 export function toRequestInput(values: FormRequestValues): GenerationRequestInput {
   const seedText = values.seed.trim();
   return {
+    model: values.model,
     mode: values.mode,
     // The server sends the service the URL of the image it checked and kept; the form names it by id.
     ...(values.mode === 'image-to-video' && values.startImage ? { imageId: values.startImage.id } : {}),

@@ -1,3 +1,4 @@
+import { modelProblems } from '@/lib/generation/model-fit';
 import { z } from 'zod';
 import '@/lib/zod-jitless';
 import type { PresetKind } from '@/db/schema';
@@ -24,6 +25,7 @@ const field = generationRequestSchema.shape;
  */
 export const setupSettingsSchema = z
   .object({
+    model: field.model,
     mode: field.mode,
     imageId: z.uuid('That start image does not exist.').optional(),
     resolution: field.resolution,
@@ -35,6 +37,9 @@ export const setupSettingsSchema = z
     negativePrompt: field.negativePrompt,
     seed: seedSchema.nullable().default(null),
     prompt: field.prompt.optional(),
+  })
+  .superRefine((settings, ctx) => {
+    for (const problem of modelProblems({ ...settings, prompt: settings.prompt ?? '' })) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
   })
   .transform(({ imageId, ...settings }): typeof settings & { imageId?: string } => (settings.mode === 'image-to-video' && imageId ? { ...settings, imageId } : settings));
 export type SetupSettings = z.output<typeof setupSettingsSchema>;

@@ -13,8 +13,9 @@ import { teamSettingsSchema } from '@/lib/teams/schemas';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
 import { newCallbackSecret } from '@/lib/tasks/callback';
 import { guardFor, instanceLimits, limitsFor, withinLimits } from './limits';
+import { samePrices } from '@/lib/generation/request-fields';
 
-const PRICES = { '720p': 6, '1080p': 10 };
+const PRICES = samePrices({ '480p': 6, '720p': 6, '1080p': 10 });
 
 // Every limit is an attack it stops: an owner raising their own team's limits, a second team to double
 // the hourly quota, many teams or many people draining one studio's key in a day. 720p 5 s = 30 cents here.

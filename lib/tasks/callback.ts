@@ -66,7 +66,7 @@ export async function applyCallback(row: Generation, body: unknown, deps: Callba
   let status: TaskStatus = claimed;
   if (claimed.state === 'success') {
     try {
-      status = await deps.wan.getTask(claimed.taskId);
+      status = await deps.wan.getTask(claimed.taskId, row.model);
     } catch (error) {
       console.warn(`[callback] confirming ${claimed.taskId} failed:`, error instanceof Error ? error.message : error);
       return deferToPoll(row, claimed.taskId, adopting, deps);

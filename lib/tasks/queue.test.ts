@@ -13,8 +13,9 @@ import { dispatchQueued } from './dispatch';
 import { refreshIfDue } from './refresh';
 import { submitAndDispatch } from '@/test/submit';
 import { nextQueueRank, submitGeneration } from './submit';
+import { samePrices } from '@/lib/generation/request-fields';
 
-const PRICES = { '720p': 6, '1080p': 10 };
+const PRICES = samePrices({ '480p': 6, '720p': 6, '1080p': 10 });
 
 const SCALE = 0.005;
 let emulator: TestEmulator;

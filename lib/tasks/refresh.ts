@@ -34,7 +34,7 @@ async function poll(id: string, { wan, now, pollScale }: RefreshDeps): Promise<v
   if (!row?.taskId) return;
 
   try {
-    const status = await wan.getTask(row.taskId);
+    const status = await wan.getTask(row.taskId, row.model);
     const updated = await updateGeneration({ id, values: applyTaskStatus(row, status, now(), pollScale) });
     if (updated?.state === 'success') void archiveGeneration(id, { onChange: notifyChanged, now }).catch(() => undefined);
   } catch (error) {

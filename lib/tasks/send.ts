@@ -32,7 +32,7 @@ export async function sendGeneration(id: string, deps: TrackerDeps): Promise<Gen
 
   try {
     const retryUntil = row.leaseUntil.getTime() - sendLeaseMs * RETRY_MARGIN_FRACTION;
-    const { taskId } = await wan.createTask(toWanCreateBody(requestOf(row), webhook), { retryUntil });
+    const { taskId } = await wan.createTask(toWanCreateBody(requestOf(row), webhook), { model: row.model, retryUntil });
     heartbeat.stop();
     const sentAt = now();
     const values = { state: 'pending', submittedAt: sentAt, nextPollAt: firstRefreshAt(row, sentAt, pollScale), leaseUntil: null, updatedAt: sentAt } as const;

@@ -46,6 +46,7 @@ export async function submitGenerations(
         userId,
         parentId: parentIds?.[index] ?? null,
         sweepId: sweepId ?? null,
+        model: request.model,
         mode: request.mode,
         prompt: request.prompt,
         negativePrompt: request.negativePrompt ?? null,

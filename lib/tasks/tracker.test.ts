@@ -28,16 +28,18 @@ function deps(wan: WanClient, overrides: Partial<TrackerDeps> = {}): TrackerDeps
 /** The real client, counting calls and noting what the database held when each create was sent. */
 function observedClient(apiKey = KEY_A) {
   const real = createWanClient({ baseUrl: emulator.apiBaseUrl, apiKey, timeoutMs: 5_000 });
-  const seen = { statusCalls: 0, creates: [] as { seed: number; stateWhenSent: string | undefined }[] };
+  const seen = { statusCalls: 0, creates: [] as { seed: number; stateWhenSent: string | undefined }[], models: [] as (string | undefined)[] };
   const wan: WanClient = {
-    async createTask(body) {
+    async createTask(body, options) {
       const stored = await getDb().select({ state: generations.state }).from(generations).where(eq(generations.seed, body.input.seed)).get();
       seen.creates.push({ seed: body.input.seed, stateWhenSent: stored?.state });
-      return real.createTask(body);
+      seen.models.push(options?.model);
+      return real.createTask(body, options);
     },
-    async getTask(taskId) {
+    async getTask(taskId, model) {
       seen.statusCalls += 1;
-      return real.getTask(taskId);
+      seen.models.push(model);
+      return real.getTask(taskId, model);
     },
   };
   return { wan, seen };
@@ -115,6 +117,16 @@ describe('refreshIfDue', () => {
     expect(archived?.archiveBytes).toBe(upstream.byteLength);
     const file = path.join(process.env.DATA_DIR ?? '', 'videos', archived?.archivePath ?? '');
     expect(fs.readFileSync(file).equals(upstream)).toBe(true);
+  });
+
+  it('sends and follows a wan-2-5-video clip on that model’s endpoints, and keeps its model', async () => {
+    const { wan, seen } = observedClient();
+    const request = generationRequestSchema.parse({ model: 'wan-2-5-video', prompt: 'a heron at dawn', resolution: '480p', seed: 7 });
+    const row = await submitAndDispatch({ ...owner, request }, deps(wan));
+    expect(row.model).toBe('wan-2-5-video');
+    const done = await refreshUntilFinished(row.id, wan);
+    expect(done.state).toBe('success');
+    expect(new Set(seen.models)).toEqual(new Set(['wan-2-5-video']));
   });
 
   it('records the fail code of a task the service refuses', async () => {

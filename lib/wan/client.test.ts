@@ -1,7 +1,11 @@
 import { closedPort } from '@/test/net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
-import { generationRequestSchema } from '@/lib/generation/schema';
+import { generationRequestSchema, type ModelId } from '@/lib/generation/schema';
+import { describeVideo } from '@/emulator/test-video-probe';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createWanClient, type WanClient } from './client';
 import { WanApiError, WanNetworkError } from './errors';
 import { toWanCreateBody } from './request-body';
@@ -12,9 +16,9 @@ let wan: WanClient;
 const body = (input: Record<string, unknown> = {}) =>
   toWanCreateBody({ ...generationRequestSchema.parse({ prompt: 'a red kite over dunes', ...input }), seed: 11 });
 
-async function waitForEnd(taskId: string) {
+async function waitForEnd(taskId: string, model?: ModelId) {
   for (let i = 0; i < 400; i++) {
-    const status = await wan.getTask(taskId);
+    const status = await wan.getTask(taskId, model);
     if (status.state === 'success' || status.state === 'failed') return status;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -38,6 +42,33 @@ describe('Wan client against the emulator', () => {
     expect(status.completeTime).toBeGreaterThanOrEqual(status.createTime ?? Infinity);
     const video = await fetch(status.resultJson?.resultUrls[0] ?? '');
     expect(video.headers.get('content-type')).toBe('video/mp4');
+  });
+
+  it('makes a 480p draft on wan-2-5-video through that model’s own endpoints', async () => {
+    const { taskId } = await wan.createTask(body({ model: 'wan-2-5-video', resolution: '480p', aspectRatio: '1:1' }), { model: 'wan-2-5-video' });
+    expect((await waitForEnd(taskId, 'wan-2-5-video')).state).toBe('success');
+  });
+
+  it('makes a 4:3 clip on wan-2-5-video through that model’s own endpoints', async () => {
+    const { taskId } = await wan.createTask(body({ model: 'wan-2-5-video', resolution: '720p', aspectRatio: '4:3' }), { model: 'wan-2-5-video' });
+    // A task is known only on its own model's status endpoint.
+    await expect(wan.getTask(taskId)).rejects.toMatchObject({ status: 404 });
+    const status = await waitForEnd(taskId, 'wan-2-5-video');
+    expect(status.state).toBe('success');
+    const video = await fetch(status.resultJson?.resultUrls[0] ?? '');
+    expect(video.headers.get('content-type')).toBe('video/mp4');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'wan-client-')), 'clip.mp4');
+    await writeFile(file, Buffer.from(await video.arrayBuffer()));
+    // The emulator draws 4:3 frames 280×210.
+    expect(await describeVideo(file)).toMatch(/Video: .* 280x210/);
+  });
+
+  it('is refused 480p on wan-2-5, as the service refuses it', async () => {
+    const draft = body({ model: 'wan-2-5-video', resolution: '480p' });
+    // Sent to wan-2-5's endpoint (no model given), as a client that forgot the model would.
+    const error = await wan.createTask(draft).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 400 });
+    expect((error as WanApiError).detail).toMatch(/resolution/);
   });
 
   it('turns a refused key into a 401 WanApiError', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { createTaskDataSchema, envelopeSchema, errorDataSchema, taskStatusSchema, type TaskStatus } from './envelope';
 import { WanApiError, WanNetworkError, WanProtocolError } from './errors';
+import { DEFAULT_MODEL, type ModelId, models } from '@/lib/generation/models';
 import type { WanCreateBody } from './request-body';
 
 export type WanClientOptions = {
@@ -13,19 +14,21 @@ export type WanClientOptions = {
 };
 
 export type CreateOptions = {
+  /** The model whose endpoint makes the clip; none: the first, `wan-2-5`. */
+  model?: ModelId;
   /** Epoch ms: no retry (nor its wait) starts after this; the caller's lease on the send ends soon after. */
   retryUntil?: number;
 };
 
 export type WanClient = {
   createTask(body: WanCreateBody, options?: CreateOptions): Promise<{ taskId: string }>;
-  getTask(taskId: string): Promise<TaskStatus>;
+  /** A task's state, asked of the model that made it (none: the first). */
+  getTask(taskId: string, model?: ModelId): Promise<TaskStatus>;
 };
 
-const MODEL = 'wan-2-5';
-/** The contract's two calls; the recipe snippets show people the same ones. */
-export const CREATE_PATH = `/generateTask/${MODEL}`;
-export const STATUS_PATH = `/statusTask/${MODEL}`;
+/** The contract's two calls, per model (each has its own); the recipe snippets show people the same ones. */
+export const createPath = (model: ModelId = DEFAULT_MODEL) => `/generateTask/${models[model].path}`;
+export const statusPath = (model: ModelId = DEFAULT_MODEL) => `/statusTask/${models[model].path}`;
 const SNIPPET_CHARS = 300;
 
 export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl = fetch, now = Date.now }: WanClientOptions): WanClient {
@@ -82,8 +85,8 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
   }
 
   return {
-    createTask: (body) => call('POST', CREATE_PATH, createTaskDataSchema, body),
-    getTask: (taskId) => call('GET', `${STATUS_PATH}?taskId=${encodeURIComponent(taskId)}`, taskStatusSchema),
+    createTask: (body, options) => call('POST', createPath(options?.model), createTaskDataSchema, body),
+    getTask: (taskId, model) => call('GET', `${statusPath(model)}?taskId=${encodeURIComponent(taskId)}`, taskStatusSchema),
   };
 }
 

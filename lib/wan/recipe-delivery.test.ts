@@ -11,7 +11,7 @@ const bodyOf = (typescript: string): unknown => JSON.parse(/\nconst body = (\{[\
 
 /** A stored row as the database holds it: every column the recipe reads. */
 const row = (values: Partial<Generation>): Parameters<typeof requestOf>[0] => ({
-  mode: 'text-to-video', prompt: 'a fox', negativePrompt: null, imageUrls: null, imageId: null, resolution: '720p', aspectRatio: '16:9', duration: 5, seed: 9,
+  model: 'wan-2-5', mode: 'text-to-video', prompt: 'a fox', negativePrompt: null, imageUrls: null, imageId: null, resolution: '720p', aspectRatio: '16:9', duration: 5, seed: 9,
   enablePromptExpansion: true, provider: 'auto', requestType: 'async', ...values,
 });
 
@@ -28,7 +28,7 @@ describe('an image-to-video recipe claims no aspect ratio', () => {
   });
 
   it('keeps every other field, and text-to-video keeps its aspect ratio', () => {
-    expect(orderedRecipe(i2v)).toEqual({ mode: 'image-to-video', prompt: 'a fox', imageUrls: ['https://example.com/frame.png'], resolution: '720p', duration: 5, seed: 9, enablePromptExpansion: true, provider: 'auto', requestType: 'async' });
+    expect(orderedRecipe(i2v)).toEqual({ model: 'wan-2-5', mode: 'image-to-video', prompt: 'a fox', imageUrls: ['https://example.com/frame.png'], resolution: '720p', duration: 5, seed: 9, enablePromptExpansion: true, provider: 'auto', requestType: 'async' });
     expect(orderedRecipe(request({ aspectRatio: '9:16' }))).toMatchObject({ aspectRatio: '9:16' });
   });
 });

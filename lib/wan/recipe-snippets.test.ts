@@ -33,11 +33,20 @@ function bodyLiteralOf(typescript: string): unknown {
 }
 
 describe('recipeSnippets', () => {
+  it('sends a wan-2-5-video recipe to that model’s endpoints, in curl and TypeScript', () => {
+    const { curl, typescript, json } = recipeSnippets(request({ model: 'wan-2-5-video', resolution: '480p' }), BASE);
+    expect(curlArgs(curl)).toContain('https://api.apixo.ai/api/v1/generateTask/wan-2-5-video');
+    expect(typescript).toContain('"/generateTask/wan-2-5-video"');
+    expect(typescript).toContain('`/statusTask/wan-2-5-video?taskId=');
+    expect(JSON.parse(json)).toMatchObject({ model: 'wan-2-5-video', resolution: '480p' });
+    expect(recipeSnippets(request(), BASE).typescript).toContain('"/generateTask/wan-2-5"');
+  });
+
   it('gives the recipe as JSON in a fixed key order, exactly the request fields', () => {
     const { json } = recipeSnippets(request(), BASE);
     expect(JSON.parse(json)).toEqual(request());
     expect(Object.keys(JSON.parse(json))).toEqual([
-      'mode', 'prompt', 'negativePrompt', 'resolution', 'aspectRatio', 'duration', 'seed', 'enablePromptExpansion', 'provider', 'requestType',
+      'model', 'mode', 'prompt', 'negativePrompt', 'resolution', 'aspectRatio', 'duration', 'seed', 'enablePromptExpansion', 'provider', 'requestType',
     ]);
   });
 

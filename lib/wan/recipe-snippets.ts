@@ -1,6 +1,6 @@
 import { orderedRecipe } from '@/lib/generation/recipe';
 import type { ConcreteGenerationRequest } from '@/lib/generation/schema';
-import { CREATE_PATH, STATUS_PATH } from './client';
+import { createPath, statusPath } from './client';
 import { toWanCreateBody } from './request-body';
 
 export type RecipeSnippets = { json: string; curl: string; typescript: string };
@@ -21,14 +21,14 @@ export function recipeSnippets(request: ConcreteGenerationRequest, apiBaseUrl: s
   const body = JSON.stringify(toWanCreateBody(request, request.requestType === 'callback' ? CALLBACK_URL_PLACEHOLDER : undefined), null, 2);
   return {
     json: JSON.stringify(orderedRecipe(request), null, 2),
-    curl: curlSnippet(root, body),
-    typescript: typescriptSnippet(root, body, request.requestType === 'callback'),
+    curl: curlSnippet(root, createPath(request.model), body),
+    typescript: typescriptSnippet({ root, body, callback: request.requestType === 'callback', paths: { create: createPath(request.model), status: statusPath(request.model) } }),
   };
 }
 
-function curlSnippet(root: string, body: string): string {
+function curlSnippet(root: string, path: string, body: string): string {
   return [
-    `curl -sS -X POST ${shellQuote(`${root}${CREATE_PATH}`)} \\`,
+    `curl -sS -X POST ${shellQuote(`${root}${path}`)} \\`,
     `  -H "Authorization: Bearer $WAN_API_KEY" \\`,
     `  -H 'Accept: application/json' \\`,
     `  -H 'Content-Type: application/json' \\`,
@@ -36,7 +36,7 @@ function curlSnippet(root: string, body: string): string {
   ].join('\n');
 }
 
-function typescriptSnippet(root: string, body: string, callback: boolean): string {
+function typescriptSnippet({ root, body, callback, paths }: { root: string; body: string; callback: boolean; paths: { create: string; status: string } }): string {
   const delivery = callback ? '// Webhook delivery: the service POSTs the result to callback_url (put your own receiver there); this script polls too.\n' : '';
   return `// Run with WAN_API_KEY set: npx tsx wan-recipe.ts
 ${delivery}const BASE_URL = ${JSON.stringify(root)};
@@ -64,11 +64,11 @@ async function call<T>(path: string, json?: unknown): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const { taskId } = await call<{ taskId: string }>(${JSON.stringify(CREATE_PATH)}, body);
+  const { taskId } = await call<{ taskId: string }>(${JSON.stringify(paths.create)}, body);
   console.log(\`task \${taskId}\`);
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    const status = await call<Status>(\`${STATUS_PATH}?taskId=\${encodeURIComponent(taskId)}\`);
+    const status = await call<Status>(\`${paths.status}?taskId=\${encodeURIComponent(taskId)}\`);
     if (status.state === 'failed') throw new Error(\`failed: \${status.failCode} \${status.failMsg}\`);
     if (status.state === 'success') {
       // resultJson is a JSON string inside the JSON answer: parse it again.

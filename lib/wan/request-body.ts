@@ -1,6 +1,6 @@
-import type { ConcreteGenerationRequest } from '@/lib/generation/schema';
+import type { AspectRatio, ConcreteGenerationRequest, Resolution } from '@/lib/generation/schema';
 
-/** The wire body of POST /generateTask/wan-2-5, snake_case as the contract names it. */
+/** The wire body of POST /generateTask/<model>, snake_case as the contract names it (the model is in the path). */
 export type WanCreateBody = {
   request_type: 'async' | 'callback';
   callback_url?: string;
@@ -10,9 +10,9 @@ export type WanCreateBody = {
     prompt: string;
     negative_prompt?: string;
     image_urls?: string[];
-    resolution: '720p' | '1080p';
+    resolution: Resolution;
     duration: 5 | 10;
-    aspect_ratio?: '16:9' | '9:16' | '1:1';
+    aspect_ratio?: AspectRatio;
     seed: number;
     enable_prompt_expansion: boolean;
   };

@@ -66,7 +66,7 @@ export function createResilientClient(inner: WanClient, { limiter, policy }: { l
   const createTask = limited(inner.createTask);
   const getTask = limited(inner.getTask);
   return {
-    createTask: (body, options) => withRetry(() => createTask(body), isRetryableCreate, policy, options?.retryUntil),
-    getTask: (taskId) => withRetry(() => getTask(taskId), isRetryableRead, policy),
+    createTask: (body, options) => withRetry(() => createTask(body, options), isRetryableCreate, policy, options?.retryUntil),
+    getTask: (taskId, model) => withRetry(() => getTask(taskId, model), isRetryableRead, policy),
   };
 }

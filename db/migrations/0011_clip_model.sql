@@ -1,0 +1,1 @@
+ALTER TABLE `generations` ADD `model` text DEFAULT 'wan-2-5' NOT NULL;
