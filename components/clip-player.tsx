@@ -46,8 +46,10 @@ export function ClipPlayer({ src, poster, start, controls, testId }: Props) {
   }, [start]);
 
   useEffect(() => {
-    if (live && focusVideo.current) video.current?.focus();
+    // Only once the video is there: a focus that came during hydration is replayed before the first effects run.
+    if (!live || !focusVideo.current) return;
     focusVideo.current = false;
+    video.current?.focus();
   }, [live]);
 
   useEffect(() => {
