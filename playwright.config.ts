@@ -65,6 +65,9 @@ export default defineConfig({
         NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production',
         // The persona fixtures sign their accounts up by request (the emulator's default, said out loud).
         SIGNUP: 'open',
+        // The personas live for the whole run, so one owner starts well over the default 100 clips an hour; the
+        // per-person quota has its own tests (lib/start/limits.test.ts, e2e/activity.spec.ts with a studio of its own).
+        HOURLY_QUOTA: '1000',
         NEXT_TELEMETRY_DISABLED: '1',
       },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
