@@ -55,8 +55,8 @@ describe('each model’s limits in the request schema', () => {
     expect(errorsOf({ resolution: '4k', aspectRatio: '4:3' }).aspectRatio).toBeUndefined();
   });
 
-  it('has sound on neither model yet, and each model its own endpoint path', () => {
-    expect(Object.values(models).map((model) => [model.path, model.audio])).toEqual([['wan-2-5', false], ['wan-2-5-video', false]]);
+  it('has sound on the second model only, and each model its own endpoint path', () => {
+    expect(Object.values(models).map((model) => [model.path, model.audio])).toEqual([['wan-2-5', false], ['wan-2-5-video', true]]);
   });
 });
 

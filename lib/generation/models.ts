@@ -24,7 +24,7 @@ export type ModelLimits = {
   /** Text-to-video frames at each of its resolutions (image-to-video follows the image). */
   aspectRatiosAt: Readonly<Partial<Record<Resolution, readonly AspectRatio[]>>>;
   durations: readonly (5 | 10)[];
-  /** Takes an audio track (`audio_urls`) and makes sound. */
+  /** Makes sound with the picture: its own, or from one audio track (`audio_urls`) when given. */
   audio: boolean;
   /** The path segment of its endpoints: POST /generateTask/<path>, GET /statusTask/<path>. */
   path: string;
@@ -48,12 +48,12 @@ export const models: Readonly<Record<ModelId, ModelLimits>> = {
   'wan-2-5-video': {
     id: 'wan-2-5-video',
     label: 'Wan 2.5 Video',
-    summary: '480p drafts, 4:3 and 3:4 frames, prompts up to 1 500 characters',
+    summary: 'With sound; 480p drafts, 4:3 and 3:4 frames, prompts up to 1 500 characters',
     promptMax: 1500,
     resolutions: ['480p', '720p', '1080p'],
     aspectRatiosAt: { '480p': BASIC_FRAMES, '720p': ALL_FRAMES, '1080p': ALL_FRAMES },
     durations: [5, 10],
-    audio: false,
+    audio: true,
     path: 'wan-2-5-video',
   },
 };
@@ -68,6 +68,11 @@ export function isModelId(value: unknown): value is ModelId {
 /** A model's row; anything that is not a model id (an old row, an old file) means the default model. */
 export function modelOf(id: unknown): ModelLimits {
   return models[isModelId(id) ? id : DEFAULT_MODEL];
+}
+
+/** Whether a clip of this model has sound (every clip of a model with audio does: its own, or the given track). */
+export function hasSound(model: unknown): boolean {
+  return modelOf(model).audio;
 }
 
 /** The frames a model offers at a resolution (none where it does not offer the resolution). */
