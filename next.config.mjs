@@ -15,7 +15,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: everywhere },
-      { source: '/(api|i)/:path*', headers: nonDocument },
+      { source: '/(api|i|a)/:path*', headers: nonDocument },
     ];
   },
 };

@@ -46,9 +46,9 @@ function secured(response: NextResponse, https: boolean, csp: string): NextRespo
 
 export const config = {
   matcher: [
-    // Pages only. API routes and start frames get their (static) headers from next.config.mjs: a proxied request
+    // Pages only. API routes, start frames (i/) and sound tracks (a/) get their (static) headers from next.config.mjs: a proxied request
     // with a body would be read whole by Next before the route's own limits run, and every long poll would pay
     // the proxy's cost (bench:tracker: webhook upstream→watcher p95 4.1 s with it, see the closing note of issue 11).
-    '/((?!api/|i/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|webmanifest|woff2?)$).*)',
+    '/((?!api/|i/|a/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|webmanifest|woff2?)$).*)',
   ],
 };

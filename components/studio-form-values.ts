@@ -1,14 +1,15 @@
 import type { StartImage } from './start-image-picker';
+import type { SoundTrackView } from '@/lib/audio/track-view';
 import type { AppliedValues } from '@/lib/presets/apply';
 import { toRequestInput } from '@/lib/presets/form-request';
 import { requestDefaults, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/request-fields';
 import type { RequestSchema } from './hooks/use-request-schema';
 
-/** What the form edits (a preset's values plus the start frame); `seed` is text while the user types it. */
-export type StudioFormValues = AppliedValues & { startImage: StartImage | null };
+/** What the form edits (a preset's values plus the start frame and sound track); `seed` is text while the user types it. */
+export type StudioFormValues = AppliedValues & { startImage: StartImage | null; soundTrack: SoundTrackView | null };
 
 export function defaultFormValues(seed: number): StudioFormValues {
-  return { ...requestDefaults, startImage: null, prompt: '', negativePrompt: '', seed: String(seed), seedLocked: false };
+  return { ...requestDefaults, startImage: null, soundTrack: null, prompt: '', negativePrompt: '', seed: String(seed), seedLocked: false };
 }
 
 /**

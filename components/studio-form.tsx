@@ -13,6 +13,8 @@ import { ModelChoice } from './model-choice';
 import { fitToModel } from '@/lib/generation/model-fit';
 import { Button } from './ui/button';
 import { StartImagePicker } from './start-image-picker';
+import { SoundTrackPicker } from './sound-track-picker';
+import { models } from '@/lib/generation/models';
 import { Segmented } from './ui/segmented';
 import { CostEstimate } from './cost-estimate';
 import { PresetBar } from './presets/preset-bar';
@@ -124,6 +126,15 @@ export function StudioForm({
           />
         )}
         <PromptFields {...fieldProps} />
+        {models[values.model].audio && (
+          <SoundTrackPicker
+            value={values.soundTrack}
+            onChange={(track) => set('soundTrack', track)}
+            clipSeconds={values.duration}
+            uploadsAvailable={uploadsAvailable}
+            error={errorOf('audioId') ?? errorOf('audioUrls')}
+          />
+        )}
         <ClipSettingsFields {...fieldProps} webhookAvailable={webhookAvailable} />
 
         {formError && (

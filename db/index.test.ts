@@ -44,8 +44,8 @@ function oldRows(db: ReturnType<typeof drizzle<typeof schema>>) {
     stackKey: '',
     ...values,
   });
-  // Today's schema writes the model column (0011) that the release before had not: a stand-in for the insert only.
-  db.$client.exec("ALTER TABLE generations ADD model text DEFAULT 'wan-2-5' NOT NULL");
+  // Today's schema writes columns (model: 0011, the sound track: 0012) that the release before had not: stand-ins for the insert only.
+  db.$client.exec("ALTER TABLE generations ADD model text DEFAULT 'wan-2-5' NOT NULL; ALTER TABLE generations ADD audio_urls text; ALTER TABLE generations ADD audio_id text");
   db.insert(generations)
     .values([
       clip('g1'),
@@ -58,7 +58,7 @@ function oldRows(db: ReturnType<typeof drizzle<typeof schema>>) {
       clip('g8', { stackKey: 'recipe:kept' }),
     ])
     .run();
-  db.$client.exec('ALTER TABLE generations DROP COLUMN model');
+  db.$client.exec('ALTER TABLE generations DROP COLUMN model; ALTER TABLE generations DROP COLUMN audio_urls; ALTER TABLE generations DROP COLUMN audio_id');
 }
 
 describe('an upgraded database', () => {
@@ -86,6 +86,15 @@ describe('an upgraded database', () => {
     expect(stackKeyOf({ ...recipe, model: 'wan-2-5-video' })).not.toBe(stackKeyOf(recipe));
     // The key of that recipe as the release before models computed it (0006, 0010): sha256 of its fields, no model.
     expect(stackKeyOf(recipe)).toBe('recipe:EzDCi1xytiENNE5BK7u3Af');
+  });
+
+  it('never stacks clips with different sound tracks, the track counted by its bytes', () => {
+    const recipe = { ...requestDefaults, model: 'wan-2-5-video' as const, prompt: 'lanterns' };
+    const withTrack = stackKeyOf({ ...recipe, audioId: 't1' }, undefined, 'c'.repeat(64));
+    expect(withTrack).not.toBe(stackKeyOf(recipe));
+    expect(stackKeyOf({ ...recipe, audioId: 't2' }, undefined, 'c'.repeat(64))).toBe(withTrack);
+    expect(stackKeyOf({ ...recipe, audioId: 't3' }, undefined, 'd'.repeat(64))).not.toBe(withTrack);
+    expect(stackKeyOf({ ...recipe, audioId: null, audioUrls: null })).toBe(stackKeyOf(recipe));
   });
 
   it('moves the sweeps of a studio on the previous release into the stacks of their recipes (0010)', () => {

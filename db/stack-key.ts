@@ -7,14 +7,16 @@ import type { NewGeneration } from './schema';
 type StackFields = Pick<
   NewGeneration,
   'model' | 'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'enablePromptExpansion' | 'provider'
->;
+> &
+  Partial<Pick<NewGeneration, 'audioId' | 'audioUrls'>>;
 
 /**
  * Which stack card a clip belongs to: every clip whose request is the same but for the seed, whether it was
  * made alone or in a sweep (the stack groups a sweep's clips inside it). Computed at insert, so grouping is an
  * index lookup.
  */
-export function stackKeyOf(row: StackFields, imageSha256?: string): string {
+export function stackKeyOf(row: StackFields, imageSha256?: string, audioSha256?: string): string {
+  const track = audioSha256 ?? row.audioId ?? row.audioUrls?.[0];
   const sameButSeed = [
     row.mode,
     row.prompt,
@@ -29,6 +31,8 @@ export function stackKeyOf(row: StackFields, imageSha256?: string): string {
     // Stacks never mix models. Only a model other than the first is named, so every key made before there
     // were two models (0006, 0010) stays what it was.
     ...(row.model && row.model !== DEFAULT_MODEL ? [row.model] : []),
+    // Nor sound tracks, the track by its bytes; a clip without one keeps the key it had before there were tracks.
+    ...(track ? [`audio:${track}`] : []),
   ];
   return `recipe:${createHash('sha256').update(JSON.stringify(sameButSeed)).digest('base64url').slice(0, 22)}`;
 }

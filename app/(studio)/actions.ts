@@ -11,7 +11,7 @@ import { requestOf, withAvailableDelivery } from '@/lib/generation/recipe';
 import { fieldErrorsOf, generationRequestSchema, randomSeed, type FieldErrors, type GenerationRequestInput } from '@/lib/generation/schema';
 import { expandSweep, sweepSchema } from '@/lib/generation/sweep';
 import type { GenerationView } from '@/lib/generation/view';
-import { resolveStartImage } from '@/lib/images/start-image';
+import { resolveKeptInputs } from '@/lib/start/kept-inputs';
 import { guardFor } from '@/lib/start/limits';
 import { refusalMessage, sweepOverCap } from '@/lib/start/refusal-message';
 import { SETTINGS_NEED_ATTENTION, startClip, startClips, type Started } from '@/lib/start/start-clips';
@@ -55,7 +55,7 @@ export const reproduceGeneration = teamAction(
     if (!source) return fail(NOT_FOUND);
     const seed = options.newSeed ? randomSeed() : source.seed;
     const request = withAvailableDelivery({ ...requestOf(source), seed }, Boolean(getEnv().reachableUrl));
-    const resolved = await resolveStartImage(request, team.teamId, { preferCopy: true });
+    const resolved = await resolveKeptInputs(request, team.teamId, { preferCopy: true });
     if (!resolved.ok) return fail(resolved.message);
     const started = await startClip({ teamId: team.teamId, userId: user.id, request: resolved.request, parentId: source.id });
     if (!started.ok) return fail(started.message);

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { getGenerationById, listGenerations } from '@/db/queries/generations';
-import { getImageById } from '@/db/queries/storage';
+import { getAudioTrackById, getImageById } from '@/db/queries/storage';
+import { soundTrackView } from '@/lib/audio/sound-track';
 import { StudioWorkspace } from '@/components/studio-workspace';
 import { defaultFormValues, type StudioFormValues } from '@/components/studio-form-values';
 import { can, reachOf } from '@/lib/auth/authz';
@@ -26,13 +27,17 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
     listGenerations({ teamId: team.teamId, limit: RECENT }),
     remix ? getGenerationById({ id: remix, teamId: team.teamId }) : undefined,
   ]);
-  const image = source?.imageId ? await getImageById({ id: source.imageId, teamId: team.teamId }) : undefined;
+  const [image, track] = await Promise.all([
+    source?.imageId ? getImageById({ id: source.imageId, teamId: team.teamId }) : undefined,
+    source?.audioId ? getAudioTrackById({ id: source.audioId, teamId: team.teamId }) : undefined,
+  ]);
 
   const initialValues: StudioFormValues = source
     ? {
         model: source.model,
         mode: source.mode,
         startImage: image ? { id: image.id, previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height } : null,
+        soundTrack: track ? soundTrackView(track) : null,
         prompt: source.prompt,
         negativePrompt: source.negativePrompt ?? '',
         seed: String(source.seed),

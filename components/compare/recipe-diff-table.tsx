@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { RecipeDiffRow } from '@/lib/generation/recipe-diff';
 import type { CompareClip } from './compare-grid';
 
-const wordy = new Set<RecipeDiffRow['field']>(['prompt', 'negativePrompt', 'imageUrls']);
+const wordy = new Set<RecipeDiffRow['field']>(['prompt', 'negativePrompt', 'imageUrls', 'audioUrls']);
 
 /** The compared clips' recipes side by side, the fields that differ marked. */
 export function RecipeDiffTable({ clips, rows }: { clips: Pick<CompareClip, 'id' | 'label' | 'href'>[]; rows: RecipeDiffRow[] }) {

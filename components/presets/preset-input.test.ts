@@ -30,6 +30,7 @@ describe('a setup preset round trip (save, then apply)', () => {
     model: 'wan-2-5-video',
     mode: 'image-to-video',
     startImage: { id: '7b0c1a52-6f0e-4f5e-9c55-2f1d0c7f8a11', previewUrl: '/api/images/x', width: 1280, height: 720 },
+    soundTrack: { id: '3c2e1a52-6f0e-4f5e-9c55-2f1d0c7f8a22', label: 'voice.wav', seconds: 4, format: 'wav', previewUrl: '/a/x.wav' },
     prompt: 'a lighthouse at dusk',
     negativePrompt: 'text, watermark',
     seed: '4242',
@@ -58,7 +59,10 @@ describe('a setup preset round trip (save, then apply)', () => {
     // The server reads the frame it names for the member's team (lib/presets/start-frames.ts).
     const { values, notes } = applySetup(saved, { webhookAvailable: true, startImage: everything.startImage });
     expect(notes).toEqual([]);
-    expect(values).toEqual(everything);
+    // A setup is the look, not the sound: the track is the clip's own, and applying leaves the form's alone.
+    const { soundTrack: _track, ...look } = everything;
+    expect(saved).not.toHaveProperty('audioId');
+    expect(values).toEqual(look);
   });
 
   it('keeps no start frame for a text-to-video setup, and leaves the form’s frame alone when applied', () => {
@@ -70,6 +74,7 @@ describe('a setup preset round trip (save, then apply)', () => {
   it('applies everything else when the frame is gone, saying so and emptying the frame', () => {
     const { values, notes } = applySetup(stored(everything), { webhookAvailable: true, startImage: 'missing' });
     expect(notes).toEqual([FRAME_MISSING]);
-    expect(values).toEqual({ ...everything, startImage: null });
+    const { soundTrack: _track, ...look } = everything;
+    expect(values).toEqual({ ...look, startImage: null });
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Db, getDb, preparedFor } from '../index';
-import { generations, images, users, type Generation, type NewGeneration } from '../schema';
+import { audioTracks, generations, images, users, type Generation, type NewGeneration } from '../schema';
 import { stackKeyOf } from '../stack-key';
 import { findLimitRefusal, LimitExceededError, type SpendGuard } from './spend';
 
@@ -50,11 +50,16 @@ export async function insertGenerations(rows: NewGeneration[], guard?: SpendGuar
   );
 }
 
-/** The stack key of each row, its start frame counted by bytes (one lookup per distinct image). */
+/** The stack key of each row, its start frame and sound track counted by bytes (one lookup per distinct file). */
 function withStackKeys(db: Db, rows: NewGeneration[]): NewGeneration[] {
-  const imageIds = [...new Set(rows.flatMap((row) => (row.imageId ? [row.imageId] : [])))];
-  const shas = new Map(imageIds.length ? db.select({ id: images.id, sha256: images.sha256 }).from(images).where(inArray(images.id, imageIds)).all().map((image) => [image.id, image.sha256]) : []);
-  return rows.map((values) => ({ ...values, stackKey: stackKeyOf(values, values.imageId ? shas.get(values.imageId) : undefined) }));
+  const idsOf = (key: 'imageId' | 'audioId') => [...new Set(rows.flatMap((row) => (row[key] ? [row[key]] : [])))];
+  const [imageIds, audioIds] = [idsOf('imageId'), idsOf('audioId')];
+  const imageShas = new Map(imageIds.length ? db.select({ id: images.id, sha256: images.sha256 }).from(images).where(inArray(images.id, imageIds)).all().map((image) => [image.id, image.sha256]) : []);
+  const audioShas = new Map(audioIds.length ? db.select({ id: audioTracks.id, sha256: audioTracks.sha256 }).from(audioTracks).where(inArray(audioTracks.id, audioIds)).all().map((track) => [track.id, track.sha256]) : []);
+  return rows.map((values) => ({
+    ...values,
+    stackKey: stackKeyOf(values, values.imageId ? imageShas.get(values.imageId) : undefined, values.audioId ? audioShas.get(values.audioId) : undefined),
+  }));
 }
 
 export async function getGenerationById({ id, teamId }: { id: string; teamId: string }): Promise<GenerationWithAuthor | undefined> {

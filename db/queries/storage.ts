@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, eq, inArray, isNotNull, sql, sum } from 'drizzle-orm';
 import { getDb } from '../index';
-import { generations, images, type Image } from '../schema';
+import { type AudioTrack, audioTracks, generations, images, type Image } from '../schema';
 
-// What a team keeps on our disk: its start frames (the images table) and the bytes of everything it stores.
+// What a team keeps on our disk: its start frames (images), its sound tracks (audio_tracks) and the bytes of everything it stores.
 
 export async function insertImage(values: typeof images.$inferInsert): Promise<Image> {
   return getDb().insert(images).values(values).returning().get();
@@ -28,8 +28,20 @@ export async function getImageByFileName({ fileName }: { fileName: string }): Pr
   return getDb().select().from(images).where(eq(images.fileName, fileName)).get();
 }
 
-/** Bytes a team keeps on our disk: its archived videos (trashed ones too, until purged) and its start frames. */
-export async function getTeamStorageUsage({ teamId }: { teamId: string }): Promise<{ videoBytes: number; imageBytes: number; totalBytes: number }> {
+export async function insertAudioTrack(values: typeof audioTracks.$inferInsert): Promise<AudioTrack> {
+  return getDb().insert(audioTracks).values(values).returning().get();
+}
+
+export async function getAudioTrackById({ id, teamId }: { id: string; teamId: string }): Promise<AudioTrack | undefined> {
+  return getDb().select().from(audioTracks).where(and(eq(audioTracks.id, id), eq(audioTracks.teamId, teamId))).get();
+}
+
+export async function getAudioTrackByFileName({ fileName }: { fileName: string }): Promise<AudioTrack | undefined> {
+  return getDb().select().from(audioTracks).where(eq(audioTracks.fileName, fileName)).get();
+}
+
+/** Bytes a team keeps on our disk: its archived videos (trashed ones too, until purged), start frames and sound tracks. */
+export async function getTeamStorageUsage({ teamId }: { teamId: string }): Promise<{ videoBytes: number; imageBytes: number; audioBytes: number; totalBytes: number }> {
   const db = getDb();
   const videos = db
     .select({ bytes: sum(generations.archiveBytes) })
@@ -37,7 +49,9 @@ export async function getTeamStorageUsage({ teamId }: { teamId: string }): Promi
     .where(and(eq(generations.teamId, teamId), isNotNull(generations.archivePath)))
     .get();
   const frames = db.select({ bytes: sum(images.bytes) }).from(images).where(eq(images.teamId, teamId)).get();
+  const tracks = db.select({ bytes: sum(audioTracks.bytes) }).from(audioTracks).where(eq(audioTracks.teamId, teamId)).get();
   const videoBytes = Number(videos?.bytes ?? 0);
   const imageBytes = Number(frames?.bytes ?? 0);
-  return { videoBytes, imageBytes, totalBytes: videoBytes + imageBytes };
+  const audioBytes = Number(tracks?.bytes ?? 0);
+  return { videoBytes, imageBytes, audioBytes, totalBytes: videoBytes + imageBytes + audioBytes };
 }

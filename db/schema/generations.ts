@@ -29,6 +29,31 @@ export const images = sqliteTable(
 
 export type Image = typeof images.$inferSelect;
 
+/** Sound tracks for the second model (wav or mp3, 3–30 s): uploaded, or downloaded from a link, and kept for good. */
+export const audioTracks = sqliteTable(
+  'audio_tracks',
+  {
+    id: text('id').primaryKey(),
+    teamId: teamRef(),
+    userId: authorRef(),
+    /** File name in our storage; unguessable, it is also the public URL's last segment. */
+    fileName: text('file_name').notNull().unique(),
+    format: text('format', { enum: ['wav', 'mp3'] }).notNull(),
+    /** Measured from the file, in milliseconds. */
+    durationMs: integer('duration_ms').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** The link it came from, when pasted rather than uploaded. */
+    sourceUrl: text('source_url'),
+    /** What the person called it: the uploaded file's name or the link's last segment. */
+    label: text('label').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audio_tracks_team_idx').on(t.teamId)],
+);
+
+export type AudioTrack = typeof audioTracks.$inferSelect;
+
 export const generations = sqliteTable(
   'generations',
   {
@@ -54,6 +79,10 @@ export const generations = sqliteTable(
     imageUrls: text('image_urls', { mode: 'json' }).$type<string[]>(),
     /** Our archived copy of the start frame, so reproduce and remix work after the link is gone. */
     imageId: text('image_id').references(() => images.id),
+    /** The sound track's URL as sent (`audio_urls`), second model only. */
+    audioUrls: text('audio_urls', { mode: 'json' }).$type<string[]>(),
+    /** Our kept copy of the sound track, so reproduce and remix send the same sound. */
+    audioId: text('audio_id').references(() => audioTracks.id),
     provider: text('provider', { enum: providers }).notNull(),
     requestType: text('request_type', { enum: requestTypes }).notNull(),
     /** Per-task secret in the callback URL; compared in constant time, never shown. */

@@ -7,8 +7,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/index';
 import { createInstanceInvite } from '@/db/queries/instance-invites';
-import { generationTags, images, instanceInvites, invites, memberships, presets, savedViews, shares, teams, users } from '@/db/schema';
+import { audioTracks, generationTags, images, instanceInvites, invites, memberships, presets, savedViews, shares, teams, users } from '@/db/schema';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
+import { buildSineWav } from '@/emulator/test-audio-host';
 import { makeImage } from '@/lib/images/test-images';
 import { archivedClip, buildWorld, countRows, getRow, invite, personas, SECRET, share, type Persona, type World } from '@/test/authz/fixtures';
 
@@ -174,6 +175,17 @@ const routes: Entry[] = [
     },
   },
   {
+    name: 'POST /api/audio',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const form = new FormData();
+      form.set('file', new File([new Uint8Array(buildSineWav(4))], 'voice.wav', { type: 'audio/wav' }));
+      const response = await (await import('@/app/api/audio/route')).POST(new Request(url('/api/audio'), { method: 'POST', body: form }));
+      const id = response.status === 201 ? ((await response.clone().json()) as { id: string }).id : undefined;
+      return http(response, () => id !== undefined && getDb().select().from(audioTracks).where(and(eq(audioTracks.id, id), eq(audioTracks.teamId, world.teamId))).get() !== undefined);
+    },
+  },
+  {
     name: 'GET /api/gallery',
     expect: members('owner', 'editor', 'viewer'),
     run: async () => http(await (await import('@/app/api/gallery/route')).GET(new Request(url('/api/gallery'))), showsT),
@@ -262,6 +274,11 @@ const routes: Entry[] = [
     name: 'GET /i/[name] (guessed name)',
     expect: nobody,
     run: async () => http(await (await import('@/app/i/[name]/route')).GET(new Request(url('/')), params({ name: `${'b'.repeat(32)}.png` })), ok),
+  },
+  {
+    name: 'GET /a/[name] (guessed name)',
+    expect: nobody,
+    run: async () => http(await (await import('@/app/a/[name]/route')).GET(new Request(url('/')), params({ name: `${'b'.repeat(22)}.wav` })), ok),
   },
   ...(['video', 'poster'] as const).flatMap((kind): Entry[] => [
     {

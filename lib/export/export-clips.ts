@@ -19,8 +19,8 @@ export function exportZip(rows: GenerationWithAuthor[], now: Date): ReadableStre
       sha256: row.archivePath ? row.archiveSha256 : null,
       createdAt: row.createdAt,
       author: row.authorName,
-      // The start frame travels as a link anyone can fetch, never as this studio's image id.
-      recipe: { ...requestOf(row), imageId: undefined },
+      // The start frame and sound track travel as links anyone can fetch, never as this studio's ids.
+      recipe: { ...requestOf(row), imageId: undefined, audioId: undefined },
       parentId: row.parentId,
     })),
   });

@@ -13,15 +13,19 @@ const MAX_LISTED_ERRORS = 5;
 
 const isoDate = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
 
-// imageId names a kept image inside one studio only; the start frame travels as its public link in imageUrls.
+// imageId and audioId name kept files inside one studio only; the start frame and the sound track travel as
+// their public links, in imageUrls and audioUrls.
 export const exportedRecipeSchema = generationRequestSchema
   .safeExtend({ seed: seedSchema })
   .superRefine((recipe, ctx) => {
     if (recipe.mode === 'image-to-video' && recipe.imageId && recipe.imageUrls?.length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['imageUrls'], message: 'Image-to-video needs the start frame’s public link' });
     }
+    if (recipe.audioId && recipe.audioUrls?.length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['audioUrls'], message: 'A clip with a sound track needs the track’s public link' });
+    }
   })
-  .transform(({ imageId: _imageId, ...recipe }) => recipe);
+  .transform(({ imageId: _imageId, audioId: _audioId, ...recipe }) => recipe);
 
 export type ExportedRecipe = z.output<typeof exportedRecipeSchema>;
 
@@ -61,7 +65,7 @@ export function buildRecipesFile({ exportedAt, clips }: { exportedAt: Date; clip
     version: RECIPES_VERSION,
     exportedAt: exportedAt.toISOString(),
     clips: clips.map((clip) => {
-      const { imageId: _imageId, ...recipe } = orderedRecipe(clip.recipe);
+      const { imageId: _imageId, audioId: _audioId, ...recipe } = orderedRecipe(clip.recipe);
       return {
         id: clip.id,
         file: clip.file,

@@ -165,6 +165,8 @@ async function rowsOf(planned: Planned[], stored: Stored[], { teamId, userId }: 
       enablePromptExpansion: recipe.enablePromptExpansion,
       imageUrls: recipe.imageUrls ?? null,
       imageId: null,
+      audioUrls: recipe.audioUrls ?? null,
+      audioId: null,
       provider: recipe.provider,
       requestType: recipe.requestType,
       taskId: null,

@@ -4,9 +4,9 @@
 
 import { type AspectRatio, aspectRatiosFor, listOf, type ModelId, models, modelsWith, type Resolution, resolutionsWith } from './models';
 
-type Fitted = { model: ModelId; mode: string; prompt: string; resolution: Resolution; aspectRatio: AspectRatio; duration: number };
+type Fitted = { model: ModelId; mode: string; prompt: string; resolution: Resolution; aspectRatio: AspectRatio; duration: number; audioId?: string; audioUrls?: string[] };
 
-export type ModelProblem = { path: 'prompt' | 'resolution' | 'aspectRatio' | 'duration'; message: string };
+export type ModelProblem = { path: 'prompt' | 'resolution' | 'aspectRatio' | 'duration' | 'audioId'; message: string };
 
 const labels = (list: { label: string }[]) => listOf(list.map((model) => model.label));
 
@@ -38,6 +38,9 @@ export function modelProblems(request: Fitted): ModelProblem[] {
   if (!(row.durations as readonly number[]).includes(request.duration)) {
     problems.push({ path: 'duration', message: `Duration must be ${listOf(row.durations)} seconds on ${row.label}` });
   }
+  if (!row.audio && (request.audioId || request.audioUrls?.length)) {
+    problems.push({ path: 'audioId', message: `Sound tracks are only on ${labels(Object.values(models).filter((other) => other.audio))}; ${row.label} makes silent clips` });
+  }
   return problems;
 }
 
@@ -46,7 +49,10 @@ export function modelProblems(request: Fitted): ModelProblem[] {
  * take becomes the nearest one it does, and each change is said in a sentence. A prompt over the model's
  * limit is never cut (that would lose words): it is named so the person can shorten it.
  */
-export function fitToModel<T extends Omit<Fitted, 'model'> & { model: string }>(values: T, model: ModelId): { values: T & { model: ModelId }; changes: string[] } {
+export function fitToModel<T extends Omit<Fitted, 'model' | 'audioId' | 'audioUrls'> & { model: string; soundTrack?: object | null }>(
+  values: T,
+  model: ModelId,
+): { values: T & { model: ModelId }; changes: string[] } {
   const row = models[model];
   const changes: string[] = [];
   let { resolution, aspectRatio } = values;
@@ -67,6 +73,11 @@ export function fitToModel<T extends Omit<Fitted, 'model'> & { model: string }>(
     changes.push(`Duration is now ${next} s: ${row.label} has no ${duration} s.`);
     duration = next;
   }
+  let soundTrack = values.soundTrack;
+  if (soundTrack && !row.audio) {
+    changes.push(`The sound track is removed: ${row.label} makes silent clips.`);
+    soundTrack = null;
+  }
   if (values.prompt.length > row.promptMax) changes.push(`The prompt is over ${row.label}’s ${row.promptMax} characters: shorten it before generating.`);
-  return { values: { ...values, model, resolution, aspectRatio, duration }, changes };
+  return { values: { ...values, model, resolution, aspectRatio, duration, ...(soundTrack === undefined ? {} : { soundTrack }) }, changes };
 }

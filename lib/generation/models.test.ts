@@ -24,6 +24,16 @@ describe('each model’s limits in the request schema', () => {
     expect(errorsOf({ prompt: 'x'.repeat(2000) }).prompt).toEqual(['Prompt must be at most 800 characters']);
   });
 
+  it('takes a sound track only on wan-2-5-video, saying which model makes silent clips', () => {
+    const audioId = '0b9f4c1e-2d3a-4b5c-8d6e-7f8091a2b3c4';
+    expect(parse({ model: 'wan-2-5-video', audioId }).success).toBe(true);
+    expect(parse({ model: 'wan-2-5-video', mode: 'image-to-video', imageUrls: ['https://example.com/f.png'], audioId }).success).toBe(true);
+    expect(errorsOf({ audioId }).audioId).toEqual(['Sound tracks are only on Wan 2.5 Video; Wan 2.5 makes silent clips']);
+    expect(errorsOf({ audioUrls: ['https://example.com/a.wav'] }).audioId).toEqual(['Sound tracks are only on Wan 2.5 Video; Wan 2.5 makes silent clips']);
+    expect(errorsOf({ model: 'wan-2-5-video', audioId: 'a.wav' }).audioId).toEqual(['Choose a sound track']);
+    expect(errorsOf({ model: 'wan-2-5-video', audioUrls: ['https://a.test/1.wav', 'https://a.test/2.wav'] }).audioUrls).toEqual(['Add at most one sound track']);
+  });
+
   it('offers 480p only on wan-2-5-video, saying where it is', () => {
     expect(errorsOf({ resolution: '480p' }).resolution).toEqual(['480p is only on Wan 2.5 Video; Wan 2.5 offers 720p or 1080p']);
     for (const resolution of ['480p', '720p', '1080p']) expect(parse({ model: 'wan-2-5-video', resolution }).success).toBe(true);
@@ -92,6 +102,15 @@ describe('switching model keeps what is still valid (fitToModel)', () => {
     const fitted = fitToModel({ ...values, resolution: '720p', aspectRatio: '16:9', prompt }, 'wan-2-5');
     expect(fitted.values.prompt).toBe(prompt);
     expect(fitted.changes).toEqual(['The prompt is over Wan 2.5’s 800 characters: shorten it before generating.']);
+  });
+
+  it('removes a sound track on the way to wan-2-5, saying so, and keeps it on wan-2-5-video', () => {
+    const soundTrack = { id: 't1' };
+    const fitted = fitToModel({ ...values, resolution: '720p', aspectRatio: '16:9', soundTrack }, 'wan-2-5');
+    expect(fitted.values.soundTrack).toBeNull();
+    expect(fitted.changes).toEqual(['The sound track is removed: Wan 2.5 makes silent clips.']);
+    const kept = { ...values, aspectRatio: '16:9', soundTrack } as const;
+    expect(fitToModel(kept, 'wan-2-5-video')).toEqual({ values: kept, changes: [] });
   });
 
   it('leaves an image-to-video frame alone (none is sent)', () => {

@@ -28,6 +28,7 @@ describe('diffRecipes', () => {
       'Prompt',
       'Negative prompt',
       'Start image',
+      'Sound',
       'Resolution',
       'Aspect ratio',
       'Duration',
@@ -38,7 +39,14 @@ describe('diffRecipes', () => {
   });
 
   it('marks the model when two clips were made on different models', () => {
-    expect(differing([recipe({}), recipe({ model: 'wan-2-5-video' })])).toEqual(['model']);
+    // The second model makes sound and the first does not: that shows too.
+    expect(differing([recipe({}), recipe({ model: 'wan-2-5-video' })])).toEqual(['model', 'audioUrls']);
+  });
+
+  it('says which sound each clip has: silent, the model’s own, or a track', () => {
+    const id = '3f0c6a9e-2b1d-4c8e-9f7a-0d5b6e4c3a21';
+    const recipes = [recipe({}), recipe({ model: 'wan-2-5-video' }), recipe({ model: 'wan-2-5-video', audioId: id }), recipe({ model: 'wan-2-5-video', audioUrls: ['https://example.com/a.mp3'] })];
+    expect(rowOf(recipes, 'audioUrls')?.values).toEqual(['silent', 'the model’s own', `track ${id}`, 'https://example.com/a.mp3']);
   });
 
   it('marks only the seed when two clips differ only by seed', () => {

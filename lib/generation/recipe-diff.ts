@@ -1,3 +1,4 @@
+import { models } from './models';
 import type { ConcreteGenerationRequest } from './schema';
 
 export type RecipeDiffRow = {
@@ -16,6 +17,12 @@ function startImageOf(recipe: Recipe): string {
   return recipe.imageUrls?.[0] ?? NONE;
 }
 
+function soundOf(recipe: Recipe): string {
+  if (!models[recipe.model].audio) return 'silent';
+  if (recipe.audioId) return `track ${recipe.audioId}`;
+  return recipe.audioUrls?.[0] ?? 'the model’s own';
+}
+
 /** The fields a person compares, in the order the studio form shows them; requestType only says how we heard back. */
 const fields: { field: keyof Recipe; label: string; show: (recipe: Recipe) => string }[] = [
   { field: 'model', label: 'Model', show: (r) => r.model },
@@ -23,6 +30,7 @@ const fields: { field: keyof Recipe; label: string; show: (recipe: Recipe) => st
   { field: 'prompt', label: 'Prompt', show: (r) => r.prompt },
   { field: 'negativePrompt', label: 'Negative prompt', show: (r) => r.negativePrompt?.trim() || NONE },
   { field: 'imageUrls', label: 'Start image', show: startImageOf },
+  { field: 'audioUrls', label: 'Sound', show: soundOf },
   { field: 'resolution', label: 'Resolution', show: (r) => r.resolution },
   // Image-to-video takes its shape from the image, so the stored ratio means nothing there.
   { field: 'aspectRatio', label: 'Aspect ratio', show: (r) => (r.mode === 'image-to-video' ? 'follows the image' : r.aspectRatio) },

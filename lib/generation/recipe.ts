@@ -3,7 +3,21 @@ import type { ConcreteGenerationRequest } from './schema';
 
 type RequestFields = Pick<
   Generation,
-  'model' | 'mode' | 'prompt' | 'negativePrompt' | 'imageUrls' | 'imageId' | 'resolution' | 'aspectRatio' | 'duration' | 'seed' | 'enablePromptExpansion' | 'provider' | 'requestType'
+  | 'model'
+  | 'mode'
+  | 'prompt'
+  | 'negativePrompt'
+  | 'imageUrls'
+  | 'imageId'
+  | 'audioUrls'
+  | 'audioId'
+  | 'resolution'
+  | 'aspectRatio'
+  | 'duration'
+  | 'seed'
+  | 'enablePromptExpansion'
+  | 'provider'
+  | 'requestType'
 >;
 
 /** The exact request a stored generation was made with, its delivery (polling or webhook) included: reproducing it sends this again. */
@@ -15,6 +29,8 @@ export function requestOf(row: RequestFields): ConcreteGenerationRequest {
     negativePrompt: row.negativePrompt ?? undefined,
     imageUrls: row.imageUrls ?? undefined,
     imageId: row.imageId ?? undefined,
+    audioUrls: row.audioUrls ?? undefined,
+    audioId: row.audioId ?? undefined,
     resolution: row.resolution,
     aspectRatio: row.aspectRatio,
     duration: row.duration === 10 ? 10 : 5,
@@ -45,6 +61,8 @@ const recipeKeys = [
   'negativePrompt',
   'imageUrls',
   'imageId',
+  'audioUrls',
+  'audioId',
   'resolution',
   'aspectRatio',
   'duration',

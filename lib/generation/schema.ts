@@ -25,7 +25,7 @@ const textFor = (what: string) =>
 const PROMPT_GUARD = 10 * LONGEST_PROMPT;
 const failedFields = (issues: readonly { path?: readonly PropertyKey[] }[]) => new Set(issues.map((issue) => String(issue.path?.[0])));
 // What each model check reads besides the model and mode: a frame is checked at its resolution.
-const readsOf = { prompt: ['prompt'], resolution: ['resolution'], aspectRatio: ['resolution', 'aspectRatio'], duration: ['duration'] } as const;
+const readsOf = { prompt: ['prompt'], resolution: ['resolution'], aspectRatio: ['resolution', 'aspectRatio'], duration: ['duration'], audioId: ['audioId', 'audioUrls'] } as const;
 
 /** The one schema of a generation request: the studio form, the server action and the Wan client share it. */
 export const generationRequestSchema = z
@@ -41,6 +41,10 @@ export const generationRequestSchema = z
     imageUrls: z.array(z.url('Image link must be a valid URL')).max(1).optional(),
     /** The studio's checked, kept copy of the start frame (from POST /api/images). */
     imageId: z.uuid('Choose a start image').optional(),
+    /** The sound track's URL as sent (`audio_urls`): set by the server from the kept track, never by the browser. */
+    audioUrls: z.array(z.url('Sound track link must be a valid URL')).max(1, 'Add at most one sound track').optional(),
+    /** The studio's checked, kept copy of a sound track (from POST /api/audio); models with sound only. */
+    audioId: z.uuid('Choose a sound track').optional(),
     resolution: z.enum(resolutions, `Resolution must be ${listOf(resolutions)}`).default(requestDefaults.resolution),
     aspectRatio: z.enum(aspectRatios, `Aspect ratio must be ${listOf(aspectRatios)}`).default(requestDefaults.aspectRatio),
     duration: z.literal(durations, 'Duration must be 5 or 10 seconds').default(requestDefaults.duration),

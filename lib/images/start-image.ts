@@ -6,9 +6,9 @@ import { getImageById, insertImage } from '@/db/queries/storage';
 import type { Image } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import type { GenerationRequest } from '@/lib/generation/schema';
-import { readCapped, safeGet, SafeGetError } from '@/lib/net/safe-get';
+import { fetchPublicFile, type SafeFetchOptions, trustedHosts } from '@/lib/net/fetch-public';
+import { SafeGetError } from '@/lib/net/safe-get';
 import { UPLOADS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
-import { networkErrorMessage } from '@/lib/net/network-error-message';
 import { checkTeamQuota, DiskFullError } from '@/lib/storage/disk-space';
 import { writeImageFile } from '@/lib/storage/image-files';
 import { extensions } from './image-header';
@@ -44,26 +44,9 @@ export async function keepImage(bytes: Uint8Array, owner: { teamId: string; user
   return { ok: true, image };
 }
 
-export type SafeFetchOptions = {
-  maxBytes: number;
-  /** host:port pairs allowed even on private addresses: our own PUBLIC_URL and the local emulator. */
-  allowHosts?: ReadonlySet<string>;
-  maxRedirects?: number;
-  timeoutMs?: number;
-};
-
-/**
- * Downloads a user-supplied image link without letting it probe our network (see safeGet): http(s)
- * only, public addresses only, every redirect checked again, and the body capped while streaming.
- */
-export async function fetchPublicImage(link: string, { maxBytes, allowHosts, maxRedirects, timeoutMs }: SafeFetchOptions): Promise<{ bytes: Buffer; url: string }> {
-  const response = await safeGet(link, { allowHosts, maxRedirects, idleTimeoutMs: timeoutMs, accept: 'image/jpeg, image/png, image/webp' });
-  const tooLarge = () => new SafeGetError(`The image is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
-  try {
-    return { bytes: await readCapped(response, maxBytes, tooLarge), url: response.url };
-  } catch (error) {
-    throw error instanceof SafeGetError ? error : new SafeGetError(networkErrorMessage(error));
-  }
+/** A start frame's link, fetched like every user-supplied link (fetchPublicFile). */
+export function fetchPublicImage(link: string, options: Omit<SafeFetchOptions, 'what' | 'accept'>): Promise<{ bytes: Buffer; url: string }> {
+  return fetchPublicFile(link, { ...options, what: 'image', accept: 'image/jpeg, image/png, image/webp' });
 }
 
 /** Fetches a start frame from a public link (SSRF-safe), checks it and keeps it for the team; a refused link is a SafeGetError. */
@@ -75,15 +58,6 @@ export async function keepImageFromLink(url: string, owner: { teamId: string; us
     if (error instanceof SafeGetError) return { ok: false, message: error.message };
     throw error;
   }
-}
-
-/** Our own addresses may be private in development: PUBLIC_URL's host and the local emulator. */
-function trustedHosts(): Set<string> {
-  const env = getEnv();
-  const hosts = new Set<string>();
-  if (env.publicUrl) hosts.add(new URL(env.publicUrl).host);
-  if (env.wan.usingEmulator) hosts.add(new URL(env.wan.baseUrl).host);
-  return hosts;
 }
 
 /** Where the service can fetch our copy (PUBLIC_URL, or loopback for the emulator); undefined when it cannot reach us. */

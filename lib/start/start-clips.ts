@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Generation } from '@/db/schema';
 import type { FieldErrors, GenerationRequest } from '@/lib/generation/schema';
-import { resolveStartImage } from '@/lib/images/start-image';
 import { trackerDeps, type TrackerDeps } from '@/lib/tasks/deps';
 import { submitGenerations } from '@/lib/tasks/submit';
 import { checkBalance } from './balance-check';
+import { resolveKeptInputs } from './kept-inputs';
 import { checkCap, checkSpend, withinLimits } from './limits';
 import type { OverCap } from './refusal-message';
 import { WEBHOOK_NEEDS_PUBLIC_URL } from '@/lib/reachable-messages';
@@ -13,15 +13,15 @@ export const SETTINGS_NEED_ATTENTION = 'Some settings need attention.';
 
 /**
  * The checks a valid request still needs against this studio before it is stored: webhook delivery needs
- * a reachable address, and a start frame must be one of the team's kept images (whose URL is then used).
+ * a reachable address, and a start frame or sound track must be one of the team's kept ones (whose URL is then used).
  */
 export async function prepareRequest(
   request: GenerationRequest,
   { teamId, publicUrl }: { teamId: string; publicUrl: string | undefined },
 ): Promise<{ ok: true; request: GenerationRequest } | { ok: false; fieldErrors: FieldErrors }> {
   if (request.requestType === 'callback' && !publicUrl) return { ok: false, fieldErrors: { requestType: [WEBHOOK_NEEDS_PUBLIC_URL] } };
-  const resolved = await resolveStartImage(request, teamId);
-  return resolved.ok ? resolved : { ok: false, fieldErrors: { imageUrls: [resolved.message] } };
+  const resolved = await resolveKeptInputs(request, teamId);
+  return resolved.ok ? resolved : { ok: false, fieldErrors: resolved.fieldErrors };
 }
 
 export type StartClips = {

@@ -57,6 +57,8 @@ export async function submitGenerations(
         enablePromptExpansion: request.enablePromptExpansion,
         imageUrls: request.imageUrls ?? null,
         imageId: request.imageId ?? null,
+        audioUrls: request.audioUrls ?? null,
+        audioId: request.audioId ?? null,
         provider: request.provider,
         requestType: webhook ? 'callback' : 'async',
         callbackSecret: webhook ? newCallbackSecret() : null,

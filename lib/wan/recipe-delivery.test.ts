@@ -11,7 +11,7 @@ const bodyOf = (typescript: string): unknown => JSON.parse(/\nconst body = (\{[\
 
 /** A stored row as the database holds it: every column the recipe reads. */
 const row = (values: Partial<Generation>): Parameters<typeof requestOf>[0] => ({
-  model: 'wan-2-5', mode: 'text-to-video', prompt: 'a fox', negativePrompt: null, imageUrls: null, imageId: null, resolution: '720p', aspectRatio: '16:9', duration: 5, seed: 9,
+  model: 'wan-2-5', mode: 'text-to-video', prompt: 'a fox', negativePrompt: null, imageUrls: null, imageId: null, audioUrls: null, audioId: null, resolution: '720p', aspectRatio: '16:9', duration: 5, seed: 9,
   enablePromptExpansion: true, provider: 'auto', requestType: 'async', ...values,
 });
 

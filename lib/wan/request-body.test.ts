@@ -32,4 +32,14 @@ describe('toWanCreateBody', () => {
     expect(body.input.image_urls).toEqual(['https://example.com/f.png']);
     expect(body.input).not.toHaveProperty('aspect_ratio');
   });
+
+  it('sends the sound track as audio_urls on the second model only', () => {
+    const withTrack = { prompt: 'a choir', audioUrls: ['https://studio.example/a/x.wav'], seed: 3 };
+    const video = toWanCreateBody({ ...generationRequestSchema.parse({ ...withTrack, model: 'wan-2-5-video' }), seed: 3 });
+    expect(video.input.audio_urls).toEqual(['https://studio.example/a/x.wav']);
+    // Never to the silent model, even if a request somehow carried one past the schema.
+    const silent = toWanCreateBody({ ...generationRequestSchema.parse({ prompt: 'a choir' }), audioUrls: withTrack.audioUrls, seed: 3 });
+    expect(silent.input).not.toHaveProperty('audio_urls');
+    expect(toWanCreateBody({ ...generationRequestSchema.parse({ prompt: 'a choir', model: 'wan-2-5-video' }), seed: 3 }).input).not.toHaveProperty('audio_urls');
+  });
 });

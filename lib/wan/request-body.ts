@@ -1,3 +1,4 @@
+import { models } from '@/lib/generation/models';
 import type { AspectRatio, ConcreteGenerationRequest, Resolution } from '@/lib/generation/schema';
 
 /** The wire body of POST /generateTask/<model>, snake_case as the contract names it (the model is in the path). */
@@ -10,6 +11,8 @@ export type WanCreateBody = {
     prompt: string;
     negative_prompt?: string;
     image_urls?: string[];
+    /** Second model only: one wav or mp3 track the clip's sound follows. */
+    audio_urls?: string[];
     resolution: Resolution;
     duration: 5 | 10;
     aspect_ratio?: AspectRatio;
@@ -29,6 +32,7 @@ export function toWanCreateBody(request: ConcreteGenerationRequest, callbackUrl?
       prompt: request.prompt,
       ...(request.negativePrompt ? { negative_prompt: request.negativePrompt } : {}),
       ...(textToVideo ? {} : { image_urls: request.imageUrls }),
+      ...(request.audioUrls?.length && models[request.model].audio ? { audio_urls: request.audioUrls } : {}),
       resolution: request.resolution,
       duration: request.duration,
       // Image-to-video follows the image's aspect ratio.

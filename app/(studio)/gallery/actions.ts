@@ -12,6 +12,7 @@ import { clipIdsSchema, parseGallerySearch, savedViewSchema, tagSchema, tagsInpu
 import { purgeTrashed } from '@/lib/gallery/trash';
 import { withAvailableDelivery } from '@/lib/generation/recipe';
 import type { GenerationRequest } from '@/lib/generation/schema';
+import { keepAudioFromLink } from '@/lib/audio/sound-track';
 import { keepImageFromLink } from '@/lib/images/start-image';
 import { importOverCap } from '@/lib/start/refusal-message';
 import { precheckStart, prepareRequest, startClips } from '@/lib/start/start-clips';
@@ -122,6 +123,7 @@ export const importRecipes = teamAction(
     const requests: GenerationRequest[] = [];
     const problems: string[] = [];
     const keptByLink = new Map<string, Awaited<ReturnType<typeof keepImageFromLink>>>();
+    const keptTrackByLink = new Map<string, Awaited<ReturnType<typeof keepAudioFromLink>>>();
     for (const [index, clip] of clips.entries()) {
       let request: GenerationRequest = withAvailableDelivery(clip.recipe, Boolean(deps.publicUrl));
       if (request.mode === 'image-to-video') {
@@ -134,6 +136,17 @@ export const importRecipes = teamAction(
           continue;
         }
         request = { ...request, imageId: kept.image.id };
+      }
+      const track = request.audioUrls?.[0];
+      if (track) {
+        // The same for a sound track: kept once per link, and then sent from the team's own record.
+        const kept = keptTrackByLink.get(track) ?? (await keepAudioFromLink(track, owner));
+        keptTrackByLink.set(track, kept);
+        if (!kept.ok) {
+          problems.push(`Clip ${index + 1}: the sound track could not be used (${kept.message})`);
+          continue;
+        }
+        request = { ...request, audioId: kept.track.id };
       }
       const prepared = await prepareRequest(request, { teamId: team.teamId, publicUrl: deps.publicUrl });
       if (!prepared.ok) problems.push(`Clip ${index + 1}: ${Object.values(prepared.fieldErrors).flat().join(' ')}`);
