@@ -18,7 +18,9 @@ export type KeptFiles = {
 };
 
 export function keptFiles(folder: string, extensions: readonly string[]): KeptFiles {
-  const root = () => path.join(getEnv().dataDir, folder);
+  // Only files under the data dir, never the build's own: nothing here for the output tracer to follow.
+  const root = () => path.join(/* turbopackIgnore: true */ getEnv().dataDir, folder);
+  const fileOf = (fileName: string) => path.join(/* turbopackIgnore: true */ root(), fileName);
   const safeName = new RegExp(`^[A-Za-z0-9_-]{22}\\.(${extensions.join('|')})$`);
   const isName = (name: string) => safeName.test(name);
   return {
@@ -28,7 +30,7 @@ export function keptFiles(folder: string, extensions: readonly string[]): KeptFi
       if (!isName(fileName)) throw new Error(`not a kept ${folder} extension: ${extension}`);
       await fs.promises.mkdir(root(), { recursive: true });
       await ensureFreeSpace(root(), bytes.byteLength);
-      const final = path.join(root(), fileName);
+      const final = fileOf(fileName);
       const partial = `${final}.part`;
       try {
         await fs.promises.writeFile(partial, bytes, { flag: 'wx' });
@@ -41,11 +43,11 @@ export function keptFiles(folder: string, extensions: readonly string[]): KeptFi
     },
     async read(fileName) {
       if (!isName(fileName)) return undefined;
-      return fs.promises.readFile(path.join(root(), fileName)).catch(() => undefined);
+      return fs.promises.readFile(/* turbopackIgnore: true */ fileOf(fileName)).catch(() => undefined);
     },
     async exists(fileName) {
       if (!isName(fileName)) return false;
-      return fs.promises.access(path.join(root(), fileName)).then(
+      return fs.promises.access(/* turbopackIgnore: true */ fileOf(fileName)).then(
         () => true,
         () => false,
       );
