@@ -66,6 +66,8 @@ const envSchema = z.object({
   // Signs sessions; unset, one is generated on first run and kept in DATA_DIR. AUTH_SECRET is next-auth's other name for it.
   NEXTAUTH_SECRET: z.string().optional(),
   AUTH_SECRET: z.string().optional(),
+  // Prometheus scrapes /api/metrics with this as a Bearer token; unset, the endpoint does not exist.
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
   // Crash tests only: the point where the server kills itself (lib/crash-point.ts).
   STUDIO_CRASH_POINT: z.enum(crashPoints).optional(),
   // Where poster generation looks for a system ffmpeg.
@@ -116,6 +118,8 @@ export type Env = {
   /** NEXTAUTH_SECRET (or AUTH_SECRET) when set; lib/auth/secret.ts falls back to a generated one. */
   authSecret: string | undefined;
   crashPoint: CrashPoint | undefined;
+  /** METRICS_TOKEN: the Bearer token /api/metrics asks for (none: no metrics endpoint). */
+  metricsToken: string | undefined;
   /** The directories of PATH, in order, for finding programs (ffmpeg). */
   searchPath: string[];
 };
@@ -175,6 +179,7 @@ export function getEnv(): Env {
     https: [e.PUBLIC_URL, e.NEXTAUTH_URL].some((url) => url?.startsWith('https://')),
     authSecret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
     crashPoint: e.STUDIO_CRASH_POINT,
+    metricsToken: e.METRICS_TOKEN,
     searchPath: e.PATH.split(path.delimiter).filter(Boolean),
   };
   return cached;

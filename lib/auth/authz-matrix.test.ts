@@ -10,6 +10,7 @@ import { createInstanceInvite } from '@/db/queries/instance-invites';
 import { audioTracks, generationTags, images, instanceInvites, invites, memberships, presets, savedViews, shares, teams, users } from '@/db/schema';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { buildSineWav } from '@/emulator/test-audio-host';
+import { resetEnvForTests } from '@/lib/env';
 import { makeImage } from '@/lib/images/test-images';
 import { archivedClip, buildWorld, countRows, getRow, invite, personas, SECRET, share, type Persona, type World } from '@/test/authz/fixtures';
 
@@ -279,6 +280,23 @@ const routes: Entry[] = [
     name: 'GET /a/[name] (guessed name)',
     expect: nobody,
     run: async () => http(await (await import('@/app/a/[name]/route')).GET(new Request(url('/')), params({ name: `${'b'.repeat(22)}.wav` })), ok),
+  },
+  // For load balancers and scrapers: health and readiness say nothing about anyone's data; metrics need their token.
+  { name: 'GET /api/health', expect: everyone, run: async () => http(await (await import('@/app/api/health/route')).GET(), ok) },
+  { name: 'GET /api/ready', expect: everyone, run: async () => http(await (await import('@/app/api/ready/route')).GET(), ok) },
+  {
+    name: 'GET /api/metrics (no token, with METRICS_TOKEN set)',
+    expect: nobody,
+    run: async () => {
+      process.env.METRICS_TOKEN = 'metrics-token-for-the-matrix-0123';
+      resetEnvForTests();
+      try {
+        return http(await (await import('@/app/api/metrics/route')).GET(new Request(url('/api/metrics'))), ok);
+      } finally {
+        delete process.env.METRICS_TOKEN;
+        resetEnvForTests();
+      }
+    },
   },
   ...(['video', 'poster'] as const).flatMap((kind): Entry[] => [
     {

@@ -11,6 +11,19 @@ export type WanClientOptions = {
   fetch?: typeof fetch;
   /** Epoch ms; a Retry-After date is measured from it. */
   now?: () => number;
+  /** Told of every call once it has its answer (or failed to get one): metrics and the upstream log line. */
+  onCall?: (call: UpstreamCall) => void;
+};
+
+/** One upstream call as operations see it: never the key, a body or a prompt. */
+export type UpstreamCall = {
+  method: 'GET' | 'POST';
+  /** The path without its query: `/generateTask/wan-2-5`, `/statusTask/wan-2-5-video`. */
+  route: string;
+  /** The HTTP status, or `network` when no answer came. */
+  status: number | 'network';
+  ms: number;
+  taskId?: string;
 };
 
 export type CreateOptions = {
@@ -31,10 +44,23 @@ export const createPath = (model: ModelId = DEFAULT_MODEL) => `/generateTask/${m
 export const statusPath = (model: ModelId = DEFAULT_MODEL) => `/statusTask/${models[model].path}`;
 const SNIPPET_CHARS = 300;
 
-export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl = fetch, now = Date.now }: WanClientOptions): WanClient {
+export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl = fetch, now = Date.now, onCall }: WanClientOptions): WanClient {
   const root = baseUrl.replace(/\/+$/, '');
 
-  async function call<T>(method: 'GET' | 'POST', path: string, dataSchema: z.ZodType<T>, body?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST', path: string, dataSchema: z.ZodType<T>, body?: unknown, taskId?: string): Promise<T> {
+    const started = performance.now();
+    const route = path.split('?')[0] ?? path;
+    const told = (status: UpstreamCall['status'], id = taskId) => onCall?.({ method, route, status, ms: Math.round(performance.now() - started), ...(id ? { taskId: id } : {}) });
+    try {
+      const data = await send<T>(method, path, dataSchema, body, told);
+      return data;
+    } catch (error) {
+      if (error instanceof WanNetworkError) told('network');
+      throw error;
+    }
+  }
+
+  async function send<T>(method: 'GET' | 'POST', path: string, dataSchema: z.ZodType<T>, body: unknown, told: (status: number, taskId?: string) => void): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(`${root}${path}`, {
@@ -59,6 +85,8 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
       throw toNetworkError(error, method);
     }
     const envelope = parseEnvelope(text);
+    const created = envelope && typeof envelope.data === 'object' && envelope.data && 'taskId' in envelope.data ? envelope.data.taskId : undefined;
+    told(response.status, typeof created === 'string' ? created : undefined);
     if (!envelope && response.ok) {
       const snippet = text.slice(0, SNIPPET_CHARS);
       console.warn(`[wan] unreadable ${method} ${path.split('?')[0]} answer:`, snippet);
@@ -86,7 +114,7 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
 
   return {
     createTask: (body, options) => call('POST', createPath(options?.model), createTaskDataSchema, body),
-    getTask: (taskId, model) => call('GET', `${statusPath(model)}?taskId=${encodeURIComponent(taskId)}`, taskStatusSchema),
+    getTask: (taskId, model) => call('GET', `${statusPath(model)}?taskId=${encodeURIComponent(taskId)}`, taskStatusSchema, undefined, taskId),
   };
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
+import { countUpstreamCall } from '@/lib/ops/metrics';
 import { createWanClient, type WanClient } from './client';
 import { createRateLimiter } from './rate-limiter';
 import { createResilientClient, defaultRetryPolicy } from './retry';
@@ -10,7 +11,7 @@ let client: WanClient | undefined;
 export function getWanClient(): WanClient {
   if (client) return client;
   const { wan } = getEnv();
-  client = createResilientClient(createWanClient({ baseUrl: wan.baseUrl, apiKey: wan.apiKey, timeoutMs: wan.timeoutMs }), {
+  client = createResilientClient(createWanClient({ baseUrl: wan.baseUrl, apiKey: wan.apiKey, timeoutMs: wan.timeoutMs, onCall: countUpstreamCall }), {
     limiter: createRateLimiter({ perMinute: wan.ratePerMinute }),
     policy: { ...defaultRetryPolicy, retries: wan.retries },
   });

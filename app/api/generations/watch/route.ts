@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '@/lib/auth/session';
 import { denied, problem } from '@/lib/http';
+import { holdingLongPoll } from '@/lib/ops/metrics';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { teamActivityVersion } from '@/lib/tasks/notify';
 import { MAX_WATCH_MS, MAX_WATCHED, watchGenerations } from '@/lib/tasks/watch';
@@ -29,7 +30,7 @@ export async function GET(request: Request) {
 
   const { teamId } = auth.context.team;
   const { w, wait, a } = parsed.data;
-  const views = await watchGenerations({ teamId, known: new Map(w), maxWaitMs: wait, activitySeen: a }, trackerDeps(), request.signal);
+  const views = await holdingLongPoll(() => watchGenerations({ teamId, known: new Map(w), maxWaitMs: wait, activitySeen: a }, trackerDeps(), request.signal));
   // Only the caller's own team's version, and only to a caller that asked for it.
   const activity = a === undefined ? undefined : teamActivityVersion(teamId);
   return Response.json({ views, activity }, { headers: { 'cache-control': 'no-store' } });

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countUpstreamCall } from '@/lib/ops/metrics';
+import { readiness } from '@/lib/ops/readiness';
+import { GET as health } from '../health/route';
+import { GET } from './route';
+
+const videos = () => path.join(process.env.DATA_DIR ?? '', 'videos');
+const answer = async () => {
+  const response = await GET();
+  return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: string }> } };
+};
+
+afterEach(() => {
+  countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 200, ms: 1 });
+});
+
+describe('GET /api/health and /api/ready', () => {
+  it('health answers without reading anything; ready checks the database (migrations applied) and storage', async () => {
+    expect(await (await health()).json()).toEqual({ status: 'ok' });
+    expect(await answer()).toEqual({ status: 200, body: { status: 'ready', checks: { database: { ok: true }, storage: { ok: true }, upstream: { ok: true } } } });
+    // The write probe leaves nothing behind.
+    expect(fs.readdirSync(videos()).filter((name) => name.startsWith('.ready-'))).toEqual([]);
+  });
+
+  it('reports upstream trouble as degraded (still 200: this instance can serve), and clears it on the next good answer', async () => {
+    for (let i = 0; i < 3; i++) countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 503, ms: 10 });
+    expect(await answer()).toEqual({
+      status: 200,
+      body: { status: 'degraded', checks: { database: { ok: true }, storage: { ok: true }, upstream: { ok: false, detail: 'the Wan API failed the last 3 calls (HTTP 503)' } } },
+    });
+    countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 200, ms: 10 });
+    expect((await answer()).body.status).toBe('ready');
+  });
+
+  it('is degraded while the key is out of credit and sending is paused', async () => {
+    expect(await readiness({ creditPaused: async () => true })).toMatchObject({ status: 'degraded', checks: { upstream: { ok: false, detail: 'the API key is out of credit; sending is paused' } } });
+  });
+
+  it('is down (503) when storage cannot take a write', async () => {
+    fs.rmSync(videos(), { recursive: true, force: true });
+    fs.writeFileSync(videos(), 'a file where the folder should be');
+    try {
+      expect(await answer()).toMatchObject({ status: 503, body: { status: 'down', checks: { storage: { ok: false, detail: 'storage is not writable' } } } });
+    } finally {
+      fs.rmSync(videos(), { force: true });
+    }
+  });
+});

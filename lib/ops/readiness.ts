@@ -1,0 +1,59 @@
+// Readiness for a load balancer: this instance can serve (its database answers with every migration applied,
+// its storage takes a write). Trouble upstream (the Wan service failing, the key out of credit) is reported as
+// degraded, not down: pages, the gallery and archived clips still work, and another instance would not help.
+import 'server-only';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { databaseState, shippedMigrations } from '@/db/queries/ops';
+import { getEnv } from '@/lib/env';
+import { metrics } from './metrics';
+
+export type Check = { ok: boolean; detail?: string };
+export type Readiness = { status: 'ready' | 'degraded' | 'down'; checks: { database: Check; storage: Check; upstream: Check } };
+
+/** Upstream failures in a row, within this long, that make the service count as failing. */
+const FAILING_AFTER = 3;
+const RECENT_MS = 2 * 60_000;
+
+/** `creditPaused`: the dispatcher's pause for an out-of-credit key (lib/tasks/credit-pause.ts), asked by the route. */
+export async function readiness({ creditPaused, now = Date.now() }: { creditPaused: () => Promise<boolean>; now?: number }): Promise<Readiness> {
+  const [database, storage, upstream] = await Promise.all([checkDatabase(), checkStorage(), checkUpstream(now, creditPaused)]);
+  const status = !database.ok || !storage.ok ? 'down' : upstream.ok ? 'ready' : 'degraded';
+  return { status, checks: { database, storage, upstream } };
+}
+
+async function checkDatabase(): Promise<Check> {
+  try {
+    const { appliedMigrations } = await databaseState();
+    const shipped = shippedMigrations();
+    return appliedMigrations >= shipped ? { ok: true } : { ok: false, detail: `${appliedMigrations} of ${shipped} migrations applied` };
+  } catch {
+    return { ok: false, detail: 'the database does not answer' };
+  }
+}
+
+/** A small file written, read back and removed where the videos go. */
+async function checkStorage(): Promise<Check> {
+  const dir = path.join(/* turbopackIgnore: true */ getEnv().dataDir, 'videos');
+  const probe = path.join(/* turbopackIgnore: true */ dir, `.ready-${crypto.randomUUID()}`);
+  try {
+    await fs.promises.mkdir(dir, { recursive: true });
+    await fs.promises.writeFile(probe, 'ready');
+    const back = await fs.promises.readFile(probe, 'utf8');
+    return back === 'ready' ? { ok: true } : { ok: false, detail: 'storage gave back other bytes' };
+  } catch {
+    return { ok: false, detail: 'storage is not writable' };
+  } finally {
+    await fs.promises.rm(probe, { force: true }).catch(() => undefined);
+  }
+}
+
+async function checkUpstream(now: number, creditPaused: () => Promise<boolean>): Promise<Check> {
+  if (await creditPaused()) return { ok: false, detail: 'the API key is out of credit; sending is paused' };
+  const { failuresInARow, lastFailureAt, lastFailure } = metrics().upstream;
+  if (failuresInARow >= FAILING_AFTER && lastFailureAt !== undefined && now - lastFailureAt < RECENT_MS) {
+    return { ok: false, detail: `the Wan API failed the last ${failuresInARow} calls (${lastFailure})` };
+  }
+  return { ok: true };
+}
