@@ -1,5 +1,6 @@
 import 'server-only';
 import { getEnv, type CrashPoint } from '@/lib/env';
+import { log } from '@/lib/ops/log';
 
 /**
  * Crash tests only: with STUDIO_CRASH_POINT=<name> the server dies (SIGKILL, no cleanup) the first
@@ -7,7 +8,7 @@ import { getEnv, type CrashPoint } from '@/lib/env';
  */
 export function crashPoint(name: CrashPoint): void {
   if (getEnv().crashPoint === name) {
-    console.error(`[crash-point] ${name}: killing the server now`);
+    log().error({ event: 'crash-point', name }, 'killing the server now');
     process.kill(process.pid, 'SIGKILL');
   }
 }

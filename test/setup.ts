@@ -11,3 +11,6 @@ delete (globalThis as { __wanStudioDb?: unknown }).__wanStudioDb;
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+// The studio's JSON log (lib/ops/log.ts): warnings and errors only, so a test run's output stays readable.
+process.env.LOG_LEVEL ??= 'warn';

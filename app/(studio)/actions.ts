@@ -21,6 +21,7 @@ import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { notifyQueueMoved } from '@/lib/tasks/notify';
 import { nextQueueRank } from '@/lib/tasks/submit';
 import { loadView } from '@/lib/gallery/load';
+import { log } from '@/lib/ops/log';
 
 const NOT_FOUND = 'That clip does not exist.';
 const NOT_QUEUED = 'This clip is no longer waiting in the queue; nothing was moved.';
@@ -130,7 +131,7 @@ export const manageQueue = teamAction(
       const requeued = await requeueUnknown({ id: command.id, teamId, now: deps.now(), rank: nextQueueRank(deps.now()), callbackSecret: newCallbackSecret(), guard });
       if (!requeued.ok && requeued.refusal) return fail(refusalMessage(requeued.refusal, guard));
       changed = requeued.ok;
-      if (changed) dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
+      if (changed) dispatchQueued(deps).catch((error: unknown) => log().error({ event: 'dispatch', err: error }, 'dispatch failed'));
     } else if (command.command === 'cancel') {
       changed = await cancelGeneration({ id: command.id, teamId, now: deps.now(), prices: getEnv().prices });
     } else if (command.command === 'front') {

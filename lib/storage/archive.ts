@@ -6,6 +6,7 @@ import { safeGet, type SafeResponse } from '@/lib/net/safe-get';
 import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { getVideoStore } from './local-video-store';
 import { ArchiveRejectedError, isVideoHead } from './video-store';
+import { log } from '@/lib/ops/log';
 
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
 const IDLE_TIMEOUT_MS = 60_000;
@@ -89,7 +90,7 @@ async function archive(id: string, { onChange, now, download }: ArchiveDeps): Pr
     const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(attempt - 1, 20)) * getEnv().pollScale;
     // No attempt is planned for after the link has gone: the last one is the final word.
     const next = failedAt + wait < expiresAt ? new Date(failedAt + wait) : null;
-    console.warn(`[archive] ${id} attempt ${attempt} failed: ${message}${next ? '' : ' (the link expires before the next attempt; giving up)'}`);
+    log().warn({ event: 'archive', clip_id: id, attempt, error: message, giving_up: !next }, next ? 'archive attempt failed' : 'archive attempt failed; the link expires before the next one');
     // Given up: not due again before the link expires (then once, to record it), so the sweeper does not spin on it.
     await updateGeneration({ id, values: { archiveError: next ? message.slice(0, 300) : stopMessage(message), archiveNextAt: next ?? new Date(expiresAt) } });
     // Members watching see the new reason and the next attempt at once.

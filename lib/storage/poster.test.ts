@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { imageSize } from '@/lib/images/image-header';
 import { resetEnvForTests } from '@/lib/env';
+import { log } from '@/lib/ops/log';
 import { frameArgs, posterOf, removePoster, resetFfmpegForTests } from './poster';
 
 // Counts the ffmpeg processes poster.ts starts (the clips below are made with execFileSync, not spawn).
@@ -112,7 +113,7 @@ describe('posterOf', () => {
   });
 
   it('gives null for a missing video, a file that is not a video and an invalid key, logging each once', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(log(), 'warn').mockImplementation(() => undefined);
     fs.writeFileSync(path.join(dataDir(), 'videos', 'broken.mp4'), 'definitely not an mp4 file');
     for (let i = 0; i < 2; i += 1) {
       expect(await posterOf('missing.mp4')).toBeNull();
@@ -178,7 +179,7 @@ describe('posterOf refuses files that would make ffmpeg open something else', ()
     ['a concat script', () => `ffconcat version 1.0\nfile secret.mp4\nfile ${baitUrl}/x.mp4\n`],
     ['a WebM file', () => Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])],
   ])('%s named .mp4 gets no poster, and ffmpeg never runs', async (_name, body) => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(log(), 'warn').mockImplementation(() => undefined);
     makeClip('secret.mp4', { width: 320, height: 240, seconds: 1 });
     const key = `trap-${crypto.randomUUID()}.mp4`;
     fs.writeFileSync(path.join(dataDir(), 'videos', key), body());
@@ -250,7 +251,7 @@ describe('which ffmpeg makes posters', () => {
   }
 
   beforeEach(() => {
-    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    vi.spyOn(log(), 'info').mockImplementation(() => undefined);
   });
   afterEach(() => choose({}));
 
@@ -290,7 +291,7 @@ describe('which ffmpeg makes posters', () => {
   });
 
   it('kills an ffmpeg that hangs once its 10 s are up, and what it started: no poster, no .part file left', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(log(), 'warn').mockImplementation(() => undefined);
     const hanging = fakeFfmpeg(path.join(binDir(), 'hanging', 'ffmpeg'), { version: '6.1', hang: true });
     choose({ FFMPEG_PATH: hanging });
     makeClip('hangs.mp4', { width: 320, height: 240, seconds: 1 });

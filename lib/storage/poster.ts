@@ -9,6 +9,7 @@ import { getEnv } from '@/lib/env';
 import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { getVideoStore } from './local-video-store';
 import { isVideoHead } from './video-store';
+import { log } from '@/lib/ops/log';
 
 export type Poster = { path: string; bytes: number };
 
@@ -162,7 +163,7 @@ let chosen: Promise<Ffmpeg> | undefined;
 export function chosenFfmpeg(): Promise<Ffmpeg> {
   chosen ??= pickFfmpeg().then((ffmpeg) => {
     const version = ffmpeg.version ? `${ffmpeg.version.major}.${ffmpeg.version.minor}` : '(version unknown)';
-    console.info(`[poster] posters are made by ffmpeg ${version} at ${ffmpeg.path}${hasPrlimit ? ', under prlimit' : ''}`);
+    log().info({ event: 'poster', ffmpeg: version, path: ffmpeg.path, prlimit: hasPrlimit }, 'posters are made by ffmpeg');
     return ffmpeg;
   });
   return chosen;
@@ -205,7 +206,7 @@ function versionOf(binary: string): Promise<FfmpegVersion | undefined> {
 function fail(key: string, reason: string): null {
   if (!warned.has(key)) {
     warned.add(key);
-    console.warn(`[poster] ${key}: ${reason}`);
+    log().warn({ event: 'poster', key, reason }, 'poster not made');
   }
   return null;
 }

@@ -9,6 +9,7 @@ import type { TaskStatus, WanClient } from '@/lib/wan';
 import { statusEnvelopeSchema } from '@/lib/wan/envelope';
 import { applyTaskStatus } from './apply-status';
 import { notifyChanged } from './notify';
+import { log } from '@/lib/ops/log';
 
 /** A fresh unguessable per-task secret (256 bits). */
 export function newCallbackSecret(): string {
@@ -68,7 +69,7 @@ export async function applyCallback(row: Generation, body: unknown, deps: Callba
     try {
       status = await deps.wan.getTask(claimed.taskId, row.model);
     } catch (error) {
-      console.warn(`[callback] confirming ${claimed.taskId} failed:`, error instanceof Error ? error.message : error);
+      log().warn({ event: 'callback', task_id: claimed.taskId, error: error instanceof Error ? error.message : String(error) }, 'confirming a callback failed');
       return deferToPoll(row, claimed.taskId, adopting, deps);
     }
   }

@@ -6,6 +6,7 @@ import { WanApiError, type WanClient } from '@/lib/wan';
 import { applyTaskStatus, backoffAfterError } from './apply-status';
 import { notifyChanged } from './notify';
 import { singleFlight } from '@/lib/async/concurrency';
+import { log } from '@/lib/ops/log';
 
 export type RefreshDeps = { wan: WanClient; now: () => Date; pollScale: number };
 
@@ -42,7 +43,7 @@ async function poll(id: string, { wan, now, pollScale }: RefreshDeps): Promise<v
       await updateGeneration({ id, values: taskForgotten(now()) });
       return;
     }
-    console.warn(`[tracker] status of ${row.taskId} failed:`, error instanceof Error ? error.message : error);
+    log().warn({ event: 'tracker', clip_id: row.id, task_id: row.taskId, error: error instanceof Error ? error.message : String(error) }, 'status check failed');
     const retryAfter = error instanceof WanApiError ? error.retryAfterMs : undefined;
     await updateGeneration({ id, values: backoffAfterError(row, now(), pollScale, retryAfter) });
   }

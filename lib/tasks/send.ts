@@ -12,6 +12,7 @@ import { creditRefused, sendAccepted } from './credit-pause';
 import type { TrackerDeps } from './deps';
 import { notifyChanged, notifyQueueMoved } from './notify';
 import { firstRefreshAt } from '@/lib/generation/timings';
+import { log } from '@/lib/ops/log';
 
 /** Retries (and their waits) must end this long before the lease would, so a send never outlives its lease. */
 const RETRY_MARGIN_FRACTION = 0.25;
@@ -39,7 +40,7 @@ export async function sendGeneration(id: string, deps: TrackerDeps): Promise<Gen
     sendAccepted();
     if (await finishSend(heartbeat.lease(), { ...values, taskId })) return 'pending';
     const trackedBy = await keepLateTask({ row, taskId, values, now: sentAt });
-    console.warn(`[send] ${id}: task ${taskId} arrived after the send lease was lost; tracked by ${trackedBy}`);
+    log().warn({ event: 'send', clip_id: id, task_id: taskId, tracked_by: trackedBy }, 'task arrived after the send lease was lost');
     if (trackedBy !== id) notifyChanged(trackedBy);
     return (await getGenerationForWorker({ id }))?.state;
   } catch (error) {
@@ -97,7 +98,7 @@ function afterFailedSend(error: unknown, row: Generation, failedAt: Date, pollSc
   if (error instanceof WanNetworkError && !error.outcomeUnknown) {
     return { state: 'failed', failCode: 'UNREACHABLE', failMsg: 'The Wan API could not be reached; nothing was created.', completedAt: failedAt, queueRank: null, ...refunded };
   }
-  console.error(`[send] ${row.id}: outcome unknown`, error instanceof Error ? error.message : error);
+  log().error({ event: 'send', clip_id: row.id, error: error instanceof Error ? error.message : String(error) }, 'send outcome unknown');
   return {
     state: 'unknown',
     failCode: 'OUTCOME_UNKNOWN',

@@ -9,6 +9,7 @@ import { newCallbackSecret } from './callback';
 import type { TrackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
 import { notifyQueueMoved, notifyTeamActivity } from './notify';
+import { log } from '@/lib/ops/log';
 
 type Owner = { userId: string; teamId: string; guard?: SpendGuard };
 
@@ -75,7 +76,7 @@ export async function submitGenerations(
   // Not awaited: one team's backlog (or a slow service) must never make anyone's Generate wait.
   notifyQueueMoved();
   notifyTeamActivity(teamId);
-  dispatchQueued(deps).catch((error: unknown) => console.error('[dispatch]', error));
+  dispatchQueued(deps).catch((error: unknown) => log().error({ event: 'dispatch', err: error }, 'dispatch failed'));
   return rows;
 }
 

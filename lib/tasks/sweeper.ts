@@ -12,6 +12,7 @@ import { trackerDeps } from './deps';
 import { dispatchQueued } from './dispatch';
 import { notifyChanged } from './notify';
 import { refreshIfDue } from './refresh';
+import { log } from '@/lib/ops/log';
 
 const MAX_SLEEP_MS = 1_000;
 /** Tasks falling due within this window are refreshed together. */
@@ -37,10 +38,10 @@ export function startSweeper(): void {
     // Half-received uploads (zip imports) from before a restart are of no use to anyone.
     await fs.promises.rm(path.join(getEnv().dataDir, 'tmp'), { recursive: true, force: true });
     const removed = await getVideoStore().removePartials();
-    if (removed) console.warn(`[sweeper] removed ${removed} half-written archive file(s) left by a crash`);
+    if (removed) log().warn({ event: 'sweeper', removed }, 'removed half-written archive files left by a crash');
     for (;;) {
       const wake = await sweep().catch((error: unknown) => {
-        console.error('[sweeper]', error);
+        log().error({ event: 'sweeper', err: error }, 'sweeper pass failed');
         return Date.now() + MAX_SLEEP_MS;
       });
       const sleep = Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, wake - Date.now()));
@@ -90,8 +91,8 @@ let lastTrashPurge = 0;
 async function reportUnarchived(): Promise<void> {
   const missing = await listSuccessesWithoutArchive({ limit: 1_000 });
   if (missing.length === 0) return;
-  console.warn(`[expiry-guard] ${missing.length} finished clip(s) have no archived copy yet:`);
+  log().warn({ event: 'expiry-guard', count: missing.length }, 'finished clips have no archived copy yet');
   for (const row of missing.slice(0, 50)) {
-    console.warn(`  ${row.id} team ${row.teamId} finished ${row.completedAt?.toISOString()} attempts ${row.archiveAttempts}${row.archiveError ? ` (${row.archiveError})` : ''}`);
+    log().warn({ event: 'expiry-guard', clip_id: row.id, team_id: row.teamId, finished: row.completedAt?.toISOString(), attempts: row.archiveAttempts, error: row.archiveError ?? undefined }, 'not archived yet');
   }
 }

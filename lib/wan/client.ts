@@ -13,6 +13,8 @@ export type WanClientOptions = {
   now?: () => number;
   /** Told of every call once it has its answer (or failed to get one): metrics and the upstream log line. */
   onCall?: (call: UpstreamCall) => void;
+  /** Told of an answer the client could not use (its first characters), for the log. */
+  onProblem?: (problem: { event: string; method: string; route: string | undefined; snippet: string }) => void;
 };
 
 /** One upstream call as operations see it: never the key, a body or a prompt. */
@@ -24,6 +26,8 @@ export type UpstreamCall = {
   status: number | 'network';
   ms: number;
   taskId?: string;
+  /** Sent as X-Request-Id, so one call can be found in our log and the service's. */
+  requestId: string;
 };
 
 export type CreateOptions = {
@@ -44,23 +48,31 @@ export const createPath = (model: ModelId = DEFAULT_MODEL) => `/generateTask/${m
 export const statusPath = (model: ModelId = DEFAULT_MODEL) => `/statusTask/${models[model].path}`;
 const SNIPPET_CHARS = 300;
 
-export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl = fetch, now = Date.now, onCall }: WanClientOptions): WanClient {
+export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl = fetch, now = Date.now, onCall, onProblem }: WanClientOptions): WanClient {
   const root = baseUrl.replace(/\/+$/, '');
 
   async function call<T>(method: 'GET' | 'POST', path: string, dataSchema: z.ZodType<T>, body?: unknown, taskId?: string): Promise<T> {
     const started = performance.now();
     const route = path.split('?')[0] ?? path;
-    const told = (status: UpstreamCall['status'], id = taskId) => onCall?.({ method, route, status, ms: Math.round(performance.now() - started), ...(id ? { taskId: id } : {}) });
+    const requestId = crypto.randomUUID();
+    const told = (status: UpstreamCall['status'], id = taskId) =>
+      onCall?.({ method, route, status, ms: Math.round(performance.now() - started), requestId, ...(id ? { taskId: id } : {}) });
     try {
-      const data = await send<T>(method, path, dataSchema, body, told);
-      return data;
+      return await send<T>(method, path, dataSchema, body, requestId, told);
     } catch (error) {
       if (error instanceof WanNetworkError) told('network');
       throw error;
     }
   }
 
-  async function send<T>(method: 'GET' | 'POST', path: string, dataSchema: z.ZodType<T>, body: unknown, told: (status: number, taskId?: string) => void): Promise<T> {
+  async function send<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    dataSchema: z.ZodType<T>,
+    body: unknown,
+    requestId: string,
+    told: (status: number, taskId?: string) => void,
+  ): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(`${root}${path}`, {
@@ -68,6 +80,7 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
         headers: {
           authorization: `Bearer ${apiKey}`,
           accept: 'application/json',
+          'x-request-id': requestId,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -89,7 +102,7 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
     told(response.status, typeof created === 'string' ? created : undefined);
     if (!envelope && response.ok) {
       const snippet = text.slice(0, SNIPPET_CHARS);
-      console.warn(`[wan] unreadable ${method} ${path.split('?')[0]} answer:`, snippet);
+      onProblem?.({ event: 'upstream-unreadable', method, route: path.split('?')[0], snippet });
       throw new WanProtocolError(`Unreadable response from ${path.split('?')[0]}`, snippet);
     }
 
@@ -106,7 +119,7 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
     const data = dataSchema.safeParse(envelope.data);
     if (!data.success) {
       const snippet = text.slice(0, SNIPPET_CHARS);
-      console.warn(`[wan] unexpected ${method} ${path.split('?')[0]} answer:`, snippet);
+      onProblem?.({ event: 'upstream-unexpected', method, route: path.split('?')[0], snippet });
       throw new WanProtocolError(`Unexpected response from ${path.split('?')[0]}: ${data.error.message}`, snippet);
     }
     return data.data;

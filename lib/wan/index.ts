@@ -1,5 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
+import { log, logUpstreamCall } from '@/lib/ops/log';
 import { countUpstreamCall } from '@/lib/ops/metrics';
 import { createWanClient, type WanClient } from './client';
 import { createRateLimiter } from './rate-limiter';
@@ -11,7 +12,17 @@ let client: WanClient | undefined;
 export function getWanClient(): WanClient {
   if (client) return client;
   const { wan } = getEnv();
-  client = createResilientClient(createWanClient({ baseUrl: wan.baseUrl, apiKey: wan.apiKey, timeoutMs: wan.timeoutMs, onCall: countUpstreamCall }), {
+  const inner = createWanClient({
+    baseUrl: wan.baseUrl,
+    apiKey: wan.apiKey,
+    timeoutMs: wan.timeoutMs,
+    onCall: (call) => {
+      countUpstreamCall(call);
+      logUpstreamCall(call);
+    },
+    onProblem: (problem) => log().warn(problem, 'unusable upstream answer'),
+  });
+  client = createResilientClient(inner, {
     limiter: createRateLimiter({ perMinute: wan.ratePerMinute }),
     policy: { ...defaultRetryPolicy, retries: wan.retries },
   });

@@ -41,7 +41,7 @@ describe('GET /api/metrics', () => {
     const { taskId } = await client.createTask(toWanCreateBody(request));
     await client.getTask(taskId);
     await client.getTask(taskId, 'wan-2-5-video').catch(() => undefined);
-    countUpstreamCall({ method: 'POST', route: '/generateTask/wan-2-5', status: 429, ms: 3 });
+    countUpstreamCall({ method: 'POST', route: '/generateTask/wan-2-5', status: 429, ms: 3, requestId: 'r' });
     const owner = await createOwner('metrics@example.test');
     await insertTestGeneration(owner, { state: 'queued' });
     await insertTestGeneration(owner, { state: 'processing', taskId: crypto.randomUUID() });

@@ -13,7 +13,7 @@ const answer = async () => {
 };
 
 afterEach(() => {
-  countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 200, ms: 1 });
+  countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 200, ms: 1, requestId: 'r' });
 });
 
 describe('GET /api/health and /api/ready', () => {
@@ -25,12 +25,12 @@ describe('GET /api/health and /api/ready', () => {
   });
 
   it('reports upstream trouble as degraded (still 200: this instance can serve), and clears it on the next good answer', async () => {
-    for (let i = 0; i < 3; i++) countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 503, ms: 10 });
+    for (let i = 0; i < 3; i++) countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 503, ms: 10, requestId: 'r' });
     expect(await answer()).toEqual({
       status: 200,
       body: { status: 'degraded', checks: { database: { ok: true }, storage: { ok: true }, upstream: { ok: false, detail: 'the Wan API failed the last 3 calls (HTTP 503)' } } },
     });
-    countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 200, ms: 10 });
+    countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 200, ms: 10, requestId: 'r' });
     expect((await answer()).body.status).toBe('ready');
   });
 
