@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { claimSound, releaseSound } from './heard-player';
 import { stillPreferred } from './reduced-motion';
 import { SoundToggle } from './sound-toggle';
 
@@ -74,6 +75,14 @@ export function ClipPlayer({ src, poster, start, controls, testId, sound = false
     element.play().catch(() => undefined);
   }, [live, playing]);
 
+  // Another player unmuted on the page: this one falls quiet.
+  const silence = useCallback(() => {
+    if (video.current) video.current.muted = true;
+    setMuted(true);
+  }, []);
+  useEffect(() => () => releaseSound(silence), [silence]);
+  const heardNow = (quiet: boolean) => (quiet ? releaseSound(silence) : claimSound(silence));
+
   const engage = () => {
     setLive(true);
     setEngaged(true);
@@ -82,6 +91,7 @@ export function ClipPlayer({ src, poster, start, controls, testId, sound = false
   const toggleSound = () => {
     const next = !muted;
     setMuted(next);
+    heardNow(next);
     engage();
     if (video.current) video.current.muted = next;
     // Someone listening keeps it playing (a still starts playing, with its sound).
@@ -113,7 +123,10 @@ export function ClipPlayer({ src, poster, start, controls, testId, sound = false
           onFocus={engage}
           muted={muted}
           // The browser's own controls can mute too: the toggle follows them.
-          onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
+          onVolumeChange={(event) => {
+            setMuted(event.currentTarget.muted);
+            heardNow(event.currentTarget.muted);
+          }}
           loop
           playsInline
           preload="none"

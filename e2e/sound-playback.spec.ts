@@ -88,16 +88,24 @@ test('players start muted; Unmute gives the clip its sound and it plays on; a si
   await expect.poll(() => isPlaying(cardVideo)).toBe(true);
 });
 
-test('an older card with sound unmutes from its still: it starts playing, with its sound', async ({ owner: { page } }) => {
-  const sound = await soundClip(page);
-  await silentClip(page);
+test('an older card unmutes from its still and plays with its sound; the card heard before it falls quiet', async ({ owner: { page } }) => {
+  const older = await soundClip(page, 7);
+  const newest = await soundClip(page, 8);
   await page.goto('/');
-  const card = page.locator(`[data-testid="clip-card"][data-generation-id="${sound}"]`);
-  await expect(card.getByTestId('clip-video-still')).toBeVisible();
-  await card.getByRole('button', { name: 'Unmute' }).click();
-  const video = card.getByTestId('clip-video');
-  await expect.poll(() => isPlaying(video), { timeout: 15_000 }).toBe(true);
-  expect(await isMuted(video)).toBe(false);
+  const card = (id: string) => page.locator(`[data-testid="clip-card"][data-generation-id="${id}"]`);
+  const newestVideo = card(newest).getByTestId('clip-video');
+  await expect.poll(() => isPlaying(newestVideo), { timeout: 15_000 }).toBe(true);
+  await card(newest).getByRole('button', { name: 'Unmute', exact: true }).click();
+  expect(await isMuted(newestVideo)).toBe(false);
+
+  await expect(card(older).getByTestId('clip-video-still')).toBeVisible();
+  await card(older).getByRole('button', { name: 'Unmute', exact: true }).click();
+  const olderVideo = card(older).getByTestId('clip-video');
+  await expect.poll(() => isPlaying(olderVideo), { timeout: 15_000 }).toBe(true);
+  expect(await isMuted(olderVideo)).toBe(false);
+  // One clip is heard at a time on a page.
+  expect(await isMuted(newestVideo)).toBe(true);
+  await expect(card(newest).getByRole('button', { name: 'Unmute', exact: true })).toBeVisible();
 });
 
 test('compare plays the sound of one clip at a time: unmuting B mutes A', async ({ owner: { page } }) => {
