@@ -1,7 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { claimSound, releaseSound } from './heard-player';
 import { stillPreferred } from './reduced-motion';
+import { SoundToggle } from './sound-toggle';
 
 /**
  * When a clip starts playing: `idle` — by itself (muted, looping) once the page has settled, so its media
@@ -15,19 +17,28 @@ export type PlayStart = 'idle' | 'hover';
  */
 export type ControlsShown = 'always' | 'engaged';
 
-type Props = { src: string; poster?: string; start: PlayStart; controls: ControlsShown; testId: string };
+type Props = {
+  src: string;
+  poster?: string;
+  start: PlayStart;
+  controls: ControlsShown;
+  testId: string;
+  /** The clip has sound: it still starts muted (browsers refuse sound before a gesture), with an Unmute over it. */
+  sound?: boolean;
+};
 
 /**
  * A clip: its still (an image) until it is to play, then the video in the same frame. A <video> costs the page
  * far more than an image before it shows a single frame (a media element and its shadow tree to style and lay
  * out, more again with native controls), so a grid of clips paints as a grid of stills.
  */
-export function ClipPlayer({ src, poster, start, controls, testId }: Props) {
+export function ClipPlayer({ src, poster, start, controls, testId, sound = false }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   // Without a still the video is its own placeholder.
   const [live, setLive] = useState(!poster);
   const [playing, setPlaying] = useState(false);
   const [engaged, setEngaged] = useState(controls === 'always');
+  const [muted, setMuted] = useState(true);
   // Focus that reached the still moves on to the video that replaces it.
   const focusVideo = useRef(false);
 
@@ -64,9 +75,27 @@ export function ClipPlayer({ src, poster, start, controls, testId }: Props) {
     element.play().catch(() => undefined);
   }, [live, playing]);
 
+  // Another player unmuted on the page: this one falls quiet.
+  const silence = useCallback(() => {
+    if (video.current) video.current.muted = true;
+    setMuted(true);
+  }, []);
+  useEffect(() => () => releaseSound(silence), [silence]);
+  const heardNow = (quiet: boolean) => (quiet ? releaseSound(silence) : claimSound(silence));
+
   const engage = () => {
     setLive(true);
     setEngaged(true);
+  };
+  // Inside the click itself: unmuting outside a gesture would make the browser pause the clip.
+  const toggleSound = () => {
+    const next = !muted;
+    setMuted(next);
+    heardNow(next);
+    engage();
+    if (video.current) video.current.muted = next;
+    // Someone listening keeps it playing (a still starts playing, with its sound).
+    if (!next) setPlaying(true);
   };
   return (
     <div
@@ -76,7 +105,8 @@ export function ClipPlayer({ src, poster, start, controls, testId }: Props) {
         if (start === 'hover' && !stillPreferred()) setPlaying(true);
       }}
       onPointerLeave={() => {
-        if (start === 'hover') setPlaying(false);
+        // A clip someone unmuted is being listened to: it plays on when the pointer leaves.
+        if (start === 'hover' && muted) setPlaying(false);
       }}
       onPointerDown={engage}
     >
@@ -91,7 +121,12 @@ export function ClipPlayer({ src, poster, start, controls, testId }: Props) {
           // Without its controls the clip is still reachable from the keyboard: focusing it brings them.
           tabIndex={engaged ? undefined : 0}
           onFocus={engage}
-          muted
+          muted={muted}
+          // The browser's own controls can mute too: the toggle follows them.
+          onVolumeChange={(event) => {
+            setMuted(event.currentTarget.muted);
+            heardNow(event.currentTarget.muted);
+          }}
           loop
           playsInline
           preload="none"
@@ -113,6 +148,7 @@ export function ClipPlayer({ src, poster, start, controls, testId }: Props) {
           <img data-testid={`${testId}-still`} src={poster} alt="" className="h-full w-full object-contain" decoding="async" />
         </button>
       )}
+      {sound && <SoundToggle muted={muted} onToggle={toggleSound} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { progressOf } from '@/lib/generation/activity';
 import { explainFailure } from '@/lib/generation/fail-codes';
+import { hasSound } from '@/lib/generation/models';
 import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { ClipFrame, type FrameFit } from './clip-frame';
@@ -15,7 +16,7 @@ import { useNow } from './hooks/use-now';
 /** Whatever the clip is right now: playing, failed in plain words, waiting its turn, or on its way. */
 export function ClipStage({ view, fit, start = 'idle' }: { view: GenerationView; fit: FrameFit; start?: PlayStart }) {
   if (view.state === 'success' && view.videoUrl) {
-    return <ClipVideo src={view.videoUrl} poster={view.posterUrl} aspectRatio={view.aspectRatio} fit={fit} start={start} />;
+    return <ClipVideo src={view.videoUrl} poster={view.posterUrl} aspectRatio={view.aspectRatio} fit={fit} start={start} sound={hasSound(view.model)} />;
   }
   if (view.state === 'success') return <FailureNotice code="NO_RESULT" message="The service reported success without a video." fit={fit} />;
   if (isFailure(view.state)) {
@@ -34,12 +35,14 @@ export function ClipStage({ view, fit, start = 'idle' }: { view: GenerationView;
 }
 
 /** The clip itself: video first, letterboxed inside its frame; its still shows (and paints) before the first frame. */
-function ClipVideo({ src, poster, aspectRatio, fit, start }: { src: string; poster: string | null; aspectRatio: string; fit: FrameFit; start: PlayStart }) {
+type ClipVideoProps = { src: string; poster: string | null; aspectRatio: string; fit: FrameFit; start: PlayStart; sound: boolean };
+
+function ClipVideo({ src, poster, aspectRatio, fit, start, sound }: ClipVideoProps) {
   // Keep the first source: switching to the archived copy mid-play would restart the clip.
   const [stableSrc] = useState(src);
   return (
     <ClipFrame aspectRatio={aspectRatio} fit={fit}>
-      <ClipPlayer testId="clip-video" src={stableSrc} poster={poster ?? undefined} start={start} controls={fit === 'card' ? 'engaged' : 'always'} />
+      <ClipPlayer testId="clip-video" src={stableSrc} poster={poster ?? undefined} start={start} controls={fit === 'card' ? 'engaged' : 'always'} sound={sound} />
     </ClipFrame>
   );
 }

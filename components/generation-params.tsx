@@ -1,8 +1,9 @@
-import { DEFAULT_MODEL, models } from '@/lib/generation/models';
+import { DEFAULT_MODEL, hasSound, models } from '@/lib/generation/models';
 import type { GenerationView } from '@/lib/generation/view';
 import type { ReactNode } from 'react';
 import { formatClock } from './format';
 import { LocalTime } from './local-time';
+import { SoundMark, SpeakerIcon } from './sound-icons';
 
 /** Every parameter of the request and what the service reported, as a definition list. */
 export function GenerationParams({ view, publicPage = false }: { view: GenerationView; publicPage?: boolean }) {
@@ -18,6 +19,7 @@ export function GenerationParams({ view, publicPage = false }: { view: Generatio
     ['Delivery', view.requestType === 'callback' ? 'webhook' : 'polling'],
     ['Created', <LocalTime key="created" ms={view.createdAt} />],
   ];
+  if (hasSound(view.model)) rows.splice(1, 0, ['Sound', <SoundValue key="sound" />]);
   // A public page names no one: the sharer chose to share the clip, not the team's members.
   if (!publicPage) rows.push(['Author', view.authorName]);
   // Where the time went: waiting in our queue, the service's own work (costTime), and end to end.
@@ -44,9 +46,20 @@ export function ClipParams({ view }: { view: GenerationView }) {
     <p className="flex flex-wrap gap-x-3 gap-y-1 font-mono text-xs text-muted">
       <span data-testid="seed">seed {view.seed}</span>
       {view.model !== DEFAULT_MODEL && <span data-testid="clip-model">{models[view.model].label}</span>}
+      {hasSound(view.model) && <SoundMark />}
       <span>{view.resolution}</span>
       {view.mode === 'text-to-video' && <span>{view.aspectRatio}</span>}
       <span>{view.duration}s</span>
     </p>
+  );
+}
+
+/** The clip page's word for a clip with sound (its players start muted, with an Unmute beside them). */
+function SoundValue() {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <SpeakerIcon className="size-3.5 text-muted" />
+      yes
+    </span>
   );
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { type PointerEvent, useRef, useState } from 'react';
 import { ClipFrame } from '../clip-frame';
+import { SoundToggle } from '../sound-toggle';
 import { CompareControls } from './compare-controls';
 import type { CompareClip } from './compare-grid';
 import { handleCompareKey, useSyncedVideos } from './use-synced-videos';
@@ -59,6 +60,9 @@ export function AbWipe({ a, b }: { a: CompareClip; b: CompareClip }) {
           <span aria-hidden className={`${corner} left-2`}>A</span>
           <span aria-hidden className={`${corner} right-2`}>B</span>
         </div>
+        {/* Outside the wipe's frame, so pressing one never moves the divider. */}
+        {a.sound && <SoundToggle muted={sync.heard !== 0} onToggle={() => sync.toggleSound(0)} of={`A, ${a.label}`} className="absolute bottom-2 left-2" />}
+        {b.sound && <SoundToggle muted={sync.heard !== 1} onToggle={() => sync.toggleSound(1)} of={`B, ${b.label}`} className="absolute bottom-2 right-2" />}
       </ClipFrame>
       <input
         type="range"

@@ -16,7 +16,7 @@ const pressed = (on: boolean) => (on ? 'border-accent text-accent' : '');
 
 /** The one control bar every compared clip answers to. */
 export function CompareControls({ sync }: { sync: SyncedVideos }) {
-  const { playing, time, duration, loop, muted } = sync;
+  const { playing, time, duration, loop } = sync;
   return (
     <div className="flex flex-wrap items-center gap-3 rounded-card border border-line bg-surface p-2">
       <Button variant="primary" className={`${small} w-16`} data-testid="compare-play" onClick={sync.toggle}>
@@ -40,9 +40,6 @@ export function CompareControls({ sync }: { sync: SyncedVideos }) {
       </span>
       <Button aria-pressed={loop} className={`${small} ${pressed(loop)}`} onClick={() => sync.setLoop(!loop)}>
         Loop
-      </Button>
-      <Button aria-pressed={muted} className={`${small} ${pressed(muted)}`} onClick={() => sync.setMuted(!muted)}>
-        Mute
       </Button>
     </div>
   );

@@ -3,10 +3,12 @@
 import Link from 'next/link';
 import { useRef } from 'react';
 import { ClipFrame } from '../clip-frame';
+import { SoundToggle } from '../sound-toggle';
 import { CompareControls } from './compare-controls';
 import { handleCompareKey, useSyncedVideos } from './use-synced-videos';
 
-export type CompareClip = { id: string; src: string; aspectRatio: string; label: string; href: string };
+/** `sound`: the clip has a soundtrack, so it gets its own Unmute (one clip is heard at a time). */
+export type CompareClip = { id: string; src: string; aspectRatio: string; label: string; href: string; sound: boolean };
 
 /** Columns that keep 2–16 tiles large enough to judge; literal class names so Tailwind sees them. */
 function columnsFor(count: number): string {
@@ -39,6 +41,7 @@ export function CompareGrid({ clips }: { clips: CompareClip[] }) {
                 preload="auto"
                 onClick={sync.toggle}
               />
+              {clip.sound && <SoundToggle muted={sync.heard !== index} onToggle={() => sync.toggleSound(index)} of={clip.label} />}
             </ClipFrame>
             <Link href={clip.href} className="font-mono text-xs text-muted hover:text-ink">
               {clip.label}

@@ -1,6 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useState } from 'react';
+import { mutedIn, toggleVoice, voiceFor, type Voice } from './one-voice';
 
 /** A follower further than this from the leader is put back in step. */
 const DRIFT_S = 0.05;
@@ -12,13 +13,15 @@ export type SyncedVideos = {
   /** The longest clip's length, in seconds; 0 until one has loaded. */
   duration: number;
   loop: boolean;
-  muted: boolean;
+  /** The one clip heard (its index), or null: every clip muted. */
+  heard: Voice;
   play: () => void;
   pause: () => void;
   toggle: () => void;
   seek: (time: number) => void;
   setLoop: (loop: boolean) => void;
-  setMuted: (muted: boolean) => void;
+  /** Unmutes this clip and mutes every other, or mutes it if it is the one heard. */
+  toggleSound: (index: number) => void;
 };
 
 function lengthOf(video: HTMLVideoElement): number {
@@ -27,6 +30,12 @@ function lengthOf(video: HTMLVideoElement): number {
 
 function all(videos: RefObject<(HTMLVideoElement | null)[]>): HTMLVideoElement[] {
   return videos.current.filter((video): video is HTMLVideoElement => video !== null);
+}
+
+function applyVoice(videos: RefObject<(HTMLVideoElement | null)[]>, heard: Voice) {
+  videos.current.forEach((video, index) => {
+    if (video) video.muted = mutedIn(heard, index);
+  });
 }
 
 // Shorter clips are clamped to their own length, so they hold their last frame until the leader loops.
@@ -51,13 +60,17 @@ export function useSyncedVideos(videos: RefObject<(HTMLVideoElement | null)[]>, 
   const [duration, setDuration] = useState(0);
   const [leader, setLeader] = useState<HTMLVideoElement | null>(null);
   const [loop, setLoop] = useState(true);
-  const [muted, setMuted] = useState(true);
+  const [chosen, setChosen] = useState<{ identity: string; heard: Voice }>({ identity, heard: null });
+  const heard = voiceFor(chosen, identity);
 
   useEffect(() => {
     const list = all(videos);
     const measure = () => {
       const longest = list.reduce<HTMLVideoElement | null>((best, video) => (best && lengthOf(best) >= lengthOf(video) ? best : video), null);
-      setLeader(longest);
+      // The clip heard keeps the clock when it is as long as the longest: its sound is never pulled back in step.
+      const voice = heard === null ? null : videos.current[heard];
+      const lead = voice && longest && lengthOf(voice) >= lengthOf(longest) - DRIFT_S ? voice : longest;
+      setLeader(lead);
       setDuration(longest ? lengthOf(longest) : 0);
     };
     for (const video of list) {
@@ -73,12 +86,20 @@ export function useSyncedVideos(videos: RefObject<(HTMLVideoElement | null)[]>, 
         video.removeEventListener('durationchange', measure);
       }
     };
-  }, [videos, identity]);
+  }, [videos, identity, heard]);
 
-  useEffect(() => {
-    // One voice: several soundtracks at once are noise, so only the leader is ever heard.
-    for (const video of all(videos)) video.muted = muted || video !== leader;
-  }, [videos, muted, leader]);
+  // Videos that mount later (a new set) take the current voice too.
+  useEffect(() => applyVoice(videos, heard), [videos, identity, heard]);
+
+  const toggleSound = useCallback(
+    (index: number) => {
+      const next = toggleVoice(heard, index);
+      // Inside the click: a browser pauses a clip unmuted outside a gesture.
+      applyVoice(videos, next);
+      setChosen({ identity, heard: next });
+    },
+    [videos, identity, heard],
+  );
 
   const play = useCallback(() => {
     if (leader && leader.currentTime >= lengthOf(leader) - DRIFT_S) seekAll(all(videos), 0);
@@ -146,7 +167,7 @@ export function useSyncedVideos(videos: RefObject<(HTMLVideoElement | null)[]>, 
     return () => cancelAnimationFrame(frame);
   }, [playing, leader, loop, videos]);
 
-  return { playing, time, duration, loop, muted, play, pause, toggle, seek, setLoop, setMuted };
+  return { playing, time, duration, loop, heard, play, pause, toggle, seek, setLoop, toggleSound };
 }
 
 const steps: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1 };

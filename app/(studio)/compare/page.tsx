@@ -9,6 +9,7 @@ import { RecipeDiffTable } from '@/components/compare/recipe-diff-table';
 import { requireStudioContext } from '@/lib/auth/session';
 import { stackKeySchema } from '@/lib/gallery/schemas';
 import { compareOrder } from '@/lib/gallery/stack-groups';
+import { hasSound } from '@/lib/generation/models';
 import { requestOf } from '@/lib/generation/recipe';
 import { diffRecipes, type RecipeDiffRow } from '@/lib/generation/recipe-diff';
 import { settled } from '@/lib/generation/states';
@@ -50,7 +51,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const views = await Promise.all(ready.map(loadView));
   const diff = diffRecipes(ready.map(requestOf));
   const clips: CompareClip[] = views.flatMap((view, index) =>
-    view.videoUrl ? [{ id: view.id, src: view.videoUrl, aspectRatio: view.aspectRatio, label: labelOf(diff, index, view.seed), href: `/gallery/${view.id}` }] : [],
+    view.videoUrl ? [{ id: view.id, src: view.videoUrl, aspectRatio: view.aspectRatio, label: labelOf(diff, index, view.seed), href: `/gallery/${view.id}`, sound: hasSound(view.model) }] : [],
   );
   const wipe = params.view === 'wipe' && clips.length === 2;
 

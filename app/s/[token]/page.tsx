@@ -6,6 +6,7 @@ import { ClipFrame } from '@/components/clip-frame';
 import { ClipPlayer } from '@/components/clip-player';
 import { GenerationParams } from '@/components/generation-params';
 import { getEnv } from '@/lib/env';
+import { hasSound } from '@/lib/generation/models';
 import { toView } from '@/lib/generation/view';
 import { sharedClips } from '@/lib/shares/share-clips';
 
@@ -72,7 +73,7 @@ export default async function SharePage({ params }: { params: Params }) {
           {clips.map((clip) => (
             <li key={clip.id} className="space-y-1.5">
               <ClipFrame aspectRatio={clip.aspectRatio} fit={single ? 'natural' : 'card'}>
-                <ClipPlayer testId="shared-video" src={`/s/${token}/video?clip=${clip.id}`} poster={`/s/${token}/poster?clip=${clip.id}`} start={single ? 'idle' : 'hover'} controls={single ? 'always' : 'engaged'} />
+                <ClipPlayer testId="shared-video" src={`/s/${token}/video?clip=${clip.id}`} poster={`/s/${token}/poster?clip=${clip.id}`} start={single ? 'idle' : 'hover'} controls={single ? 'always' : 'engaged'} sound={hasSound(clip.model)} />
               </ClipFrame>
               {!single && share.showRecipe && <p className="font-mono text-xs text-muted">seed {clip.seed}</p>}
             </li>
