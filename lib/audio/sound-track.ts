@@ -64,9 +64,9 @@ export function publicAudioUrl(track: Pick<AudioTrack, 'fileName'>): string | un
   return base ? `${base.replace(/\/+$/, '')}/a/${track.fileName}` : undefined;
 }
 
-/** What to send as `audio_urls[0]`: the pasted link as given, or our copy of an upload. */
+/** What to send as `audio_urls[0]`: our checked copy when the service can reach us, else the pasted link as given. */
 export function audioUrlForService(track: Pick<AudioTrack, 'fileName' | 'sourceUrl'>): string | undefined {
-  return track.sourceUrl ?? publicAudioUrl(track);
+  return publicAudioUrl(track) ?? track.sourceUrl ?? undefined;
 }
 
 /** What the browser is told about a kept track: enough to show, play and name it. */
@@ -76,16 +76,21 @@ export function soundTrackView(track: AudioTrack): SoundTrackView {
 
 type Resolved = { ok: true; request: GenerationRequest } | { ok: false; message: string };
 
+export const TRACK_NOT_KEPT = 'This clip’s sound track is not kept in this studio (it came in a file from elsewhere): add the track again, as a file or a link.';
+
 /**
  * A request with sound names one of the team's kept tracks; the URL sent comes from that record, never from
- * the browser. `preferCopy` (reproduce, remix) sends our kept copy when the studio is reachable, since the
- * original link may be gone by then. A model without sound sends no track.
+ * the browser: our checked copy whenever the service can reach us (so the same bytes every time, and a
+ * reproduction sends what the original did), the pasted link otherwise. A model without sound sends no track;
+ * a track URL with no kept track behind it (an imported clip's, a JSON caller's) is refused, not dropped.
  */
-export async function resolveSoundTrack(request: GenerationRequest, teamId: string, { preferCopy = false } = {}): Promise<Resolved> {
-  if (!request.audioId || !models[request.model].audio) return { ok: true, request: { ...request, audioId: undefined, audioUrls: undefined } };
+export async function resolveSoundTrack(request: GenerationRequest, teamId: string): Promise<Resolved> {
+  const silent = { ...request, audioId: undefined, audioUrls: undefined };
+  if (!models[request.model].audio) return { ok: true, request: silent };
+  if (!request.audioId) return request.audioUrls?.length ? { ok: false, message: TRACK_NOT_KEPT } : { ok: true, request: silent };
   const track = await getAudioTrackById({ id: request.audioId, teamId });
   if (!track) return { ok: false, message: 'That sound track is not in the team’s storage: add it again.' };
-  const url = (preferCopy ? publicAudioUrl(track) : undefined) ?? audioUrlForService(track);
+  const url = audioUrlForService(track);
   if (!url) return { ok: false, message: TRACKS_NEED_PUBLIC_URL };
   return { ok: true, request: { ...request, audioUrls: [url] } };
 }

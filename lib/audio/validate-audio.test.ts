@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { ffmpegBinaryPath } from '@/emulator/ffmpeg';
 import { buildSineWav, encodeSineMp3, MP3_HEADER_ONLY, WAV_HEADER_ONLY } from '@/emulator/test-audio-host';
 import { formatSeconds } from './format-seconds';
 import { trackFitNote } from './track-view';
@@ -19,6 +21,17 @@ describe('validateAudio: wav or mp3 by its bytes, complete, 3–30 s measured fr
   it('refuses a track shorter than 3 s or longer than 30 s, saying its measured length', async () => {
     expect(await check(buildSineWav(2.5))).toEqual({ ok: false, message: 'The track is 2.5 s; it needs at least 3 s.' });
     expect(await check(await encodeSineMp3(40))).toEqual({ ok: false, message: 'The track is 40 s; it can be at most 30 s. Trim it first.' });
+  });
+
+  it('says a length just under 3 s to the hundredth, not as "3 s"', async () => {
+    expect(await check(buildSineWav(2.97))).toEqual({ ok: false, message: 'The track is 2.97 s; it needs at least 3 s.' });
+  });
+
+  it('refuses a compressed WAV (ADPCM) and takes an uncompressed float one', async () => {
+    const adpcm = execFileSync(ffmpegBinaryPath(), ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=duration=4', '-c:a', 'adpcm_ms', '-f', 'wav', '-']);
+    expect(await check(adpcm)).toEqual({ ok: false, message: 'That WAV is compressed (ADPCM); use an uncompressed WAV or an MP3.' });
+    const float = execFileSync(ffmpegBinaryPath(), ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=duration=4', '-c:a', 'pcm_f32le', '-f', 'wav', '-']);
+    expect(await check(float)).toMatchObject({ ok: true, format: 'wav', seconds: 4 });
   });
 
   it('refuses what only looks like audio: text, a header with nothing behind it', async () => {

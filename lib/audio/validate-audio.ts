@@ -30,9 +30,33 @@ export async function validateAudio(bytes: Uint8Array): Promise<AudioCheck> {
   if (containers[format.container ?? ''] !== sniffed) return { ok: false, message: NOT_AUDIO };
   const seconds = format.duration;
   if (!seconds || !Number.isFinite(seconds) || !format.sampleRate) return { ok: false, message: DAMAGED };
-  if (seconds < MIN_AUDIO_SECONDS) return { ok: false, message: `The track is ${formatSeconds(seconds)}; it needs at least ${MIN_AUDIO_SECONDS} s.` };
-  if (seconds > MAX_AUDIO_SECONDS + 0.05) return { ok: false, message: `The track is ${formatSeconds(seconds)}; it can be at most ${MAX_AUDIO_SECONDS} s. Trim it first.` };
+  if (sniffed === 'wav') {
+    const refused = wavProblem(bytes.byteLength, seconds, format);
+    if (refused) return { ok: false, message: refused };
+  }
+  if (seconds < MIN_AUDIO_SECONDS) return { ok: false, message: `The track is ${lengthNear(seconds, MIN_AUDIO_SECONDS)}; it needs at least ${MIN_AUDIO_SECONDS} s.` };
+  if (seconds > MAX_AUDIO_SECONDS + 0.05) return { ok: false, message: `The track is ${lengthNear(seconds, MAX_AUDIO_SECONDS)}; it can be at most ${MAX_AUDIO_SECONDS} s. Trim it first.` };
   return { ok: true, format: sniffed, seconds };
+}
+
+/** A length beside a limit it misses: to the hundredth when the tenth would read as the limit itself ("2.97 s"). */
+function lengthNear(seconds: number, limit: number): string {
+  const shown = formatSeconds(seconds);
+  return shown === formatSeconds(limit) ? `${seconds.toFixed(2)} s` : shown;
+}
+
+// Uncompressed WAV only (plain PCM, float and 24-bit in the extensible header, µ-law, A-law), as music-metadata names them.
+const UNCOMPRESSED = new Set(['PCM', 'IEEE_FLOAT', 'non-PCM (65534)', 'MULAW', 'ALAW']);
+
+type WavFormat = { codec?: string; sampleRate?: number; numberOfChannels?: number; bitsPerSample?: number };
+
+/** A WAV whose codec the service may not decode, or whose header claims more sound than the file holds. */
+function wavProblem(fileBytes: number, seconds: number, format: WavFormat): string | undefined {
+  if (!UNCOMPRESSED.has(format.codec ?? '')) return `That WAV is compressed (${format.codec ?? 'unknown codec'}); use an uncompressed WAV or an MP3.`;
+  const { sampleRate = 0, numberOfChannels = 0, bitsPerSample = 0 } = format;
+  const bytesPerSecond = (sampleRate * numberOfChannels * bitsPerSample) / 8;
+  if (bytesPerSecond > 0 && seconds > fileBytes / bytesPerSecond + 0.1) return DAMAGED;
+  return undefined;
 }
 
 /** RIFF/WAVE, or MPEG audio (a frame sync at the start or behind an ID3v2 tag). The parser confirms it. */

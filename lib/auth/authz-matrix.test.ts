@@ -283,7 +283,7 @@ const routes: Entry[] = [
   },
   // For load balancers and scrapers: health and readiness say nothing about anyone's data; metrics need their token.
   { name: 'GET /api/health', expect: everyone, run: async () => http(await (await import('@/app/api/health/route')).GET(), ok) },
-  { name: 'GET /api/ready', expect: everyone, run: async () => http(await (await import('@/app/api/ready/route')).GET(), ok) },
+  { name: 'GET /api/ready', expect: everyone, run: async () => http(await (await import('@/app/api/ready/route')).GET(new Request(url('/api/ready'))), ok) },
   {
     name: 'GET /api/metrics (no token, with METRICS_TOKEN set)',
     expect: nobody,

@@ -25,7 +25,7 @@ function create(): Metrics {
   const longPolls = new Gauge({ name: 'studio_long_polls_held', help: 'Long polls this process holds open now.', registers: [registry] });
   const stages = new Gauge({
     name: 'studio_clips',
-    help: 'Clips by stage across the studio: queued (not yet sent), in_flight (holding a service slot), archiving (finished, not yet in our storage).',
+    help: 'Clips by stage across the studio: queued (not yet sent), in_flight (holding a service slot), archiving (finished, not yet in our storage), archive_failed (finished, the archiver gave up).',
     labelNames: ['stage'],
     registers: [registry],
     async collect() {
@@ -33,6 +33,7 @@ function create(): Metrics {
       this.set({ stage: 'queued' }, counts.queued);
       this.set({ stage: 'in_flight' }, counts.inFlight);
       this.set({ stage: 'archiving' }, counts.archiving);
+      this.set({ stage: 'archive_failed' }, counts.archiveFailed);
     },
   });
   void stages;

@@ -15,18 +15,39 @@ export type Readiness = { status: 'ready' | 'degraded' | 'down'; checks: { datab
 /** Upstream failures in a row, within this long, that make the service count as failing. */
 const FAILING_AFTER = 3;
 const RECENT_MS = 2 * 60_000;
+/** A check that takes longer than this has failed: a load balancer must get its answer quickly. */
+const CHECK_TIMEOUT_MS = 2_000;
+
+/** The check's answer, or a failure saying it took too long (or threw). */
+async function bounded(check: () => Promise<Check>, what: string): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Check>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, detail: `${what} did not answer within ${CHECK_TIMEOUT_MS / 1000} s` }), CHECK_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([check().catch((): Check => ({ ok: false, detail: `${what} could not be checked` })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** `creditPaused`: the dispatcher's pause for an out-of-credit key (lib/tasks/credit-pause.ts), asked by the route. */
 export async function readiness({ creditPaused, now = Date.now() }: { creditPaused: () => Promise<boolean>; now?: number }): Promise<Readiness> {
-  const [database, storage, upstream] = await Promise.all([checkDatabase(), checkStorage(), checkUpstream(now, creditPaused)]);
+  const [database, storage, upstream] = await Promise.all([
+    bounded(checkDatabase, 'the database'),
+    bounded(checkStorage, 'storage'),
+    bounded(() => checkUpstream(now, creditPaused), 'the credit check'),
+  ]);
   const status = !database.ok || !storage.ok ? 'down' : upstream.ok ? 'ready' : 'degraded';
   return { status, checks: { database, storage, upstream } };
 }
 
+let shippedCount: number | undefined;
+
 async function checkDatabase(): Promise<Check> {
   try {
     const { appliedMigrations } = await databaseState();
-    const shipped = shippedMigrations();
+    const shipped = (shippedCount ??= shippedMigrations());
     return appliedMigrations >= shipped ? { ok: true } : { ok: false, detail: `${appliedMigrations} of ${shipped} migrations applied` };
   } catch {
     return { ok: false, detail: 'the database does not answer' };

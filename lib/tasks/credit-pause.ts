@@ -29,10 +29,17 @@ function checkEveryMs(pollScale: number): number {
  */
 function ensureLoaded(): Promise<void> {
   const current = state();
-  current.loaded ??= lastCreditOutcomes().then(({ refusedAt, acceptedAt }) => {
-    if (current.phase !== 'sending' || !refusedAt || (acceptedAt && acceptedAt >= refusedAt)) return;
-    Object.assign(current, { phase: 'paused', since: refusedAt, nextCheckAt: 0 });
-  });
+  current.loaded ??= lastCreditOutcomes().then(
+    ({ refusedAt, acceptedAt }) => {
+      if (current.phase !== 'sending' || !refusedAt || (acceptedAt && acceptedAt >= refusedAt)) return;
+      Object.assign(current, { phase: 'paused', since: refusedAt, nextCheckAt: 0 });
+    },
+    (error: unknown) => {
+      // A database that did not answer is asked again next time, not remembered as failed for good.
+      current.loaded = undefined;
+      throw error;
+    },
+  );
   return current.loaded;
 }
 

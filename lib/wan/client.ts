@@ -55,8 +55,14 @@ export function createWanClient({ baseUrl, apiKey, timeoutMs, fetch: fetchImpl =
     const started = performance.now();
     const route = path.split('?')[0] ?? path;
     const requestId = crypto.randomUUID();
-    const told = (status: UpstreamCall['status'], id = taskId) =>
-      onCall?.({ method, route, status, ms: Math.round(performance.now() - started), requestId, ...(id ? { taskId: id } : {}) });
+    const told = (status: UpstreamCall['status'], id = taskId) => {
+      // Only observes: a throwing observer must never turn an answer the service gave (a paid create) into an error.
+      try {
+        onCall?.({ method, route, status, ms: Math.round(performance.now() - started), requestId, ...(id ? { taskId: id } : {}) });
+      } catch {
+        /* the call's outcome stands */
+      }
+    };
     try {
       return await send<T>(method, path, dataSchema, body, requestId, told);
     } catch (error) {

@@ -1,7 +1,7 @@
 import { audioUrlForService, keepAudio, keepAudioFromLink, type KeptTrack, soundTrackView } from '@/lib/audio/sound-track';
 import { MAX_AUDIO_BYTES } from '@/lib/audio/validate-audio';
 import { authorize } from '@/lib/auth/session';
-import { cannotGenerate } from '@/lib/http';
+import { cannotGenerate, crossSite, sameOrigin } from '@/lib/http';
 import { type Kept, receiveKeptUpload } from '@/lib/kept-upload';
 import { TRACKS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
 
@@ -14,6 +14,7 @@ const asKept = (kept: KeptTrack): Kept<Extract<KeptTrack, { ok: true }>['track']
  * wav or mp3 by its bytes, 3–30 s measured, ≤ 15 MB. Kept in our storage and answered with what to show.
  */
 export async function POST(request: Request) {
+  if (!sameOrigin(request)) return crossSite();
   const auth = await authorize('generation:create');
   if (!auth.ok) return cannotGenerate(auth.status);
   const owner = { teamId: auth.context.team.teamId, userId: auth.context.user.id };

@@ -1,5 +1,5 @@
 import { authorize } from '@/lib/auth/session';
-import { cannotGenerate } from '@/lib/http';
+import { cannotGenerate, crossSite, sameOrigin } from '@/lib/http';
 import { imageUrlForService, keepImage, keepImageFromLink, type KeptImage } from '@/lib/images/start-image';
 import { MAX_IMAGE_BYTES } from '@/lib/images/validate-image';
 import { type Kept, receiveKeptUpload } from '@/lib/kept-upload';
@@ -14,6 +14,7 @@ const asKept = (kept: KeptImage): Kept<Extract<KeptImage, { ok: true }>['image']
  * Checked before anything is spent, kept in our storage, and answered with the URL to send the service.
  */
 export async function POST(request: Request) {
+  if (!sameOrigin(request)) return crossSite();
   const auth = await authorize('generation:create');
   if (!auth.ok) return cannotGenerate(auth.status);
   const owner = { teamId: auth.context.team.teamId, userId: auth.context.user.id };

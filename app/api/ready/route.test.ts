@@ -1,17 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resetEnvForTests } from '@/lib/env';
 import { countUpstreamCall } from '@/lib/ops/metrics';
 import { readiness } from '@/lib/ops/readiness';
 import { GET as health } from '../health/route';
 import { GET } from './route';
 
 const videos = () => path.join(process.env.DATA_DIR ?? '', 'videos');
-const answer = async () => {
-  const response = await GET();
+const TOKEN = 'ops-token-for-the-ready-test-0123';
+const answer = async (token: string | undefined = TOKEN) => {
+  const response = await GET(new Request('http://localhost/api/ready', { headers: token ? { authorization: `Bearer ${token}` } : {} }));
   return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: string }> } };
 };
 
+beforeAll(() => {
+  process.env.METRICS_TOKEN = TOKEN;
+  resetEnvForTests();
+});
+afterAll(() => {
+  delete process.env.METRICS_TOKEN;
+  resetEnvForTests();
+});
 afterEach(() => {
   countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 200, ms: 1, requestId: 'r' });
 });
@@ -30,6 +40,8 @@ describe('GET /api/health and /api/ready', () => {
       status: 200,
       body: { status: 'degraded', checks: { database: { ok: true }, storage: { ok: true }, upstream: { ok: false, detail: 'the Wan API failed the last 3 calls (HTTP 503)' } } },
     });
+    // A stranger learns that it is degraded, not why.
+    expect((await answer('not-the-token-at-all-0000')).body).toEqual({ status: 'degraded', checks: { database: { ok: true }, storage: { ok: true }, upstream: { ok: false } } });
     countUpstreamCall({ method: 'GET', route: '/statusTask/wan-2-5', status: 200, ms: 10, requestId: 'r' });
     expect((await answer()).body.status).toBe('ready');
   });

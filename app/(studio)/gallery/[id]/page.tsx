@@ -105,7 +105,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
         {canCreate && row.deletedAt === null && (
           <SweepDisclosure
             summary="Sweep seeds of this clip…"
-            base={withAvailableDelivery({ ...recipe, imageUrls: recipe.imageId ? undefined : recipe.imageUrls, audioUrls: undefined }, Boolean(env.reachableUrl))}
+            base={withAvailableDelivery({ ...recipe, imageUrls: recipe.imageId ? undefined : recipe.imageUrls, audioUrls: recipe.audioId ? undefined : recipe.audioUrls }, Boolean(env.reachableUrl))}
             parentId={row.id}
             prices={env.prices}
             budgetCents={limits.sweepCapCents}
