@@ -119,7 +119,7 @@ export function SoundTrackPicker({
           <div className="flex gap-2">
             <input
               aria-label="Sound track link"
-              placeholder="…or paste a link to a WAV or MP3 (https://…)"
+              placeholder="…or paste a track link (https://…)"
               value={link}
               onChange={(event) => setLink(event.target.value)}
               className={inputClass}

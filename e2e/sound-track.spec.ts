@@ -29,7 +29,7 @@ test('a 480p draft on wan-2-5-video with an uploaded wav has its sound, as long 
 
   await page.getByLabel('Sound track file').setInputFiles({ name: 'chime.wav', mimeType: 'audio/wav', buffer: buildSineWav(4, 523) });
   await expect(page.getByTestId('sound-track-label')).toHaveText('chime.wav');
-  await expect(page.getByTestId('sound-track-fit')).toHaveText('The track is 4 s and the clip 5 s: the last 1 s of the clip are silent.');
+  await expect(page.getByTestId('sound-track-fit')).toHaveText('The track is 4 s and the clip 5 s: the last 1 s of the clip is silent.');
   // Ten seconds: the same track now ends earlier in the clip, and the form says so.
   await page.getByRole('radio', { name: '10 s', exact: true }).check({ force: true });
   await expect(page.getByTestId('sound-track-fit')).toHaveText('The track is 4 s and the clip 10 s: the last 6 s of the clip are silent.');

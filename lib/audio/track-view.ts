@@ -9,7 +9,10 @@ export function trackFitNote(trackSeconds: number, clipSeconds: number): string 
   const track = formatSeconds(trackSeconds);
   const gap = clipSeconds - trackSeconds;
   if (gap <= -0.05) return `The track is ${track} and the clip ${clipSeconds} s: the clip plays the track’s first ${clipSeconds} s, and the rest is cut.`;
-  if (gap >= 0.05) return `The track is ${track} and the clip ${clipSeconds} s: the last ${formatSeconds(gap)} of the clip are silent.`;
+  if (gap >= 0.05) {
+    const rest = formatSeconds(gap);
+    return `The track is ${track} and the clip ${clipSeconds} s: the last ${rest} of the clip ${rest === '1 s' ? 'is' : 'are'} silent.`;
+  }
   return `The track and the clip are both ${clipSeconds} s.`;
 }
 

@@ -48,7 +48,7 @@ export const models: Readonly<Record<ModelId, ModelLimits>> = {
   'wan-2-5-video': {
     id: 'wan-2-5-video',
     label: 'Wan 2.5 Video',
-    summary: 'With sound; 480p drafts, 4:3 and 3:4 frames, prompts up to 1 500 characters',
+    summary: 'With sound; 480p drafts, 4:3 and 3:4 frames, prompts up to 1,500 characters',
     promptMax: 1500,
     resolutions: ['480p', '720p', '1080p'],
     aspectRatiosAt: { '480p': BASIC_FRAMES, '720p': ALL_FRAMES, '1080p': ALL_FRAMES },
