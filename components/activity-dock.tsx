@@ -16,6 +16,7 @@ import { SOUND_PREF, usePref } from './activity-prefs';
 import { useTabTitle } from './activity-tab-title';
 import { useActivityList, useDismissed } from './activity-list';
 import { DOCK_CLASS } from './activity-dock-frame';
+import { shownPrompt } from '@/components/format';
 
 const WIDE = '(min-width: 1024px)';
 const subscribeWide = (onChange: () => void) => {
@@ -102,7 +103,7 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
             <span className="block text-sm font-medium text-ink">Activity</span>
             <span className="block truncate text-xs text-muted tabular-nums" data-testid="activity-summary">
               {summary}
-              {barClip && <span className="text-ink/80"> · {barClip.prompt}</span>}
+              {barClip && <span className="text-ink/80"> · {shownPrompt(barClip.prompt)}</span>}
             </span>
           </span>
           <span aria-hidden className={`text-muted ${open ? '' : 'lg:hidden'}`}>

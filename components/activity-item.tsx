@@ -4,7 +4,7 @@ import { IntentLink } from './intent-link';
 import { phaseOf, progressOf } from '@/lib/generation/activity';
 import { explainFailure } from '@/lib/generation/fail-codes';
 import type { GenerationView } from '@/lib/generation/view';
-import { formatClock } from './format';
+import { formatClock, shownPrompt } from './format';
 import { useGeneration } from './hooks/generation-watch';
 import { ordinal, QueueControls, type ManageQueueAction } from './queue-controls';
 import { ProgressBar } from './ui/progress-bar';
@@ -62,8 +62,8 @@ export function ActivityItem({
         )}
       </IntentLink>
       <div className="min-w-0 flex-1 space-y-1">
-        <p className="truncate text-sm text-ink" title={view.prompt}>
-          {view.prompt}
+        <p className="truncate text-sm text-ink" title={shownPrompt(view.prompt)}>
+          {shownPrompt(view.prompt)}
         </p>
         <p className={`truncate text-xs tabular-nums ${phase === 'failed' ? 'text-danger' : 'text-muted'}`} data-testid="activity-status">
           {showAuthor && <span className="text-ink/80">{view.authorName} · </span>}

@@ -8,6 +8,7 @@ import { ClipParams } from './generation-params';
 import { ClipStage, StateBadge } from './clip-stage';
 import { useGeneration } from './hooks/generation-watch';
 import { QueueControls, type ManageQueueAction } from './queue-controls';
+import { shownPrompt } from '@/components/format';
 
 /** One generation, watched live until it finishes, then playing inline. */
 type Props = {
@@ -32,8 +33,8 @@ export function ClipCard({ initial, manage, mayManage, start }: Props) {
             Details →
           </IntentLink>
         </div>
-        <p className="line-clamp-2 text-sm text-ink" title={view.prompt}>
-          {view.prompt}
+        <p className="line-clamp-2 text-sm text-ink" title={shownPrompt(view.prompt)}>
+          {shownPrompt(view.prompt)}
         </p>
         <ClipParams view={view} />
       </div>

@@ -31,3 +31,8 @@ export function formatBytes(bytes: number): string {
 export function aspectStyle(ratio: string): { aspectRatio: string } {
   return { aspectRatio: ratio.replace(':', ' / ') };
 }
+
+/** A clip's prompt as lists show it: an image-to-video clip may have none (it follows its start image). */
+export function shownPrompt(prompt: string): string {
+  return prompt.trim() === '' ? 'No prompt: from its start image' : prompt;
+}

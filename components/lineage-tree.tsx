@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { GenerationView } from '@/lib/generation/view';
+import { shownPrompt } from '@/components/format';
 
 type Node = { id: string; seed: number; prompt: string; state: GenerationView['state'] };
 
@@ -7,7 +8,7 @@ function Row({ node, current, note }: { node: Node; current?: boolean; note?: st
   const body = (
     <>
       <span className="shrink-0 whitespace-nowrap font-mono text-xs">seed {node.seed}</span>
-      <span className="truncate text-xs text-muted">{node.prompt}</span>
+      <span className="truncate text-xs text-muted">{shownPrompt(node.prompt)}</span>
       {note && <span className="ml-auto shrink-0 text-xs text-muted">{note}</span>}
     </>
   );

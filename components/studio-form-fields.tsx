@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
-import { aspectRatiosFor, models, modes, NEGATIVE_PROMPT_MAX, providers, randomSeed, requestTypes, type FieldErrors } from '@/lib/generation/request-fields';
+import { aspectRatiosFor, models, modes, promptRequired, NEGATIVE_PROMPT_MAX, providers, randomSeed, requestTypes, type FieldErrors } from '@/lib/generation/request-fields';
 import { WEBHOOK_NEEDS_PUBLIC_URL } from '@/lib/reachable-messages';
 import type { StudioFormValues } from './studio-form-values';
 import { NegativePresetChips } from './presets/negative-preset-chips';
@@ -42,7 +42,11 @@ export function PromptFields({ values, set, errorOf }: FieldProps) {
   const promptRef = useRef<HTMLTextAreaElement>(null);
   return (
     <>
-      <Field id="prompt" label="Prompt" error={errorOf('prompt')} aside={<Counter text={values.prompt} max={models[values.model].promptMax} testId="prompt-counter" />}>
+      <Field
+        id="prompt"
+        label={promptRequired(values.model, values.mode) ? 'Prompt' : 'Prompt (optional)'}
+        hint={promptRequired(values.model, values.mode) ? undefined : 'Without one, the clip follows the start image alone.'}
+        error={errorOf('prompt')} aside={<Counter text={values.prompt} max={models[values.model].promptMax} testId="prompt-counter" />}>
         <textarea
           ref={promptRef}
           id="prompt"

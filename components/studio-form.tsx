@@ -75,12 +75,15 @@ export function StudioForm({
     const fitted = fitToModel({ ...values, ...patch }, patch.model ?? values.model);
     setValues(fitted.values);
     setModelChanges(fitted.changes);
+    // Another model or mode changes what every field may be: the server's last word on them no longer holds.
+    setServerErrors({});
     for (const key of Object.keys(patch) as (keyof StudioFormValues)[]) setTouched((current) => ({ ...current, [key]: true }));
   }
 
   function submit() {
     setSubmitted(true);
     setFormError(undefined);
+    setServerErrors({});
     if (!request || pending) return;
     askToNotifyOnce();
     startTransition(async () => {

@@ -1,3 +1,4 @@
+import { makeImage } from '../lib/images/test-images';
 import { expect, generate, test, videoFacts } from './fixtures';
 
 test('the form offers each model only what it takes, and says what a switch changed', async ({ owner: { page } }) => {
@@ -61,4 +62,27 @@ test('a 4:3 clip on wan-2-5-video generates, plays, names its model and reproduc
   await page.getByRole('link', { name: 'Remix' }).click();
   await expect(page.getByRole('radio', { name: 'Wan 2.5 Video', exact: true })).toBeChecked();
   await expect(page.getByRole('radio', { name: '4:3', exact: true })).toBeChecked();
+});
+
+test('image-to-video on wan-2-5-video needs no prompt: the clip follows its start image, and says so where it is listed', async ({ owner: { page } }) => {
+  await page.goto('/');
+  await page.getByRole('radio', { name: 'Image → video' }).check({ force: true });
+  // The first model still asks for one.
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.locator('#prompt-error')).toHaveText('Describe the video you want');
+
+  await page.getByRole('radio', { name: 'Wan 2.5 Video', exact: true }).check({ force: true });
+  await expect(page.getByLabel('Prompt (optional)', { exact: true })).toBeVisible();
+  const png = makeImage({ format: 'png', width: 400, height: 300, color: '0x2060c0' });
+  await page.getByLabel('Start image file').setInputFiles({ name: 'frame.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByTestId('start-image-preview')).toBeVisible();
+  await page.getByRole('button', { name: 'Generate' }).click();
+  const card = page.getByTestId('clip-card').filter({ hasText: 'No prompt: from its start image' });
+  await expect(card.getByTestId('clip-video')).toBeVisible({ timeout: 30_000 });
+  await card.getByRole('link', { name: 'Details →' }).click();
+  await expect(page.getByTestId('param-model')).toHaveText('wan-2-5-video');
+  await expect(page.getByTestId('sha256')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 20_000 });
+  // Sent without a prompt at all: the curl recipe has no "prompt" field.
+  await page.getByTestId('recipe-tab-curl').click();
+  await expect(page.getByTestId('recipe')).not.toContainText('"prompt"');
 });

@@ -9,6 +9,7 @@ import { LocalTime } from '../local-time';
 import { useGeneration } from '../hooks/generation-watch';
 import { StateBadge } from '../clip-stage';
 import { TilePreview } from './tile-preview';
+import { shownPrompt } from '@/components/format';
 
 type Props = {
   item: GalleryItem;
@@ -59,8 +60,8 @@ export function GalleryTile({ item, firstRow = false, selected, onToggleSelect, 
           )}
         </ClipFrame>
         <div className="space-y-1.5 p-3">
-          <p className="line-clamp-2 text-sm leading-snug text-ink" title={view.prompt}>
-            {view.prompt}
+          <p className="line-clamp-2 text-sm leading-snug text-ink" title={shownPrompt(view.prompt)}>
+            {shownPrompt(view.prompt)}
           </p>
           <ClipParams view={view} />
           <p className="truncate text-xs text-muted">

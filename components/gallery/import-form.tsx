@@ -9,6 +9,7 @@ import { parseRecipesFile, RECIPES_UPLOAD_MAX_BYTES, type RecipesFile } from '@/
 import { costCents, formatUsd, type PriceTable } from '@/lib/generation/request-fields';
 import { announceClipsStarted } from '../activity-events';
 import { Button, buttonClass } from '../ui/button';
+import { shownPrompt } from '@/components/format';
 
 type ImportAction = (text: string) => Promise<ActionResult<{ ids: string[] }, { clips?: string[] }>>;
 
@@ -111,7 +112,7 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
             {file.clips.map((clip) => (
               <li key={clip.id} className="flex gap-3 px-3 py-2">
                 <span className="shrink-0 font-mono text-xs text-muted">seed {clip.recipe.seed}</span>
-                <span className="truncate">{clip.recipe.prompt}</span>
+                <span className="truncate">{shownPrompt(clip.recipe.prompt)}</span>
                 <span className="ml-auto shrink-0 font-mono text-xs text-muted">
                   {clip.recipe.resolution} · {clip.recipe.duration}s
                 </span>

@@ -30,7 +30,7 @@ export function promptHistoryQuery({ teamId, userId, q, limit }: HistoryParams):
         ORDER BY g.created_at DESC LIMIT 1), '') AS negativePrompt
     FROM (
       SELECT prompt, max(created_at) AS last, count(*) AS uses FROM generations
-      WHERE team_id = ${teamId} AND user_id = ${userId} AND deleted_at IS NULL ${search}
+      WHERE team_id = ${teamId} AND user_id = ${userId} AND deleted_at IS NULL AND prompt <> '' ${search}
       GROUP BY prompt ORDER BY last DESC, prompt LIMIT ${limit}
     ) h
     ORDER BY h.last DESC, h.prompt`;

@@ -34,6 +34,15 @@ describe('each model’s limits in the request schema', () => {
     expect(errorsOf({ model: 'wan-2-5-video', audioUrls: ['https://a.test/1.wav', 'https://a.test/2.wav'] }).audioUrls).toEqual(['Add at most one sound track']);
   });
 
+  it('needs a prompt everywhere but image-to-video on wan-2-5-video, which may follow its image alone', () => {
+    const fromImage = { mode: 'image-to-video', imageUrls: ['https://example.com/f.png'], prompt: '' };
+    expect(parse({ ...fromImage, model: 'wan-2-5-video' }).success).toBe(true);
+    expect(parse({ ...fromImage, model: 'wan-2-5-video', prompt: '   ' }).success).toBe(true);
+    expect(errorsOf(fromImage).prompt).toEqual(['Describe the video you want']);
+    expect(errorsOf({ model: 'wan-2-5-video', prompt: '' }).prompt).toEqual(['Describe the video you want']);
+    expect(errorsOf({ prompt: '' }).prompt).toEqual(['Describe the video you want']);
+  });
+
   it('offers 480p only on wan-2-5-video, saying where it is', () => {
     expect(errorsOf({ resolution: '480p' }).resolution).toEqual(['480p is only on Wan 2.5 Video; Wan 2.5 offers 720p or 1080p']);
     for (const resolution of ['480p', '720p', '1080p']) expect(parse({ model: 'wan-2-5-video', resolution }).success).toBe(true);

@@ -20,6 +20,8 @@ export type ModelLimits = {
   /** One line on what it is for, shown beside the choice. */
   summary: string;
   promptMax: number;
+  /** Image-to-video may go without a prompt: the clip then follows its start image alone. */
+  promptOptionalFromImage: boolean;
   resolutions: readonly Resolution[];
   /** Text-to-video frames at each of its resolutions (image-to-video follows the image). */
   aspectRatiosAt: Readonly<Partial<Record<Resolution, readonly AspectRatio[]>>>;
@@ -39,6 +41,7 @@ export const models: Readonly<Record<ModelId, ModelLimits>> = {
     label: 'Wan 2.5',
     summary: '720p or 1080p, prompts up to 800 characters',
     promptMax: 800,
+    promptOptionalFromImage: false,
     resolutions: ['720p', '1080p'],
     aspectRatiosAt: { '720p': BASIC_FRAMES, '1080p': BASIC_FRAMES },
     durations: [5, 10],
@@ -50,6 +53,7 @@ export const models: Readonly<Record<ModelId, ModelLimits>> = {
     label: 'Wan 2.5 Video',
     summary: 'With sound; 480p drafts, 4:3 and 3:4 frames, prompts up to 1,500 characters',
     promptMax: 1500,
+    promptOptionalFromImage: true,
     resolutions: ['480p', '720p', '1080p'],
     aspectRatiosAt: { '480p': BASIC_FRAMES, '720p': ALL_FRAMES, '1080p': ALL_FRAMES },
     durations: [5, 10],
@@ -68,6 +72,11 @@ export function isModelId(value: unknown): value is ModelId {
 /** A model's row; anything that is not a model id (an old row, an old file) means the default model. */
 export function modelOf(id: unknown): ModelLimits {
   return models[isModelId(id) ? id : DEFAULT_MODEL];
+}
+
+/** Whether a request on this model and mode must have a prompt (text-to-video always does). */
+export function promptRequired(model: ModelId, mode: string): boolean {
+  return mode === 'text-to-video' || !models[model].promptOptionalFromImage;
 }
 
 /** Whether a clip of this model has sound (every clip of a model with audio does: its own, or the given track). */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import '@/lib/zod-jitless';
 import { modelProblems } from './model-fit';
-import { aspectRatios, controlCharactersIn, durations, type FieldErrors, LONGEST_PROMPT, listOf, modelIds, modes, NEGATIVE_PROMPT_MAX, providers, requestDefaults, requestTypes, resolutions, SEED_MAX } from './request-fields';
+import { aspectRatios, controlCharactersIn, promptRequired, durations, type FieldErrors, LONGEST_PROMPT, listOf, modelIds, modes, NEGATIVE_PROMPT_MAX, providers, requestDefaults, requestTypes, resolutions, SEED_MAX } from './request-fields';
 
 export * from './request-fields';
+
+export const PROMPT_NEEDED = 'Describe the video you want';
 
 export const seedSchema = z
   .number({ error: 'Seed must be a whole number' })
@@ -33,7 +35,8 @@ export const generationRequestSchema = z
     /** Which of the service's models makes the clip; its row in models.ts bounds every other field. */
     model: z.enum(modelIds, `Model must be ${listOf(modelIds)}`).default(requestDefaults.model),
     mode: z.enum(modes).default(requestDefaults.mode),
-    prompt: textFor('The prompt').pipe(z.string().trim().min(1, 'Describe the video you want').max(PROMPT_GUARD, `Prompt must be at most ${LONGEST_PROMPT} characters`)),
+    // Empty is refused below where its model and mode need a prompt (all but image-to-video on the second model).
+    prompt: textFor('The prompt').pipe(z.string().trim().max(PROMPT_GUARD, `Prompt must be at most ${LONGEST_PROMPT} characters`)),
     negativePrompt: textFor('The negative prompt')
       .pipe(z.string().trim().max(NEGATIVE_PROMPT_MAX, `Negative prompt must be at most ${NEGATIVE_PROMPT_MAX} characters`))
       .optional()
@@ -73,6 +76,9 @@ export const generationRequestSchema = z
       for (const problem of modelProblems(safe)) {
         if (readsOf[problem.path].some((key) => failed.has(key))) continue;
         ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+      }
+      if (!failed.has('prompt') && value.prompt === '' && promptRequired(value.model, value.mode)) {
+        ctx.addIssue({ code: 'custom', path: ['prompt'], message: PROMPT_NEEDED });
       }
     },
     { when: ({ issues }) => !failedFields(issues).has('model') && !failedFields(issues).has('mode') },

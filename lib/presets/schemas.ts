@@ -2,7 +2,7 @@ import { modelProblems } from '@/lib/generation/model-fit';
 import { z } from 'zod';
 import '@/lib/zod-jitless';
 import type { PresetKind } from '@/db/schema';
-import { controlCharactersIn, generationRequestSchema, seedSchema } from '@/lib/generation/schema';
+import { controlCharactersIn, generationRequestSchema, PROMPT_NEEDED, promptRequired, seedSchema } from '@/lib/generation/schema';
 
 // Everything crossing the presets' boundary, safe for the browser: what an action takes, what the route answers.
 
@@ -40,6 +40,8 @@ export const setupSettingsSchema = z
   })
   .superRefine((settings, ctx) => {
     for (const problem of modelProblems({ ...settings, prompt: settings.prompt ?? '' })) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+    // A kept prompt is one the clip could be made with: empty only where its model and mode allow it.
+    if (settings.prompt === '' && promptRequired(settings.model, settings.mode)) ctx.addIssue({ code: 'custom', path: ['prompt'], message: PROMPT_NEEDED });
   })
   .transform(({ imageId, ...settings }): typeof settings & { imageId?: string } => (settings.mode === 'image-to-video' && imageId ? { ...settings, imageId } : settings));
 export type SetupSettings = z.output<typeof setupSettingsSchema>;

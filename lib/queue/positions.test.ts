@@ -23,7 +23,7 @@ beforeAll(async () => {
   emulator = await startTestEmulator({ timeScale: 0.005 });
   const real = createWanClient({ baseUrl: emulator.apiBaseUrl, apiKey: KEY_A, timeoutMs: 5_000 });
   deps = {
-    wan: { ...real, createTask: (body) => (sent.push(body.input.prompt), real.createTask(body)) },
+    wan: { ...real, createTask: (body) => (sent.push(body.input.prompt ?? ''), real.createTask(body)) },
     now: () => new Date(),
     pollScale: 0.005,
     maxConcurrentTasks: 0,

@@ -134,7 +134,7 @@ describe('the queue under the concurrency cap', () => {
     const sentPrompts: string[] = [];
     const recording: TrackerDeps = {
       ...deps({ maxConcurrentTasks: 0 }),
-      wan: { ...wan, createTask: (body) => (sentPrompts.push(body.input.prompt), wan.createTask(body)) },
+      wan: { ...wan, createTask: (body) => (sentPrompts.push(body.input.prompt ?? ''), wan.createTask(body)) },
     };
     // Team A's backlog is stored first; B and C arrive after it, then A's second member.
     for (let i = 0; i < 10; i++) await submitGeneration({ ...owner, request: request(`A${i}`) }, recording);

@@ -42,4 +42,9 @@ describe('toWanCreateBody', () => {
     expect(silent.input).not.toHaveProperty('audio_urls');
     expect(toWanCreateBody({ ...generationRequestSchema.parse({ prompt: 'a choir', model: 'wan-2-5-video' }), seed: 3 }).input).not.toHaveProperty('audio_urls');
   });
+
+  it('leaves the prompt out when an image-to-video clip on the second model has none', () => {
+    const request = generationRequestSchema.parse({ model: 'wan-2-5-video', mode: 'image-to-video', imageUrls: ['https://example.com/f.png'], prompt: '' });
+    expect(toWanCreateBody({ ...request, seed: 2 }).input).not.toHaveProperty('prompt');
+  });
 });

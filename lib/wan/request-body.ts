@@ -8,7 +8,8 @@ export type WanCreateBody = {
   provider: 'auto' | 'value' | 'official';
   input: {
     mode: 'text-to-video' | 'image-to-video';
-    prompt: string;
+    /** Left out when empty: image-to-video on the second model may follow its image alone. */
+    prompt?: string;
     negative_prompt?: string;
     image_urls?: string[];
     /** Second model only: one wav or mp3 track the clip's sound follows. */
@@ -29,7 +30,7 @@ export function toWanCreateBody(request: ConcreteGenerationRequest, callbackUrl?
     provider: request.provider,
     input: {
       mode: request.mode,
-      prompt: request.prompt,
+      ...(request.prompt ? { prompt: request.prompt } : {}),
       ...(request.negativePrompt ? { negative_prompt: request.negativePrompt } : {}),
       ...(textToVideo ? {} : { image_urls: request.imageUrls }),
       ...(request.audioUrls?.length && models[request.model].audio ? { audio_urls: request.audioUrls } : {}),

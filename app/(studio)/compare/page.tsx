@@ -16,6 +16,7 @@ import { settled } from '@/lib/generation/states';
 import { loadView } from '@/lib/gallery/load';
 import { CompareModeLinks } from '@/components/compare/compare-controls';
 import { CompareWaiting } from '@/components/compare/compare-waiting';
+import { shownPrompt } from '@/components/format';
 
 export const metadata: Metadata = { title: 'Compare' };
 
@@ -75,7 +76,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-xl font-semibold tracking-tight">Compare {clips.length} clips</h1>
-          <p className="max-w-2xl text-sm text-muted line-clamp-2">{views[0]?.prompt}</p>
+          <p className="max-w-2xl text-sm text-muted line-clamp-2">{views[0] ? shownPrompt(views[0].prompt) : null}</p>
         </div>
         {clips.length === 2 && <CompareModeLinks ids={clips.map((clip) => clip.id)} wipe={wipe} />}
       </header>

@@ -9,6 +9,7 @@ import { getEnv } from '@/lib/env';
 import { hasSound } from '@/lib/generation/models';
 import { toView } from '@/lib/generation/view';
 import { sharedClips } from '@/lib/shares/share-clips';
+import { shownPrompt } from '@/components/format';
 
 type Params = Promise<{ token: string }>;
 
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const [first] = shared.clips;
   if (!first) return { title: 'Not found' };
   const base = await origin();
-  const title = shared.share.showRecipe ? excerpt(first.prompt, 70) : 'A clip made with Wan Studio';
+  const title = shared.share.showRecipe ? excerpt(shownPrompt(first.prompt), 70) : 'A clip made with Wan Studio';
   const description = shared.share.showRecipe
     ? `${shared.clips.length > 1 ? `${shared.clips.length} seeds · ` : ''}${first.resolution} · ${first.duration} s · seed ${first.seed}. ${excerpt(first.prompt, 160)}`
     : `A ${first.duration}-second clip${shared.clips.length > 1 ? ` and ${shared.clips.length - 1} more` : ''}, shared from Wan Studio.`;
@@ -82,7 +83,7 @@ export default async function SharePage({ params }: { params: Params }) {
         {share.showRecipe && clips[0] && (
           <aside className="space-y-4">
             <p className="text-base leading-relaxed" data-testid="shared-prompt">
-              {clips[0].prompt}
+              {shownPrompt(clips[0].prompt)}
             </p>
             {single && <GenerationParams view={toView(clips[0])} publicPage />}
           </aside>

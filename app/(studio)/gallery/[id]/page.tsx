@@ -26,6 +26,7 @@ import { createSweep, reproduceGeneration } from '../../actions';
 import { favoriteClips, restoreClips, tagClips, trashClips, untagClips } from '../actions';
 import { retryArchive } from '../archive-actions';
 import { createShareAction, revokeShareAction } from '../../team/actions';
+import { shownPrompt } from '@/components/format';
 
 export const metadata: Metadata = { title: 'Clip' };
 
@@ -66,7 +67,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
         <div className="space-y-2">
           <h1 className="text-sm font-medium text-muted">Prompt</h1>
           <p className="text-base leading-relaxed [overflow-wrap:anywhere]" data-testid="prompt">
-            {view.prompt}
+            {shownPrompt(view.prompt)}
           </p>
           {view.negativePrompt && (
             <p className="text-sm text-muted">
