@@ -70,14 +70,14 @@ describe('baseSecurityHeaders', () => {
 });
 
 describe('next.config.mjs headers (for API requests with a body, which proxy.ts never sees)', () => {
-  it('sends the same headers as the proxy, and the load-nothing policy on API routes and start frames', async () => {
+  it('sends the same headers as the proxy, and the load-nothing policy on API routes, start frames and sound tracks', async () => {
     const url = pathToFileURL(path.resolve('next.config.mjs')).href;
     const { default: config } = (await import(/* @vite-ignore */ url)) as { default: NextConfig };
     const rules = (await config.headers?.()) ?? [];
     const valuesOf = (source: string) =>
       Object.fromEntries((rules.find((rule) => rule.source === source)?.headers ?? []).map(({ key, value }) => [key.toLowerCase(), value]));
     expect(valuesOf('/:path*')).toEqual(baseSecurityHeaders(false));
-    expect(valuesOf('/(api|i)/:path*')).toEqual({ 'content-security-policy': nonDocumentCsp });
+    expect(valuesOf('/(api|i|a)/:path*')).toEqual({ 'content-security-policy': nonDocumentCsp });
   });
 });
 

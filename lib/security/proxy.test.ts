@@ -78,9 +78,9 @@ describe('proxy', () => {
 });
 
 describe('config.matcher', () => {
-  it('runs on pages only: never on API routes or start frames, so Next never buffers an upload and long polls pay nothing', () => {
+  it('runs on pages only: never on API routes, start frames or sound tracks, so Next never buffers an upload and long polls pay nothing', () => {
     expect(config.matcher).toHaveLength(1);
     const [pages] = config.matcher;
-    expect(pages).toContain('(?!api/|i/|_next/');
+    expect(pages).toContain('(?!api/|i/|a/|_next/');
   });
 });
