@@ -23,7 +23,8 @@ const subscribeWide = (onChange: () => void) => {
   query.addEventListener('change', onChange);
   return () => query.removeEventListener('change', onChange);
 };
-const useWide = () => useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE).matches, () => true);
+// No server snapshot: the dock only ever renders in the browser (activity-dock-lazy, ssr: false).
+const useWide = () => useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE).matches);
 
 const toasterStyle = { '--normal-bg': 'var(--surface)', '--normal-text': 'var(--ink)', '--normal-border': 'var(--line)' } as CSSProperties;
 const toastOptions = { classNames: { toast: 'font-sans shadow-lg', description: '!text-muted', actionButton: '!bg-accent !text-accent-ink' } };
