@@ -15,7 +15,7 @@ import { useDoneNotices } from './activity-done-notices';
 import { SOUND_PREF, usePref } from './activity-prefs';
 import { useTabTitle } from './activity-tab-title';
 import { useActivityList, useDismissed } from './activity-list';
-import { DOCK_CLASS } from './activity-dock-frame';
+import { DockFrame } from './activity-dock-frame';
 
 const WIDE = '(min-width: 1024px)';
 const subscribeWide = (onChange: () => void) => {
@@ -78,15 +78,7 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
   return (
     <>
       <StudioToaster />
-      <div aria-hidden className="h-16 lg:hidden" />
-      <aside
-        aria-label="Activity"
-        data-testid="activity-panel"
-        data-activity-dock
-        data-open={open}
-        data-layout={wide ? 'side' : 'sheet'}
-        className={DOCK_CLASS}
-      >
+      <DockFrame data-testid="activity-panel" data-open={open} data-layout={wide ? 'side' : 'sheet'}>
         {barClip && <ActivityBarProgress view={barClip} now={now} />}
         <button
           type="button"
@@ -163,7 +155,7 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
             </div>
           )}
         </div>
-      </aside>
+      </DockFrame>
     </>
   );
 }
