@@ -15,8 +15,8 @@ import { useDoneNotices } from './activity-done-notices';
 import { SOUND_PREF, usePref } from './activity-prefs';
 import { useTabTitle } from './activity-tab-title';
 import { useActivityList, useDismissed } from './activity-list';
-import { DOCK_CLASS } from './activity-dock-frame';
-import { shownPrompt } from '@/components/format';
+import { DockFrame } from './activity-dock-frame';
+import { shownPrompt } from './format';
 
 const WIDE = '(min-width: 1024px)';
 const subscribeWide = (onChange: () => void) => {
@@ -24,7 +24,8 @@ const subscribeWide = (onChange: () => void) => {
   query.addEventListener('change', onChange);
   return () => query.removeEventListener('change', onChange);
 };
-const useWide = () => useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE).matches, () => true);
+// No server snapshot: the dock only ever renders in the browser (activity-dock-lazy, ssr: false).
+const useWide = () => useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE).matches);
 
 const toasterStyle = { '--normal-bg': 'var(--surface)', '--normal-text': 'var(--ink)', '--normal-border': 'var(--line)' } as CSSProperties;
 const toastOptions = { classNames: { toast: 'font-sans shadow-lg', description: '!text-muted', actionButton: '!bg-accent !text-accent-ink' } };
@@ -78,15 +79,7 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
   return (
     <>
       <StudioToaster />
-      <div aria-hidden className="h-16 lg:hidden" />
-      <aside
-        aria-label="Activity"
-        data-testid="activity-panel"
-        data-activity-dock
-        data-open={open}
-        data-layout={wide ? 'side' : 'sheet'}
-        className={DOCK_CLASS}
-      >
+      <DockFrame data-testid="activity-panel" data-open={open} data-layout={wide ? 'side' : 'sheet'}>
         {barClip && <ActivityBarProgress view={barClip} now={now} />}
         <button
           type="button"
@@ -163,7 +156,7 @@ export function ActivityDock({ userId, teamId, manage, manageReach }: { userId: 
             </div>
           )}
         </div>
-      </aside>
+      </DockFrame>
     </>
   );
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import '@/lib/zod-jitless';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions';

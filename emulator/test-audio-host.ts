@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { ffmpegBinaryPath } from './ffmpeg';
+import { type FileHost, startFileHost } from './test-file-host';
 import { encodeWav } from './wav-file';
 
 /** A mono 16-bit WAV of a steady sine, `seconds` long. */
@@ -27,10 +26,7 @@ export const MP3_HEADER_ONLY = Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x6
 export const WAV_HEADER_ONLY = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt '), Buffer.alloc(30, 1)]);
 export const SIXTEEN_MB = 16 * 1024 * 1024;
 
-export interface AudioHost {
-  url: (path: string) => string;
-  close: () => Promise<void>;
-}
+export type AudioHost = FileHost;
 
 /**
  * Serves the tracks the sound rows need: a 12 s MP3 (longer than any clip), 3 s and 4 s WAVs (shorter),
@@ -38,35 +34,19 @@ export interface AudioHost {
  */
 export async function startAudioHost(): Promise<AudioHost> {
   const mp3 = await encodeSineMp3(12);
-  const files = new Map<string, { body: Buffer; declareLength: boolean }>([
-    ['/voice-12s.mp3', { body: mp3, declareLength: true }],
-    ['/chime-3s.wav', { body: buildSineWav(3), declareLength: true }],
-    ['/chime-4s.wav', { body: buildSineWav(4, 523), declareLength: true }],
-    ['/blip-2s.wav', { body: buildSineWav(2), declareLength: true }],
-    ['/drone-31s.wav', { body: buildSineWav(31), declareLength: true }],
-    ['/notes.mp3', { body: Buffer.from('just some text, not a sound'), declareLength: true }],
-    ['/header-only.mp3', { body: MP3_HEADER_ONLY, declareLength: true }],
-    ['/header-only.wav', { body: WAV_HEADER_ONLY, declareLength: true }],
-    ['/huge-declared.wav', { body: Buffer.concat([buildSineWav(3), Buffer.alloc(SIXTEEN_MB)]), declareLength: true }],
-    ['/huge-streamed.wav', { body: Buffer.concat([buildSineWav(3), Buffer.alloc(SIXTEEN_MB)]), declareLength: false }],
+  const huge = Buffer.concat([buildSineWav(3), Buffer.alloc(SIXTEEN_MB)]);
+  const track = (body: Buffer, declareLength = true) => ({ type: 'audio/mpeg', body, declareLength });
+  const files = new Map([
+    ['/voice-12s.mp3', track(mp3)],
+    ['/chime-3s.wav', track(buildSineWav(3))],
+    ['/chime-4s.wav', track(buildSineWav(4, 523))],
+    ['/blip-2s.wav', track(buildSineWav(2))],
+    ['/drone-31s.wav', track(buildSineWav(31))],
+    ['/notes.mp3', track(Buffer.from('just some text, not a sound'))],
+    ['/header-only.mp3', track(MP3_HEADER_ONLY)],
+    ['/header-only.wav', track(WAV_HEADER_ONLY)],
+    ['/huge-declared.wav', track(huge)],
+    ['/huge-streamed.wav', track(huge, false)],
   ]);
-  const server: Server = createServer((req, res) => {
-    if (req.url === '/never-answers.wav') return;
-    const file = files.get(req.url ?? '');
-    if (!file) {
-      res.writeHead(404).end('not here');
-      return;
-    }
-    const length = file.declareLength ? { 'Content-Length': file.body.length } : {};
-    res.writeHead(200, { 'Content-Type': 'audio/mpeg', ...length }).end(file.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: (path) => `${base}${path}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  return startFileHost(files, '/never-answers.wav');
 }

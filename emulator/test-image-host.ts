@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { crc32, deflateSync } from 'node:zlib';
 import { ffmpegBinaryPath } from './render-video';
+import { type FileHost, startFileHost } from './test-file-host';
 
 export type Rgb = readonly [number, number, number];
 export const RED: Rgb = [255, 0, 0];
@@ -67,10 +66,7 @@ export const WEBP_HEADER = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24
 export const ELEVEN_MB = 11 * 1024 * 1024;
 export const TWENTY_ONE_MB = 21 * 1024 * 1024;
 
-export interface ImageHost {
-  url: (path: string) => string;
-  close: () => Promise<void>;
-}
+export type ImageHost = FileHost;
 
 /** A 400×300 picture: a red-to-black gradient left to right, green growing downwards. */
 export const gradientPixel = (x: number, y: number): Rgb => [255 - Math.round((x * 255) / 399), Math.round((y * 255) / 299), 64];
@@ -89,8 +85,8 @@ export async function startImageHost(): Promise<ImageHost> {
     encodeStill(320, 240, STILL_BMP),
     encodeStill(320, 240, STILL_PNG, true),
   ]);
-  const image = (type: string, body: Buffer) => ({ type, body, declareLength: true });
-  const files = new Map<string, { type: string; body: Buffer; declareLength: boolean }>([
+  const image = (type: string, body: Buffer, declareLength = true) => ({ type, body, declareLength });
+  const files = new Map([
     ['/image.png', image('image/png', png)],
     ['/red-400x300.png', image('image/png', buildSolidPng(400, 300, RED))],
     ['/green-400x300.png', image('image/png', buildSolidPng(400, 300, GREEN))],
@@ -100,30 +96,12 @@ export async function startImageHost(): Promise<ImageHost> {
     ['/picture.webp', image('image/webp', webp)],
     ['/header-only.jpg', image('image/jpeg', JPEG_HEADER)],
     ['/header-only.webp', image('image/webp', WEBP_HEADER)],
-    ['/notes.png', { type: 'image/png', body: Buffer.from('just some text, not an image'), declareLength: true }],
-    ['/huge-declared.png', { type: 'image/png', body: huge, declareLength: true }],
-    ['/huge-streamed.png', { type: 'image/png', body: huge, declareLength: false }],
+    ['/notes.png', image('image/png', Buffer.from('just some text, not an image'))],
+    ['/huge-declared.png', image('image/png', huge)],
+    ['/huge-streamed.png', image('image/png', huge, false)],
     ['/picture-320x240.bmp', image('image/bmp', bmp)],
     ['/alpha-320x240.png', image('image/png', alphaPng)],
     ['/huge-21mb.png', image('image/png', Buffer.concat([buildSolidPng(400, 300, RED), Buffer.alloc(TWENTY_ONE_MB)]))],
   ]);
-  const server: Server = createServer((req, res) => {
-    if (req.url === '/never-answers.png') return;
-    const file = files.get(req.url ?? '');
-    if (!file) {
-      res.writeHead(404).end('not here');
-      return;
-    }
-    const length = file.declareLength ? { 'Content-Length': file.body.length } : {};
-    res.writeHead(200, { 'Content-Type': file.type, ...length }).end(file.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: (path) => `${base}${path}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  return startFileHost(files, '/never-answers.png');
 }

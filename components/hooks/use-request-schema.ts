@@ -9,11 +9,8 @@ let loaded: RequestSchema | undefined;
 let loading: Promise<RequestSchema> | undefined;
 
 function load(): Promise<RequestSchema> {
-  // One after the other: zod probes for eval while building an object schema, so jitless must be set before the
-  // schema module runs (two parallel imports run in whichever order their chunks arrive).
-  loading ??= import('@/lib/zod-jitless')
-    .then(() => import('@/lib/generation/schema'))
-    .then((module) => (loaded = module.generationRequestSchema));
+  // zod probes for eval while building an object schema; schema.ts imports zod-jitless first, so it is set in time.
+  loading ??= import('@/lib/generation/schema').then((module) => (loaded = module.generationRequestSchema));
   return loading;
 }
 

@@ -1,6 +1,5 @@
 'use client';
 
-import '@/lib/zod-jitless';
 import { useState, useTransition, type FormEvent } from 'react';
 import { PRESET_NAME_MAX, savePresetSchema, type SavePresetInput } from '@/lib/presets/schemas';
 import type { StudioFormValues } from '../studio-form-values';

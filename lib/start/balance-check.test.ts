@@ -7,6 +7,7 @@ import { generationRequestSchema, type GenerationRequest } from '@/lib/generatio
 import type { TrackerDeps } from '@/lib/tasks/deps';
 import { readBalanceUsd } from '@/lib/wan/balance';
 import { createOwner, type Owner } from '@/test/fixtures';
+import { storeOnlyDeps } from '@/test/store-only-deps';
 import { importOverCap, sweepOverCap } from './refusal-message';
 import { precheckStart, startClips } from './start-clips';
 
@@ -17,17 +18,7 @@ let emulator: TestEmulator;
 let owner: Owner;
 
 const NOW = new Date();
-function deps(balanceUsd: TrackerDeps['balanceUsd']): TrackerDeps {
-  return {
-    wan: { createTask: () => Promise.reject(new Error('not sent in this test')), getTask: () => Promise.reject(new Error('not polled in this test')) },
-    now: () => NOW,
-    pollScale: 1,
-    maxConcurrentTasks: 0,
-    publicUrl: undefined,
-    sendLeaseMs: 30_000,
-    balanceUsd,
-  };
-}
+const deps = (balanceUsd: TrackerDeps['balanceUsd']) => storeOnlyDeps(NOW, balanceUsd);
 const emulatorBalance = () => readBalanceUsd({ baseUrl: emulator.apiBaseUrl, apiKey: KEY_A, timeoutMs: 2_000 });
 
 const seeds = (n: number): GenerationRequest[] =>

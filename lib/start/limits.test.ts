@@ -8,9 +8,9 @@ import { generations } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
 import { generationRequestSchema, type GenerationRequest } from '@/lib/generation/schema';
 import { nextQueueRank, submitGenerations } from '@/lib/tasks/submit';
-import type { TrackerDeps } from '@/lib/tasks/deps';
 import { teamSettingsSchema } from '@/lib/teams/schemas';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
+import { storeOnlyDeps } from '@/test/store-only-deps';
 import { newCallbackSecret } from '@/lib/tasks/callback';
 import { guardFor, instanceLimits, limitsFor, withinLimits } from './limits';
 import { samePrices } from '@/lib/generation/request-fields';
@@ -21,15 +21,7 @@ const PRICES = samePrices({ '480p': 6, '720p': 6, '1080p': 10 });
 // the hourly quota, many teams or many people draining one studio's key in a day. 720p 5 s = 30 cents here.
 
 const NOW = new Date('2026-12-01T19:00:00Z');
-// No slot is ever free: these tests store clips, nothing is sent.
-const deps: TrackerDeps = {
-  wan: { createTask: () => Promise.reject(new Error('not sent in this test')), getTask: () => Promise.reject(new Error('not polled in this test')) },
-  now: () => NOW,
-  pollScale: 1,
-  maxConcurrentTasks: 0,
-  publicUrl: undefined,
-  sendLeaseMs: 30_000,
-};
+const deps = storeOnlyDeps(NOW);
 const clip = (prompt = 'a paper boat on a rain gutter'): GenerationRequest => generationRequestSchema.parse({ prompt, seed: 7 });
 
 function start(owner: Owner, teamId = owner.teamId, count = 1) {
