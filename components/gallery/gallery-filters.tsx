@@ -4,16 +4,19 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useOptimistic, useState, useTransition } from 'react';
 import type { GallerySearch } from '@/lib/gallery/schemas';
 import { galleryParamNames, isFiltered, toQueryString } from '@/lib/gallery/search-query';
+import { allAspectRatios, allResolutions, modelIds, models } from '@/lib/generation/models';
 import type { StateGroup } from '@/lib/generation/states';
 import { Button } from '../ui/button';
 import { inputClass } from '../ui/field';
 
 type Option = { value: string; label: string };
 
+// Every model's values (models.ts): a 480p draft or a 4:3 clip of the second model can be found too.
 const selects: { name: keyof GallerySearch; label: string; options: Option[] }[] = [
+  { name: 'model', label: 'Model', options: modelIds.map((id) => ({ value: id, label: models[id].label })) },
   { name: 'mode', label: 'Mode', options: [{ value: 'text-to-video', label: 'Text to video' }, { value: 'image-to-video', label: 'Image to video' }] },
-  { name: 'res', label: 'Resolution', options: [{ value: '720p', label: '720p' }, { value: '1080p', label: '1080p' }] },
-  { name: 'aspect', label: 'Aspect', options: ['16:9', '9:16', '1:1'].map((value) => ({ value, label: value })) },
+  { name: 'res', label: 'Resolution', options: allResolutions.map((value) => ({ value, label: value })) },
+  { name: 'aspect', label: 'Aspect', options: allAspectRatios.map((value) => ({ value, label: value })) },
   { name: 'dur', label: 'Duration', options: [{ value: '5', label: '5 s' }, { value: '10', label: '10 s' }] },
   {
     name: 'state',

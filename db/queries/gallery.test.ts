@@ -17,7 +17,8 @@ beforeAll(async () => {
       prompt: prompts[i % prompts.length] ?? '',
       negativePrompt: i === 7 ? 'blurry watermark' : null,
       seed: i,
-      resolution: i % 3 === 0 ? '1080p' : '720p',
+      resolution: i % 3 === 0 ? '1080p' : i === 10 ? '480p' : '720p',
+      model: i === 10 || i === 11 ? 'wan-2-5-video' : 'wan-2-5',
       state: i % 4 === 0 ? 'failed' : 'success',
       favorite: i % 5 === 0,
       createdAt: new Date(Date.UTC(2026, 10, 1, 0, 0, Math.floor(i / 2))), // pairs share a timestamp
@@ -44,6 +45,12 @@ describe('listGallery', () => {
     expect(new Set(seeds).size).toBe(30);
     const first = await listGallery({ teamId: team.teamId, limit: 3 });
     expect(first.items.map((item) => item.createdAt.getTime())).toEqual([...first.items.map((item) => item.createdAt.getTime())].sort((a, b) => b - a));
+  });
+
+  it('filters by model, and finds the second model’s 480p drafts', async () => {
+    expect((await everything({ model: 'wan-2-5-video' })).sort((a, b) => a - b)).toEqual([10, 11]);
+    expect(await everything({ resolution: '480p' })).toEqual([10]);
+    expect(await everything({ model: 'wan-2-5' })).toHaveLength(28);
   });
 
   it('combines filters', async () => {

@@ -7,6 +7,7 @@ import { selectWithAuthor, withAuthor, type GenerationWithAuthor } from './gener
 export type GalleryCursor = { createdAt: number; id: string };
 export type GalleryFilters = {
   q?: string;
+  model?: Generation['model'];
   mode?: Generation['mode'];
   resolution?: Generation['resolution'];
   aspectRatio?: Generation['aspectRatio'];
@@ -36,6 +37,7 @@ function conditions(teamId: string, f: GalleryFilters, cursor?: GalleryCursor): 
   // checking each row against the matches, instead of fetching and sorting every match of a common word.
   if (match) where.push(sql`+${generations}.rowid IN (SELECT rowid FROM generations_fts WHERE generations_fts MATCH ${match})`);
   if (f.tag) where.push(sql`+${generations.id} IN (SELECT ${generationTags.generationId} FROM ${generationTags} WHERE ${generationTags.teamId} = ${teamId} AND ${generationTags.tag} = ${f.tag})`);
+  if (f.model) where.push(eq(generations.model, f.model));
   if (f.mode) where.push(eq(generations.mode, f.mode));
   if (f.resolution) where.push(eq(generations.resolution, f.resolution));
   if (f.aspectRatio) where.push(eq(generations.aspectRatio, f.aspectRatio));

@@ -52,6 +52,7 @@ export const STACK_MAX = 64;
 export function filtersOf(search: GallerySearch, deleted = false): GalleryFilters {
   return {
     q: search.q,
+    model: search.model,
     mode: search.mode,
     resolution: search.res,
     aspectRatio: search.aspect,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import '@/lib/zod-jitless';
-import { aspectRatios, modes, resolutions } from '@/lib/generation/schema';
+import { aspectRatios, modelIds, modes, resolutions } from '@/lib/generation/schema';
 import { stateGroups, type StateGroup } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { galleryParamNames } from './search-query';
@@ -23,6 +23,7 @@ export const tagSchema = z
 /** One schema per URL parameter: a bad one is dropped (and named), the rest still apply. */
 const params = {
   q: z.string().trim().min(1).max(200),
+  model: z.enum(modelIds),
   mode: z.enum(modes),
   res: z.enum(resolutions),
   aspect: z.enum(aspectRatios),
