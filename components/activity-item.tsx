@@ -5,17 +5,19 @@ import { phaseOf, progressOf } from '@/lib/generation/activity';
 import { explainFailure } from '@/lib/generation/fail-codes';
 import type { GenerationView } from '@/lib/generation/view';
 import { formatClock, shownPrompt } from './format';
+import { useCreditStatus } from './credit-query';
 import { useGeneration } from './hooks/generation-watch';
 import { ordinal, QueueControls, type ManageQueueAction } from './queue-controls';
 import { ProgressBar } from './ui/progress-bar';
 
 const running: Partial<Record<GenerationView['state'], string>> = { sending: 'Sending', pending: 'Waiting', processing: 'Generating', timed_out: 'Taking long' };
 
-function statusOf(view: GenerationView, now: number): string {
+function statusOf(view: GenerationView, now: number, creditPaused: boolean): string {
   const { elapsedMs } = progressOf(view, now);
   switch (phaseOf(view.state)) {
     case 'queued':
-      return `Queued${view.queuePosition ? ` · ${ordinal(view.queuePosition)} to be sent` : ''} · ${formatClock(elapsedMs)}`;
+      // While the key is out of credit nothing is sent: say why it waits, not only where.
+      return `Queued${view.queuePosition ? ` · ${ordinal(view.queuePosition)} to be sent` : ''}${creditPaused ? ' · waits for credit' : ''} · ${formatClock(elapsedMs)}`;
     case 'running':
       return `${running[view.state] ?? 'Running'} · ${formatClock(elapsedMs)} / ~${formatClock(view.expectedDurationMs)}`;
     case 'done':
@@ -46,6 +48,7 @@ export function ActivityItem({
   onDismiss: (id: string) => void;
 }) {
   const { data: view } = useGeneration(initial);
+  const creditPaused = useCreditStatus().data?.sendingPaused ?? false;
   const phase = phaseOf(view.state);
   const progress = progressOf(view, now);
   const short = view.prompt.length > 40 ? `${view.prompt.slice(0, 39)}…` : view.prompt;
@@ -67,7 +70,7 @@ export function ActivityItem({
         </p>
         <p className={`truncate text-xs tabular-nums ${phase === 'failed' ? 'text-danger' : 'text-muted'}`} data-testid="activity-status">
           {showAuthor && <span className="text-ink/80">{view.authorName} · </span>}
-          {statusOf(view, now)}
+          {statusOf(view, now, creditPaused)}
         </p>
         {phase === 'running' && (
           <ProgressBar label={`Progress of “${short}”`} fraction={progress.fraction} />

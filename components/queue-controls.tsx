@@ -7,6 +7,7 @@ import type { GenerationView } from '@/lib/generation/view';
 import { queryKeys } from '@/lib/client-fetch';
 import type { ButtonHTMLAttributes } from 'react';
 import { Button } from './ui/button';
+import { shownPrompt } from './format';
 
 export type QueueCommand =
   | { command: 'cancel'; id: string }
@@ -54,7 +55,8 @@ type Props = {
 /** What a person can do with a clip that has not been sent: reorder, send next or cancel it; or, when unconfirmed, resend or dismiss. */
 export function QueueControls({ view, manage, compact = false }: Props) {
   const { run, error, pending } = useQueueCommand(manage);
-  const short = view.prompt.length > 40 ? `${view.prompt.slice(0, 39)}…` : view.prompt;
+  const prompt = shownPrompt(view.prompt);
+  const short = prompt.length > 40 ? `${prompt.slice(0, 39)}…` : prompt;
   const named = (action: string) => (compact ? `${action}: “${short}”` : action);
   return (
     <div className={compact ? 'space-y-1 pt-0.5' : 'space-y-2'}>

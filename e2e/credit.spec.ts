@@ -25,6 +25,9 @@ test('out of credit: the first clip says so with a top-up link, the next waits q
   await page.waitForTimeout(3_000);
   await expect(waiting.getByTestId('state')).toHaveAttribute('data-state', 'queued');
   await expect(banner).toBeVisible();
+  // The activity panel says why it waits, not only where.
+  const id = (await waiting.getAttribute('data-generation-id')) ?? '';
+  await expect(page.locator(`[data-testid="activity-item"][data-generation-id="${id}"]`).getByTestId('activity-status')).toContainText('waits for credit');
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const { violations } = await new AxeBuilder({ page }).include('[data-testid="credit-paused-banner"]').include('[data-testid="balance-badge"]').analyze();
