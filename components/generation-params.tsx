@@ -1,6 +1,7 @@
 import { DEFAULT_MODEL, hasSound, models } from '@/lib/generation/models';
 import type { GenerationView } from '@/lib/generation/view';
 import type { ReactNode } from 'react';
+import { formatSeconds } from '@/lib/audio/format-seconds';
 import { formatClock } from './format';
 import { LocalTime } from './local-time';
 import { SoundMark, SpeakerIcon } from './sound-icons';
@@ -19,7 +20,7 @@ export function GenerationParams({ view, publicPage = false }: { view: Generatio
     ['Delivery', view.requestType === 'callback' ? 'webhook' : 'polling'],
     ['Created', <LocalTime key="created" ms={view.createdAt} />],
   ];
-  if (hasSound(view.model)) rows.splice(1, 0, ['Sound', <SoundValue key="sound" />]);
+  if (hasSound(view.model)) rows.splice(1, 0, ['Sound', <SoundValue key="sound" track={view.soundTrack} link={!publicPage} />]);
   // A public page names no one: the sharer chose to share the clip, not the team's members.
   if (!publicPage) rows.push(['Author', view.authorName]);
   // Where the time went: waiting in our queue, the service's own work (costTime), and end to end.
@@ -54,12 +55,19 @@ export function ClipParams({ view }: { view: GenerationView }) {
   );
 }
 
-/** The clip page's word for a clip with sound (its players start muted, with an Unmute beside them). */
-function SoundValue() {
+/** The clip page's word for a clip with sound: the track it follows (members can listen to it), or the model's own. */
+function SoundValue({ track, link }: { track: GenerationView['soundTrack']; link: boolean }) {
+  const name = track ? `${track.label} (${formatSeconds(track.seconds)})` : 'the model’s own';
   return (
-    <span className="inline-flex items-center gap-1.5">
-      <SpeakerIcon className="size-3.5 text-muted" />
-      yes
+    <span className="inline-flex min-w-0 items-center gap-1.5">
+      <SpeakerIcon className="size-3.5 shrink-0 text-muted" />
+      {track && link ? (
+        <a href={track.url} target="_blank" rel="noopener noreferrer" className="truncate text-accent underline-offset-2 hover:underline" title="Listen to the track">
+          {name}
+        </a>
+      ) : (
+        <span className="truncate">{name}</span>
+      )}
     </span>
   );
 }

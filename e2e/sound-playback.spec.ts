@@ -42,7 +42,7 @@ test('a clip with sound is marked wherever clips are listed; a silent one is not
   await expect(card(silent).getByTestId('sound-mark')).toHaveCount(0);
 
   await page.goto(`/gallery/${sound}`);
-  await expect(page.getByTestId('param-sound')).toHaveText('yes');
+  await expect(page.getByTestId('param-sound')).toHaveText('the model’s own');
   await page.goto(`/gallery/${silent}`);
   await expect(page.getByTestId('param-model')).toHaveText('wan-2-5');
   await expect(page.getByTestId('param-sound')).toHaveCount(0);
@@ -153,5 +153,5 @@ test('the share page of a clip with sound starts muted and unmutes', async ({ ow
   await anonymous.getByRole('button', { name: 'Unmute', exact: true }).click();
   expect(await isMuted(video)).toBe(false);
   await expect.poll(() => isPlaying(video)).toBe(true);
-  await expect(anonymous.getByTestId('param-sound')).toHaveText('yes');
+  await expect(anonymous.getByTestId('param-sound')).toHaveText('the model’s own');
 });

@@ -40,6 +40,7 @@ test('a 480p draft on wan-2-5-video with an uploaded wav has its sound, as long 
   const id = (await card.getAttribute('data-generation-id')) ?? '';
   await card.getByRole('link', { name: 'Details →' }).click();
   await expect(page.getByTestId('param-resolution')).toHaveText('480p');
+  await expect(page.getByTestId('param-sound')).toHaveText('chime.wav (4 s)');
   await expect(page.getByTestId('sha256')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 20_000 });
   const sha = await page.getByTestId('sha256').innerText();
 

@@ -11,21 +11,41 @@ import { findLimitRefusal, LimitExceededError, type SpendGuard } from './spend';
  * own unscoped work (tracker, sweeper, archiver) lives in `./tracker`.
  */
 
-export type GenerationWithAuthor = Generation & { authorName: string; imageFileName?: string | null };
+export type GenerationWithAuthor = Generation & { authorName: string; imageFileName?: string | null; track?: { label: string; fileName: string; durationMs: number } | null };
 
-/** Generations with their author's name and start frame: what every page, gallery card and watcher shows. */
+/** Generations with their author's name, start frame and sound track: what every page, gallery card and watcher shows. */
 export function selectWithAuthor(db: Db = getDb()) {
   return db
-    .select({ generation: generations, authorName: users.name, imageFileName: images.fileName })
+    .select({
+      generation: generations,
+      authorName: users.name,
+      imageFileName: images.fileName,
+      trackLabel: audioTracks.label,
+      trackFileName: audioTracks.fileName,
+      trackDurationMs: audioTracks.durationMs,
+    })
     .from(generations)
     .innerJoin(users, eq(users.id, generations.userId))
     .leftJoin(images, eq(images.id, generations.imageId))
+    .leftJoin(audioTracks, eq(audioTracks.id, generations.audioId))
     .$dynamic();
 }
 
-type JoinedRow = { generation: Generation; authorName: string; imageFileName: string | null };
+type JoinedRow = {
+  generation: Generation;
+  authorName: string;
+  imageFileName: string | null;
+  trackLabel: string | null;
+  trackFileName: string | null;
+  trackDurationMs: number | null;
+};
 /** The one mapper of `selectWithAuthor`'s rows. */
-export const withAuthor = (row: JoinedRow): GenerationWithAuthor => ({ ...row.generation, authorName: row.authorName, imageFileName: row.imageFileName });
+export const withAuthor = ({ generation, authorName, imageFileName, trackLabel, trackFileName, trackDurationMs }: JoinedRow): GenerationWithAuthor => ({
+  ...generation,
+  authorName,
+  imageFileName,
+  track: trackLabel !== null && trackFileName !== null && trackDurationMs !== null ? { label: trackLabel, fileName: trackFileName, durationMs: trackDurationMs } : null,
+});
 
 export async function insertGeneration(values: NewGeneration, guard?: SpendGuard): Promise<Generation> {
   const [row] = await insertGenerations([values], guard);

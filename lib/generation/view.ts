@@ -38,6 +38,8 @@ export type GenerationView = {
   posterUrl: string | null;
   /** The image-to-video start frame, our kept copy. */
   startImageUrl: string | null;
+  /** The sound track the clip's sound follows (a model with sound and none: the model made its own). */
+  soundTrack: { label: string; seconds: number; url: string } | null;
   archived: boolean;
   /** While we have no copy: when the service's result URL stops working (15 days after completion). */
   linkExpiresAt: number | null;
@@ -64,7 +66,10 @@ export function versionOf({ state, archived, queuePosition, archiveNextAt }: Pic
   return `${state}.${archived ? 'a' : ''}.${queuePosition ?? ''}${retries}`;
 }
 
-export function toView(row: Generation & { authorName: string; imageFileName?: string | null }, { pollScale = 1, queuePosition = null }: ViewOptions = {}): GenerationView {
+export function toView(
+  row: Generation & { authorName: string; imageFileName?: string | null; track?: { label: string; fileName: string; durationMs: number } | null },
+  { pollScale = 1, queuePosition = null }: ViewOptions = {},
+): GenerationView {
   const archived = row.archivedAt !== null && row.archivePath !== null;
   const position = row.state === 'queued' ? queuePosition : null;
   return {
@@ -98,6 +103,7 @@ export function toView(row: Generation & { authorName: string; imageFileName?: s
     videoUrl: archived ? `/api/generations/${row.id}/video` : (row.resultUrls?.[0] ?? null),
     posterUrl: archived ? `/api/generations/${row.id}/poster` : null,
     startImageUrl: row.imageFileName ? `/i/${row.imageFileName}` : null,
+    soundTrack: row.track ? { label: row.track.label, seconds: row.track.durationMs / 1000, url: `/a/${row.track.fileName}` } : null,
     archived,
     linkExpiresAt: row.state === 'success' && !archived ? linkExpiryOf(row).getTime() : null,
     archiveStopped: row.state === 'success' && !archived && (row.archiveError?.startsWith(LINK_EXPIRED) ?? false),
