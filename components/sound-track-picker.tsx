@@ -3,21 +3,10 @@
 import { useRef, useState, useTransition } from 'react';
 import { OWN_SOUND_NOTE, trackFitNote, type SoundTrackView } from '@/lib/audio/track-view';
 import { TRACKS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
+import { HiddenFileInput, LinkRow, sendKept } from './kept-upload-fields';
 import { Button } from './ui/button';
-import { inputClass } from './ui/field';
 
-type Answer = SoundTrackView | { error?: string };
-
-async function send(body: FormData | string): Promise<SoundTrackView | string> {
-  const response = await fetch('/api/audio', {
-    method: 'POST',
-    body,
-    headers: typeof body === 'string' ? { 'content-type': 'application/json' } : undefined,
-  });
-  const data = (await response.json().catch(() => ({}))) as Answer;
-  if (!response.ok || !('id' in data)) return ('error' in data && data.error) || `Upload failed (HTTP ${response.status})`;
-  return data;
-}
+const send = (body: FormData | { url: string }) => sendKept<SoundTrackView>('/api/audio', body);
 
 /** The same checks as the server (format by bytes, 3–30 s measured, ≤ 15 MB), loaded only when a file is chosen. */
 async function checkFile(file: File): Promise<string | undefined> {
@@ -103,31 +92,16 @@ export function SoundTrackPicker({
             <Button className="h-8 px-3 text-xs" disabled={pending} onClick={() => fileInput.current?.click()}>
               {pending ? 'Checking the track…' : 'Add a track'}
             </Button>
-            <input
-              ref={fileInput}
-              type="file"
-              accept="audio/wav,audio/x-wav,audio/mpeg,.wav,.mp3"
-              aria-label="Sound track file"
-              className="sr-only"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                if (file) takeFile(file);
-                event.target.value = '';
-              }}
-            />
+            <HiddenFileInput inputRef={fileInput} accept="audio/wav,audio/x-wav,audio/mpeg,.wav,.mp3" label="Sound track file" onFile={takeFile} />
           </div>
-          <div className="flex gap-2">
-            <input
-              aria-label="Sound track link"
-              placeholder="…or paste a track link (https://…)"
-              value={link}
-              onChange={(event) => setLink(event.target.value)}
-              className={inputClass}
-            />
-            <Button disabled={pending || !link.trim()} onClick={() => startTransition(async () => accept(await send(JSON.stringify({ url: link }))))}>
-              Use link
-            </Button>
-          </div>
+          <LinkRow
+            label="Sound track link"
+            placeholder="…or paste a track link (https://…)"
+            value={link}
+            onChange={setLink}
+            pending={pending}
+            onUse={() => startTransition(async () => accept(await send({ url: link })))}
+          />
         </div>
       )}
       {(problem ?? error) && (

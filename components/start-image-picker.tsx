@@ -3,23 +3,12 @@
 import { useEffect, useRef, useState, useTransition, type DragEvent } from 'react';
 import { validateImage } from '@/lib/images/validate-image';
 import { UPLOADS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
+import { HiddenFileInput, LinkRow, sendKept } from './kept-upload-fields';
 import { Button } from './ui/button';
-import { inputClass } from './ui/field';
 
 export type StartImage = { id: string; previewUrl: string; width: number; height: number };
 
-type Answer = StartImage & { error?: undefined };
-
-async function send(body: FormData | string): Promise<StartImage | string> {
-  const response = await fetch('/api/images', {
-    method: 'POST',
-    body,
-    headers: typeof body === 'string' ? { 'content-type': 'application/json' } : undefined,
-  });
-  const data = (await response.json().catch(() => ({}))) as Answer | { error?: string };
-  if (!response.ok || !('id' in data)) return ('error' in data && data.error) || `Upload failed (HTTP ${response.status})`;
-  return data;
-}
+const send = (body: FormData | { url: string }) => sendKept<StartImage>('/api/images', body);
 
 /** The start frame: drop, paste or pick a file, or paste a link. Checked here first, then by the server. */
 export function StartImagePicker({
@@ -61,7 +50,7 @@ export function StartImagePicker({
   }
 
   function takeLink() {
-    startTransition(async () => accept(await send(JSON.stringify({ url: link }))));
+    startTransition(async () => accept(await send({ url: link })));
   }
 
   // Paste an image anywhere on the page while this picker is shown (the latest handler, via a ref).
@@ -121,32 +110,10 @@ export function StartImagePicker({
         <Button className="mt-2 h-8 px-3 text-xs" disabled={pending} onClick={() => fileInput.current?.click()}>
           Choose a file
         </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          aria-label="Start image file"
-          className="sr-only"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) takeFile(file);
-            event.target.value = '';
-          }}
-        />
+        <HiddenFileInput inputRef={fileInput} accept="image/jpeg,image/png,image/webp" label="Start image file" onFile={takeFile} />
         <p className="mt-2 text-xs text-muted">JPG, PNG or WebP, up to 10 MB.</p>
       </div>
-      <div className="flex gap-2">
-        <input
-          aria-label="Image link"
-          placeholder="…or paste an image link (https://…)"
-          value={link}
-          onChange={(event) => setLink(event.target.value)}
-          className={inputClass}
-        />
-        <Button disabled={pending || !link.trim()} onClick={takeLink}>
-          Use link
-        </Button>
-      </div>
+      <LinkRow label="Image link" placeholder="…or paste an image link (https://…)" value={link} onChange={setLink} pending={pending} onUse={takeLink} />
       {problem && (
         <p className="text-xs text-danger" data-testid="image-problem">
           {problem}

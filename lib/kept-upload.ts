@@ -3,8 +3,9 @@
 import 'server-only';
 import { z } from 'zod';
 import '@/lib/zod-jitless';
+import { authorize } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
-import { problem } from '@/lib/http';
+import { cannotGenerate, crossSite, problem, sameOrigin } from '@/lib/http';
 import { bodyRefused, readForm, readJson } from '@/lib/read-body';
 
 export type Kept<T> = { ok: true; value: T } | { ok: false; message: string; status?: 413 | 507 };
@@ -47,4 +48,18 @@ export async function receiveKeptUpload<T>(request: Request, upload: KeptUpload<
     return refused(problem(400, 'Send a file (multipart/form-data) or a link (application/json).'));
   }
   return kept.ok ? kept : refused(problem(kept.status ?? 400, kept.message));
+}
+
+export type Owner = { teamId: string; userId: string };
+
+/**
+ * A kept-upload route whole: from our own pages only, for a member who may generate, then the upload or link
+ * kept for the member's team (`upload`), and the route's answer for what was kept (`answer`).
+ */
+export async function memberKeptUpload<T>(request: Request, upload: (owner: Owner) => KeptUpload<T>, answer: (value: T) => Response): Promise<Response> {
+  if (!sameOrigin(request)) return crossSite();
+  const auth = await authorize('generation:create');
+  if (!auth.ok) return cannotGenerate(auth.status);
+  const kept = await receiveKeptUpload(request, upload({ teamId: auth.context.team.teamId, userId: auth.context.user.id }));
+  return kept.ok ? answer(kept.value) : kept.response;
 }

@@ -1,8 +1,6 @@
 import { audioUrlForService, keepAudio, keepAudioFromLink, type KeptTrack, soundTrackView } from '@/lib/audio/sound-track';
 import { MAX_AUDIO_BYTES } from '@/lib/audio/validate-audio';
-import { authorize } from '@/lib/auth/session';
-import { cannotGenerate, crossSite, sameOrigin } from '@/lib/http';
-import { type Kept, receiveKeptUpload } from '@/lib/kept-upload';
+import { type Kept, memberKeptUpload } from '@/lib/kept-upload';
 import { TRACKS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
 
 export const dynamic = 'force-dynamic';
@@ -14,19 +12,17 @@ const asKept = (kept: KeptTrack): Kept<Extract<KeptTrack, { ok: true }>['track']
  * wav or mp3 by its bytes, 3–30 s measured, ≤ 15 MB. Kept in our storage and answered with what to show.
  */
 export async function POST(request: Request) {
-  if (!sameOrigin(request)) return crossSite();
-  const auth = await authorize('generation:create');
-  if (!auth.ok) return cannotGenerate(auth.status);
-  const owner = { teamId: auth.context.team.teamId, userId: auth.context.user.id };
-  const kept = await receiveKeptUpload(request, {
-    maxBytes: MAX_AUDIO_BYTES,
-    tooLarge: 'The sound file is larger than 15 MB. Use a shorter or more compressed track.',
-    needsPublicUrl: TRACKS_NEED_PUBLIC_URL,
-    chooseFile: 'Choose a WAV or MP3 file to upload.',
-    pasteLink: 'Paste a link to a WAV or MP3 track',
-    keepFile: async (bytes, name) => asKept(await keepAudio(bytes, owner, { label: name })),
-    keepLink: async (url) => asKept(await keepAudioFromLink(url, owner)),
-  });
-  if (!kept.ok) return kept.response;
-  return Response.json({ ...soundTrackView(kept.value), url: audioUrlForService(kept.value) }, { status: 201 });
+  return memberKeptUpload(
+    request,
+    (owner) => ({
+      maxBytes: MAX_AUDIO_BYTES,
+      tooLarge: 'The sound file is larger than 15 MB. Use a shorter or more compressed track.',
+      needsPublicUrl: TRACKS_NEED_PUBLIC_URL,
+      chooseFile: 'Choose a WAV or MP3 file to upload.',
+      pasteLink: 'Paste a link to a WAV or MP3 track',
+      keepFile: async (bytes, name) => asKept(await keepAudio(bytes, owner, { label: name })),
+      keepLink: async (url) => asKept(await keepAudioFromLink(url, owner)),
+    }),
+    (track) => Response.json({ ...soundTrackView(track), url: audioUrlForService(track) }, { status: 201 }),
+  );
 }

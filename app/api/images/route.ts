@@ -1,8 +1,6 @@
-import { authorize } from '@/lib/auth/session';
-import { cannotGenerate, crossSite, sameOrigin } from '@/lib/http';
 import { imageUrlForService, keepImage, keepImageFromLink, type KeptImage } from '@/lib/images/start-image';
 import { MAX_IMAGE_BYTES } from '@/lib/images/validate-image';
-import { type Kept, receiveKeptUpload } from '@/lib/kept-upload';
+import { type Kept, memberKeptUpload } from '@/lib/kept-upload';
 import { UPLOADS_NEED_PUBLIC_URL } from '@/lib/reachable-messages';
 
 export const dynamic = 'force-dynamic';
@@ -14,23 +12,21 @@ const asKept = (kept: KeptImage): Kept<Extract<KeptImage, { ok: true }>['image']
  * Checked before anything is spent, kept in our storage, and answered with the URL to send the service.
  */
 export async function POST(request: Request) {
-  if (!sameOrigin(request)) return crossSite();
-  const auth = await authorize('generation:create');
-  if (!auth.ok) return cannotGenerate(auth.status);
-  const owner = { teamId: auth.context.team.teamId, userId: auth.context.user.id };
-  const kept = await receiveKeptUpload(request, {
-    maxBytes: MAX_IMAGE_BYTES,
-    tooLarge: 'The image is larger than 10 MB. Use a smaller or more compressed file.',
-    needsPublicUrl: UPLOADS_NEED_PUBLIC_URL,
-    chooseFile: 'Choose an image file to upload.',
-    pasteLink: 'Paste an image link',
-    keepFile: async (bytes) => asKept(await keepImage(bytes, owner)),
-    keepLink: async (url) => asKept(await keepImageFromLink(url, owner)),
-  });
-  if (!kept.ok) return kept.response;
-  const image = kept.value;
-  return Response.json(
-    { id: image.id, url: imageUrlForService(image), previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height, format: image.format },
-    { status: 201 },
+  return memberKeptUpload(
+    request,
+    (owner) => ({
+      maxBytes: MAX_IMAGE_BYTES,
+      tooLarge: 'The image is larger than 10 MB. Use a smaller or more compressed file.',
+      needsPublicUrl: UPLOADS_NEED_PUBLIC_URL,
+      chooseFile: 'Choose an image file to upload.',
+      pasteLink: 'Paste an image link',
+      keepFile: async (bytes) => asKept(await keepImage(bytes, owner)),
+      keepLink: async (url) => asKept(await keepImageFromLink(url, owner)),
+    }),
+    (image) =>
+      Response.json(
+        { id: image.id, url: imageUrlForService(image), previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height, format: image.format },
+        { status: 201 },
+      ),
   );
 }
