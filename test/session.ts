@@ -12,3 +12,13 @@ export async function authorize(action: Action): Promise<{ ok: true; context: St
   if (!session.context) return { ok: false, status: 401 };
   return can(session.context.member, action) ? { ok: true, context: session.context } : { ok: false, status: 403 };
 }
+
+/** Signs `who` in to their team with `role` (owner by default): the usual `session.context` of a test. */
+export function signInAs(who: { userId: string; teamId: string }, { role = 'owner', email = 'member@example.test' }: { role?: StudioContext['member']['role']; email?: string } = {}): void {
+  session.context = {
+    user: { id: who.userId, name: 'T', email, isAdmin: false },
+    team: { teamId: who.teamId, teamName: 'T', personal: role === 'owner', role },
+    member: { role, userId: who.userId },
+    teams: [],
+  };
+}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { listPresets } from '@/db/queries/presets';
 import { keepImage } from '@/lib/images/start-image';
 import { makeImage } from '@/lib/images/test-images';
-import { session } from '@/test/session';
+import { signInAs } from '@/test/session';
 import { createOwner, type Owner } from '@/test/fixtures';
 
 vi.mock('@/lib/auth/session', () => import('@/test/session'));
@@ -28,12 +28,7 @@ async function frameOf(team: Owner) {
 beforeAll(async () => {
   owner = await createOwner(`${crypto.randomUUID()}@preset-actions.test`);
   outsider = await createOwner(`${crypto.randomUUID()}@preset-actions.test`);
-  session.context = {
-    user: { id: owner.userId, name: 'O', email: 'o@preset-actions.test', isAdmin: false },
-    team: { teamId: owner.teamId, teamName: 'O', personal: true, role: 'owner' },
-    member: { role: 'owner', userId: owner.userId },
-    teams: [],
-  };
+  signInAs(owner, { email: 'o@preset-actions.test' });
 });
 
 describe('saving a setup with its start frame', () => {

@@ -5,7 +5,7 @@ import { getAudioTrackById, getTeamStorageUsage } from '@/db/queries/storage';
 import { buildSineWav, encodeSineMp3, startAudioHost, type AudioHost } from '@/emulator/test-audio-host';
 import { resetEnvForTests } from '@/lib/env';
 import { createOwner, type Owner } from '@/test/fixtures';
-import { session } from '@/test/session';
+import { signInAs } from '@/test/session';
 
 vi.mock('@/lib/auth/session', () => import('@/test/session'));
 
@@ -32,12 +32,7 @@ beforeAll(async () => {
   process.env.PUBLIC_URL = new globalThis.URL(host.url('/')).origin;
   resetEnvForTests();
   owner = await createOwner('audio@example.test');
-  session.context = {
-    user: { id: owner.userId, name: 'T', email: 'audio@example.test', isAdmin: false },
-    team: { teamId: owner.teamId, teamName: 'T', personal: true, role: 'owner' },
-    member: { role: 'owner', userId: owner.userId },
-    teams: [],
-  };
+  signInAs(owner, { email: 'audio@example.test' });
 });
 afterAll(() => host.close());
 

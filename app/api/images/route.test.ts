@@ -8,7 +8,7 @@ import { formatBytes, setStatfsForTests } from '@/lib/storage/disk-space';
 import { createOwner, type Owner } from '@/test/fixtures';
 import { countedStream, streamingRequest } from '@/test/streams';
 import { withEnv } from '@/test/zip-bomb';
-import { session } from '@/test/session';
+import { signInAs } from '@/test/session';
 
 vi.mock('@/lib/auth/session', () => import('@/test/session'));
 
@@ -30,12 +30,7 @@ beforeAll(async () => {
   process.env.PUBLIC_URL = 'https://studio.example';
   resetEnvForTests();
   owner = await createOwner('images@example.test');
-  session.context = {
-    user: { id: owner.userId, name: 'T', email: 'images@example.test', isAdmin: false },
-    team: { teamId: owner.teamId, teamName: 'T', personal: true, role: 'owner' },
-    member: { role: 'owner', userId: owner.userId },
-    teams: [],
-  };
+  signInAs(owner, { email: 'images@example.test' });
   png = Buffer.from(makeImage({ format: 'png', width: 320, height: 180, color: 'teal' }));
 });
 afterEach(() => setStatfsForTests());
