@@ -69,3 +69,50 @@ describe('variables read elsewhere go through here too', () => {
     expect(envWith({ PATH: undefined }).searchPath).toEqual([]);
   });
 });
+
+describe('where archived videos live', () => {
+  const s3 = { STORAGE_URL: 's3://studio-clips/team-a/videos/', S3_ACCESS_KEY_ID: 'AKIDEXAMPLE', S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI-secret' };
+
+  it('unset: local disk, as before', () => {
+    expect(envWith({ STORAGE_URL: undefined }).storage).toEqual({ kind: 'local' });
+  });
+
+  it('an s3:// URL: the bucket and its prefix, us-east-1 and virtual-host style unless told otherwise', () => {
+    expect(envWith({ ...s3, S3_ENDPOINT: undefined, S3_REGION: undefined, S3_FORCE_PATH_STYLE: undefined }).storage).toEqual({
+      kind: 's3',
+      bucket: 'studio-clips',
+      prefix: 'team-a/videos/',
+      endpoint: undefined,
+      region: 'us-east-1',
+      forcePathStyle: false,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI-secret' },
+    });
+    expect(envWith({ STORAGE_URL: 's3://studio-clips' }).storage).toMatchObject({ prefix: '', credentials: undefined });
+  });
+
+  it('an S3-compatible endpoint turns path style on, unless S3_FORCE_PATH_STYLE says no', () => {
+    expect(envWith({ ...s3, S3_ENDPOINT: 'http://127.0.0.1:9000' }).storage).toMatchObject({ endpoint: 'http://127.0.0.1:9000', forcePathStyle: true });
+    expect(envWith({ ...s3, S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'false' }).storage).toMatchObject({ forcePathStyle: false });
+  });
+
+  it.each([
+    [{ STORAGE_URL: 'https://studio-clips.s3.amazonaws.com/x' }, /STORAGE_URL must look like s3:\/\/bucket\/prefix/],
+    [{ STORAGE_URL: 's3://Studio_Clips/x' }, /invalid bucket "Studio_Clips"/],
+    [{ STORAGE_URL: 's3://studio-clips/../x' }, /prefix may hold/],
+    [{ ...s3, S3_ENDPOINT: 'not a url' }, /S3_ENDPOINT/],
+    [{ ...s3, S3_REGION: 'US East' }, /S3_REGION must look like us-east-1/],
+    [{ ...s3, S3_FORCE_PATH_STYLE: 'yes' }, /S3_FORCE_PATH_STYLE/],
+    [{ STORAGE_URL: 's3://studio-clips', S3_ACCESS_KEY_ID: 'AKIDEXAMPLE', S3_SECRET_ACCESS_KEY: undefined }, /set together/],
+  ])('refuses bad values at start: %o', (values, message) => {
+    expect(() => envWith(values)).toThrow(message);
+  });
+
+  it('never repeats the secret key in its error', () => {
+    expect(() => envWith({ ...s3, S3_ACCESS_KEY_ID: undefined })).toThrow(/set together/);
+    try {
+      envWith({ ...s3, S3_ACCESS_KEY_ID: undefined });
+    } catch (error) {
+      expect(String(error)).not.toContain(s3.S3_SECRET_ACCESS_KEY);
+    }
+  });
+});

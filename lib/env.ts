@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { originOf } from '@/lib/security/headers';
 import type { PriceTable } from '@/lib/generation/request-fields';
+import { storageUrlSchema, type S3Location } from '@/lib/storage-url';
 
 export const crashPoints = ['after-insert', 'mid-archive'] as const;
 export type CrashPoint = (typeof crashPoints)[number];
@@ -53,6 +54,15 @@ const envSchema = z.object({
   IMPORT_MAX_TOTAL_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
   DISK_RESERVE_BYTES: z.coerce.number().int().nonnegative().default(1024 ** 3),
   TEAM_STORAGE_QUOTA_BYTES: z.coerce.number().int().positive().default(20 * 1024 ** 3),
+  // Archived videos in an S3-compatible bucket (s3://bucket/prefix); unset: on local disk under DATA_DIR/videos.
+  STORAGE_URL: optionalString.pipe(storageUrlSchema.optional()),
+  // For S3-compatible servers (MinIO, R2, …); unset: AWS S3 itself. Credentials unset: the SDK's usual chain.
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_REGION: optionalString.pipe(z.string().regex(/^[a-z0-9-]+$/, 'S3_REGION must look like us-east-1').default('us-east-1')),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  // Bucket in the path (http://host/bucket/key) rather than the host name; default: on when S3_ENDPOINT is set.
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).optional(),
   // An ffmpeg binary for posters; unset: a system ffmpeg on PATH when there is one, else the bundled build.
   FFMPEG_PATH: optionalString,
   NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
@@ -72,7 +82,22 @@ const envSchema = z.object({
   STUDIO_CRASH_POINT: z.enum(crashPoints).optional(),
   // Where poster generation looks for a system ffmpeg.
   PATH: z.string().default(''),
+}).refine((e) => (e.S3_ACCESS_KEY_ID === undefined) === (e.S3_SECRET_ACCESS_KEY === undefined), {
+  message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together (or neither, for the SDK\'s own credential chain)',
+  path: ['S3_SECRET_ACCESS_KEY'],
 });
+
+/** Where archived videos live: DATA_DIR/videos, or a bucket (lib/storage/s3-video-store.ts). */
+export type StorageConfig =
+  | { kind: 'local' }
+  | (S3Location & {
+      kind: 's3';
+      endpoint: string | undefined;
+      region: string;
+      forcePathStyle: boolean;
+      /** Unset: the AWS SDK's default credential chain (instance role, shared config). Never logged. */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    });
 
 export type OAuthClient = { clientId: string; clientSecret: string };
 
@@ -113,6 +138,7 @@ export type Env = {
   budgets: { studioDailyCents: number; personDailyCents: number };
   disk: { importMaxTotalBytes: number; reserveBytes: number; teamQuotaBytes: number };
   ffmpegPath: string | undefined;
+  storage: StorageConfig;
   /** The studio is served over https (PUBLIC_URL or NEXTAUTH_URL): HSTS and secure cookies. */
   https: boolean;
   /** NEXTAUTH_SECRET (or AUTH_SECRET) when set; lib/auth/secret.ts falls back to a generated one. */
@@ -176,6 +202,16 @@ export function getEnv(): Env {
     budgets: { studioDailyCents: e.STUDIO_DAILY_BUDGET_CENTS, personDailyCents: e.PERSON_DAILY_BUDGET_CENTS },
     disk: { importMaxTotalBytes: e.IMPORT_MAX_TOTAL_BYTES, reserveBytes: e.DISK_RESERVE_BYTES, teamQuotaBytes: e.TEAM_STORAGE_QUOTA_BYTES },
     ffmpegPath: e.FFMPEG_PATH,
+    storage: e.STORAGE_URL
+      ? {
+          kind: 's3',
+          ...e.STORAGE_URL,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE === undefined ? e.S3_ENDPOINT !== undefined : e.S3_FORCE_PATH_STYLE === '1' || e.S3_FORCE_PATH_STYLE === 'true',
+          credentials: e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : undefined,
+        }
+      : { kind: 'local' },
     https: [e.PUBLIC_URL, e.NEXTAUTH_URL].some((url) => url?.startsWith('https://')),
     authSecret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
     crashPoint: e.STUDIO_CRASH_POINT,

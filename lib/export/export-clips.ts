@@ -1,13 +1,13 @@
 import 'server-only';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
 import { requestOf } from '@/lib/generation/recipe';
-import { getVideoStore } from '@/lib/storage/local-video-store';
+import { getVideoStore } from '@/lib/storage/video-storage';
 import { buildRecipesFile } from './recipes-file';
 import { zipStream, type ZipEntry } from './zip-stream';
 
 /**
  * The zip of an export: `recipes.json` first (every clip's exact request, seed included), then each
- * archived video as `videos/<id>.mp4`, read from disk while the download streams.
+ * archived video as `videos/<id>.mp4`, read from the video store (disk or bucket) while the download streams.
  */
 export function exportZip(rows: GenerationWithAuthor[], now: Date): ReadableStream<Uint8Array> {
   const fileOf = (row: GenerationWithAuthor) => (row.archivePath ? `videos/${row.id}.mp4` : null);
@@ -29,7 +29,9 @@ export function exportZip(rows: GenerationWithAuthor[], now: Date): ReadableStre
     yield { name: 'recipes.json', source: { bytes: `${JSON.stringify(recipes, null, 2)}\n` } };
     for (const row of rows) {
       const name = fileOf(row);
-      if (name && row.archivePath) yield { name, source: { path: store.localPath(row.archivePath) } };
+      const key = row.archivePath;
+      // Opened only when its turn comes: one clip's stream at a time, whatever the store.
+      if (name && key) yield { name, source: { open: () => store.read(key), date: row.archivedAt ?? undefined } };
     }
   }
   return zipStream(entries());

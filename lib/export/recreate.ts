@@ -5,7 +5,7 @@ import { listArchivedSha256s } from '@/db/queries/archived-videos';
 import { insertGenerations, listGenerationStates } from '@/db/queries/generations';
 import type { NewGeneration } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import { getVideoStore } from '@/lib/storage/local-video-store';
+import { getVideoStore } from '@/lib/storage/video-storage';
 import { checkTeamQuota, DiskFullError, formatBytes } from '@/lib/storage/disk-space';
 import { ArchiveRejectedError, isVideoHead, type StoredObject } from '@/lib/storage/video-store';
 import { parseRecipesFile, type ParsedRecipesFile, type RecipeClip } from './recipes-file';

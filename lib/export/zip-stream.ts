@@ -2,10 +2,12 @@
 // as a pull-based web stream. Ours on top: clean unique names, regular files only, one file open at a time.
 import 'server-only';
 import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import type ZipStream from 'zip-stream';
 import { NativeCrcZipStream } from './native-crc-zip';
 
-export type ZipSource = { path: string } | { bytes: Uint8Array | string };
+/** A file on disk, bytes in memory, or a stream opened when its turn comes (`bytes`: its expected length, checked). */
+export type ZipSource = { path: string } | { bytes: Uint8Array | string } | { open(): Promise<Readable>; bytes?: number; date?: Date };
 export type ZipEntry = { name: string; source: ZipSource };
 
 // Reads of this size keep what waits in the library's two pipes near a megabyte (about four chunks).
@@ -16,7 +18,7 @@ const FILE_MODE = 0o644;
 /** A zip of the entries, in their order; file bytes are read only as fast as the consumer drains the stream. */
 export function zipStream(entries: AsyncIterable<ZipEntry>): ReadableStream<Uint8Array> {
   const zip = new NativeCrcZipStream({ store: true });
-  const open = new Set<fs.ReadStream>();
+  const open = new Set<Readable>();
   addAll(zip, entries, open).catch((error: unknown) => zip.destroy(error instanceof Error ? error : new Error(String(error))));
   const chunks: AsyncIterator<Buffer> = zip[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
@@ -26,7 +28,7 @@ export function zipStream(entries: AsyncIterable<ZipEntry>): ReadableStream<Uint
       else controller.enqueue(next.value);
     },
     async cancel() {
-      // The library has no abort: close the file being read ourselves, then drop the zip.
+      // The library has no abort: close the file or stream being read ourselves, then drop the zip.
       await Promise.all([...open].map((stream) => new Promise<void>((closed) => stream.once('close', () => closed()).destroy(new Error('The download was cancelled.')))));
       await chunks.return?.();
     },
@@ -44,7 +46,7 @@ export function safeEntryName(name: string): string {
   return segments.join('/');
 }
 
-async function addAll(zip: ZipStream, entries: AsyncIterable<ZipEntry>, open: Set<fs.ReadStream>): Promise<void> {
+async function addAll(zip: ZipStream, entries: AsyncIterable<ZipEntry>, open: Set<Readable>): Promise<void> {
   const seen = new Set<string>();
   for await (const entry of entries) {
     const name = safeEntryName(entry.name);
@@ -52,7 +54,9 @@ async function addAll(zip: ZipStream, entries: AsyncIterable<ZipEntry>, open: Se
     seen.add(name);
     if (Buffer.byteLength(name) > MAX_NAME_BYTES) throw new Error(`Zip entry name too long: ${name.slice(0, 80)}…`);
     const { source } = entry;
-    if ('bytes' in source) {
+    if ('open' in source) {
+      await addStream(zip, name, source, open);
+    } else if ('bytes' in source) {
       const bytes = typeof source.bytes === 'string' ? Buffer.from(source.bytes, 'utf8') : Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength);
       await add(zip, bytes, { name, store: true, mode: FILE_MODE, date: new Date() });
     } else {
@@ -63,7 +67,7 @@ async function addAll(zip: ZipStream, entries: AsyncIterable<ZipEntry>, open: Se
 }
 
 /** Streams one file into the zip; resolves once its last byte is in (the library takes one entry at a time). */
-async function addFile(zip: ZipStream, name: string, file: string, open: Set<fs.ReadStream>): Promise<void> {
+async function addFile(zip: ZipStream, name: string, file: string, open: Set<Readable>): Promise<void> {
   const handle = await fs.promises.open(file, 'r');
   let stream: fs.ReadStream | undefined;
   try {
@@ -71,7 +75,7 @@ async function addFile(zip: ZipStream, name: string, file: string, open: Set<fs.
     if (!stat.isFile()) throw new Error(`Not a regular file: ${file}`);
     stream = handle.createReadStream({ highWaterMark: CHUNK_BYTES });
     open.add(stream);
-    stream.once('close', () => open.delete(stream as fs.ReadStream));
+    stream.once('close', () => open.delete(stream as Readable));
     const size = await add(zip, stream, { name, store: true, mode: FILE_MODE, date: stat.mtime });
     if (size !== stat.size) throw new Error(`${name} changed while it was being zipped (${stat.size} → ${size} bytes)`);
   } finally {
@@ -80,10 +84,23 @@ async function addFile(zip: ZipStream, name: string, file: string, open: Set<fs.
   }
 }
 
+/** Streams one opened source into the zip, one at a time like files; a length other than the expected one fails the zip. */
+async function addStream(zip: ZipStream, name: string, source: { open(): Promise<Readable>; bytes?: number; date?: Date }, open: Set<Readable>): Promise<void> {
+  const stream = await source.open();
+  open.add(stream);
+  stream.once('close', () => open.delete(stream));
+  try {
+    const size = await add(zip, stream, { name, store: true, mode: FILE_MODE, date: source.date ?? new Date() });
+    if (source.bytes !== undefined && size !== source.bytes) throw new Error(`${name} changed while it was being zipped (${source.bytes} → ${size} bytes)`);
+  } finally {
+    stream.destroy();
+  }
+}
+
 type EntryData = { name: string; store: true; mode: number; date: Date };
 
 /** zip-stream's callback `entry()` as a promise of the entry's uncompressed size. */
-function add(zip: ZipStream, source: Buffer | fs.ReadStream, data: EntryData): Promise<number> {
+function add(zip: ZipStream, source: Buffer | Readable, data: EntryData): Promise<number> {
   return new Promise((resolve, reject) => {
     zip.entry(source, data, (error, entry) => (error ? reject(error) : resolve(entry?.getSize() ?? 0)));
   });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { purgeTrash } from '@/db/queries/curation';
-import { getVideoStore } from '@/lib/storage/local-video-store';
+import { getVideoStore } from '@/lib/storage/video-storage';
 import { removePoster } from '@/lib/storage/poster';
 
 /** Deleted clips stay restorable this long, then go for good with their videos. */

@@ -31,8 +31,11 @@ async function bounded(check: () => Promise<Check>, what: string): Promise<Check
   }
 }
 
-/** `creditPaused`: the dispatcher's pause for an out-of-credit key (lib/tasks/credit-pause.ts), asked by the route. */
-export async function readiness({ creditPaused, now = Date.now() }: { creditPaused: () => Promise<boolean>; now?: number }): Promise<Readiness> {
+/**
+ * `creditPaused`: the dispatcher's pause for an out-of-credit key (lib/tasks/credit-pause.ts), asked by the route;
+ * `checkStorage`: the bucket's probe when videos live in one (lib/storage/bucket-probe.ts), else the disk's.
+ */
+export async function readiness({ creditPaused, checkStorage = checkDisk, now = Date.now() }: { creditPaused: () => Promise<boolean>; checkStorage?: () => Promise<Check>; now?: number }): Promise<Readiness> {
   const [database, storage, upstream] = await Promise.all([
     bounded(checkDatabase, 'the database'),
     bounded(checkStorage, 'storage'),
@@ -55,7 +58,7 @@ async function checkDatabase(): Promise<Check> {
 }
 
 /** A small file written, read back and removed where the videos go. */
-async function checkStorage(): Promise<Check> {
+async function checkDisk(): Promise<Check> {
   const dir = path.join(/* turbopackIgnore: true */ getEnv().dataDir, 'videos');
   const probe = path.join(/* turbopackIgnore: true */ dir, `.ready-${crypto.randomUUID()}`);
   try {

@@ -4,7 +4,7 @@ import { getEnv } from '@/lib/env';
 import { LINK_EXPIRED, linkExpiryOf } from '@/lib/generation/timings';
 import { safeGet, type SafeResponse } from '@/lib/net/safe-get';
 import { semaphore, singleFlight } from '@/lib/async/concurrency';
-import { getVideoStore } from './local-video-store';
+import { getVideoStore } from './video-storage';
 import { ArchiveRejectedError, isVideoHead } from './video-store';
 import { log } from '@/lib/ops/log';
 

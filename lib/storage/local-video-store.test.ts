@@ -50,10 +50,12 @@ describe('local video store on a filling disk', () => {
 });
 
 describe('local video store layout', () => {
-  it('names the file of a key under its root, and refuses keys that would leave it', () => {
+  it('names the file of a key under its root, and refuses keys that would leave it', async () => {
     const store = createLocalVideoStore(root());
-    expect(store.localPath('ok.mp4')).toBe(path.join(root(), 'ok.mp4'));
-    expect(() => store.localPath('../studio.db')).toThrow(/Invalid storage key/);
+    await store.put('ok.mp4', video(1), { maxBytes: 100 * 1024 * 1024, accept: isVideoHead });
+    expect((await store.localCopy('ok.mp4'))?.path).toBe(path.join(root(), 'ok.mp4'));
+    await expect(store.localCopy('../studio.db')).rejects.toThrow(/Invalid storage key/);
+    await expect(store.read('../studio.db')).rejects.toThrow(/Invalid storage key/);
   });
 
   it('tells whether more bytes fit with the reserve still free', async () => {

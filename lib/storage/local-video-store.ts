@@ -3,17 +3,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crashPoint } from '@/lib/crash-point';
-import { getEnv } from '@/lib/env';
 import { diskGuard, ensureFreeSpace } from './disk-space';
-import { ArchiveRejectedError, type PutOptions, type StoredObject, type VideoStore } from './video-store';
-
-const HEAD_BYTES = 16;
+import { checkedBody } from './checked-body';
+import { checkedKey, MissingObjectError, type PutOptions, type StoredObject, type VideoStore } from './video-store';
 
 export function createLocalVideoStore(root: string): VideoStore {
-  const fileOf = (key: string) => {
-    if (!/^[\w.-]+$/.test(key)) throw new Error(`Invalid storage key: ${key}`);
-    return path.join(root, key);
-  };
+  const fileOf = (key: string) => path.join(root, checkedKey(key));
 
   return {
     async put(key, body, options) {
@@ -36,8 +31,12 @@ export function createLocalVideoStore(root: string): VideoStore {
       const stat = await fs.promises.stat(fileOf(key)).catch(() => undefined);
       return stat?.isFile() ? stat.size : undefined;
     },
-    read(key, range) {
-      return fs.createReadStream(fileOf(key), range);
+    async read(key, range) {
+      // Opened first, so a missing file rejects here rather than failing the stream later.
+      const handle = await fs.promises.open(fileOf(key), 'r').catch((error: unknown) => {
+        throw isMissing(error) ? new MissingObjectError(key) : error;
+      });
+      return handle.createReadStream(range);
     },
     async remove(key) {
       await fs.promises.rm(fileOf(key), { force: true });
@@ -48,7 +47,12 @@ export function createLocalVideoStore(root: string): VideoStore {
       await Promise.all(partials.map((name) => fs.promises.rm(path.join(root, name), { force: true })));
       return partials.length;
     },
-    localPath: fileOf,
+    async localCopy(key) {
+      const file = fileOf(key);
+      const stat = await fs.promises.stat(file).catch(() => undefined);
+      // The file itself: nothing to clean up.
+      return stat?.isFile() ? { path: file, release: async () => undefined } : undefined;
+    },
     async ensureRoom(bytes) {
       await ensureFreeSpace(root, bytes);
     },
@@ -58,42 +62,26 @@ export function createLocalVideoStore(root: string): VideoStore {
 async function writeChecked(
   file: string,
   body: AsyncIterable<Uint8Array>,
-  { maxBytes, accept }: PutOptions,
+  options: PutOptions,
   guard: (written: number) => Promise<void>,
 ): Promise<Omit<StoredObject, 'key'>> {
-  const hash = crypto.createHash('sha256');
+  const checked = checkedBody(body, options);
   const handle = await fs.promises.open(file, 'wx');
-  let bytes = 0;
-  let head: Uint8Array = new Uint8Array(0);
+  let written = 0;
   try {
-    for await (const chunk of body) {
-      bytes += chunk.byteLength;
-      if (bytes > maxBytes) throw new ArchiveRejectedError(`larger than ${maxBytes} bytes`);
-      await guard(bytes);
-      if (head.byteLength < HEAD_BYTES) head = concat(head, chunk).subarray(0, HEAD_BYTES);
-      hash.update(chunk);
+    for await (const chunk of checked.chunks) {
+      written += chunk.byteLength;
+      await guard(written);
       await handle.write(chunk);
       crashPoint('mid-archive');
     }
-    if (bytes === 0 || !accept(head)) throw new ArchiveRejectedError('not a video file');
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return { sha256: hash.digest('hex'), bytes };
+  return checked.result();
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
-  return out;
-}
-
-let store: VideoStore | undefined;
-
-/** The app's one video store: local disk under DATA_DIR/videos. */
-export function getVideoStore(): VideoStore {
-  store ??= createLocalVideoStore(path.join(getEnv().dataDir, 'videos'));
-  return store;
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { semaphore, singleFlight } from '@/lib/async/concurrency';
-import { getVideoStore } from './local-video-store';
-import { isVideoHead } from './video-store';
+import { getVideoStore } from './video-storage';
+import { isVideoHead, type LocalCopy } from './video-store';
 import { log } from '@/lib/ops/log';
 
 export type Poster = { path: string; bytes: number };
@@ -27,7 +27,6 @@ const warned = new Set<string>();
 
 const dataDir = () => getEnv().dataDir;
 const posterFile = (key: string) => path.join(dataDir(), 'posters', `${key}.jpg`);
-const videoFile = (key: string) => getVideoStore().localPath(key);
 
 /** A JPEG still of the archived clip `archiveKey`, made once and cached; null when it cannot be made. */
 export async function posterOf(archiveKey: string): Promise<Poster | null> {
@@ -54,10 +53,25 @@ async function create(key: string): Promise<Poster | null> {
   // A flight that finished while this one waited for its slot may have made it already.
   const existing = await cached(key);
   if (existing) return existing;
-  const video = await fs.promises.stat(videoFile(key)).catch(() => undefined);
-  if (!video?.isFile()) return fail(key, 'video missing');
+  // On a bucket, a temporary local copy: ffmpeg only ever reads one local file.
+  let video: LocalCopy | undefined;
+  try {
+    video = await getVideoStore().localCopy(key);
+  } catch (error) {
+    // Not marked broken: a bucket that does not answer now may answer on the next request.
+    return fail(key, `video unreadable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!video) return fail(key, 'video missing');
+  try {
+    return await posterFrom(key, video.path);
+  } finally {
+    await video.release().catch(() => undefined);
+  }
+}
+
+async function posterFrom(key: string, videoFile: string): Promise<Poster | null> {
   // Only an MP4/MOV reaches ffmpeg: a playlist or concat script named .mp4 would have it open other files.
-  if (!isVideoHead(await readHead(videoFile(key), 16))) {
+  if (!isVideoHead(await readHead(videoFile, 16))) {
     markBroken(key);
     return fail(key, 'not an MP4/MOV file');
   }
@@ -67,7 +81,7 @@ async function create(key: string): Promise<Poster | null> {
   try {
     await fs.promises.mkdir(path.dirname(final), { recursive: true });
     const ffmpeg = await chosenFfmpeg();
-    await runFfmpeg(ffmpeg.path, frameArgs(videoFile(key), partial, ffmpeg.version));
+    await runFfmpeg(ffmpeg.path, frameArgs(videoFile, partial, ffmpeg.version));
     const head = await readHead(partial, 3);
     if (head[0] !== 0xff || head[1] !== 0xd8 || head[2] !== 0xff) throw new Error('ffmpeg wrote no JPEG');
     // Atomic: a reader sees either no poster or the whole one.

@@ -4,8 +4,9 @@ import { Readable } from 'node:stream';
 import type { Generation } from '@/db/schema';
 import { missing, problem } from '@/lib/http';
 import { mediaHeaders } from '@/lib/security/headers';
-import { getVideoStore } from './local-video-store';
+import { getVideoStore } from './video-storage';
 import { posterOf } from './poster';
+import { MissingObjectError } from './video-store';
 
 export type ByteRange = { start: number; end: number };
 
@@ -42,7 +43,13 @@ export async function serveVideo(request: Request, row: Archived, cacheControl: 
   const range = parseByteRange(request.headers.get('range'), size);
   if (range === 'unsatisfiable') return problem(416, 'The requested range is not satisfiable.', undefined, { ...mediaHeaders, 'content-range': `bytes */${size}` });
   const headers = new Headers({ ...mediaHeaders, 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': cacheControl, etag: `"${row.archiveSha256 ?? row.id}"` });
-  const body = Readable.toWeb(store.read(row.archivePath, range)) as ReadableStream<Uint8Array>;
+  const stream = await store.read(row.archivePath, range).catch((error: unknown) => {
+    // Deleted between the size and the read.
+    if (error instanceof MissingObjectError) return undefined;
+    throw error;
+  });
+  if (!stream) return missing();
+  const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
   if (!range) {
     headers.set('content-length', String(size));
     return new Response(body, { status: 200, headers });

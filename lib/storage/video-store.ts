@@ -2,18 +2,26 @@ import type { Readable } from 'node:stream';
 
 export type StoredObject = { key: string; sha256: string; bytes: number };
 export type PutOptions = { maxBytes: number; accept(head: Uint8Array): boolean };
+/** A file on this machine holding the object's bytes, for tools that read files (ffmpeg); `release` when done. */
+export type LocalCopy = { path: string; release(): Promise<void> };
 
-/** Where archived videos live, and the only module that knows where: local disk today, object storage can implement the same shape. */
+/**
+ * Where archived videos live, and the only modules that know where: local disk (local-video-store.ts) or an
+ * S3-compatible bucket (s3-video-store.ts). Keys match /^[\w.-]+$/; every method takes them as given.
+ */
 export type VideoStore = {
+  /** Streams `body` in, refusing it (ArchiveRejectedError) past `maxBytes` or unless `accept(head)`; an object appears whole or not at all. */
   put(key: string, body: AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredObject>;
+  /** The object's size in bytes; undefined when there is none. */
   size(key: string): Promise<number | undefined>;
-  read(key: string, range?: { start: number; end: number }): Readable;
+  /** The object's bytes (inclusive `range`), streamed; rejects with MissingObjectError when there is none. */
+  read(key: string, range?: { start: number; end: number }): Promise<Readable>;
   /** Deletes an object; a missing one is not an error. */
   remove(key: string): Promise<void>;
-  /** Drops half-written files a crash left behind; call once at start, before any archive runs. */
+  /** Drops half-written files a crash left behind on this machine; call once at start, before any archive runs. */
   removePartials(): Promise<number>;
-  /** The object as a file on this machine, for tools that read files (ffmpeg, the export's zip writer). */
-  localPath(key: string): string;
+  /** The object as a local file (the file itself on disk, a temporary download from a bucket); undefined when missing. */
+  localCopy(key: string): Promise<LocalCopy | undefined>;
   /** Throws DiskFullError unless `bytes` more can be stored with the disk reserve still free. */
   ensureRoom(bytes: number): Promise<void>;
 };
@@ -23,6 +31,20 @@ export class ArchiveRejectedError extends Error {
     super(message);
     this.name = 'ArchiveRejectedError';
   }
+}
+
+/** read() of a key that holds nothing (never archived, or deleted meanwhile). */
+export class MissingObjectError extends Error {
+  constructor(key: string) {
+    super(`No stored video under ${key}`);
+    this.name = 'MissingObjectError';
+  }
+}
+
+/** The one key alphabet of both stores: no slashes, so a key never names a directory or another prefix. */
+export function checkedKey(key: string): string {
+  if (!/^[\w.-]+$/.test(key)) throw new Error(`Invalid storage key: ${key}`);
+  return key;
 }
 
 /**

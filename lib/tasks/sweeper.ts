@@ -4,7 +4,7 @@ import path from 'node:path';
 import { getEnv } from '@/lib/env';
 import { getNextDueAt, listDueGenerationIds, listSuccessesWithoutArchive, listUnarchivedSuccessIds } from '@/db/queries/tracker';
 import { markStaleSendsUnknown } from '@/db/queries/queue';
-import { getVideoStore } from '@/lib/storage/local-video-store';
+import { getVideoStore } from '@/lib/storage/video-storage';
 import { purgeTrashed, trashExpiry } from '@/lib/gallery/trash';
 import { RESULT_URL_LIFETIME_MS } from '@/lib/generation/timings';
 import { archiveGeneration } from '@/lib/storage/archive';

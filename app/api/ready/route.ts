@@ -1,5 +1,6 @@
 import { hasOpsToken } from '@/lib/ops/ops-token';
 import { type Readiness, readiness } from '@/lib/ops/readiness';
+import { bucketProbe } from '@/lib/storage/bucket-probe';
 import { creditPauseStatus } from '@/lib/tasks/credit-pause';
 
 export const dynamic = 'force-dynamic';
@@ -14,6 +15,6 @@ function plain({ status, checks }: Readiness): Readiness {
  * Why a check failed is told only to a caller holding METRICS_TOKEN.
  */
 export async function GET(request: Request) {
-  const ready = await readiness({ creditPaused: async () => (await creditPauseStatus()).paused });
+  const ready = await readiness({ creditPaused: async () => (await creditPauseStatus()).paused, checkStorage: bucketProbe() });
   return Response.json(hasOpsToken(request) ? ready : plain(ready), { status: ready.status === 'down' ? 503 : 200, headers: { 'cache-control': 'no-store' } });
 }
