@@ -2,7 +2,7 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 411 | 413 | 415 | 416 | 429 | 507;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 411 | 413 | 415 | 416 | 429 | 503 | 507;
 
 /**
  * An error answer: `{ error: message, ...extra }` as JSON, never cached. `headers` add to it (a 416's
@@ -46,4 +46,9 @@ export function sameOrigin(request: Request): boolean {
   if (origin === null) return true;
   const { publicUrl } = getEnv();
   return origin === new URL(request.url).origin || (publicUrl !== undefined && origin === new URL(publicUrl).origin);
+}
+
+/** Our storage (the disk, or the STORAGE_URL bucket) did not answer: try again, nothing is lost. */
+export function storageUnavailable(): Response {
+  return problem(503, 'The studio’s storage is not answering right now; try again in a moment.', undefined, { 'retry-after': '5' });
 }

@@ -15,10 +15,13 @@ const CHUNK_BYTES = 256 * 1024;
 const MAX_NAME_BYTES = 0xffff;
 const FILE_MODE = 0o644;
 
+/** The streams being read into the zip now, and whether the download was cancelled. */
+type OpenStreams = Set<Readable> & { cancelled: boolean };
+
 /** A zip of the entries, in their order; file bytes are read only as fast as the consumer drains the stream. */
 export function zipStream(entries: AsyncIterable<ZipEntry>): ReadableStream<Uint8Array> {
   const zip = new NativeCrcZipStream({ store: true });
-  const open = new Set<Readable>();
+  const open: OpenStreams = Object.assign(new Set<Readable>(), { cancelled: false });
   addAll(zip, entries, open).catch((error: unknown) => zip.destroy(error instanceof Error ? error : new Error(String(error))));
   const chunks: AsyncIterator<Buffer> = zip[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
@@ -29,6 +32,7 @@ export function zipStream(entries: AsyncIterable<ZipEntry>): ReadableStream<Uint
     },
     async cancel() {
       // The library has no abort: close the file or stream being read ourselves, then drop the zip.
+      open.cancelled = true;
       await Promise.all([...open].map((stream) => new Promise<void>((closed) => stream.once('close', () => closed()).destroy(new Error('The download was cancelled.')))));
       await chunks.return?.();
     },
@@ -46,7 +50,7 @@ export function safeEntryName(name: string): string {
   return segments.join('/');
 }
 
-async function addAll(zip: ZipStream, entries: AsyncIterable<ZipEntry>, open: Set<Readable>): Promise<void> {
+async function addAll(zip: ZipStream, entries: AsyncIterable<ZipEntry>, open: OpenStreams): Promise<void> {
   const seen = new Set<string>();
   for await (const entry of entries) {
     const name = safeEntryName(entry.name);
@@ -67,7 +71,7 @@ async function addAll(zip: ZipStream, entries: AsyncIterable<ZipEntry>, open: Se
 }
 
 /** Streams one file into the zip; resolves once its last byte is in (the library takes one entry at a time). */
-async function addFile(zip: ZipStream, name: string, file: string, open: Set<Readable>): Promise<void> {
+async function addFile(zip: ZipStream, name: string, file: string, open: OpenStreams): Promise<void> {
   const handle = await fs.promises.open(file, 'r');
   let stream: fs.ReadStream | undefined;
   try {
@@ -85,8 +89,13 @@ async function addFile(zip: ZipStream, name: string, file: string, open: Set<Rea
 }
 
 /** Streams one opened source into the zip, one at a time like files; a length other than the expected one fails the zip. */
-async function addStream(zip: ZipStream, name: string, source: { open(): Promise<Readable>; bytes?: number; date?: Date }, open: Set<Readable>): Promise<void> {
+async function addStream(zip: ZipStream, name: string, source: { open(): Promise<Readable>; bytes?: number; date?: Date }, open: OpenStreams): Promise<void> {
   const stream = await source.open();
+  // Cancelled while it was being opened (a bucket's round trip): let it go at once, never into a dropped zip.
+  if (open.cancelled) {
+    stream.destroy();
+    throw new Error('The download was cancelled.');
+  }
   open.add(stream);
   stream.once('close', () => open.delete(stream));
   try {

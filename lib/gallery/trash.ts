@@ -1,6 +1,7 @@
 import 'server-only';
 import { purgeTrash } from '@/db/queries/curation';
 import { getVideoStore } from '@/lib/storage/video-storage';
+import { log } from '@/lib/ops/log';
 import { removePoster } from '@/lib/storage/poster';
 
 /** Deleted clips stay restorable this long, then go for good with their videos. */
@@ -23,11 +24,18 @@ export async function purgeTrashed({ before, teamId }: { before: Date; teamId?: 
   }
 }
 
-/** Removes the archived videos (and posters) of clips deleted for good. */
+/**
+ * Removes the archived videos (and posters) of clips deleted for good. Their rows are already gone, so one
+ * failure (the bucket not answering) must not stop the rest: each is tried, and what stays is logged by key.
+ */
 async function deleteArchives(keys: string[]): Promise<void> {
   const store = getVideoStore();
   for (const key of keys) {
-    await store.remove(key);
-    await removePoster(key);
+    try {
+      await store.remove(key);
+      await removePoster(key);
+    } catch (error) {
+      log().error({ event: 'trash', key, error: error instanceof Error ? error.message : String(error) }, 'a purged clip’s video could not be removed; remove it by hand');
+    }
   }
 }

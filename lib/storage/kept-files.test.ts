@@ -69,5 +69,10 @@ describe('with STORAGE_URL, an uploaded sound track lives in the bucket and is s
     const served = await GET(new Request(`http://localhost${previewUrl}`), { params: Promise.resolve({ name }) });
     expect(served.headers.get('content-type')).toBe('audio/wav');
     expect(Buffer.from(await served.arrayBuffer()).equals(wav)).toBe(true);
+    // The bucket not answering is a 503 to try again, not a 500 and not a 404 that says the track is gone.
+    process.env.S3_ENDPOINT = 'http://127.0.0.1:9';
+    resetEnvForTests();
+    const down = await GET(new Request(`http://localhost${previewUrl}`), { params: Promise.resolve({ name }) });
+    expect(down.status).toBe(503);
   });
 });

@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db/index';
+import { generations } from '@/db/schema';
+import { purgeTrashed } from '@/lib/gallery/trash';
 import { listGenerationsByIds } from '@/db/queries/generations';
 import { getEnv, resetEnvForTests } from '@/lib/env';
 import { readiness } from '@/lib/ops/readiness';
@@ -89,6 +93,38 @@ describe('with STORAGE_URL set', () => {
     const past = await ask('bytes=1000-');
     expect(past.status).toBe(416);
     expect(past.headers.get('content-range')).toBe('bytes */1000');
+  });
+
+  it('answers HEAD from the stored size without opening the object (a bucket stream nobody reads would hold a socket)', async () => {
+    const row = await archived(fakeMp4(1000));
+    const read = vi.spyOn(getVideoStore(), 'read');
+    try {
+      const head = await serveVideo(new Request('http://studio.test/v', { method: 'HEAD', headers: { range: 'bytes=100-' } }), row, cacheFor.members);
+      expect([head.status, head.headers.get('content-length'), head.headers.get('content-range'), head.body]).toEqual([206, '900', 'bytes 100-999/1000', null]);
+      expect(read).not.toHaveBeenCalled();
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  it('answers 503 (try again), not a 500, while the bucket does not answer; a purge carries on past it', async () => {
+    const row = await archived(fakeMp4(500));
+    const trashed = await archived(fakeMp4(500));
+    getDb().update(generations).set({ deletedAt: new Date(Date.now() - 40 * 24 * 3600_000) }).where(eq(generations.id, trashed.id)).run();
+    process.env.S3_ENDPOINT = 'http://127.0.0.1:9';
+    resetEnvForTests();
+    resetVideoStoreForTests();
+    try {
+      const response = await serveVideo(new Request('http://studio.test/v'), row, cacheFor.members);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      // The row goes; its object could not be removed, which is logged rather than stopping the purge.
+      expect(await purgeTrashed({ before: new Date(Date.now() - 30 * 24 * 3600_000), teamId: owner.teamId })).toBe(1);
+    } finally {
+      process.env.S3_ENDPOINT = s3.env.S3_ENDPOINT;
+      resetEnvForTests();
+      resetVideoStoreForTests();
+    }
   });
 
   it('answers 404 for a clip whose object is gone from the bucket', async () => {

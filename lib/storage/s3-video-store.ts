@@ -27,6 +27,8 @@ export function s3ClientFor(config: S3StoreConfig): S3Client {
     // SDK releases since early 2025 add checksums that several S3-compatible servers refuse or send wrong.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // A stalled connection or body gives its socket back to the pool instead of holding it for good.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 120_000 },
   });
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Generation } from '@/db/schema';
-import { missing, problem } from '@/lib/http';
+import { missing, problem, storageUnavailable } from '@/lib/http';
 import { mediaHeaders } from '@/lib/security/headers';
 import { getVideoStore } from './video-storage';
 import { posterOf } from './poster';
@@ -38,25 +38,26 @@ export const cacheFor = { members: 'private, max-age=31536000, immutable', share
 /** Streams an archived clip, with Range so the browser can seek. */
 export async function serveVideo(request: Request, row: Archived, cacheControl: string): Promise<Response> {
   const store = getVideoStore();
-  const size = row.archivePath ? await store.size(row.archivePath) : undefined;
+  let size: number | undefined;
+  try {
+    size = row.archivePath ? await store.size(row.archivePath) : undefined;
+  } catch {
+    return storageUnavailable();
+  }
   if (!row.archivePath || size === undefined) return missing();
   const range = parseByteRange(request.headers.get('range'), size);
   if (range === 'unsatisfiable') return problem(416, 'The requested range is not satisfiable.', undefined, { ...mediaHeaders, 'content-range': `bytes */${size}` });
   const headers = new Headers({ ...mediaHeaders, 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': cacheControl, etag: `"${row.archiveSha256 ?? row.id}"` });
-  const stream = await store.read(row.archivePath, range).catch((error: unknown) => {
-    // Deleted between the size and the read.
-    if (error instanceof MissingObjectError) return undefined;
-    throw error;
-  });
-  if (!stream) return missing();
-  const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
-  if (!range) {
-    headers.set('content-length', String(size));
-    return new Response(body, { status: 200, headers });
-  }
-  headers.set('content-length', String(range.end - range.start + 1));
-  headers.set('content-range', `bytes ${range.start}-${range.end}/${size}`);
-  return new Response(body, { status: 206, headers });
+  headers.set('content-length', String(range ? range.end - range.start + 1 : size));
+  if (range) headers.set('content-range', `bytes ${range.start}-${range.end}/${size}`);
+  const status = range ? 206 : 200;
+  // Next answers HEAD by running GET and never reads the body: open nothing (a bucket's stream would hold a socket).
+  if (request.method === 'HEAD') return new Response(null, { status, headers });
+  const stream = await store.read(row.archivePath, range).catch((error: unknown) => (error instanceof MissingObjectError ? ('missing' as const) : ('down' as const)));
+  // Missing: deleted between the size and the read.
+  if (stream === 'missing') return missing();
+  if (stream === 'down') return storageUnavailable();
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
 }
 
 /** A still of the archived clip; made on first request, then cached for good. */

@@ -1,5 +1,5 @@
 import { getAudioTrackByFileName } from '@/db/queries/storage';
-import { missing } from '@/lib/http';
+import { missing, storageUnavailable } from '@/lib/http';
 import { mediaHeaders } from '@/lib/security/headers';
 import { isAudioFileName, readAudioFile } from '@/lib/storage/audio-files';
 
@@ -11,7 +11,12 @@ const mimeTypes = { wav: 'audio/wav', mp3: 'audio/mpeg' } as const;
 export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
   const track = isAudioFileName(name) ? await getAudioTrackByFileName({ fileName: name }) : undefined;
-  const bytes = track ? await readAudioFile(track.fileName) : undefined;
+  let bytes: Buffer | undefined;
+  try {
+    bytes = track ? await readAudioFile(track.fileName) : undefined;
+  } catch {
+    return storageUnavailable();
+  }
   if (!track || !bytes) return missing();
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -1,5 +1,5 @@
 import { getImageByFileName } from '@/db/queries/storage';
-import { missing } from '@/lib/http';
+import { missing, storageUnavailable } from '@/lib/http';
 import { mimeTypes } from '@/lib/images/image-header';
 import { mediaHeaders } from '@/lib/security/headers';
 import { isImageFileName, readImageFile } from '@/lib/storage/image-files';
@@ -10,7 +10,12 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
   const image = isImageFileName(name) ? await getImageByFileName({ fileName: name }) : undefined;
-  const bytes = image ? await readImageFile(image.fileName) : undefined;
+  let bytes: Buffer | undefined;
+  try {
+    bytes = image ? await readImageFile(image.fileName) : undefined;
+  } catch {
+    return storageUnavailable();
+  }
   if (!image || !bytes) return missing();
   return new Response(new Uint8Array(bytes), {
     headers: {
