@@ -2,10 +2,10 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getEnv, type StorageConfig } from '@/lib/env';
 import { ensureFreeSpace } from './disk-space';
-import { s3ClientFor } from './s3-video-store';
+import { isNotFound, s3ClientFor } from './s3-video-store';
 
 /**
  * Files a team keeps for its requests (start frames, sound tracks), one folder each, under fresh unguessable
@@ -109,8 +109,4 @@ function inBucket(config: Extract<StorageConfig, { kind: 's3' }>, folder: string
       }
     },
   };
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404);
 }

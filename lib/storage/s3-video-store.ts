@@ -153,7 +153,8 @@ async function* firstBytes(body: Readable, wanted: number): AsyncGenerator<Uint8
   }
 }
 
-function isNotFound(error: unknown): boolean {
+/** S3's "no such object", however the server words it (GetObject's NoSuchKey, HeadObject's bare 404). */
+export function isNotFound(error: unknown): boolean {
   if (!(error instanceof S3ServiceException)) return false;
   return error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404;
 }
