@@ -5,27 +5,25 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { toast } from 'sonner';
 import { explainFailure } from '@/lib/generation/fail-codes';
-import { isTerminal, type GenerationState } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 import { browserClaimDeps, claimOnce } from './activity-claim-once';
+import { watchFinishes } from './activity-finishes';
 import { playChime } from './activity-chime';
 import { soundIsOn } from './activity-prefs';
 
 /** A hidden tab waits this long before claiming, so a tab the person is looking at announces instead. */
 const HIDDEN_TAB_DELAY_MS = 1_500;
 
-const finished = (state: GenerationState) => state === 'success' || state === 'failed' || state === 'unknown';
-
 /**
  * Watches the tab's clip cache (fed by the one long poll) for the person's own clips finishing, and announces
  * each once per browser: a toast with Open, the chime (unless switched off), and a system notification when
- * the tab is hidden. Only a change seen live counts: a clip already finished when the page loaded stays quiet.
+ * the tab is hidden. Only a change seen live counts (`watchFinishes`): a clip already finished when the page
+ * loaded stays quiet.
  */
 export function useDoneNotices(userId: string): void {
   const queryClient = useQueryClient();
   const router = useRouter();
   useEffect(() => {
-    const last = new Map<string, GenerationState>();
     const open = (id: string) => router.push(`/gallery/${id}`);
     const announce = async (view: GenerationView) => {
       const deps = browserClaimDeps();
@@ -45,13 +43,6 @@ export function useDoneNotices(userId: string): void {
         };
       }
     };
-    return queryClient.getQueryCache().subscribe((event) => {
-      const [kind] = event.query.queryKey;
-      const view = event.query.state.data as GenerationView | undefined;
-      if (kind !== 'generation' || !view || event.type === 'removed') return;
-      const before = last.get(view.id);
-      last.set(view.id, view.state);
-      if (view.authorId === userId && before !== undefined && !isTerminal(before) && finished(view.state)) void announce(view);
-    });
+    return watchFinishes(queryClient.getQueryCache(), userId, (view) => void announce(view));
   }, [queryClient, router, userId]);
 }
