@@ -1,8 +1,9 @@
 import type { QueryCache } from '@tanstack/react-query';
-import { isTerminal, type GenerationState } from '@/lib/generation/states';
+import { isFailure, isTerminal, type GenerationState } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
 
-const finished = (state: GenerationState) => state === 'success' || state === 'failed' || state === 'unknown';
+/** Ended by itself, with a clip or without one (a cancel is the person's own doing, not news). */
+const finished = (state: GenerationState) => state === 'success' || isFailure(state);
 
 function viewOf(query: { queryKey: readonly unknown[]; state: { data: unknown } }): GenerationView | undefined {
   return query.queryKey[0] === 'generation' ? (query.state.data as GenerationView | undefined) : undefined;
