@@ -1,5 +1,6 @@
 'use client';
 
+import { IntentLink } from './intent-link';
 import { useState } from 'react';
 import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
@@ -50,7 +51,12 @@ export function StudioWorkspace({
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(320px,400px)_minmax(0,1fr)]">
       <section className="min-w-0 space-y-4 lg:sticky lg:top-20 lg:self-start">
         <header className="space-y-1">
-          <h1 className="text-xl font-semibold tracking-tight">New clip</h1>
+          <div className="flex items-baseline justify-between gap-3">
+            <h1 className="text-xl font-semibold tracking-tight">New clip</h1>
+            <IntentLink href="/batch" className="text-sm text-muted underline-offset-2 hover:text-ink hover:underline" data-testid="batch-link">
+              Many from a file…
+            </IntentLink>
+          </div>
           <p className="text-sm text-muted">
             {remixOf ? (
               <>Remixing a clip: its settings are filled in and the new clip will remember where it came from.</>

@@ -82,6 +82,7 @@ export const studioPages: readonly StudioPage[] = [
   },
   { name: 'trash', path: () => '/gallery/trash', visitors: members, ready: heading('Trash') },
   { name: 'import', path: () => '/gallery/import', visitors: members, ready: heading('Import') },
+  { name: 'batch', path: () => '/batch', visitors: members, ready: heading('Batch'), screenshot: true },
   { name: 'team', path: () => '/team', visitors: members, ready: async (page) => void (await expect(page.getByTestId('team-title')).toBeVisible()), screenshot: true },
   // The scene's owner is the studio's administrator; nobody else may open it (a 404 for them, see access.spec.ts).
   { name: 'admin', path: () => '/admin', visitors: ['owner'], ready: async (page) => void (await expect(page.getByTestId('admin-title')).toBeVisible()) },

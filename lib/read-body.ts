@@ -125,3 +125,15 @@ export async function saveBody(request: Request, file: string, limit: BodyLimit,
     await handle.close();
   }
 }
+
+/**
+ * The body as it arrives, for a reader that counts its own bytes and may stop early (a batch file): refused up
+ * front when its declared length is over the limit; leaving the loop early cancels the upload.
+ */
+export function bodyChunks(request: Request, limit: BodyLimit): BodyRead<AsyncIterable<Uint8Array>> {
+  const header = request.headers.get('content-length');
+  if (header !== null && !/^\d{1,16}$/.test(header)) return refuse(400, 'The Content-Length header is not a number.');
+  if (header !== null && Number(header) > limit.maxBytes) return refuse(413, limit.tooLarge ?? `The request body is larger than ${limit.maxBytes} bytes.`);
+  const body = request.body;
+  return { ok: true, value: body ?? (async function* () {})() };
+}

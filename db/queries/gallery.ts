@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
 import { generations, generationTags, type Generation } from '../schema';
 import { selectWithAuthor, withAuthor, type GenerationWithAuthor } from './generations';
@@ -18,6 +18,8 @@ export type GalleryFilters = {
   tag?: string;
   from?: Date;
   to?: Date;
+  /** The clips of one batch (one file's rows). */
+  batchId?: string;
   /** The trash instead of the gallery. */
   deleted?: boolean;
 };
@@ -48,6 +50,7 @@ function conditions(teamId: string, f: GalleryFilters, cursor?: GalleryCursor): 
   if (f.favorite !== undefined) where.push(eq(generations.favorite, f.favorite));
   if (f.from) where.push(gte(generations.createdAt, f.from));
   if (f.to) where.push(lte(generations.createdAt, f.to));
+  if (f.batchId) where.push(eq(generations.batchId, f.batchId));
   if (cursor) {
     const at = new Date(cursor.createdAt);
     // Keyset pagination: strictly after the last row seen, in (created_at, id) order. No OFFSET.
@@ -106,4 +109,23 @@ export async function listSweep({ teamId, sweepId, limit }: { teamId: string; sw
 
 export function sweepQuery({ teamId, sweepId, limit }: { teamId: string; sweepId: string; limit: number }) {
   return galleryQuery({ teamId, limit, also: [eq(generations.sweepId, sweepId)] });
+}
+
+/** Every clip of one batch still in the gallery, in the order of the file's rows. */
+export async function listBatch({ teamId, batchId }: { teamId: string; batchId: string }): Promise<GenerationWithAuthor[]> {
+  return selectWithAuthor()
+    .where(and(eq(generations.teamId, teamId), eq(generations.batchId, batchId), isNull(generations.deletedAt)))
+    .orderBy(asc(generations.batchRow), asc(generations.id))
+    .all()
+    .map(withAuthor);
+}
+
+/** How many clips of one batch are still in the gallery, and how many of them are done. */
+export async function countBatch({ teamId, batchId }: { teamId: string; batchId: string }): Promise<{ clips: number; done: number }> {
+  const [row] = getDb()
+    .select({ clips: count(), done: sql<number>`coalesce(sum(${generations.state} = 'success'), 0)` })
+    .from(generations)
+    .where(and(eq(generations.teamId, teamId), eq(generations.batchId, batchId), isNull(generations.deletedAt)))
+    .all();
+  return { clips: row?.clips ?? 0, done: Number(row?.done ?? 0) };
 }

@@ -63,6 +63,9 @@ export const generations = sqliteTable(
     parentId: text('parent_id'),
     /** Set on every clip of one seed sweep. */
     sweepId: text('sweep_id'),
+    /** Set on every clip of one batch (rows of a CSV or JSON Lines file), with the row it came from. */
+    batchId: text('batch_id'),
+    batchRow: integer('batch_row'),
     /** Clips with the same key collapse into one stack card: the sweep, or the request minus its seed. */
     stackKey: text('stack_key').notNull().default(''),
 
@@ -137,6 +140,7 @@ export const generations = sqliteTable(
     index('generations_team_stack_created_idx').on(t.teamId, t.stackKey, t.createdAt, t.id),
     // A sweep is no longer a stack of its own: its clips are found by the sweep (share links, compare).
     index('generations_team_sweep_created_idx').on(t.teamId, t.sweepId, t.createdAt, t.id).where(sql`sweep_id IS NOT NULL`),
+    index('generations_team_batch_idx').on(t.teamId, t.batchId, t.batchRow).where(sql`batch_id IS NOT NULL`),
     index('generations_team_deleted_idx').on(t.teamId, t.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('generations_deleted_idx').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('generations_created_idx').on(t.createdAt),

@@ -226,6 +226,34 @@ const routes: Entry[] = [
     },
   },
   {
+    // The preview shows team T's own cap per batch (set to a figure only T has); an outsider's is their own team's.
+    name: 'POST /api/batches/preview',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      getDb().update(teams).set({ sweepBudgetCents: 777 }).where(eq(teams.id, world.teamId)).run();
+      const request = new Request(url('/api/batches/preview?format=csv'), { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'prompt\na batch row\n' });
+      return http(await (await import('@/app/api/batches/preview/route')).POST(request), (response, text) => response.status === 200 && text.includes('"capCents":777'));
+    },
+  },
+  {
+    name: 'POST /api/batches',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const before = countRows(world.teamId);
+      const request = new Request(url('/api/batches?format=csv'), { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'prompt\na batch row\n' });
+      return http(await (await import('@/app/api/batches/route')).POST(request), (response) => response.status === 201 && countRows(world.teamId) === before + 1);
+    },
+  },
+  {
+    name: 'GET /api/batches/[id]/csv',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => {
+      const batchId = crypto.randomUUID();
+      await fresh({ batchId, batchRow: 1, prompt: `${SECRET} in a batch` });
+      return http(await (await import('@/app/api/batches/[id]/csv/route')).GET(new Request(url(`/api/batches/${batchId}/csv`)), params({ id: batchId })), showsT);
+    },
+  },
+  {
     name: 'GET /api/presets',
     expect: members('owner', 'editor', 'viewer'),
     run: async () => {
@@ -676,6 +704,7 @@ const pages: Entry[] = [
     },
   },
   { name: 'page /gallery/import', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => ({ rendered: await (await import('@/app/(studio)/gallery/import/page')).default(), team: await teamOfContext() })) },
+  { name: 'page /batch', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => ({ rendered: await (await import('@/app/(studio)/batch/page')).default(), team: await teamOfContext() })) },
   {
     name: 'page /compare',
     expect: members('owner', 'editor', 'viewer'),

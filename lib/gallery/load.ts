@@ -61,6 +61,7 @@ export function filtersOf(search: GallerySearch, deleted = false): GalleryFilter
     authorId: search.author,
     favorite: search.fav ? true : undefined,
     tag: search.tag,
+    batchId: search.batch,
     ...dayRange(search),
     deleted,
   };

@@ -34,6 +34,7 @@ const params = {
   tag: tagSchema,
   from: z.string().regex(day).refine((value) => !Number.isNaN(Date.parse(value))),
   to: z.string().regex(day).refine((value) => !Number.isNaN(Date.parse(value))),
+  batch: z.uuid(),
 } as const satisfies Record<(typeof galleryParamNames)[number], z.ZodType>;
 
 export type GalleryParam = keyof typeof params;

@@ -4,7 +4,7 @@ import type { GallerySearch } from './schemas';
 // needs them in the browser; parsing a URL (lib/gallery/schemas.ts) happens on the server.
 
 /** Every gallery URL parameter, in the fixed order of the canonical query string (schemas.ts checks each has a schema). */
-export const galleryParamNames = ['q', 'model', 'mode', 'res', 'aspect', 'dur', 'state', 'author', 'fav', 'tag', 'from', 'to'] as const;
+export const galleryParamNames = ['q', 'model', 'mode', 'res', 'aspect', 'dur', 'state', 'author', 'fav', 'tag', 'from', 'to', 'batch'] as const;
 
 /** The canonical query string (fixed order, no empties): the same filters always give the same URL. */
 export function toQueryString(search: GallerySearch): string {

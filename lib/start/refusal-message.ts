@@ -46,3 +46,8 @@ export function sweepOverCap({ clips, costCents, capCents }: OverCap, teamName: 
 export function importOverCap({ clips, costCents, capCents }: OverCap): string {
   return `Re-running ${clips} clips would cost about ${formatUsd(costCents)}, over this team’s cap of ${formatUsd(capCents)} per batch. Import fewer clips at a time.`;
 }
+
+/** A batch file over the team's cap per sweep (one file is one batch). */
+export function batchOverCap({ clips, costCents, capCents }: OverCap): string {
+  return `This batch of ${clips} clips would cost about ${formatUsd(costCents)}, over this team’s cap of ${formatUsd(capCents)} per batch. Split the file, or use 5 s or 720p.`;
+}

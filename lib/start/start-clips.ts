@@ -2,7 +2,7 @@ import 'server-only';
 import type { Generation } from '@/db/schema';
 import type { FieldErrors, GenerationRequest } from '@/lib/generation/schema';
 import { trackerDeps, type TrackerDeps } from '@/lib/tasks/deps';
-import { submitGenerations } from '@/lib/tasks/submit';
+import { submitGenerations, type BatchPlace } from '@/lib/tasks/submit';
 import { checkBalance } from './balance-check';
 import { resolveKeptInputs } from './kept-inputs';
 import { checkCap, checkSpend, withinLimits } from './limits';
@@ -34,6 +34,7 @@ export type StartClips = {
   overCap?: (over: OverCap) => string;
   parentIds?: (string | undefined)[];
   sweepId?: string;
+  batch?: BatchPlace;
 };
 
 export type Started =
@@ -46,7 +47,7 @@ export type Started =
  * sweep and the key's balance (sweeps and imports) → hourly and daily limits → store as queued and wake the dispatcher. All or nothing.
  */
 export async function startClips(start: StartClips, deps: TrackerDeps = trackerDeps()): Promise<Started> {
-  const { teamId, userId, parentIds, sweepId } = start;
+  const { teamId, userId, parentIds, sweepId, batch } = start;
   const requests: GenerationRequest[] = [];
   for (const request of start.requests) {
     const prepared = start.prepare ? await prepareRequest(request, { teamId, publicUrl: deps.publicUrl }) : { ok: true as const, request };
@@ -61,7 +62,7 @@ export async function startClips(start: StartClips, deps: TrackerDeps = trackerD
   }
   // The guard's price is the one the insert counts against the budgets.
   const submitted = await withinLimits({ teamId, userId, requests, now: deps.now() }, async (guard) => ({
-    rows: await submitGenerations({ userId, teamId, requests, parentIds, sweepId, guard }, deps),
+    rows: await submitGenerations({ userId, teamId, requests, parentIds, sweepId, batch, guard }, deps),
     costCents: guard.cents,
   }));
   return submitted.ok ? { ok: true, ...submitted.value } : { ok: false, kind: 'limit', message: submitted.message };
@@ -69,7 +70,7 @@ export async function startClips(start: StartClips, deps: TrackerDeps = trackerD
 
 /** One clip (the form, the JSON API, reproduce): startClips, answering with its row. */
 export async function startClip(
-  { request, parentId, ...start }: Omit<StartClips, 'requests' | 'parentIds' | 'sweepId'> & { request: GenerationRequest; parentId?: string },
+  { request, parentId, ...start }: Omit<StartClips, 'requests' | 'parentIds' | 'sweepId' | 'batch'> & { request: GenerationRequest; parentId?: string },
   deps?: TrackerDeps,
 ): Promise<Exclude<Started, { ok: true }> | { ok: true; row: Generation }> {
   const started = await startClips({ ...start, requests: [request], parentIds: [parentId] }, deps);

@@ -11,6 +11,9 @@ import { dispatchQueued } from './dispatch';
 import { notifyQueueMoved, notifyTeamActivity } from './notify';
 import { log } from '@/lib/ops/log';
 
+/** A batch's id and, for each request, the row of the file it came from. */
+export type BatchPlace = { id: string; rows: number[] };
+
 type Owner = { userId: string; teamId: string; guard?: SpendGuard };
 
 /**
@@ -32,8 +35,9 @@ export async function submitGenerations(
     requests,
     parentIds,
     sweepId,
+    batch,
     guard,
-  }: Owner & { requests: GenerationRequest[]; parentIds?: (string | undefined)[]; sweepId?: string },
+  }: Owner & { requests: GenerationRequest[]; parentIds?: (string | undefined)[]; sweepId?: string; batch?: BatchPlace },
   deps: TrackerDeps,
 ): Promise<Generation[]> {
   const createdAt = deps.now();
@@ -47,6 +51,8 @@ export async function submitGenerations(
         userId,
         parentId: parentIds?.[index] ?? null,
         sweepId: sweepId ?? null,
+        batchId: batch?.id ?? null,
+        batchRow: batch ? (batch.rows[index] ?? index + 1) : null,
         model: request.model,
         mode: request.mode,
         prompt: request.prompt,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { listStack } from '@/db/queries/gallery';
+import { listBatch, listStack } from '@/db/queries/gallery';
 import { listGenerationsByIds } from '@/db/queries/generations';
 import { AbWipe } from '@/components/compare/ab-wipe';
 import { CompareGrid, type CompareClip } from '@/components/compare/compare-grid';
@@ -35,7 +35,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const stack = stackKeySchema.safeParse(params.stack);
   const stackRows = stack.success ? await listStack({ teamId: team.teamId, stackKey: stack.data, limit: 16 }) : [];
   const stackIds = compareOrder(stackRows, (row) => row.sweepId).map((row) => row.id);
-  const parsed = idsSchema.safeParse(stack.success ? stackIds.join(',') : typeof params.ids === 'string' ? params.ids : '');
+  // A batch links here too: its first 16 clips that are done or on their way, in the file's row order.
+  const batch = z.uuid().safeParse(params.batch);
+  const batchRows = batch.success && !stack.success ? await listBatch({ teamId: team.teamId, batchId: batch.data }) : [];
+  const batchIds = batchRows.filter((row) => row.state === 'success' || !settled(row.state)).slice(0, 16).map((row) => row.id);
+  const chosen = stack.success ? stackIds.join(',') : batch.success ? batchIds.join(',') : typeof params.ids === 'string' ? params.ids : '';
+  const parsed = idsSchema.safeParse(chosen);
   const rows = parsed.success ? await listGenerationsByIds({ ids: parsed.data, teamId: team.teamId }) : [];
   // Keep the order the caller asked for; drop what is not this team's or cannot play yet.
   const order = parsed.success ? parsed.data : [];

@@ -12,10 +12,9 @@ import { clipIdsSchema, parseGallerySearch, savedViewSchema, tagSchema, tagsInpu
 import { purgeTrashed } from '@/lib/gallery/trash';
 import { withAvailableDelivery } from '@/lib/generation/recipe';
 import type { GenerationRequest } from '@/lib/generation/schema';
-import { keepAudioFromLink } from '@/lib/audio/sound-track';
-import { keepImageFromLink } from '@/lib/images/start-image';
+import { linkKeeper } from '@/lib/start/keep-links';
 import { importOverCap } from '@/lib/start/refusal-message';
-import { precheckStart, prepareRequest, startClips } from '@/lib/start/start-clips';
+import { precheckStart, startClips } from '@/lib/start/start-clips';
 import { trackerDeps } from '@/lib/tasks/deps';
 import { notifyQueueMoved } from '@/lib/tasks/notify';
 
@@ -122,35 +121,11 @@ export const importRecipes = teamAction(
 
     const requests: GenerationRequest[] = [];
     const problems: string[] = [];
-    const keptByLink = new Map<string, Awaited<ReturnType<typeof keepImageFromLink>>>();
-    const keptTrackByLink = new Map<string, Awaited<ReturnType<typeof keepAudioFromLink>>>();
+    const keep = linkKeeper(owner, deps.publicUrl);
     for (const [index, clip] of clips.entries()) {
-      let request: GenerationRequest = withAvailableDelivery(clip.recipe, Boolean(deps.publicUrl));
-      if (request.mode === 'image-to-video') {
-        const link = request.imageUrls?.[0];
-        // One download per distinct start frame, however many clips share it.
-        const kept = link ? (keptByLink.get(link) ?? (await keepImageFromLink(link, owner))) : { ok: false as const, message: 'No start frame link' };
-        if (link) keptByLink.set(link, kept);
-        if (!kept.ok) {
-          problems.push(`Clip ${index + 1}: the start frame could not be used (${kept.message})`);
-          continue;
-        }
-        request = { ...request, imageId: kept.image.id };
-      }
-      const track = request.audioUrls?.[0];
-      if (track) {
-        // The same for a sound track: kept once per link, and then sent from the team's own record.
-        const kept = keptTrackByLink.get(track) ?? (await keepAudioFromLink(track, owner));
-        keptTrackByLink.set(track, kept);
-        if (!kept.ok) {
-          problems.push(`Clip ${index + 1}: the sound track could not be used (${kept.message})`);
-          continue;
-        }
-        request = { ...request, audioId: kept.track.id };
-      }
-      const prepared = await prepareRequest(request, { teamId: team.teamId, publicUrl: deps.publicUrl });
-      if (!prepared.ok) problems.push(`Clip ${index + 1}: ${Object.values(prepared.fieldErrors).flat().join(' ')}`);
-      else requests.push({ ...prepared.request, seed: clip.recipe.seed });
+      const kept = await keep(withAvailableDelivery(clip.recipe, Boolean(deps.publicUrl)));
+      if (!kept.ok) problems.push(`Clip ${index + 1}: ${kept.message}`);
+      else requests.push({ ...kept.request, seed: clip.recipe.seed });
     }
     if (problems.length) return fail('Some clips cannot be re-run; nothing was started.', { clips: problems });
 

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { countTrash, listTeamTags } from '@/db/queries/curation';
+import { countBatch } from '@/db/queries/gallery';
+import { BatchBar } from '@/components/gallery/batch-bar';
 import { listSavedViews } from '@/db/queries/saved-views';
 import { listTeamMembers } from '@/db/queries/teams';
 import { GalleryBrowser } from '@/components/gallery/gallery-browser';
@@ -22,13 +24,15 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   const { team, user, member } = await requireStudioContext();
   const { search, ignored } = parseGallerySearch(await searchParams);
   const query = toQueryString(search);
-  const [initial, members, tags, views, trashed] = await Promise.all([
+  const [initial, members, tags, views, trashed, batch] = await Promise.all([
     loadGalleryPage({ teamId: team.teamId, search }),
     listTeamMembers({ teamId: team.teamId }),
     listTeamTags({ teamId: team.teamId }),
     listSavedViews({ teamId: team.teamId, userId: user.id }),
     countTrash({ teamId: team.teamId }),
+    search.batch ? countBatch({ teamId: team.teamId, batchId: search.batch }) : undefined,
   ]);
+  const withoutBatch = toQueryString({ ...search, batch: undefined });
 
   return (
     <div className="space-y-6">
@@ -39,9 +43,14 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
         </div>
         <nav className="flex items-center gap-4 text-sm text-muted">
           {can(member, 'generation:create') && (
-            <Link href="/gallery/import" className="hover:text-ink" data-testid="import-link">
-              Import
-            </Link>
+            <>
+              <Link href="/batch" className="hover:text-ink">
+                Batch
+              </Link>
+              <Link href="/gallery/import" className="hover:text-ink" data-testid="import-link">
+                Import
+              </Link>
+            </>
           )}
           <Link href="/gallery/trash" className="hover:text-ink" data-testid="trash-link">
             Trash{trashed > 0 ? ` (${trashed})` : ''}
@@ -49,6 +58,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
         </nav>
       </header>
       <GalleryFilters basePath="/gallery" search={search} authors={members.map((m) => ({ id: m.userId, name: m.name }))} tags={tags} />
+      {search.batch && batch && <BatchBar batchId={search.batch} clips={batch.clips} done={batch.done} galleryHref={withoutBatch ? `/gallery?${withoutBatch}` : '/gallery'} />}
       <SavedViews views={views.map(({ id, name, query: q }) => ({ id, name, query: toQueryString(parseGallerySearch(new URLSearchParams(q)).search) }))} query={query} save={saveGalleryView} remove={deleteGalleryView} />
       {ignored.length > 0 && (
         <p role="status" className="rounded-lg border border-warning/30 bg-warning/5 px-3 py-2 text-sm text-warning">
