@@ -30,6 +30,12 @@ export function GenerationLive({ initial, original, retryArchive }: { initial: G
         ) : (
           <ArchiveStatus view={view} retry={retryArchive} />
         )}
+        {view.sha256 && view.videoUrl && (
+          // The file handed out carries the recipe in its metadata; the sha256 above is of the archived original.
+          <a href={`${view.videoUrl}?download`} download className="text-sm text-accent underline-offset-2 hover:underline" data-testid="clip-download" title="The MP4 with its prompt, seed and settings in its metadata">
+            Download MP4
+          </a>
+        )}
       </div>
       {original && <Receipt view={view} original={original} />}
     </div>

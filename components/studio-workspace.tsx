@@ -10,6 +10,7 @@ import type { SweepAction } from './sweep-form';
 import { StudioForm, type CreateGenerationAction } from './studio-form';
 import type { StudioFormValues } from './studio-form-values';
 import { ClipCard } from './clip-card';
+import { useClipFileRecipe } from './clip-file-recipe';
 import type { PresetActions } from './presets/types';
 
 /** The studio: the form on the left, this session's clips live on the right. */
@@ -44,6 +45,14 @@ export function StudioWorkspace({
   presetActions?: PresetActions;
 }) {
   const [views, setViews] = useState(recent);
+  // Settings taken from a dropped clip file: the form starts again from them.
+  const [fromFile, setFromFile] = useState<{ values: StudioFormValues; n: number }>();
+  const clipFile = useClipFileRecipe({
+    action,
+    webhookAvailable,
+    onCreated: (view) => setViews((current) => [view, ...current]),
+    onUseSettings: (values) => setFromFile((current) => ({ values, n: (current?.n ?? 0) + 1 })),
+  });
   // The newest clip that may have a video plays by itself (a failed one has none to play).
   const autoPlayId = views.find((view) => !isFailure(view.state))?.id;
   const mayManage = (view: GenerationView) => manageReach === 'any' || (manageReach === 'own' && view.authorId === userId);
@@ -53,9 +62,14 @@ export function StudioWorkspace({
         <header className="space-y-1">
           <div className="flex items-baseline justify-between gap-3">
             <h1 className="text-xl font-semibold tracking-tight">New clip</h1>
-            <IntentLink href="/batch" className="text-sm text-muted underline-offset-2 hover:text-ink hover:underline" data-testid="batch-link">
-              Many from a file…
-            </IntentLink>
+            {canCreate && (
+              <span className="flex flex-wrap justify-end gap-x-4">
+                {clipFile.trigger}
+                <IntentLink href="/batch" className="text-sm text-muted underline-offset-2 hover:text-ink hover:underline" data-testid="batch-link">
+                  Many from a file…
+                </IntentLink>
+              </span>
+            )}
           </div>
           <p className="text-sm text-muted">
             {remixOf ? (
@@ -65,10 +79,12 @@ export function StudioWorkspace({
             )}
           </p>
         </header>
+        {canCreate && clipFile.panel}
         <div className="rounded-card border border-line bg-surface p-5 shadow-sm">
           {canCreate ? (
             <StudioForm
-              initialValues={initialValues}
+              key={fromFile ? `file-${fromFile.n}` : 'page'}
+              initialValues={fromFile?.values ?? initialValues}
               parentId={parentId}
               action={action}
               webhookAvailable={webhookAvailable}

@@ -129,3 +129,25 @@ export function meanDifference(a: RgbFrame, b: RgbFrame): number {
   for (let index = 0; index < a.pixels.length; index += 1) total += Math.abs((a.pixels[index] ?? 0) - (b.pixels[index] ?? 0));
   return total / a.pixels.length;
 }
+
+/** A file's container tags (title, comment, …) as ffmpeg reads them (its ffmetadata dump, unescaped). */
+export async function readContainerTags(path: string): Promise<Record<string, string>> {
+  const { stdout } = await promisify(execFile)(ffmpegBinaryPath(), ['-hide_banner', '-loglevel', 'error', '-i', path, '-f', 'ffmetadata', '-'], { maxBuffer: 16 * 1024 * 1024 });
+  const tags: Record<string, string> = {};
+  // One `key=value` a line; `=`, `;`, `#`, `\` and newlines inside are escaped with a backslash.
+  const text = stdout.replace(/\\\n/g, '\u0000');
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith(';') || line.startsWith('[')) continue;
+    const at = line.search(/(?<!\\)=/);
+    if (at < 0) continue;
+    const unescape = (value: string) => value.replace(/\u0000/g, '\n').replace(/\\([=;#\\])/g, '$1');
+    tags[unescape(line.slice(0, at))] = unescape(line.slice(at + 1));
+  }
+  return tags;
+}
+
+/** Every packet of every stream (timestamps, size, md5), as ffmpeg's framemd5 lists them: equal lists, equal streams. */
+export async function packetDigests(path: string): Promise<string[]> {
+  const { stdout } = await promisify(execFile)(ffmpegBinaryPath(), ['-hide_banner', '-loglevel', 'error', '-i', path, '-map', '0', '-c', 'copy', '-f', 'framemd5', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout.split('\n').filter((line) => line && !line.startsWith('#'));
+}

@@ -16,11 +16,15 @@ export function BatchBaseFields({ value, onChange }: { value: BaseValues; onChan
   const model = models[value.model as ModelId] ?? models['wan-2-5'];
   const frames = model.aspectRatiosAt[value.resolution as keyof typeof model.aspectRatiosAt] ?? [];
   const set = <K extends keyof BaseValues>(key: K, next: BaseValues[K]) => onChange({ ...value, [key]: next });
+  // A frame the resolution does not offer is never kept out of sight: the select would show one value and send another.
+  const frameAt = (row: (typeof models)[ModelId], resolution: string, frame: string) =>
+    (row.aspectRatiosAt[resolution as keyof typeof row.aspectRatiosAt] ?? []).includes(frame as never) ? frame : '16:9';
+  const pickResolution = (resolution: BaseValues['resolution']) =>
+    onChange({ ...value, resolution, aspectRatio: frameAt(model, resolution, value.aspectRatio) as BaseValues['aspectRatio'] });
   const pickModel = (id: ModelId) => {
     const row = models[id];
     const resolution = row.resolutions.includes(value.resolution as never) ? value.resolution : '720p';
-    const aspectRatio = (row.aspectRatiosAt[resolution as keyof typeof row.aspectRatiosAt] ?? []).includes(value.aspectRatio as never) ? value.aspectRatio : '16:9';
-    onChange({ ...value, model: id, resolution, aspectRatio });
+    onChange({ ...value, model: id, resolution, aspectRatio: frameAt(row, resolution, value.aspectRatio) as BaseValues['aspectRatio'] });
   };
   return (
     <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="batch-base">
@@ -37,7 +41,7 @@ export function BatchBaseFields({ value, onChange }: { value: BaseValues; onChan
       </label>
       <label className="space-y-1 text-xs text-muted">
         Resolution
-        <select className={selectClass} value={value.resolution} onChange={(event) => set('resolution', event.target.value as BaseValues['resolution'])} data-testid="batch-base-resolution">
+        <select className={selectClass} value={value.resolution} onChange={(event) => pickResolution(event.target.value as BaseValues['resolution'])} data-testid="batch-base-resolution">
           {model.resolutions.map((resolution) => (
             <option key={resolution}>{resolution}</option>
           ))}

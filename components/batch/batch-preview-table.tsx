@@ -8,6 +8,7 @@ export function BatchPreviewTable({ preview }: { preview: BatchPreview }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-line" data-testid="batch-preview-table">
       <table className="w-full min-w-[44rem] text-left text-sm">
+        <caption className="sr-only">Every row of the file as the clip it will make, or what is wrong with it</caption>
         <thead className="bg-raised text-xs text-muted">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Row</th>
@@ -23,7 +24,7 @@ export function BatchPreviewTable({ preview }: { preview: BatchPreview }) {
           {preview.rows.map(({ row, request, problems, costCents }) =>
             request ? (
               <tr key={row} data-testid="batch-row" data-row={row}>
-                <td className="px-3 py-2 tabular-nums text-muted">{row}</td>
+                <th scope="row" className="px-3 py-2 font-normal tabular-nums text-muted">{row}</th>
                 <td className="max-w-md px-3 py-2">
                   <span className="line-clamp-2">{shownPrompt(request.prompt)}</span>
                   {request.mode === 'image-to-video' && <span className="text-xs text-muted">From a start image</span>}
@@ -39,7 +40,7 @@ export function BatchPreviewTable({ preview }: { preview: BatchPreview }) {
               </tr>
             ) : (
               <tr key={row} data-testid="batch-row" data-row={row} data-invalid="true" className="bg-danger/5">
-                <td className="px-3 py-2 align-top tabular-nums text-danger">{row}</td>
+                <th scope="row" className="px-3 py-2 align-top font-normal tabular-nums text-danger">{row}</th>
                 <td colSpan={6} className="px-3 py-2">
                   {/* Kept in view while the table scrolls sideways on a phone, and wrapped to the screen's width. */}
                   <ul className="sticky left-3 max-w-[calc(100vw-5rem)] space-y-0.5 text-danger sm:max-w-none" data-testid="batch-row-problems">

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { BATCH_MAX_BYTES, BATCH_MAX_ROWS, batchFormatOf, batchQuery } from '@/lib/batch/batch-format';
 import type { BatchPreview, BatchStartedView } from '@/lib/batch/batch-preview';
 import { formatUsd } from '@/lib/generation/request-fields';
@@ -26,16 +26,22 @@ export function BatchWorkspace() {
   const [problem, setProblem] = useState<Problem>();
   const [started, setStarted] = useState<BatchStartedView>();
   const [pending, startTransition] = useTransition();
+  // Which input the answer on screen is about: a change makes any answer still on its way stale.
+  const edition = useRef(0);
+  // What the preview on screen was made from: Start sends exactly that, never newer text.
+  const [previewed, setPreviewed] = useState<{ source: Source; base: BaseValues }>();
 
   // Anything changed makes the preview stale: it is never the basis of a start.
   const changed = () => {
+    edition.current += 1;
     setPreview(undefined);
+    setPreviewed(undefined);
     setProblem(undefined);
     setStarted(undefined);
   };
   const hasSource = source.kind === 'file' || source.text.trim() !== '';
 
-  const send = async (path: string): Promise<Response> => {
+  const send = async (path: string, { source, base }: { source: Source; base: BaseValues }): Promise<Response> => {
     const format = source.kind === 'file' ? batchFormatOf({ fileName: source.file.name }) : batchFormatOf({ firstChar: source.text.trimStart()[0] });
     const { negativePrompt, ...rest } = base;
     const query = batchQuery({ ...rest, ...(negativePrompt.trim() ? { negativePrompt } : {}), format });
@@ -47,16 +53,21 @@ export function BatchWorkspace() {
   const check = () =>
     startTransition(async () => {
       changed();
+      const mine = edition.current;
+      const input = { source, base };
       if (source.kind === 'file' && source.file.size > BATCH_MAX_BYTES) return setProblem({ message: `A batch file is at most ${BATCH_MAX_BYTES / 1024 / 1024} MB; split it.`, problems: [] });
-      const response = await send('/api/batches/preview').catch(() => undefined);
+      const response = await send('/api/batches/preview', input).catch(() => undefined);
       const body = (await response?.json().catch(() => undefined)) as (BatchPreview & { error?: string }) | undefined;
+      if (mine !== edition.current) return;
       if (!response?.ok || !body) return setProblem({ message: body?.error ?? 'The rows could not be checked: the studio did not answer. Try again.', problems: [] });
       setPreview(body);
+      setPreviewed(input);
     });
 
   const start = () =>
     startTransition(async () => {
-      const response = await send('/api/batches').catch(() => undefined);
+      if (!previewed) return;
+      const response = await send('/api/batches', previewed).catch(() => undefined);
       const body = (await response?.json().catch(() => undefined)) as (BatchStartedView & { error?: string; problems?: string[] }) | undefined;
       if (!response?.ok || !body) return setProblem({ message: body?.error ?? 'The batch could not be started: the studio did not answer. Nothing was started.', problems: body?.problems ?? [] });
       setPreview(undefined);
@@ -72,7 +83,7 @@ export function BatchWorkspace() {
       <section className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-sm font-medium text-ink">Rows</h2>
-          <label className={buttonClass('secondary', 'h-9 cursor-pointer')}>
+          <label className={buttonClass('secondary', 'h-9 cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-accent')}>
             Choose a file…
             <input
               type="file"
@@ -83,6 +94,8 @@ export function BatchWorkspace() {
                 const file = event.target.files?.[0];
                 changed();
                 setSource(file ? { kind: 'file', file } : { kind: 'paste', text: '' });
+                // The same file picked again (after "Paste instead") is a change too.
+                event.target.value = '';
               }}
             />
           </label>
@@ -164,7 +177,7 @@ export function BatchWorkspace() {
 function BatchSummary({ preview }: { preview: BatchPreview }) {
   const rows = preview.rows.length;
   return (
-    <section aria-label="Batch summary" className="space-y-2 text-sm" data-testid="batch-summary">
+    <section aria-label="Batch summary" role="status" className="space-y-2 text-sm" data-testid="batch-summary">
       <p>
         <span className="font-medium text-ink">
           {rows} {rows === 1 ? 'row' : 'rows'}

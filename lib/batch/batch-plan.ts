@@ -2,6 +2,7 @@ import 'server-only';
 import type { Generation } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { costCents, type GenerationRequest } from '@/lib/generation/schema';
+import { WEBHOOK_NEEDS_PUBLIC_URL } from '@/lib/reachable-messages';
 import { linkKeeper } from '@/lib/start/keep-links';
 import { limitsFor } from '@/lib/start/limits';
 import { batchOverCap } from '@/lib/start/refusal-message';
@@ -20,13 +21,23 @@ type Source = AsyncIterable<Uint8Array | string>;
 
 type Read = { ok: true; format: BatchFormat; columns: string[]; ignored: string[]; rows: BatchRowResult[] } | { ok: false; message: string };
 
-async function readRequests(source: Source, format: BatchFormat, base: BatchBase): Promise<Read> {
+async function readRequests(source: Source, format: BatchFormat, base: BatchBase, publicUrl: string | undefined): Promise<Read> {
   const read = await readBatchRows(source, format, { isColumn: (name) => fieldOfColumn(name) !== undefined });
   if (!read.ok) return read;
   const plan = planColumns(read.columns);
   if (plan.clashes[0]) return { ok: false, message: plan.clashes[0] };
-  if (plan.fields.size === 0) return { ok: false, message: `None of the columns (${read.columns.join(', ')}) is a setting of a clip: name one “prompt”.` };
-  return { ok: true, format, columns: read.columns, ignored: plan.ignored, rows: batchRequests(read.rows, plan, { ...base, prompt: '' }) };
+  if (plan.fields.size === 0) {
+    return { ok: false, message: `None of the columns (${read.columns.join(', ')}) is a setting of a clip: name the prompts’ column “prompt”. For a plain list of prompts, put a line “prompt” first.` };
+  }
+  return { ok: true, format, columns: read.columns, ignored: plan.ignored, rows: withDelivery(batchRequests(read.rows, plan, { ...base, prompt: '' }), publicUrl) };
+}
+
+/** A webhook row where the service cannot call us back is named at once, not only when it is started. */
+function withDelivery(rows: BatchRowResult[], publicUrl: string | undefined): BatchRowResult[] {
+  if (publicUrl) return rows;
+  return rows.map((row) =>
+    row.request?.requestType === 'callback' ? { row: row.row, request: null, problems: [{ row: row.row, column: 'request_type', message: WEBHOOK_NEEDS_PUBLIC_URL }] } : row,
+  );
 }
 
 const valid = (rows: BatchRowResult[]) => rows.flatMap((row) => (row.request ? [row.request] : []));
@@ -36,7 +47,7 @@ export async function previewBatch(
   { source, format, base, ...owner }: Owner & { source: Source; format: BatchFormat; base: BatchBase },
   deps: TrackerDeps = trackerDeps(),
 ): Promise<{ ok: true; preview: BatchPreview } | { ok: false; message: string }> {
-  const read = await readRequests(source, format, base);
+  const read = await readRequests(source, format, base, deps.publicUrl);
   if (!read.ok) return read;
   const { prices } = getEnv();
   const requests = valid(read.rows);
@@ -72,7 +83,7 @@ export async function startBatch(
   { source, format, base, ...owner }: Owner & { source: Source; format: BatchFormat; base: BatchBase },
   deps: TrackerDeps = trackerDeps(),
 ): Promise<BatchStarted> {
-  const read = await readRequests(source, format, base);
+  const read = await readRequests(source, format, base, deps.publicUrl);
   if (!read.ok) return { ok: false, kind: 'invalid', message: read.message, problems: [] };
   const problems = read.rows.flatMap((row) => row.problems.map(problemLine));
   if (problems.length) return { ok: false, kind: 'invalid', message: 'Some rows need attention; nothing was started.', problems };

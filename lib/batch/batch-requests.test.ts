@@ -49,6 +49,20 @@ describe('a batch row as a request', () => {
     expect(broken?.problems[0]?.message).toMatch(/control characters \(U\+0007 BEL\)/);
   });
 
+  it('reads back its own export: a formula-looking prompt loses the apostrophe the export put before it', () => {
+    const [row] = run(['prompt'], [{ prompt: "'=HYPERLINK(\"x\")" }]);
+    expect(row?.request?.prompt).toBe('=HYPERLINK("x")');
+    const [kept] = run(['prompt'], [{ prompt: "'tis the season" }]);
+    expect(kept?.request?.prompt).toBe("'tis the season");
+  });
+
+  it('says what is wrong with a seed that is a number but out of range', () => {
+    const [row] = run(['prompt', 'seed'], [{ prompt: 'a', seed: '-1' }]);
+    expect(row?.problems.map(problemLine)).toEqual(['Row 1, seed: Seed must be 0 or more']);
+    const [big] = run(['prompt', 'seed'], [{ prompt: 'a', seed: 99999999999 }]);
+    expect(big?.problems.map(problemLine)).toEqual(['Row 1, seed: Seed must be at most 2147483647']);
+  });
+
   it('takes JSON Lines values as they are typed', () => {
     const [row] = run(['prompt', 'seed', 'enable_prompt_expansion', 'duration'], [{ prompt: 'a', seed: 9, enable_prompt_expansion: false, duration: 5 }]);
     expect(row?.request).toMatchObject({ seed: 9, enablePromptExpansion: false, duration: 5 });

@@ -82,9 +82,10 @@ function coerce(field: RowField, value: unknown): unknown {
   switch (field) {
     case 'prompt':
     case 'negativePrompt':
-      return value;
+      // Our own CSV export writes a formula-looking cell with a leading apostrophe: read back, it is the text again.
+      return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
     case 'seed':
-      return /^\d+$/.test(text) ? Number(text) : text.toLowerCase() === 'random' ? undefined : text;
+      return /^-?\d+$/.test(text) ? Number(text) : text.toLowerCase() === 'random' ? undefined : text;
     case 'duration': {
       const seconds = text.toLowerCase().match(/^(\d+)\s*(s|sec|secs|seconds)?$/);
       return seconds ? Number(seconds[1]) : text;
@@ -145,7 +146,8 @@ export function batchRequests(rows: BatchRow[], plan: ColumnPlan, base: Partial<
     const problems = parsed.error.issues.map((issue): CellProblem => {
       const field = String(issue.path[0] ?? '') as RowField;
       const column = columnOf.get(field) ?? fileColumnOf.get(field) ?? null;
-      const message = (column && readable[field]) || issue.message;
+      // The friendlier words only where the cell was not even the right kind of value ("abc" for a seed).
+      const message = (column && issue.code === 'invalid_type' && readable[field]) || issue.message;
       return { row, column: column ?? (field && field in spellings ? `${field} (from the base setup)` : null), message };
     });
     return { row, request: null, problems: dedupe(problems) };

@@ -39,12 +39,28 @@ describe('reading a CSV batch', () => {
     expect(delimiterOf('prompt,seed')).toBe(',');
   });
 
-  it('reads a plain list of prompts, commas and all, as one prompt per line when its first line is not a column', async () => {
+  it('reads a plain list of prompts (quotes and later commas included) when its first line has no separator and names no column', async () => {
     const isColumn = (name: string) => name.toLowerCase() === 'prompt';
-    const list = await readBatchRows(chunks('a fox, at dawn\na crane, in fog\n'), 'csv', { isColumn });
-    expect(list).toEqual({ ok: true, columns: ['prompt'], rows: [{ row: 1, cells: { prompt: 'a fox, at dawn' } }, { row: 2, cells: { prompt: 'a crane, in fog' } }] });
+    const list = await readBatchRows(chunks('A neon sign reading "OPEN"\na crane, in fog\n'), 'csv', { isColumn });
+    expect(list).toEqual({ ok: true, columns: ['prompt'], rows: [{ row: 1, cells: { prompt: 'A neon sign reading "OPEN"' } }, { row: 2, cells: { prompt: 'a crane, in fog' } }] });
     const headed = await readBatchRows(chunks('Prompt\na fox, at dawn\n'), 'csv', { isColumn });
     expect(headed.ok && headed.rows).toEqual([{ row: 1, cells: { Prompt: 'a fox, at dawn' } }]);
+    // A first line with separators is a header, even one naming nothing the studio reads: never guessed to be a prompt.
+    const header = await readBatchRows(chunks('Shot,Scene Description,Notes\n1,a lighthouse,calm\n'), 'csv', { isColumn });
+    expect(header.ok && header.columns).toEqual(['Shot', 'Scene Description', 'Notes']);
+  });
+
+  it('skips blank lines and Excel’s “sep=” line before the header', async () => {
+    const result = await read('\n\nsep=;\nprompt;seed\na fox, running;3\n');
+    expect(result.ok && result.rows).toEqual([{ row: 1, cells: { prompt: 'a fox, running', seed: '3' } }]);
+  });
+
+  it('answers an upload that broke off in words, not with an error', async () => {
+    async function* broken() {
+      yield 'prompt\na fox\n';
+      throw new Error('socket hang up');
+    }
+    expect(await readBatchRows(broken(), 'csv')).toEqual({ ok: false, message: 'The upload was interrupted; nothing was read. Try again.' });
   });
 
   it('skips blank lines and the empty rows a spreadsheet leaves at the end', async () => {
@@ -141,6 +157,11 @@ describe('reading a JSON Lines batch', () => {
   it('names the line that is not JSON or not an object', async () => {
     expect(await read('{"prompt":"a"}\n{"prompt":\n', 'jsonl')).toEqual({ ok: false, message: expect.stringMatching(/^Line 2 is not valid JSON/) });
     expect(await read('{"prompt":"a"}\n[1,2]\n', 'jsonl')).toEqual({ ok: false, message: expect.stringMatching(/^Line 2 is not a JSON object/) });
+  });
+
+  it('refuses a whole line over 64 KB, not only an unfinished one', async () => {
+    const long = `{"prompt":"${'z'.repeat(70 * 1024)}"}\n{"prompt":"b"}\n`;
+    expect(await read(long, 'jsonl', 200 * 1024)).toEqual({ ok: false, message: 'Line 1 is longer than 64 KB.' });
   });
 
   it('refuses a line that never ends before holding it all', async () => {

@@ -30,12 +30,32 @@ export async function readBatchRows(source: AsyncIterable<Uint8Array | string>, 
   }
 }
 
+/** The source, with a failed read (the client went away mid-upload) as a refusal in words, not a crash. */
+async function* interrupted<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const chunks = source[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<T>;
+      try {
+        next = await chunks.next();
+      } catch {
+        throw new BatchFileError('The upload was interrupted; nothing was read. Try again.');
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Stopped early (row 501, a bad row): cancel the rest of the upload.
+    await chunks.return?.();
+  }
+}
+
 /** The source as UTF-8 text chunks, refused past BATCH_MAX_BYTES (before the chunk over it is parsed). */
 async function* capped(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
   try {
-    for await (const chunk of source) {
+    for await (const chunk of interrupted(source)) {
       bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
       if (bytes > BATCH_MAX_BYTES) throw new BatchFileError(TOO_LARGE);
       const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
@@ -65,8 +85,12 @@ export function delimiterOf(headerLine: string): ',' | ';' | '\t' | typeof ONE_C
 const ONE_CELL = '\u001f';
 
 async function* withFirst(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
-  yield first;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  try {
+    yield first;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    await rest.return?.();
+  }
 }
 
 export type ReadOptions = {
@@ -81,14 +105,33 @@ async function readCsv(text: AsyncGenerator<string>, { isColumn }: ReadOptions):
     head += next.value;
     if (/[\r\n]/.test(head) || head.length >= BATCH_MAX_ROW_BYTES) break;
   }
+  // Lines before the header that say nothing: blank ones, and Excel's "sep=;" hint (its separator is seen anyway).
+  for (;;) {
+    const start = head.replace(/^\uFEFF/, '');
+    const skip = /^(?:[ \t]*(?:\r\n|\r|\n)|sep=.?(?:\r\n|\r|\n))/i.exec(start);
+    if (!skip) break;
+    head = start.slice(skip[0].length);
+    if (!/[\r\n]/.test(head)) {
+      const more = await text.next();
+      if (more.done) break;
+      head += more.value;
+    }
+  }
   if (!head.trim()) return { ok: false, message: NO_ROWS };
   const headerLine = head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
-  // A plain list of prompts, one per line, needs no header: a first line that names no column is its first prompt.
+  // A plain list of prompts, one per line, needs no header: a first line with no separator that names no
+  // column is its first prompt. A line with separators is always a header (a wrong one is refused, not guessed).
   const named = delimiterOf(headerLine);
-  const headerless = isColumn !== undefined && !headerLine.split(named).some((name) => isColumn(name.trim().replace(/^"|"$/g, '')));
-  const delimiter = headerless ? ONE_CELL : named;
-
-  const parser = parse({ bom: true, delimiter, skip_empty_lines: true, skip_records_with_empty_values: true, max_record_size: BATCH_MAX_ROW_BYTES });
+  const headerless = named === ONE_CELL && isColumn !== undefined && !isColumn(headerLine.trim().replace(/^"|"$/g, ''));
+  // One cell a line: a quote inside a prompt (a sign reading "OPEN") is text, not CSV quoting gone wrong.
+  const parser = parse({
+    bom: true,
+    delimiter: named,
+    relax_quotes: named === ONE_CELL,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    max_record_size: BATCH_MAX_ROW_BYTES,
+  });
   let columns: string[] | undefined = headerless ? ['prompt'] : undefined;
   const rows: BatchRow[] = [];
   const feeding = pipeline(Readable.from(withFirst(head, text)), parser);
@@ -105,8 +148,9 @@ async function readCsv(text: AsyncGenerator<string>, { isColumn }: ReadOptions):
     }
     await feeding;
   } finally {
+    // Not awaited: the upload behind it may be waiting on the network; it is cancelled as the source closes.
     parser.destroy();
-    await feeding.catch(() => undefined);
+    feeding.catch(() => undefined);
   }
   return rows.length && columns ? { ok: true, columns: columns.filter(Boolean), rows } : { ok: false, message: NO_ROWS };
 }
@@ -145,6 +189,11 @@ function csvMessage(error: CsvError): string {
   }
 }
 
+function sized(line: string, number: number): string {
+  if (line.length > BATCH_MAX_ROW_BYTES / 4 && Buffer.byteLength(line) > BATCH_MAX_ROW_BYTES) throw new BatchFileError(`Line ${number} is longer than ${BATCH_MAX_ROW_BYTES / 1024} KB.`);
+  return line;
+}
+
 async function readJsonLines(text: AsyncGenerator<string>): Promise<ReadBatch> {
   const rows: BatchRow[] = [];
   const columns = new Set<string>();
@@ -169,9 +218,9 @@ async function readJsonLines(text: AsyncGenerator<string>): Promise<ReadBatch> {
     pending += chunk;
     const lines = pending.split(/\r\n|\n|\r(?!$)/);
     pending = lines.pop() ?? '';
-    for (const raw of lines) take(raw);
-    if (Buffer.byteLength(pending) > BATCH_MAX_ROW_BYTES) throw new BatchFileError(`Line ${line + 1} is longer than ${BATCH_MAX_ROW_BYTES / 1024} KB.`);
+    for (const raw of lines) take(sized(raw, line + 1));
+    sized(pending, line + 1);
   }
-  take(pending);
+  take(sized(pending, line + 1));
   return rows.length ? { ok: true, columns: [...columns], rows } : { ok: false, message: NO_ROWS };
 }

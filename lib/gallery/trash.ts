@@ -3,6 +3,7 @@ import { purgeTrash } from '@/db/queries/curation';
 import { getVideoStore } from '@/lib/storage/video-storage';
 import { log } from '@/lib/ops/log';
 import { removePoster } from '@/lib/storage/poster';
+import { removeTaggedCopy } from '@/lib/storage/tagged-copy';
 
 /** Deleted clips stay restorable this long, then go for good with their videos. */
 export const TRASH_DAYS = 30;
@@ -25,7 +26,7 @@ export async function purgeTrashed({ before, teamId }: { before: Date; teamId?: 
 }
 
 /**
- * Removes the archived videos (and posters) of clips deleted for good. Their rows are already gone, so one
+ * Removes the archived videos (and posters, and tagged copies) of clips deleted for good. Their rows are already gone, so one
  * failure (the bucket not answering) must not stop the rest: each is tried, and what stays is logged by key.
  */
 async function deleteArchives(keys: string[]): Promise<void> {
@@ -34,6 +35,7 @@ async function deleteArchives(keys: string[]): Promise<void> {
     try {
       await store.remove(key);
       await removePoster(key);
+      await removeTaggedCopy(key);
     } catch (error) {
       log().error({ event: 'trash', key, error: error instanceof Error ? error.message : String(error) }, 'a purged clip’s video could not be removed; remove it by hand');
     }

@@ -6,6 +6,7 @@ import { missing, problem, storageUnavailable } from '@/lib/http';
 import { mediaHeaders } from '@/lib/security/headers';
 import { getVideoStore } from './video-storage';
 import { posterOf } from './poster';
+import { taggedCopyOf, type TaggedClip } from './tagged-copy';
 import { MissingObjectError } from './video-store';
 
 export type ByteRange = { start: number; end: number };
@@ -35,8 +36,15 @@ type Archived = Pick<Generation, 'id' | 'archivePath' | 'archiveSha256'>;
 /** Members' copies never change (immutable); public share links must stop working the moment they are revoked. */
 export const cacheFor = { members: 'private, max-age=31536000, immutable', share: 'private, no-cache' } as const;
 
-/** Streams an archived clip, with Range so the browser can seek. */
-export async function serveVideo(request: Request, row: Archived, cacheControl: string): Promise<Response> {
+export type ServeOptions = {
+  /** Hand out the copy with the recipe in its metadata (tagged-copy.ts), or the original when it cannot be made. */
+  tagged?: TaggedClip;
+  /** Answer as a download under this file name. */
+  downloadName?: string;
+};
+
+/** Streams an archived clip (or its tagged copy), with Range so the browser can seek. */
+export async function serveVideo(request: Request, row: Archived, cacheControl: string, options: ServeOptions = {}): Promise<Response> {
   const store = getVideoStore();
   let size: number | undefined;
   try {
@@ -45,14 +53,21 @@ export async function serveVideo(request: Request, row: Archived, cacheControl: 
     return storageUnavailable();
   }
   if (!row.archivePath || size === undefined) return missing();
-  const range = parseByteRange(request.headers.get('range'), size);
-  if (range === 'unsatisfiable') return problem(416, 'The requested range is not satisfiable.', undefined, { ...mediaHeaders, 'content-range': `bytes */${size}` });
-  const headers = new Headers({ ...mediaHeaders, 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': cacheControl, etag: `"${row.archiveSha256 ?? row.id}"` });
-  headers.set('content-length', String(range ? range.end - range.start + 1 : size));
-  if (range) headers.set('content-range', `bytes ${range.start}-${range.end}/${size}`);
+  const tagged = options.tagged ? await taggedCopyOf(options.tagged) : null;
+  const bytes = tagged ? tagged.bytes : size;
+  const range = parseByteRange(request.headers.get('range'), bytes);
+  if (range === 'unsatisfiable') return problem(416, 'The requested range is not satisfiable.', undefined, { ...mediaHeaders, 'content-range': `bytes */${bytes}` });
+  const etag = `"${row.archiveSha256 ?? row.id}${tagged ? `-tagged` : ''}"`;
+  const headers = new Headers({ ...mediaHeaders, 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': cacheControl, etag });
+  if (options.downloadName) headers.set('content-disposition', `attachment; filename="${options.downloadName.replace(/[^\w.-]/g, '_')}"`);
+  headers.set('content-length', String(range ? range.end - range.start + 1 : bytes));
+  if (range) headers.set('content-range', `bytes ${range.start}-${range.end}/${bytes}`);
   const status = range ? 206 : 200;
-  // Next answers HEAD by running GET and never reads the body: open nothing (a bucket's stream would hold a socket).
   if (request.method === 'HEAD') return new Response(null, { status, headers });
+  if (tagged) {
+    const file = fs.createReadStream(tagged.path, range ? { start: range.start, end: range.end } : {});
+    return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, { status, headers });
+  }
   const stream = await store.read(row.archivePath, range).catch((error: unknown) => (error instanceof MissingObjectError ? ('missing' as const) : ('down' as const)));
   // Missing: deleted between the size and the read.
   if (stream === 'missing') return missing();

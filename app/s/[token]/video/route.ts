@@ -8,5 +8,6 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const clip = await sharedClip((await params).token, new URL(request.url).searchParams.get('clip'));
   if (!clip) return missing();
-  return serveVideo(request, clip, cacheFor.share);
+  // The recipe travels in the file, as with every MP4 we hand out.
+  return serveVideo(request, clip, cacheFor.share, { tagged: clip });
 }
