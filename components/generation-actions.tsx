@@ -9,9 +9,21 @@ import { Button, buttonClass } from './ui/button';
 import { announceClipsStarted } from './activity-events';
 
 export type ReproduceAction = (id: string, options: { newSeed: boolean }) => Promise<ActionResult<GenerationView>>;
+export type ContinueAction = (id: string) => Promise<ActionResult<{ chainId: string; after: string }>>;
 
 /** Iterate from a clip: the identical request again, the same with a new seed, or open it in the studio. */
-export function GenerationActions({ id, reproduce, canCreate }: { id: string; reproduce: ReproduceAction; canCreate: boolean }) {
+export function GenerationActions({
+  id,
+  reproduce,
+  canCreate,
+  continueClip,
+}: {
+  id: string;
+  reproduce: ReproduceAction;
+  canCreate: boolean;
+  /** Offered on a finished clip that is no chain's or its chain's last shot. */
+  continueClip?: ContinueAction;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -24,6 +36,15 @@ export function GenerationActions({ id, reproduce, canCreate }: { id: string; re
         announceClipsStarted();
         router.push(`/gallery/${result.data.id}`);
       }
+      else setError(result.message);
+    });
+  }
+
+  function continueFrom(action: ContinueAction) {
+    setError(undefined);
+    startTransition(async () => {
+      const result = await action(id);
+      if (result.ok) router.push(`/?chain=${result.data.chainId}&after=${result.data.after}`);
       else setError(result.message);
     });
   }
@@ -41,6 +62,11 @@ export function GenerationActions({ id, reproduce, canCreate }: { id: string; re
         <Link href={`/?remix=${id}`} className={buttonClass('secondary')}>
           Remix
         </Link>
+        {continueClip && (
+          <Button disabled={pending} onClick={() => continueFrom(continueClip)} data-testid="continue-clip" title="The next shot, starting from this clip’s last frame">
+            Continue
+          </Button>
+        )}
       </div>
       {error && (
         <p role="status" className="text-sm text-danger">

@@ -27,6 +27,8 @@ import { useRequestSchema } from './hooks/use-request-schema';
 export type CreateGenerationAction = (
   input: GenerationRequestInput,
   parentId?: string,
+  /** The next shot of a chain, continued from the last frame of `after`. */
+  chain?: { chainId: string; after: string },
 ) => Promise<ActionResult<GenerationView, FieldErrors>>;
 
 

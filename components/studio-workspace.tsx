@@ -1,6 +1,7 @@
 'use client';
 
 import { IntentLink } from './intent-link';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { isFailure } from '@/lib/generation/states';
 import type { GenerationView } from '@/lib/generation/view';
@@ -28,7 +29,10 @@ export function StudioWorkspace({
   userId,
   sweep,
   presetActions,
+  continuing,
 }: {
+  /** The form starts the next shot of this chain (from the last frame of `after`). */
+  continuing?: { chainId: string; after: string; position: number };
   canCreate: boolean;
   /** How far this member's queue controls reach: every clip, their own, or none (from can()). */
   manageReach: 'any' | 'own' | null;
@@ -44,7 +48,14 @@ export function StudioWorkspace({
   uploadsAvailable: boolean;
   presetActions?: PresetActions;
 }) {
+  const router = useRouter();
   const [views, setViews] = useState(recent);
+  // A chain's next shot goes to its place; the chain's page then shows it among the others.
+  const create: CreateGenerationAction = continuing ? (input, parentId) => action(input, parentId, { chainId: continuing.chainId, after: continuing.after }) : action;
+  const created = (view: GenerationView) => {
+    setViews((current) => [view, ...current]);
+    if (continuing) router.push(`/chains/${continuing.chainId}`);
+  };
   // Settings taken from a dropped clip file: the form starts again from them.
   const [fromFile, setFromFile] = useState<{ values: StudioFormValues; n: number }>();
   const clipFile = useClipFileRecipe({
@@ -72,7 +83,12 @@ export function StudioWorkspace({
             )}
           </div>
           <p className="text-sm text-muted">
-            {remixOf ? (
+            {continuing ? (
+              <span data-testid="continuing">
+                Shot {continuing.position} of a chain: it starts from the last frame of shot {continuing.position - 1}, with the same settings. Change the prompt
+                to say what happens next.
+              </span>
+            ) : remixOf ? (
               <>Remixing a clip: its settings are filled in and the new clip will remember where it came from.</>
             ) : (
               <>Text to video with Wan 2.5. Every setting and the seed are saved with the clip.</>
@@ -86,11 +102,11 @@ export function StudioWorkspace({
               key={fromFile ? `file-${fromFile.n}` : 'page'}
               initialValues={fromFile?.values ?? initialValues}
               parentId={parentId}
-              action={action}
+              action={create}
               webhookAvailable={webhookAvailable}
               uploadsAvailable={uploadsAvailable}
-              onCreated={(view) => setViews((current) => [view, ...current])}
-              sweep={sweep}
+              onCreated={created}
+              sweep={continuing ? undefined : sweep}
               presetActions={presetActions}
             />
           ) : (

@@ -135,12 +135,12 @@ export async function readContainerTags(path: string): Promise<Record<string, st
   const { stdout } = await promisify(execFile)(ffmpegBinaryPath(), ['-hide_banner', '-loglevel', 'error', '-i', path, '-f', 'ffmetadata', '-'], { maxBuffer: 16 * 1024 * 1024 });
   const tags: Record<string, string> = {};
   // One `key=value` a line; `=`, `;`, `#`, `\` and newlines inside are escaped with a backslash.
-  const text = stdout.replace(/\\\n/g, '\u0000');
+  const text = stdout.replace(/\\\n/g, '\uE000');
   for (const line of text.split('\n')) {
     if (!line || line.startsWith(';') || line.startsWith('[')) continue;
     const at = line.search(/(?<!\\)=/);
     if (at < 0) continue;
-    const unescape = (value: string) => value.replace(/\u0000/g, '\n').replace(/\\([=;#\\])/g, '$1');
+    const unescape = (value: string) => value.replace(/\uE000/g, '\n').replace(/\\([=;#\\])/g, '$1');
     tags[unescape(line.slice(0, at))] = unescape(line.slice(at + 1));
   }
   return tags;

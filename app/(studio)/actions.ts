@@ -21,6 +21,7 @@ import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { notifyQueueMoved } from '@/lib/tasks/notify';
 import { nextQueueRank } from '@/lib/tasks/submit';
 import { loadView } from '@/lib/gallery/load';
+import { nextPlace } from '@/lib/chains/chains';
 import { log } from '@/lib/ops/log';
 
 const NOT_FOUND = 'That clip does not exist.';
@@ -34,12 +35,19 @@ const refused = (started: Exclude<Started, { ok: true }>): Failure<FieldErrors> 
   started.kind === 'invalid' ? fail(started.message, started.fieldErrors) : fail(started.message);
 
 /** Validates again (never trust the client), stores the request, then sends it. */
-export const createGeneration: (input: GenerationRequestInput, parentId?: string) => Promise<ActionResult<GenerationView, FieldErrors>> = teamAction(
+/** A shot continued from the last frame of `after`, the last shot of chain `chainId`. */
+const chainLinkSchema = z.object({ chainId: idSchema, after: idSchema }).optional();
+export type ChainLink = z.infer<typeof chainLinkSchema>;
+
+export const createGeneration: (input: GenerationRequestInput, parentId?: string, chain?: ChainLink) => Promise<ActionResult<GenerationView, FieldErrors>> = teamAction(
   'generation:create',
-  [generationRequestSchema, parentIdSchema],
-  async ([request, parentId], { user, team }) => {
-    const parent = parentId ? await getGenerationById({ id: parentId, teamId: team.teamId }) : undefined;
-    const started = await startClip({ teamId: team.teamId, userId: user.id, request, prepare: true, parentId: parent?.id });
+  [generationRequestSchema, parentIdSchema, chainLinkSchema],
+  async ([request, parentId, link], { user, team }) => {
+    // The next shot of a chain goes to its next place, its parent the shot it continues.
+    const place = link ? await nextPlace({ teamId: team.teamId, chainId: link.chainId, after: link.after }) : undefined;
+    if (place && !place.ok) return fail(place.message);
+    const parent = link ? await getGenerationById({ id: link.after, teamId: team.teamId }) : parentId ? await getGenerationById({ id: parentId, teamId: team.teamId }) : undefined;
+    const started = await startClip({ teamId: team.teamId, userId: user.id, request, prepare: true, parentId: parent?.id, chain: place?.place });
     if (!started.ok) return refused(started);
     revalidatePath('/gallery');
     return ok(await loadView({ ...started.row, authorName: user.name }));

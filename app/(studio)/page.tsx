@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { nextPlace } from '@/lib/chains/chains';
 import { getGenerationById, listGenerations } from '@/db/queries/generations';
 import { getAudioTrackById, getImageById } from '@/db/queries/storage';
 import { soundTrackView } from '@/lib/audio/sound-track';
@@ -17,31 +18,42 @@ import { deletePreset, renamePreset, savePreset } from './preset-actions';
 export const metadata: Metadata = { title: 'Studio' };
 
 const RECENT = 12;
-const searchSchema = z.object({ remix: z.uuid().optional().catch(undefined) });
+const searchSchema = z.object({
+  remix: z.uuid().optional().catch(undefined),
+  // The next shot of a chain: continued from `after`, its last shot.
+  chain: z.uuid().optional().catch(undefined),
+  after: z.uuid().optional().catch(undefined),
+});
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { team, member } = await requireStudioContext();
-  const { remix } = searchSchema.parse(await searchParams);
+  const { remix, chain, after } = searchSchema.parse(await searchParams);
+  // Continuing a chain: read only (the Continue action kept the frame); a chain that moved on is a plain remix.
+  const place = chain && after ? await nextPlace({ teamId: team.teamId, chainId: chain, after }) : undefined;
+  const sourceId = place?.ok ? after : remix;
 
   const [recent, source] = await Promise.all([
     listGenerations({ teamId: team.teamId, limit: RECENT }),
-    remix ? getGenerationById({ id: remix, teamId: team.teamId }) : undefined,
+    sourceId ? getGenerationById({ id: sourceId, teamId: team.teamId }) : undefined,
   ]);
+  const continuing = place?.ok && source?.lastFrameId ? { chainId: place.place.id, after: source.id, position: place.place.position } : undefined;
+  const frameId = continuing ? source?.lastFrameId : source?.imageId;
   const [image, track] = await Promise.all([
-    source?.imageId ? getImageById({ id: source.imageId, teamId: team.teamId }) : undefined,
+    frameId ? getImageById({ id: frameId, teamId: team.teamId }) : undefined,
     source?.audioId ? getAudioTrackById({ id: source.audioId, teamId: team.teamId }) : undefined,
   ]);
 
   const initialValues: StudioFormValues = source
     ? {
         model: source.model,
-        mode: source.mode,
+        // The next shot starts from the last frame: image-to-video, whatever the shot before was.
+        mode: continuing ? 'image-to-video' : source.mode,
         startImage: image ? { id: image.id, previewUrl: `/i/${image.fileName}`, width: image.width, height: image.height } : null,
         soundTrack: track ? soundTrackView(track) : null,
         prompt: source.prompt,
         negativePrompt: source.negativePrompt ?? '',
-        seed: String(source.seed),
-        seedLocked: true,
+        seed: continuing ? String(randomSeed()) : String(source.seed),
+        seedLocked: !continuing,
         resolution: source.resolution,
         aspectRatio: source.aspectRatio,
         duration: source.duration === 10 ? 10 : 5,
@@ -54,10 +66,11 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
 
   return (
     <StudioWorkspace
-      key={source?.id ?? 'new'}
+      key={continuing ? `chain-${continuing.chainId}-${continuing.position}` : (source?.id ?? 'new')}
+      continuing={continuing}
       initialValues={initialValues}
       parentId={source?.id}
-      remixOf={source?.id}
+      remixOf={continuing ? undefined : source?.id}
       recent={await Promise.all(recent.map(loadView))}
       action={createGeneration}
       manage={manageQueue}

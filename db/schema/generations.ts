@@ -66,6 +66,11 @@ export const generations = sqliteTable(
     /** Set on every clip of one batch (rows of a CSV or JSON Lines file), with the row it came from. */
     batchId: text('batch_id'),
     batchRow: integer('batch_row'),
+    /** A shot of a chain (clips continued from the one before's last frame), and its place in it from 1. */
+    chainId: text('chain_id'),
+    chainPosition: integer('chain_position'),
+    /** Its last frame, kept as a start frame of the team once someone continued from it. */
+    lastFrameId: text('last_frame_id').references(() => images.id),
     /** Clips with the same key collapse into one stack card: the sweep, or the request minus its seed. */
     stackKey: text('stack_key').notNull().default(''),
 
@@ -140,6 +145,7 @@ export const generations = sqliteTable(
     index('generations_team_stack_created_idx').on(t.teamId, t.stackKey, t.createdAt, t.id),
     // A sweep is no longer a stack of its own: its clips are found by the sweep (share links, compare).
     index('generations_team_sweep_created_idx').on(t.teamId, t.sweepId, t.createdAt, t.id).where(sql`sweep_id IS NOT NULL`),
+    index('generations_team_chain_idx').on(t.teamId, t.chainId, t.chainPosition, t.createdAt).where(sql`chain_id IS NOT NULL`),
     index('generations_team_batch_idx').on(t.teamId, t.batchId, t.batchRow).where(sql`batch_id IS NOT NULL`),
     index('generations_team_deleted_idx').on(t.teamId, t.deletedAt).where(sql`deleted_at IS NOT NULL`),
     index('generations_deleted_idx').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
@@ -179,3 +185,23 @@ export const dispatchTurns = sqliteTable('dispatch_turns', {
 
 export type Generation = typeof generations.$inferSelect;
 export type NewGeneration = typeof generations.$inferInsert;
+
+/** Clips continued one from another's last frame, played and rendered as one; its shots are generations. */
+export const chains = sqliteTable(
+  'chains',
+  {
+    id: text('id').primaryKey(),
+    teamId: teamRef(),
+    userId: authorRef(),
+    createdAt: createdAt(),
+    /** The last render: its key in the video store, fingerprint, and which takes it joined (clip ids in order). */
+    renderKey: text('render_key'),
+    renderSha256: text('render_sha256'),
+    renderBytes: integer('render_bytes'),
+    renderOf: text('render_of', { mode: 'json' }).$type<string[]>(),
+    renderedAt: integer('rendered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('chains_team_idx').on(t.teamId, t.createdAt)],
+);
+
+export type Chain = typeof chains.$inferSelect;

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/index';
 import { createInstanceInvite } from '@/db/queries/instance-invites';
-import { audioTracks, generationTags, images, instanceInvites, invites, memberships, presets, savedViews, shares, teams, users } from '@/db/schema';
+import { audioTracks, chains, generationTags, images, instanceInvites, invites, memberships, presets, savedViews, shares, teams, users } from '@/db/schema';
 import { KEY_A, startTestEmulator, type TestEmulator } from '@/emulator/test-kit';
 import { buildSineWav } from '@/emulator/test-audio-host';
 import { resetEnvForTests } from '@/lib/env';
@@ -40,6 +40,7 @@ const team = await import('@/app/(studio)/team/actions');
 const admin = await import('@/app/(studio)/admin/actions');
 const account = await import('@/app/(studio)/account/actions');
 const presetActions = await import('@/app/(studio)/preset-actions');
+const chainActions = await import('@/app/(studio)/chains/actions');
 
 let world: World;
 let emulator: TestEmulator;
@@ -112,6 +113,22 @@ async function page(render: () => Promise<unknown>, marker = SECRET): Promise<Ou
 const outsider = (persona: Persona) => persona === 'anonymous' || persona === 'other team' || persona === 'admin';
 const byPersona = (persona: Persona) => (outsider(persona) ? world.users.owner : world.users[persona]);
 const fresh = (values = {}) => archivedClip(world.users.editor, world.video, values);
+/** A chain of T with two finished shots (copies of the sample video), made by its editor. */
+async function chainOfTwo(): Promise<string> {
+  const chainId = crypto.randomUUID();
+  getDb().insert(chains).values({ id: chainId, teamId: world.teamId, userId: world.users.editor.userId }).run();
+  const first = await fresh({ chainId, chainPosition: 1 });
+  await fresh({ chainId, chainPosition: 2, parentId: first.id });
+  return chainId;
+}
+/** The same, rendered to one file already. */
+async function renderedChain(): Promise<string> {
+  const chainId = await chainOfTwo();
+  const { renderChain } = await import('@/lib/chains/chains');
+  const rendered = await renderChain({ teamId: world.teamId, chainId });
+  if (!rendered.ok) throw new Error(rendered.message);
+  return chainId;
+}
 
 const routes: Entry[] = [
   {
@@ -254,6 +271,14 @@ const routes: Entry[] = [
     },
   },
   {
+    name: 'GET /api/chains/[id]/video',
+    expect: members('owner', 'editor', 'viewer'),
+    run: async () => {
+      const chainId = await renderedChain();
+      return http(await (await import('@/app/api/chains/[id]/video/route')).GET(new Request(url(`/api/chains/${chainId}/video`)), params({ id: chainId })), ok);
+    },
+  },
+  {
     name: 'GET /api/presets',
     expect: members('owner', 'editor', 'viewer'),
     run: async () => {
@@ -375,6 +400,31 @@ async function extraMember(): Promise<string> {
 const actions: Entry[] = [
   { name: 'createGeneration', expect: members('owner', 'editor'), run: () => rowsAdded(() => studio.createGeneration({ prompt: 'a new one' })) },
   { name: 'reproduceGeneration', expect: members('owner', 'editor'), run: () => rowsAdded(() => studio.reproduceGeneration(world.clip.id, { newSeed: false })) },
+  {
+    // Continuing makes the chain and keeps the last frame: an allowed call starts T's chain from T's clip.
+    name: 'continueClip',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const clip = await fresh();
+      return action(() => chainActions.continueClip(clip.id), () => getRow(clip.id)?.chainId !== null);
+    },
+  },
+  {
+    name: 'regenerateChainShot',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const chainId = await chainOfTwo();
+      return rowsAdded(() => chainActions.regenerateChainShot(chainId, 2));
+    },
+  },
+  {
+    name: 'renderChainAction',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const chainId = await chainOfTwo();
+      return action(() => chainActions.renderChainAction(chainId), () => getDb().select().from(chains).where(eq(chains.id, chainId)).get()?.renderKey !== null);
+    },
+  },
   { name: 'createSweep', expect: members('owner', 'editor'), run: () => rowsAdded(() => studio.createSweep({ base: { prompt: 'sweep' }, sweep: { seeds: { kind: 'next', from: 1, count: 2 } } })) },
   {
     name: 'manageQueue (a clip the caller started)',
@@ -694,6 +744,7 @@ const search = (value: Record<string, string> = {}) => ({ searchParams: Promise.
 const pages: Entry[] = [
   { name: 'page /', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/page')).default(search())) },
   { name: 'page /gallery', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/gallery/page')).default(search())) },
+  { name: 'page /chains/[id]', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/chains/[id]/page')).default(params({ id: await chainOfTwo() }))) },
   { name: 'page /gallery/[id]', expect: members('owner', 'editor', 'viewer'), run: async () => page(async () => (await import('@/app/(studio)/gallery/[id]/page')).default(params({ id: world.clip.id }))) },
   {
     name: 'page /gallery/trash',

@@ -3,7 +3,7 @@ import { purgeTrash } from '@/db/queries/curation';
 import { getVideoStore } from '@/lib/storage/video-storage';
 import { log } from '@/lib/ops/log';
 import { removePoster } from '@/lib/storage/poster';
-import { removeTaggedCopy } from '@/lib/storage/tagged-copy';
+import { removeTaggedCopy } from '@/lib/export/tagged-copy';
 
 /** Deleted clips stay restorable this long, then go for good with their videos. */
 export const TRASH_DAYS = 30;

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Generation } from '@/db/schema';
 import type { FieldErrors, GenerationRequest } from '@/lib/generation/schema';
 import { trackerDeps, type TrackerDeps } from '@/lib/tasks/deps';
-import { submitGenerations, type BatchPlace } from '@/lib/tasks/submit';
+import { submitGenerations, type BatchPlace, type ChainPlace } from '@/lib/tasks/submit';
 import { checkBalance } from './balance-check';
 import { resolveKeptInputs } from './kept-inputs';
 import { checkCap, checkSpend, withinLimits } from './limits';
@@ -35,6 +35,8 @@ export type StartClips = {
   parentIds?: (string | undefined)[];
   sweepId?: string;
   batch?: BatchPlace;
+  /** The new clip is a shot of this chain, at this place. */
+  chain?: ChainPlace;
 };
 
 export type Started =
@@ -47,7 +49,7 @@ export type Started =
  * sweep and the key's balance (sweeps and imports) → hourly and daily limits → store as queued and wake the dispatcher. All or nothing.
  */
 export async function startClips(start: StartClips, deps: TrackerDeps = trackerDeps()): Promise<Started> {
-  const { teamId, userId, parentIds, sweepId, batch } = start;
+  const { teamId, userId, parentIds, sweepId, batch, chain } = start;
   const requests: GenerationRequest[] = [];
   for (const request of start.requests) {
     const prepared = start.prepare ? await prepareRequest(request, { teamId, publicUrl: deps.publicUrl }) : { ok: true as const, request };
@@ -62,7 +64,7 @@ export async function startClips(start: StartClips, deps: TrackerDeps = trackerD
   }
   // The guard's price is the one the insert counts against the budgets.
   const submitted = await withinLimits({ teamId, userId, requests, now: deps.now() }, async (guard) => ({
-    rows: await submitGenerations({ userId, teamId, requests, parentIds, sweepId, batch, guard }, deps),
+    rows: await submitGenerations({ userId, teamId, requests, parentIds, sweepId, batch, chain, guard }, deps),
     costCents: guard.cents,
   }));
   return submitted.ok ? { ok: true, ...submitted.value } : { ok: false, kind: 'limit', message: submitted.message };

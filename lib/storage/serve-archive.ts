@@ -6,7 +6,6 @@ import { missing, problem, storageUnavailable } from '@/lib/http';
 import { mediaHeaders } from '@/lib/security/headers';
 import { getVideoStore } from './video-storage';
 import { posterOf } from './poster';
-import { taggedCopyOf, type TaggedClip } from './tagged-copy';
 import { MissingObjectError } from './video-store';
 
 export type ByteRange = { start: number; end: number };
@@ -37,8 +36,8 @@ type Archived = Pick<Generation, 'id' | 'archivePath' | 'archiveSha256'>;
 export const cacheFor = { members: 'private, max-age=31536000, immutable', share: 'private, no-cache' } as const;
 
 export type ServeOptions = {
-  /** Hand out the copy with the recipe in its metadata (tagged-copy.ts), or the original when it cannot be made. */
-  tagged?: TaggedClip;
+  /** The copy to hand out instead (lib/export/tagged-copy.ts: the recipe in its metadata); the original when it gives none. */
+  tagged?: () => Promise<{ path: string; bytes: number } | null>;
   /** Answer as a download under this file name. */
   downloadName?: string;
 };
@@ -53,7 +52,7 @@ export async function serveVideo(request: Request, row: Archived, cacheControl: 
     return storageUnavailable();
   }
   if (!row.archivePath || size === undefined) return missing();
-  const tagged = options.tagged ? await taggedCopyOf(options.tagged) : null;
+  const tagged = options.tagged ? await options.tagged() : null;
   const bytes = tagged ? tagged.bytes : size;
   const range = parseByteRange(request.headers.get('range'), bytes);
   if (range === 'unsatisfiable') return problem(416, 'The requested range is not satisfiable.', undefined, { ...mediaHeaders, 'content-range': `bytes */${bytes}` });

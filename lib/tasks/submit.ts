@@ -13,6 +13,8 @@ import { log } from '@/lib/ops/log';
 
 /** A batch's id and, for each request, the row of the file it came from. */
 export type BatchPlace = { id: string; rows: number[] };
+/** A chain's id and the place of the (one) new shot in it. */
+export type ChainPlace = { id: string; position: number };
 
 type Owner = { userId: string; teamId: string; guard?: SpendGuard };
 
@@ -36,8 +38,9 @@ export async function submitGenerations(
     parentIds,
     sweepId,
     batch,
+    chain,
     guard,
-  }: Owner & { requests: GenerationRequest[]; parentIds?: (string | undefined)[]; sweepId?: string; batch?: BatchPlace },
+  }: Owner & { requests: GenerationRequest[]; parentIds?: (string | undefined)[]; sweepId?: string; batch?: BatchPlace; chain?: ChainPlace },
   deps: TrackerDeps,
 ): Promise<Generation[]> {
   const createdAt = deps.now();
@@ -53,6 +56,8 @@ export async function submitGenerations(
         sweepId: sweepId ?? null,
         batchId: batch?.id ?? null,
         batchRow: batch ? (batch.rows[index] ?? index + 1) : null,
+        chainId: chain?.id ?? null,
+        chainPosition: chain?.position ?? null,
         model: request.model,
         mode: request.mode,
         prompt: request.prompt,

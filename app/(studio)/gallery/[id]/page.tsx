@@ -23,6 +23,8 @@ import { isTerminal } from '@/lib/generation/states';
 import { recipeSnippets } from '@/lib/wan/recipe-snippets';
 import { loadView } from '@/lib/gallery/load';
 import { createSweep, reproduceGeneration } from '../../actions';
+import { continueClip } from '../../chains/actions';
+import { chainShots } from '@/lib/chains/chains';
 import { favoriteClips, restoreClips, tagClips, trashClips, untagClips } from '../actions';
 import { retryArchive } from '../archive-actions';
 import { createShareAction, revokeShareAction } from '../../team/actions';
@@ -50,6 +52,9 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
   const sameRequest = parent !== undefined && sameVideoRequest(requestOf(parent), recipe);
   const env = getEnv();
   const canCreate = can(member, 'generation:create');
+  const chain = row.chainId ? await chainShots({ teamId: team.teamId, chainId: row.chainId }) : undefined;
+  // Continue from a finished clip outside a chain, or from its chain's last shot (the chain's next place).
+  const continuable = row.state === 'success' && row.archivePath !== null && row.deletedAt === null && (!chain || chain.shots.at(-1)?.current.id === row.id);
 
   return (
     // minmax(0, …) tracks and min-w-0: a long line (a hash, a curl call) wraps or scrolls in its box, never widens the page.
@@ -83,7 +88,15 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
           can={{ favorite: can(member, 'generation:favorite'), curate: can(member, 'generation:curate'), remove: can(member, 'generation:delete', row) }}
           actions={{ favoriteClips, tagClips, untagClips, trashClips, restoreClips }}
         />
-        {row.deletedAt === null && <GenerationActions id={view.id} reproduce={reproduceGeneration} canCreate={canCreate} />}
+        {row.deletedAt === null && <GenerationActions id={view.id} reproduce={reproduceGeneration} canCreate={canCreate} continueClip={continuable ? continueClip : undefined} />}
+        {chain && (
+          <p className="text-sm text-muted" data-testid="chain-link">
+            Shot {row.chainPosition} of{' '}
+            <Link href={`/chains/${chain.chain.id}`} className="text-accent underline-offset-2 hover:underline">
+              a chain of {chain.shots.length} shots
+            </Link>
+          </p>
+        )}
         <LiveGenerationParams key={view.id} initial={view} />
         {parent && (
           <p className="text-sm text-muted">

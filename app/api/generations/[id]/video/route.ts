@@ -1,4 +1,5 @@
 import { teamClip } from '@/lib/auth/team-clip';
+import { taggedCopyOf } from '@/lib/export/tagged-copy';
 import { cacheFor, serveVideo } from '@/lib/storage/serve-archive';
 
 export const dynamic = 'force-dynamic';
@@ -11,5 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const clip = await teamClip('video:play', await params);
   if (!clip.ok) return clip.response;
   const download = new URL(request.url).searchParams.has('download') ? `wan-${clip.row.seed}-${clip.row.id.slice(0, 8)}.mp4` : undefined;
-  return serveVideo(request, clip.row, cacheFor.members, { tagged: clip.row, downloadName: download });
+  return serveVideo(request, clip.row, cacheFor.members, { tagged: () => taggedCopyOf(clip.row), downloadName: download });
 }

@@ -5,12 +5,12 @@ import path from 'node:path';
 import type { Generation } from '@/db/schema';
 import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { getEnv } from '@/lib/env';
-import { clipMetadata, CLIP_TAG_VERSION } from '@/lib/export/clip-tag';
+import { clipMetadata, CLIP_TAG_VERSION } from './clip-tag';
 import { requestOf } from '@/lib/generation/recipe';
 import { log } from '@/lib/ops/log';
-import { chosenFfmpeg, readHead, runFfmpeg } from './ffmpeg';
-import { getVideoStore } from './video-storage';
-import { checkedKey, isVideoHead, type LocalCopy } from './video-store';
+import { chosenFfmpeg, readHead, runFfmpeg } from '@/lib/storage/ffmpeg';
+import { getVideoStore } from '@/lib/storage/video-storage';
+import { checkedKey, isVideoHead, type LocalCopy } from '@/lib/storage/video-store';
 
 // The file we hand out: the archived original with the recipe in its metadata, remuxed by ffmpeg without
 // re-encoding (`-c copy`). The original and its sha256 are never touched; the copy is made once per clip and

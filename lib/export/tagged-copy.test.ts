@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseFile } from 'music-metadata';
 import { describe, expect, it } from 'vitest';
 import { packetDigests, readContainerTags } from '@/emulator/test-video-probe';
-import { AI_NOTICE, readClipTag } from '@/lib/export/clip-tag';
+import { AI_NOTICE, readClipTag } from './clip-tag';
 import { generationRequestSchema } from '@/lib/generation/schema';
 import { removeTaggedCopy, taggedCopyOf, type TaggedClip } from './tagged-copy';
 

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { ChainView } from '@/components/chains/chain-view';
+import { can } from '@/lib/auth/authz';
+import { requireStudioContext } from '@/lib/auth/session';
+import { chainShots } from '@/lib/chains/chains';
+import { loadView } from '@/lib/gallery/load';
+import { regenerateChainShot, renderChainAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Chain' };
+
+/** A chain of shots, each continued from the last frame of the one before. */
+export default async function ChainPage({ params }: { params: Promise<{ id: string }> }) {
+  const { team, member } = await requireStudioContext();
+  const id = z.uuid().safeParse((await params).id);
+  const found = id.success ? await chainShots({ teamId: team.teamId, chainId: id.data }) : undefined;
+  if (!found) notFound();
+  const { chain, shots } = found;
+  const views = await Promise.all(shots.map(async (shot) => ({ position: shot.position, view: await loadView(shot.current), takes: shot.takes.length })));
+  const current = shots.map((shot) => shot.current.id);
+  const seconds = shots.reduce((sum, shot) => sum + shot.current.duration, 0);
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm">
+          <Link href="/gallery" className="text-muted hover:text-ink">
+            ← Gallery
+          </Link>
+        </p>
+        <h1 className="text-xl font-semibold tracking-tight">
+          Chain of {shots.length} {shots.length === 1 ? 'shot' : 'shots'}
+        </h1>
+        <p className="text-sm text-muted">
+          {seconds} s in all. Each shot starts from the last frame of the one before; continue from the last shot’s page to add one.
+        </p>
+      </header>
+      <ChainView
+        key={current.join(',')}
+        chainId={chain.id}
+        shots={views}
+        render={
+          chain.renderKey && chain.renderSha256
+            ? { url: `/api/chains/${chain.id}/video`, sha256: chain.renderSha256, bytes: chain.renderBytes ?? 0, current: JSON.stringify(chain.renderOf) === JSON.stringify(current) }
+            : null
+        }
+        actions={can(member, 'generation:create') ? { regenerate: regenerateChainShot, render: renderChainAction } : undefined}
+      />
+    </div>
+  );
+}
