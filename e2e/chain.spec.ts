@@ -42,7 +42,7 @@ test('a chain of 3 shots: each starts from the last frame of the one before, pla
   await page.goto(chainUrl);
   await expect(page.getByTestId('chain-shot')).toHaveCount(3);
   await page.getByTestId('chain-play').click();
-  await expect(page.getByTestId('chain-now')).toHaveText('Shot 2 of 3', { timeout: 15_000 });
+  await expect(page.getByTestId('chain-now')).toHaveText('Shot 2, 2 of 3', { timeout: 15_000 });
   await page.screenshot({ path: testInfo.outputPath('chain.png'), fullPage: true });
 
   // Rendered to one file: its length is the three shots', and shot 2's first frame is shot 1's last.

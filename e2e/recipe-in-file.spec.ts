@@ -83,3 +83,28 @@ test('a video without our recipe is named as such, and Use these settings fills 
   await expect(page.locator('#prompt')).toHaveValue('A red kite over dunes');
   await expect(page.locator('#seed')).toHaveValue('31');
 });
+
+test('a share link carries the recipe in its file only when it shows the recipe; both say the clip is AI-generated', async ({ owner: { page }, signedOut: anonymous }, testInfo) => {
+  const created = await page.request.post('/api/generations', { data: { prompt: 'A secret recipe: moths around a porch lamp', seed: 8080 } });
+  const clip = (await created.json()) as View;
+  await expect.poll(async () => (await view(page, clip.id)).sha256, { timeout: 60_000 }).toMatch(/^[0-9a-f]{64}$/);
+  const tagsOf = async (showRecipe: boolean) => {
+    await page.goto(`/gallery/${clip.id}`);
+    const panel = page.getByTestId('share-panel');
+    if (await panel.getByTestId('share-link-row').count()) await panel.getByTestId('share-revoke').first().click();
+    await expect(panel.getByTestId('share-show-recipe')).toBeVisible();
+    await panel.getByTestId('share-show-recipe').setChecked(showRecipe);
+    await panel.getByTestId('share-create').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    const file = testInfo.outputPath(`shared-${showRecipe}.mp4`);
+    fs.writeFileSync(file, Buffer.from(await (await anonymous.request.get(`${link}/video`)).body()));
+    return readContainerTags(file);
+  };
+  const withRecipe = await tagsOf(true);
+  expect(withRecipe.comment).toContain('"seed":8080');
+  expect(withRecipe.description).toContain('AI-generated');
+  const hidden = await tagsOf(false);
+  expect(hidden.description).toContain('AI-generated');
+  expect(JSON.stringify(hidden)).not.toContain('moths');
+  expect(JSON.stringify(hidden)).not.toContain('8080');
+});

@@ -21,7 +21,7 @@ import { dispatchQueued } from '@/lib/tasks/dispatch';
 import { notifyQueueMoved } from '@/lib/tasks/notify';
 import { nextQueueRank } from '@/lib/tasks/submit';
 import { loadView } from '@/lib/gallery/load';
-import { nextPlace } from '@/lib/chains/chains';
+import { nextPlace, nextShotProblem } from '@/lib/chains/chains';
 import { log } from '@/lib/ops/log';
 
 const NOT_FOUND = 'That clip does not exist.';
@@ -47,6 +47,8 @@ export const createGeneration: (input: GenerationRequestInput, parentId?: string
     const place = link ? await nextPlace({ teamId: team.teamId, chainId: link.chainId, after: link.after }) : undefined;
     if (place && !place.ok) return fail(place.message);
     const parent = link ? await getGenerationById({ id: link.after, teamId: team.teamId }) : parentId ? await getGenerationById({ id: parentId, teamId: team.teamId }) : undefined;
+    const notNext = link && parent ? nextShotProblem(request, parent) : null;
+    if (notNext) return fail(notNext);
     const started = await startClip({ teamId: team.teamId, userId: user.id, request, prepare: true, parentId: parent?.id, chain: place?.place });
     if (!started.ok) return refused(started);
     revalidatePath('/gallery');

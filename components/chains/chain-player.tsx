@@ -13,9 +13,12 @@ export function ChainPlayer({ clips, aspectRatio }: { clips: ChainClip[]; aspect
   const second = useRef<HTMLVideoElement>(null);
   const [index, setIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
+  // Muted until asked: browsers refuse sound before a gesture, and the button is that gesture.
+  const [muted, setMuted] = useState(true);
   // Shot n plays on player n % 2; the other holds the next shot (or, at the end, the same one).
   const front = index % 2;
-  const srcOf = (which: number) => (which === front ? clips[index]?.src : (clips[index + 1]?.src ?? clips[index]?.src));
+  // At the last shot the other player keeps the first one ready, so playing again starts at once.
+  const srcOf = (which: number) => (which === front ? clips[index]?.src : (clips[index + 1]?.src ?? clips[0]?.src));
   const playerOf = (which: number) => (which === 0 ? first.current : second.current);
 
   useEffect(() => {
@@ -50,7 +53,7 @@ export function ChainPlayer({ clips, aspectRatio }: { clips: ChainClip[]; aspect
             key={which}
             ref={which === 0 ? first : second}
             src={srcOf(which)}
-            muted
+            muted={muted || which !== front}
             playsInline
             preload="auto"
             data-testid="chain-video"
@@ -64,8 +67,11 @@ export function ChainPlayer({ clips, aspectRatio }: { clips: ChainClip[]; aspect
         <button type="button" className="h-9 rounded-lg bg-accent px-4 font-medium text-accent-ink" onClick={toggle} data-testid="chain-play">
           {playing ? 'Pause' : 'Play all'}
         </button>
+        <button type="button" className="h-9 rounded-lg border border-line px-3 text-ink" onClick={() => setMuted(!muted)} aria-pressed={!muted} data-testid="chain-sound">
+          {muted ? 'Unmute' : 'Mute'}
+        </button>
         <span className="text-muted" aria-live="polite" data-testid="chain-now">
-          {clips[index]?.label} of {clips.length}
+          {clips[index]?.label}, {index + 1} of {clips.length}
         </span>
       </figcaption>
     </figure>

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { createChain, getChain, listChainTakes, saveChainRender, startChainAt } from '@/db/queries/chains';
 import { getGenerationById, type GenerationWithAuthor } from '@/db/queries/generations';
 import type { Chain, Image } from '@/db/schema';
+import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { getEnv } from '@/lib/env';
+import { AI_NOTICE } from '@/lib/export/clip-tag';
 import { requestOf, withAvailableDelivery } from '@/lib/generation/recipe';
 import { randomSeed } from '@/lib/generation/schema';
 import { chosenFfmpeg, runFfmpeg } from '@/lib/storage/ffmpeg';
@@ -25,6 +27,16 @@ export async function chainShots({ teamId, chainId }: { teamId: string; chainId:
   const chain = await getChain({ id: chainId, teamId });
   if (!chain) return undefined;
   return { chain, shots: shotsOf(await listChainTakes({ teamId, chainId })) };
+}
+
+/**
+ * Whether a request is the next shot it claims to be: image-to-video from `after`'s kept last frame, on its model
+ * and resolution (the shots of a chain join without re-encoding).
+ */
+export function nextShotProblem(request: { mode: string; imageId?: string; model: string; resolution: string }, after: { lastFrameId: string | null; model: string; resolution: string }): string | null {
+  if (request.mode !== 'image-to-video' || !after.lastFrameId || request.imageId !== after.lastFrameId) return 'The next shot of a chain starts from the last frame of the shot before: keep that start image.';
+  if (request.model !== after.model || request.resolution !== after.resolution) return `The shots of a chain share one model and resolution (${after.model}, ${after.resolution}), so they join into one file.`;
+  return null;
 }
 
 /** Where a clip continued from `after` goes: the next place of its chain, when `after` is that chain's last shot. */
@@ -50,13 +62,15 @@ export async function continueFrom({ clipId, ...owner }: Owner & { clipId: strin
   if (chainId) {
     const place = await nextPlace({ teamId: owner.teamId, chainId, after: clip.id });
     if (!place.ok) return place;
-  } else {
+  }
+  // The frame first: a clip whose last frame cannot be read is not left as a chain of one.
+  const frame = await lastFrameOf(clip, owner);
+  if (!frame.ok) return frame;
+  if (!chainId) {
     const chain = await createChain({ id: crypto.randomUUID(), ...owner });
     // Two continues at once: the first makes the chain, the second uses it.
     chainId = (await startChainAt({ teamId: owner.teamId, clipId: clip.id, chainId: chain.id })) ? chain.id : ((await getGenerationById({ id: clip.id, teamId: owner.teamId }))?.chainId ?? chain.id);
   }
-  const frame = await lastFrameOf(clip, owner);
-  if (!frame.ok) return frame;
   return { ok: true, chainId, position: (clip.chainPosition ?? 1) + 1, from: clip, frame: frame.image };
 }
 
@@ -65,8 +79,15 @@ export async function regenerateShot({ chainId, position, ...owner }: Owner & { 
   const found = await chainShots({ teamId: owner.teamId, chainId });
   const shot = found?.shots.find((candidate) => candidate.position === position);
   if (!shot) return { ok: false, kind: 'missing', message: 'That shot does not exist.' };
-  const request = withAvailableDelivery({ ...requestOf(shot.current), seed: randomSeed() }, Boolean(getEnv().reachableUrl));
-  const started = await startClip({ ...owner, request, prepare: true, parentId: shot.current.parentId ?? undefined, chain: { id: chainId, position } });
+  // A later shot starts from the last frame of the shot before as it is now (that shot may have a new take).
+  const before = found?.shots.find((candidate) => candidate.position === position - 1);
+  let request = withAvailableDelivery({ ...requestOf(shot.current), seed: randomSeed() }, Boolean(getEnv().reachableUrl));
+  if (before) {
+    const frame = await lastFrameOf(before.current, owner);
+    if (!frame.ok) return { ok: false, kind: 'missing', message: frame.message };
+    request = { ...request, mode: 'image-to-video', imageId: frame.image.id, imageUrls: undefined };
+  }
+  const started = await startClip({ ...owner, request, prepare: true, parentId: before?.current.id ?? shot.current.parentId ?? undefined, chain: { id: chainId, position } });
   return started.ok ? { ok: true, id: started.row.id } : started;
 }
 
@@ -74,7 +95,15 @@ export async function regenerateShot({ chainId, position, ...owner }: Owner & { 
  * The chain as one MP4: the current take of every shot, joined by ffmpeg's concat demuxer without re-encoding
  * (the shots share one model and resolution), stored in the video store beside the clips.
  */
-export async function renderChain({ teamId, chainId }: { teamId: string; chainId: string }): Promise<{ ok: true; chain: Chain } | Refused> {
+export function renderChain({ teamId, chainId }: { teamId: string; chainId: string }): Promise<{ ok: true; chain: Chain } | Refused> {
+  // One render per chain at a time (a second click waits for the first), and one ffmpeg join on the machine at once.
+  return renderFlight(chainId, () => renderSlot(() => render({ teamId, chainId })));
+}
+
+const renderFlight = singleFlight<{ ok: true; chain: Chain } | Refused>();
+const renderSlot = semaphore(1);
+
+async function render({ teamId, chainId }: { teamId: string; chainId: string }): Promise<{ ok: true; chain: Chain } | Refused> {
   const found = await chainShots({ teamId, chainId });
   if (!found) return { ok: false, message: 'That chain does not exist.' };
   const problem = renderProblem(found.shots);
@@ -97,9 +126,10 @@ export async function renderChain({ teamId, chainId }: { teamId: string; chainId
     const out = path.join(dir, 'chain.mp4');
     const ffmpeg = await chosenFfmpeg();
     const total = (await Promise.all(copies.map((copy) => fs.promises.stat(copy.path)))).reduce((sum, stat) => sum + stat.size, 0);
-    await runFfmpeg(ffmpeg.path, concatArgs(list, out), { timeoutMs: 120_000, maxFileBytes: total + 8 * 1024 * 1024 });
+    const notice = `${AI_NOTICE} A chain of ${found.shots.length} shots: ${found.shots.map((shot) => `${shot.position}. ${shot.current.prompt || '(from its start image)'} (seed ${shot.current.seed})`).join(' ')}`;
+    await runFfmpeg(ffmpeg.path, concatArgs(list, out, { description: notice.slice(0, 8000), artist: 'Wan 2.5 (AI-generated)' }), { timeoutMs: 120_000, maxFileBytes: total + 8 * 1024 * 1024 });
     const key = `chain-${chainId}-${Date.now()}.mp4`;
-    const stored = await store.put(key, fs.createReadStream(out), { maxBytes: Math.max(getEnv().archiveMaxBytes, total + 8 * 1024 * 1024), accept: isVideoHead });
+    const stored = await store.put(key, fs.createReadStream(out), { maxBytes: total + 8 * 1024 * 1024, accept: isVideoHead });
     const previous = found.chain.renderKey;
     await saveChainRender({ teamId, chainId, renderKey: stored.key, renderSha256: stored.sha256, renderBytes: stored.bytes, renderOf: ids, renderedAt: new Date() });
     if (previous && previous !== stored.key) await store.remove(previous).catch(() => undefined);
@@ -113,11 +143,13 @@ export async function renderChain({ teamId, chainId }: { teamId: string; chainId
   }
 }
 
-/** ffmpeg's concat demuxer over a list of local MP4s, streams copied; only files may be opened. */
-export function concatArgs(list: string, output: string): string[] {
+/** ffmpeg's concat demuxer over a list of local MP4s, streams copied, with the file's metadata; only files may be opened. */
+export function concatArgs(list: string, output: string, metadata: Record<string, string>): string[] {
   return [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
     ...['-protocol_whitelist', 'file', '-f', 'concat', '-safe', '0', '-i', `file:${list}`],
-    ...['-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', '-y', `file:${output}`],
+    ...['-map', '0', '-c', 'copy'],
+    ...Object.entries(metadata).flatMap(([name, value]) => ['-metadata', `${name}=${value}`]),
+    ...['-movflags', '+faststart', '-f', 'mp4', '-y', `file:${output}`],
   ];
 }

@@ -50,6 +50,11 @@ export function clipMetadata({ id, taskId, createdAt, recipe }: Tagged): { title
   };
 }
 
+/** The metadata of a file handed out without its recipe (a share link that hides it): only that it is AI-generated. */
+export function noticeMetadata(): { description: string; artist: string } {
+  return { description: AI_NOTICE, artist: 'Wan 2.5 (AI-generated)' };
+}
+
 /** A tag read back from a file's `comment`; anything else there (another tool's comment) is no recipe. */
 export function readClipTag(comment: string | undefined): { ok: true; tag: ClipTag } | { ok: false; message: string } {
   if (!comment) return { ok: false, message: 'This video carries no Wan Studio recipe.' };

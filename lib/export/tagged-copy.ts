@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Generation } from '@/db/schema';
 import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { getEnv } from '@/lib/env';
-import { clipMetadata, CLIP_TAG_VERSION } from './clip-tag';
+import { clipMetadata, CLIP_TAG_VERSION, noticeMetadata } from './clip-tag';
 import { requestOf } from '@/lib/generation/recipe';
 import { log } from '@/lib/ops/log';
 import { chosenFfmpeg, readHead, runFfmpeg } from '@/lib/storage/ffmpeg';
@@ -25,29 +25,32 @@ const slot = semaphore(2);
 const failedAt = new Map<string, number>();
 const RETRY_FAILED_MS = 10 * 60_000;
 
-const taggedFile = (key: string) => path.join(getEnv().dataDir, 'tagged', `${key}.v${CLIP_TAG_VERSION}.mp4`);
+/** What a copy carries: the whole recipe, or (a share link that hides it) only the AI-generated notice. */
+export type TagKind = 'recipe' | 'notice';
+const taggedFile = (key: string, kind: TagKind) => path.join(getEnv().dataDir, 'tagged', `${key}.v${CLIP_TAG_VERSION}${kind === 'notice' ? '.notice' : ''}.mp4`);
 
 /** The clip's tagged copy, made once; null when it cannot be made (the caller then hands out the original). */
-export async function taggedCopyOf(clip: TaggedClip): Promise<TaggedCopy | null> {
+export async function taggedCopyOf(clip: TaggedClip, kind: TagKind = 'recipe'): Promise<TaggedCopy | null> {
   if (!clip.archivePath) return null;
   const key = checkedKey(clip.archivePath);
   if (Date.now() - (failedAt.get(key) ?? -Infinity) < RETRY_FAILED_MS) return null;
-  return (await cached(key)) ?? flight(key, () => slot(() => create(key, clip)));
+  return (await cached(key, kind)) ?? flight(`${kind}:${key}`, () => slot(() => create(key, clip, kind)));
 }
 
-/** Drops a clip's tagged copy (deleted for good); a missing one is not an error. */
+/** Drops a clip's tagged copies (deleted for good); a missing one is not an error. */
 export async function removeTaggedCopy(archiveKey: string): Promise<void> {
   failedAt.delete(archiveKey);
-  await fs.promises.rm(taggedFile(checkedKey(archiveKey)), { force: true });
+  for (const kind of ['recipe', 'notice'] as const) await fs.promises.rm(taggedFile(checkedKey(archiveKey), kind), { force: true });
 }
 
-async function cached(key: string): Promise<TaggedCopy | null> {
-  const stat = await fs.promises.stat(taggedFile(key)).catch(() => undefined);
-  return stat?.isFile() ? { path: taggedFile(key), bytes: stat.size } : null;
+async function cached(key: string, kind: TagKind): Promise<TaggedCopy | null> {
+  const file = taggedFile(key, kind);
+  const stat = await fs.promises.stat(file).catch(() => undefined);
+  return stat?.isFile() ? { path: file, bytes: stat.size } : null;
 }
 
-async function create(key: string, clip: TaggedClip): Promise<TaggedCopy | null> {
-  const existing = await cached(key);
+async function create(key: string, clip: TaggedClip, kind: TagKind): Promise<TaggedCopy | null> {
+  const existing = await cached(key, kind);
   if (existing) return existing;
   let video: LocalCopy | undefined;
   try {
@@ -59,20 +62,21 @@ async function create(key: string, clip: TaggedClip): Promise<TaggedCopy | null>
   try {
     // Only an MP4/MOV reaches ffmpeg: a playlist or concat script named .mp4 would have it open other files.
     if (!isVideoHead(await readHead(video.path, 16))) return fail(key, 'not an MP4/MOV file', true);
-    const final = taggedFile(key);
+    const final = taggedFile(key, kind);
     const partial = `${final}.${crypto.randomBytes(6).toString('hex')}.part`;
     await fs.promises.mkdir(path.dirname(final), { recursive: true });
     try {
       const input = await fs.promises.stat(video.path);
       const ffmpeg = await chosenFfmpeg();
-      await runFfmpeg(ffmpeg.path, tagArgs(video.path, partial, clipMetadata({ id: clip.id, taskId: clip.taskId, createdAt: clip.createdAt, recipe: requestOf(clip) })), {
+      const metadata = kind === 'recipe' ? clipMetadata({ id: clip.id, taskId: clip.taskId, createdAt: clip.createdAt, recipe: requestOf(clip) }) : noticeMetadata();
+      await runFfmpeg(ffmpeg.path, tagArgs(video.path, partial, metadata), {
         timeoutMs: 30_000,
         maxFileBytes: input.size + 4 * 1024 * 1024,
       });
       if (!isVideoHead(await readHead(partial, 16))) throw new Error('ffmpeg wrote no MP4');
       // Atomic: a reader sees no copy or the whole one.
       await fs.promises.rename(partial, final);
-      return await cached(key);
+      return await cached(key, kind);
     } catch (error) {
       await fs.promises.rm(partial, { force: true }).catch(() => undefined);
       return fail(key, error instanceof Error ? error.message : String(error), true);

@@ -33,7 +33,7 @@ export function parseByteRange(header: string | null, size: number): ByteRange |
 type Archived = Pick<Generation, 'id' | 'archivePath' | 'archiveSha256'>;
 
 /** Members' copies never change (immutable); public share links must stop working the moment they are revoked. */
-export const cacheFor = { members: 'private, max-age=31536000, immutable', share: 'private, no-cache' } as const;
+export const cacheFor = { members: 'private, max-age=31536000, immutable', share: 'private, no-cache', private: 'private, no-cache' } as const;
 
 export type ServeOptions = {
   /** The copy to hand out instead (lib/export/tagged-copy.ts: the recipe in its metadata); the original when it gives none. */
@@ -56,7 +56,8 @@ export async function serveVideo(request: Request, row: Archived, cacheControl: 
   const bytes = tagged ? tagged.bytes : size;
   const range = parseByteRange(request.headers.get('range'), bytes);
   if (range === 'unsatisfiable') return problem(416, 'The requested range is not satisfiable.', undefined, { ...mediaHeaders, 'content-range': `bytes */${bytes}` });
-  const etag = `"${row.archiveSha256 ?? row.id}${tagged ? `-tagged` : ''}"`;
+  // A copy is another file: its own tag (and its size, which differs from one ffmpeg build to another).
+  const etag = `"${row.archiveSha256 ?? row.id}${tagged ? `-tagged-${tagged.bytes}` : ''}"`;
   const headers = new Headers({ ...mediaHeaders, 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': cacheControl, etag });
   if (options.downloadName) headers.set('content-disposition', `attachment; filename="${options.downloadName.replace(/[^\w.-]/g, '_')}"`);
   headers.set('content-length', String(range ? range.end - range.start + 1 : bytes));

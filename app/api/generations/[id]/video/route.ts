@@ -5,12 +5,13 @@ import { cacheFor, serveVideo } from '@/lib/storage/serve-archive';
 export const dynamic = 'force-dynamic';
 
 /**
- * Plays our archived copy to members of the clip's team, with Range so the browser can seek. What is handed
- * out carries the recipe in its metadata (the original stays as it is); `?download` answers as a file to save.
+ * Plays our archived copy to members of the clip's team, with Range so the browser can seek. `?download` answers
+ * with the file to save: the copy with the recipe in its metadata (the original stays as it is).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const clip = await teamClip('video:play', await params);
   if (!clip.ok) return clip.response;
   const download = new URL(request.url).searchParams.has('download') ? `wan-${clip.row.seed}-${clip.row.id.slice(0, 8)}.mp4` : undefined;
-  return serveVideo(request, clip.row, cacheFor.members, { tagged: () => taggedCopyOf(clip.row), downloadName: download });
+  if (!download) return serveVideo(request, clip.row, cacheFor.members);
+  return serveVideo(request, clip.row, cacheFor.private, { tagged: () => taggedCopyOf(clip.row), downloadName: download });
 }
