@@ -101,6 +101,8 @@ test('a share link plays without signing in, unfurls with Open Graph tags, and i
 test('the share box shows a clip’s link, and a second link only behind “Create another link”', async ({ owner: { page } }) => {
   const created = await page.request.post('/api/generations', { data: { prompt: 'Paper lanterns drifting over a calm bay' } });
   const { id } = (await created.json()) as { id: string };
+  // A clip is shared once it is finished and saved (the action refuses before): wait for our copy.
+  await expect.poll(async () => ((await (await page.request.get(`/api/generations/${id}`)).json()) as { sha256: string | null }).sha256, { timeout: 60_000 }).toMatch(/^[0-9a-f]{64}$/);
   await page.goto(`/gallery/${id}`);
   const panel = page.getByTestId('share-panel');
   const another = panel.getByRole('button', { name: 'Create another link' });
