@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ChainView } from '@/components/chains/chain-view';
@@ -23,19 +23,9 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
   const seconds = shots.reduce((sum, shot) => sum + shot.current.duration, 0);
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <p className="text-sm">
-          <Link href="/gallery" className="text-muted hover:text-ink">
-            ← Gallery
-          </Link>
-        </p>
-        <h1 className="text-xl font-semibold tracking-tight">
-          Chain of {shots.length} {shots.length === 1 ? 'shot' : 'shots'}
-        </h1>
-        <p className="text-sm text-muted">
-          {seconds} s in all. Each shot starts from the last frame of the one before; continue from the last shot’s page to add one.
-        </p>
-      </header>
+      <PageHeader back={{ href: '/gallery', label: 'Gallery' }} title={`Chain of ${shots.length} ${shots.length === 1 ? 'shot' : 'shots'}`}>
+        {seconds} s in all. Each shot starts from the last frame of the one before; continue from the last shot’s page to add one.
+      </PageHeader>
       <ChainView
         key={current.join(',')}
         chainId={chain.id}

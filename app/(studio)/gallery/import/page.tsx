@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
 import { ImportForm } from '@/components/gallery/import-form';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
@@ -12,18 +12,10 @@ export default async function ImportPage() {
   const { member } = await requireStudioContext();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <header className="space-y-1">
-        <p className="text-sm">
-          <Link href="/gallery" className="text-muted hover:text-ink">
-            ← Gallery
-          </Link>
-        </p>
-        <h1 className="text-xl font-semibold tracking-tight">Import</h1>
-        <p className="text-sm text-muted">
-          Bring clips from a Wan Studio export into this team’s gallery: the whole zip re-creates them from their videos; its recipes.json alone sends every
-          recipe again exactly, seed included.
-        </p>
-      </header>
+      <PageHeader back={{ href: '/gallery', label: 'Gallery' }} title="Import">
+        Bring clips from a Wan Studio export into this team’s gallery: the whole zip re-creates them from their videos; its recipes.json alone sends every recipe
+        again exactly, seed included.
+      </PageHeader>
       {can(member, 'generation:create') ? (
         <ImportForm prices={getEnv().prices} importRecipes={importRecipes} />
       ) : (

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
 import { GalleryBrowser } from '@/components/gallery/gallery-browser';
 import { GalleryEmpty } from '@/components/gallery/gallery-empty';
 import { EmptyTrashButton } from '@/components/gallery/empty-trash-button';
@@ -16,18 +16,9 @@ export default async function TrashPage() {
   const initial = await loadGalleryPage({ teamId: team.teamId, search: {}, deleted: true });
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-1">
-          <p className="text-sm">
-            <Link href="/gallery" className="text-muted hover:text-ink">
-              ← Gallery
-            </Link>
-          </p>
-          <h1 className="text-xl font-semibold tracking-tight">Trash</h1>
-          <p className="text-sm text-muted">Deleted clips stay here for {TRASH_DAYS} days, then they and their videos are gone for good. Select clips to restore them.</p>
-        </div>
-        {can(member, 'trash:empty') && initial.items.length > 0 && <EmptyTrashButton emptyTrash={emptyTrash} />}
-      </header>
+      <PageHeader back={{ href: '/gallery', label: 'Gallery' }} title="Trash" actions={can(member, 'trash:empty') && initial.items.length > 0 && <EmptyTrashButton emptyTrash={emptyTrash} />}>
+        Deleted clips stay here for {TRASH_DAYS} days, then they and their videos are gone for good. Select clips to restore them.
+      </PageHeader>
       <GalleryBrowser
         teamId={team.teamId}
         initial={initial}
