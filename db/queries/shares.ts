@@ -4,10 +4,10 @@ import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import { getDb } from '../index';
 import { shares, type Share } from '../schema';
 
-export async function createShare({ teamId, generationId, sweepId, showRecipe, createdBy }: { teamId: string; generationId?: string; sweepId?: string; showRecipe: boolean; createdBy: string }): Promise<Share> {
+export async function createShare({ teamId, generationId, sweepId, chainId, showRecipe, createdBy }: { teamId: string; generationId?: string; sweepId?: string; chainId?: string; showRecipe: boolean; createdBy: string }): Promise<Share> {
   return getDb()
     .insert(shares)
-    .values({ id: crypto.randomUUID(), teamId, token: randomBytes(32).toString('base64url'), generationId: generationId ?? null, sweepId: sweepId ?? null, showRecipe, createdBy })
+    .values({ id: crypto.randomUUID(), teamId, token: randomBytes(32).toString('base64url'), generationId: generationId ?? null, sweepId: sweepId ?? null, chainId: chainId ?? null, showRecipe, createdBy })
     .returning()
     .get();
 }
@@ -29,4 +29,14 @@ export async function listActiveShares({ teamId, generationId, sweepId }: { team
 
 export async function revokeShare({ id, teamId, now }: { id: string; teamId: string; now: Date }): Promise<boolean> {
   return getDb().update(shares).set({ revokedAt: now }).where(and(eq(shares.id, id), eq(shares.teamId, teamId), isNull(shares.revokedAt))).run().changes === 1;
+}
+
+/** The live links of one chain, for its page. */
+export async function listChainShares({ teamId, chainId }: { teamId: string; chainId: string }): Promise<Share[]> {
+  return getDb()
+    .select()
+    .from(shares)
+    .where(and(eq(shares.teamId, teamId), isNull(shares.revokedAt), eq(shares.chainId, chainId)))
+    .orderBy(desc(shares.createdAt))
+    .all();
 }

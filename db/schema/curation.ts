@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, teamRef, users } from './accounts';
-import { generations } from './generations';
+import { chains, generations } from './generations';
 
 /** What a team does with its clips after they exist: tags, saved gallery views and public share links. */
 
@@ -45,13 +45,15 @@ export const shares = sqliteTable(
     token: text('token').notNull().unique(),
     generationId: text('generation_id').references(() => generations.id, { onDelete: 'cascade' }),
     sweepId: text('sweep_id'),
+    /** A chain's render (lib/chains), shown as one video. */
+    chainId: text('chain_id').references(() => chains.id, { onDelete: 'cascade' }),
     /** Whether the page shows the prompt and parameters, or only the video. */
     showRecipe: integer('show_recipe', { mode: 'boolean' }).notNull().default(true),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [index('shares_team_generation_idx').on(t.teamId, t.generationId), index('shares_team_sweep_idx').on(t.teamId, t.sweepId)],
+  (t) => [index('shares_team_generation_idx').on(t.teamId, t.generationId), index('shares_team_sweep_idx').on(t.teamId, t.sweepId), index('shares_team_chain_idx').on(t.teamId, t.chainId)],
 );
 
 export type SavedView = typeof savedViews.$inferSelect;

@@ -1,7 +1,9 @@
 // The authorization matrix: every route, server action and page that touches team data, for each of
 // owner, editor, viewer, a member of another team and an anonymous visitor. A new route, action or page
 // that is not listed here fails the first test. Refusals must reveal nothing of team T.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -113,12 +115,23 @@ async function page(render: () => Promise<unknown>, marker = SECRET): Promise<Ou
 const outsider = (persona: Persona) => persona === 'anonymous' || persona === 'other team' || persona === 'admin';
 const byPersona = (persona: Persona) => (outsider(persona) ? world.users.owner : world.users[persona]);
 const fresh = (values = {}) => archivedClip(world.users.editor, world.video, values);
-/** A chain of T with two finished shots (copies of the sample video), made by its editor. */
+let shotVideo: Buffer | undefined;
+/** A clip big enough for its last frame to be kept as a start frame (at least 128 px a side, as the emulator's are). */
+const shot = (values = {}) => {
+  if (!shotVideo) {
+    const file = path.join(process.env.DATA_DIR ?? '', 'shot-sample.mp4');
+    const ffmpeg = (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+    execFileSync(ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=teal:s=320x180:d=1:r=10', '-pix_fmt', 'yuv420p', '-y', file]);
+    shotVideo = fs.readFileSync(file);
+  }
+  return archivedClip(world.users.editor, shotVideo, values);
+};
+/** A chain of T with two finished shots, made by its editor. */
 async function chainOfTwo(): Promise<string> {
   const chainId = crypto.randomUUID();
   getDb().insert(chains).values({ id: chainId, teamId: world.teamId, userId: world.users.editor.userId }).run();
-  const first = await fresh({ chainId, chainPosition: 1 });
-  await fresh({ chainId, chainPosition: 2, parentId: first.id });
+  const first = await shot({ chainId, chainPosition: 1 });
+  await shot({ chainId, chainPosition: 2, parentId: first.id });
   return chainId;
 }
 /** The same, rendered to one file already. */
@@ -405,7 +418,7 @@ const actions: Entry[] = [
     name: 'continueClip',
     expect: members('owner', 'editor'),
     run: async () => {
-      const clip = await fresh();
+      const clip = await shot();
       return action(() => chainActions.continueClip(clip.id), () => getRow(clip.id)?.chainId !== null);
     },
   },
@@ -423,6 +436,14 @@ const actions: Entry[] = [
     run: async () => {
       const chainId = await chainOfTwo();
       return action(() => chainActions.renderChainAction(chainId), () => getDb().select().from(chains).where(eq(chains.id, chainId)).get()?.renderKey !== null);
+    },
+  },
+  {
+    name: 'shareChainAction',
+    expect: members('owner', 'editor'),
+    run: async () => {
+      const chainId = await renderedChain();
+      return action(() => chainActions.shareChainAction(chainId, true), () => getDb().select().from(shares).where(eq(shares.chainId, chainId)).get() !== undefined);
     },
   },
   { name: 'createSweep', expect: members('owner', 'editor'), run: () => rowsAdded(() => studio.createSweep({ base: { prompt: 'sweep' }, sweep: { seeds: { kind: 'next', from: 1, count: 2 } } })) },

@@ -3,12 +3,13 @@ import { listSweep } from '@/db/queries/gallery';
 import type { GenerationWithAuthor } from '@/db/queries/generations';
 import { getGenerationById } from '@/db/queries/generations';
 import { getActiveShare } from '@/db/queries/shares';
-import type { Share } from '@/db/schema';
+import type { Chain, Share } from '@/db/schema';
+import { chainShots } from '@/lib/chains/chains';
 
 const TOKEN = /^[\w-]{40,64}$/;
 const SWEEP_MAX = 32;
 
-export type SharedClips = { share: Share; clips: GenerationWithAuthor[] };
+export type SharedClips = { share: Share; clips: GenerationWithAuthor[]; chain?: Chain & { renderKey: string } };
 
 /**
  * What a public link shows: its clip, or every clip of its sweep, that is archived and not deleted.
@@ -18,6 +19,7 @@ export async function sharedClips(token: string): Promise<SharedClips | undefine
   if (!TOKEN.test(token)) return undefined;
   const share = await getActiveShare({ token });
   if (!share) return undefined;
+  if (share.chainId) return sharedChain(share, share.chainId);
   const rows = share.generationId
     ? [await getGenerationById({ id: share.generationId, teamId: share.teamId })].filter((row) => row !== undefined)
     : share.sweepId
@@ -27,9 +29,11 @@ export async function sharedClips(token: string): Promise<SharedClips | undefine
   return clips.length > 0 ? { share, clips } : undefined;
 }
 
-/** One clip of a live share, by id (the share's video and poster routes). */
-export async function sharedClip(token: string, clipId: string | null): Promise<GenerationWithAuthor | undefined> {
-  const shared = await sharedClips(token);
-  if (!shared) return undefined;
-  return clipId ? shared.clips.find((clip) => clip.id === clipId) : shared.clips[0];
+/** A shared chain: its current render, while it is the render of the shots as they are (none deleted since). */
+async function sharedChain(share: Share, chainId: string): Promise<SharedClips | undefined> {
+  const found = await chainShots({ teamId: share.teamId, chainId });
+  if (!found?.chain.renderKey) return undefined;
+  const clips = found.shots.map((shot) => shot.current);
+  if (JSON.stringify(found.chain.renderOf) !== JSON.stringify(clips.map((clip) => clip.id))) return undefined;
+  return { share, clips, chain: { ...found.chain, renderKey: found.chain.renderKey } };
 }

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { fail, ok, teamAction, type ActionResult } from '@/lib/actions';
-import { continueFrom, regenerateShot, renderChain } from '@/lib/chains/chains';
+import { createShare } from '@/db/queries/shares';
+import { chainShots, continueFrom, regenerateShot, renderChain } from '@/lib/chains/chains';
 
 const idSchema = z.uuid();
 const NOT_FOUND = 'That chain does not exist.';
@@ -35,3 +36,19 @@ export const renderChainAction = teamAction('generation:create', idSchema, async
   revalidatePath(`/chains/${chainId}`);
   return ok({ sha256: rendered.chain.renderSha256 ?? '', bytes: rendered.chain.renderBytes ?? 0 });
 }, NOT_FOUND);
+
+/** A public link to the chain's render (one video), with or without each shot's prompt. */
+export const shareChainAction = teamAction(
+  'share:manage',
+  [idSchema, z.boolean()],
+  async ([chainId, showRecipe], { team, user }): Promise<ActionResult<{ id: string; path: string }>> => {
+    const found = await chainShots({ teamId: team.teamId, chainId });
+    if (!found) return fail(NOT_FOUND);
+    const current = JSON.stringify(found.shots.map((shot) => shot.current.id));
+    if (!found.chain.renderKey || JSON.stringify(found.chain.renderOf) !== current) return fail('Render the chain first: a link shares its rendered file.');
+    const share = await createShare({ teamId: team.teamId, chainId, showRecipe, createdBy: user.id });
+    revalidatePath(`/chains/${chainId}`);
+    return ok({ id: share.id, path: `/s/${share.token}` });
+  },
+  NOT_FOUND,
+);

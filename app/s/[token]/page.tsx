@@ -8,7 +8,7 @@ import { GenerationParams } from '@/components/generation-params';
 import { getEnv } from '@/lib/env';
 import { hasSound } from '@/lib/generation/models';
 import { toView } from '@/lib/generation/view';
-import { sharedClips } from '@/lib/shares/share-clips';
+import { sharedClips, type SharedClips } from '@/lib/shares/share-clips';
 import { shownPrompt } from '@/components/format';
 
 type Params = Promise<{ token: string }>;
@@ -32,6 +32,19 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const [first] = shared.clips;
   if (!first) return { title: 'Not found' };
   const base = await origin();
+  if (shared.chain) {
+    const url = `${base}/s/${token}`;
+    const seconds = shared.clips.reduce((sum, clip) => sum + clip.duration, 0);
+    const title = shared.share.showRecipe ? excerpt(shownPrompt(first.prompt), 70) : 'A chain of shots made with Wan Studio';
+    const description = `${shared.clips.length} shots, ${seconds} s, shared from Wan Studio.`;
+    return {
+      title,
+      description,
+      robots: { index: false },
+      openGraph: { type: 'video.other', siteName: 'Wan Studio', url, title, description, images: [{ url: `${url}/poster`, alt: title }], videos: [{ url: `${url}/video`, type: 'video/mp4' }] },
+      twitter: { card: 'summary_large_image', title, description, images: [`${url}/poster`] },
+    };
+  }
   const title = shared.share.showRecipe ? excerpt(shownPrompt(first.prompt), 70) : 'A clip made with Wan Studio';
   const description = shared.share.showRecipe
     ? `${shared.clips.length > 1 ? `${shared.clips.length} seeds · ` : ''}${first.resolution} · ${first.duration} s · seed ${first.seed}. ${excerpt(first.prompt, 160)}`
@@ -63,6 +76,7 @@ export default async function SharePage({ params }: { params: Params }) {
   if (!shared) notFound();
   const { clips, share } = shared;
   const single = clips.length === 1;
+  if (shared.chain && clips[0]) return <SharedChain token={token} clips={clips} showRecipe={share.showRecipe} />;
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6">
       <header className="flex items-center gap-2 text-sm text-muted">
@@ -88,6 +102,39 @@ export default async function SharePage({ params }: { params: Params }) {
             {single && <GenerationParams view={toView(clips[0])} publicPage />}
           </aside>
         )}
+      </div>
+    </main>
+  );
+}
+
+/** A shared chain: its shots rendered as one video, and (if the sharer allowed it) what each shot was asked for. */
+function SharedChain({ token, clips, showRecipe }: { token: string; clips: SharedClips['clips']; showRecipe: boolean }) {
+  const [first] = clips;
+  if (!first) return null;
+  return (
+    <main className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6">
+      <header className="flex items-center gap-2 text-sm text-muted">
+        <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-ink">W</span>
+        Shared from Wan Studio
+      </header>
+      <div className="grid gap-8 lg:grid-cols-[1fr_minmax(280px,360px)]">
+        <ClipFrame aspectRatio={first.aspectRatio} fit="natural">
+          <ClipPlayer testId="shared-video" src={`/s/${token}/video`} poster={`/s/${token}/poster`} start="idle" controls="always" sound={hasSound(first.model)} />
+        </ClipFrame>
+        <aside className="space-y-3">
+          <h1 className="text-base font-medium">
+            A chain of {clips.length} shots, {clips.reduce((sum, clip) => sum + clip.duration, 0)} s
+          </h1>
+          {showRecipe && (
+            <ol className="space-y-2 text-sm" data-testid="shared-shots">
+              {clips.map((clip, index) => (
+                <li key={clip.id}>
+                  <span className="font-medium">Shot {index + 1}.</span> {shownPrompt(clip.prompt)} <span className="font-mono text-xs text-muted">seed {clip.seed}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </aside>
       </div>
     </main>
   );

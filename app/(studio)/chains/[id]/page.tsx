@@ -7,7 +7,10 @@ import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
 import { chainShots } from '@/lib/chains/chains';
 import { loadView } from '@/lib/gallery/load';
-import { regenerateChainShot, renderChainAction } from '../actions';
+import { regenerateChainShot, renderChainAction, shareChainAction } from '../actions';
+import { revokeShareAction } from '../../team/actions';
+import { ChainShare } from '@/components/chains/chain-share';
+import { listChainShares } from '@/db/queries/shares';
 
 export const metadata: Metadata = { title: 'Chain' };
 
@@ -21,6 +24,8 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
   const views = await Promise.all(shots.map(async (shot) => ({ position: shot.position, view: await loadView(shot.current), takes: shot.takes.length })));
   const current = shots.map((shot) => shot.current.id);
   const seconds = shots.reduce((sum, shot) => sum + shot.current.duration, 0);
+  const rendered = chain.renderKey !== null && JSON.stringify(chain.renderOf) === JSON.stringify(current);
+  const links = can(member, 'share:manage') ? await listChainShares({ teamId: team.teamId, chainId: chain.id }) : [];
   return (
     <div className="space-y-6">
       <PageHeader back={{ href: '/gallery', label: 'Gallery' }} title={`Chain of ${shots.length} ${shots.length === 1 ? 'shot' : 'shots'}`}>
@@ -32,11 +37,14 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
         shots={views}
         render={
           chain.renderKey && chain.renderSha256
-            ? { url: `/api/chains/${chain.id}/video`, sha256: chain.renderSha256, bytes: chain.renderBytes ?? 0, current: JSON.stringify(chain.renderOf) === JSON.stringify(current) }
+            ? { url: `/api/chains/${chain.id}/video`, sha256: chain.renderSha256, bytes: chain.renderBytes ?? 0, current: rendered }
             : null
         }
         actions={can(member, 'generation:create') ? { regenerate: regenerateChainShot, render: renderChainAction } : undefined}
       />
+      {can(member, 'share:manage') && rendered && (
+        <ChainShare chainId={chain.id} links={links.map((link) => ({ id: link.id, path: `/s/${link.token}`, showRecipe: link.showRecipe }))} create={shareChainAction} revoke={revokeShareAction} />
+      )}
     </div>
   );
 }
