@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { describeStreams, frameRgb, meanDifference } from '../emulator/test-video-probe';
 import { expect, test } from './fixtures';
@@ -44,6 +46,12 @@ test('a chain of 3 shots: each starts from the last frame of the one before, pla
   await page.getByTestId('chain-play').click();
   await expect(page.getByTestId('chain-now')).toHaveText('Shot 2, 2 of 3', { timeout: 15_000 });
   await page.screenshot({ path: testInfo.outputPath('chain.png'), fullPage: true });
+  const shots = path.join('reports', 'screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, 'chain-desktop.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(shots, 'chain-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // Rendered to one file: its length is the three shots', and shot 2's first frame is shot 1's last.
   await page.getByTestId('chain-render').click();

@@ -43,7 +43,7 @@ export function BatchPreviewTable({ preview }: { preview: BatchPreview }) {
                 <th scope="row" className="px-3 py-2 align-top font-normal tabular-nums text-danger">{row}</th>
                 <td colSpan={6} className="px-3 py-2">
                   {/* Kept in view while the table scrolls sideways on a phone, and wrapped to the screen's width. */}
-                  <ul className="sticky left-3 max-w-[calc(100vw-5rem)] space-y-0.5 text-danger sm:max-w-none" data-testid="batch-row-problems">
+                  <ul className="sticky left-3 max-w-[calc(100vw-8rem)] space-y-0.5 text-danger sm:max-w-none" data-testid="batch-row-problems">
                     {problems.map((problem) => (
                       <li key={`${problem.column}:${problem.message}`}>
                         {problem.column ? <span className="font-medium">{problem.column}: </span> : null}
