@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRef, useState, useTransition } from 'react';
-import { BATCH_MAX_BYTES, BATCH_MAX_ROWS, batchFormatOf, batchQuery } from '@/lib/batch/batch-format';
+import { BATCH_COLUMNS, BATCH_MAX_BYTES, BATCH_MAX_ROWS, batchFormatOf, batchQuery } from '@/lib/batch/batch-format';
 import type { BatchPreview, BatchStartedView } from '@/lib/batch/batch-preview';
 import { formatUsd } from '@/lib/generation/request-fields';
 import { announceClipsStarted } from '../activity-events';
@@ -121,7 +121,7 @@ export function BatchWorkspace() {
         )}
         <p className="text-xs text-muted">
           One clip per row, up to {BATCH_MAX_ROWS}: CSV with a header line (commas, semicolons or tabs, as a spreadsheet copies it), a plain list of prompts, or JSON
-          Lines. Columns: prompt, negative_prompt, seed, model, resolution, aspect_ratio, duration, enable_prompt_expansion, image_url, audio_url. Other columns are ignored.
+          Lines. Columns: {BATCH_COLUMNS.join(', ')}. Other columns are ignored.
         </p>
       </section>
 

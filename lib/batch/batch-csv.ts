@@ -1,15 +1,13 @@
 import 'server-only';
 import type { Generation } from '@/db/schema';
 import { requestOf } from '@/lib/generation/recipe';
+import { BATCH_COLUMNS } from './batch-format';
 import { toCsv } from './csv-cell';
 
 // A batch back as a spreadsheet: the file's own columns (so it can be edited and run again), then what
 // became of each row: its state, its links, and why it failed.
 
-const header = [
-  'row', 'prompt', 'negative_prompt', 'seed', 'model', 'mode', 'resolution', 'aspect_ratio', 'duration', 'enable_prompt_expansion',
-  'provider', 'request_type', 'image_url', 'audio_url', 'state', 'task_id', 'clip_link', 'video_link', 'result_url', 'fail_code', 'fail_message',
-] as const;
+const header = ['row', ...BATCH_COLUMNS, 'state', 'task_id', 'clip_link', 'video_link', 'result_url', 'fail_code', 'fail_message'] as const;
 
 /** The CSV of a batch's clips, in row order; links are absolute from `origin` (our own pages: members sign in to open them). */
 export function batchCsv(rows: Generation[], origin: string): string {

@@ -3,6 +3,9 @@
 export const batchFormats = ['csv', 'jsonl'] as const;
 export type BatchFormat = (typeof batchFormats)[number];
 
+/** The columns the studio reads, one spelling each (batch-requests.ts knows the others): the page's hint and the CSV export's. */
+export const BATCH_COLUMNS = ['prompt', 'negative_prompt', 'seed', 'model', 'mode', 'resolution', 'aspect_ratio', 'duration', 'enable_prompt_expansion', 'provider', 'request_type', 'image_url', 'audio_url'] as const;
+
 export const BATCH_MAX_ROWS = 500;
 /** The most a batch file may be: 500 rows of the longest prompts are well under 2 MB. */
 export const BATCH_MAX_BYTES = 8 * 1024 * 1024;

@@ -35,9 +35,6 @@ export function fieldOfColumn(column: string): RowField | undefined {
   return fieldBySpelling.get(normal(column));
 }
 
-/** The columns the studio reads, one spelling each: what the preview's hint and the CSV export use. */
-export const BATCH_COLUMNS = ['prompt', 'negative_prompt', 'seed', 'model', 'mode', 'resolution', 'aspect_ratio', 'duration', 'enable_prompt_expansion', 'provider', 'request_type', 'image_url', 'audio_url'] as const;
-
 export type ColumnPlan = {
   /** Column name → the field it sets. */
   fields: Map<string, RowField>;

@@ -79,10 +79,7 @@ export default async function SharePage({ params }: { params: Params }) {
   if (shared.chain && clips[0]) return <SharedChain token={token} clips={clips} showRecipe={share.showRecipe} />;
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6">
-      <header className="flex items-center gap-2 text-sm text-muted">
-        <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-ink">W</span>
-        Shared from Wan Studio
-      </header>
+      <SharedHeader />
       <div className={single ? 'grid gap-8 lg:grid-cols-[1fr_minmax(280px,360px)]' : 'space-y-8'}>
         <ul className={single ? '' : 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3'}>
           {clips.map((clip) => (
@@ -113,10 +110,7 @@ function SharedChain({ token, clips, showRecipe }: { token: string; clips: Share
   if (!first) return null;
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6">
-      <header className="flex items-center gap-2 text-sm text-muted">
-        <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-ink">W</span>
-        Shared from Wan Studio
-      </header>
+      <SharedHeader />
       <div className="grid gap-8 lg:grid-cols-[1fr_minmax(280px,360px)]">
         <ClipFrame aspectRatio={first.aspectRatio} fit="natural">
           <ClipPlayer testId="shared-video" src={`/s/${token}/video`} poster={`/s/${token}/poster`} start="idle" controls="always" sound={hasSound(first.model)} />
@@ -137,5 +131,14 @@ function SharedChain({ token, clips, showRecipe }: { token: string; clips: Share
         </aside>
       </div>
     </main>
+  );
+}
+
+function SharedHeader() {
+  return (
+    <header className="flex items-center gap-2 text-sm text-muted">
+      <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-ink">W</span>
+      Shared from Wan Studio
+    </header>
   );
 }
