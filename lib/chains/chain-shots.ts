@@ -25,6 +25,11 @@ export function shotsOf(takes: GenerationWithAuthor[]): ChainShot[] {
     });
 }
 
+/** Whether the chain's last render joined exactly these shots' current takes (none replaced or deleted since). */
+export function renderIsCurrent(chain: { renderKey: string | null; renderOf: string[] | null }, shots: ChainShot[]): boolean {
+  return chain.renderKey !== null && JSON.stringify(chain.renderOf) === JSON.stringify(shots.map((shot) => shot.current.id));
+}
+
 /** Why a chain cannot be rendered as one file now, or null when it can: every current take done and archived, one size. */
 export function renderProblem(shots: ChainShot[]): string | null {
   if (shots.length < 2) return 'A chain needs two shots or more to render.';

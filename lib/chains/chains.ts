@@ -7,15 +7,15 @@ import { getGenerationById, type GenerationWithAuthor } from '@/db/queries/gener
 import type { Chain, Image } from '@/db/schema';
 import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { getEnv } from '@/lib/env';
-import { AI_NOTICE } from '@/lib/export/clip-tag';
+import { AI_ARTIST, AI_NOTICE } from '@/lib/export/clip-tag';
 import { requestOf, withAvailableDelivery } from '@/lib/generation/recipe';
 import { randomSeed } from '@/lib/generation/schema';
-import { chosenFfmpeg, runFfmpeg } from '@/lib/storage/ffmpeg';
+import { chosenFfmpeg, metadataArgs, runFfmpeg } from '@/lib/storage/ffmpeg';
 import { getVideoStore } from '@/lib/storage/video-storage';
 import { isVideoHead, type LocalCopy } from '@/lib/storage/video-store';
 import { startClip, type Started } from '@/lib/start/start-clips';
 import type { ChainPlace } from '@/lib/tasks/submit';
-import { renderProblem, shotsOf, type ChainShot } from './chain-shots';
+import { renderIsCurrent, renderProblem, shotsOf, type ChainShot } from './chain-shots';
 import { lastFrameOf } from './last-frame';
 
 // Chains: a clip's last frame starts the next shot; the shots play back to back and render to one file.
@@ -109,7 +109,7 @@ async function render({ teamId, chainId }: { teamId: string; chainId: string }):
   const problem = renderProblem(found.shots);
   if (problem) return { ok: false, message: problem };
   const ids = found.shots.map((shot) => shot.current.id);
-  if (found.chain.renderKey && JSON.stringify(found.chain.renderOf) === JSON.stringify(ids)) return { ok: true, chain: found.chain };
+  if (renderIsCurrent(found.chain, found.shots)) return { ok: true, chain: found.chain };
 
   const store = getVideoStore();
   const copies: LocalCopy[] = [];
@@ -127,7 +127,7 @@ async function render({ teamId, chainId }: { teamId: string; chainId: string }):
     const ffmpeg = await chosenFfmpeg();
     const total = (await Promise.all(copies.map((copy) => fs.promises.stat(copy.path)))).reduce((sum, stat) => sum + stat.size, 0);
     const notice = `${AI_NOTICE} A chain of ${found.shots.length} shots: ${found.shots.map((shot) => `${shot.position}. ${shot.current.prompt || '(from its start image)'} (seed ${shot.current.seed})`).join(' ')}`;
-    await runFfmpeg(ffmpeg.path, concatArgs(list, out, { description: notice.slice(0, 8000), artist: 'Wan 2.5 (AI-generated)' }), { timeoutMs: 120_000, maxFileBytes: total + 8 * 1024 * 1024 });
+    await runFfmpeg(ffmpeg.path, concatArgs(list, out, { description: notice.slice(0, 8000), artist: AI_ARTIST }), { timeoutMs: 120_000, maxFileBytes: total + 8 * 1024 * 1024 });
     const key = `chain-${chainId}-${Date.now()}.mp4`;
     const stored = await store.put(key, fs.createReadStream(out), { maxBytes: total + 8 * 1024 * 1024, accept: isVideoHead });
     const previous = found.chain.renderKey;
@@ -149,7 +149,7 @@ export function concatArgs(list: string, output: string, metadata: Record<string
     ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
     ...['-protocol_whitelist', 'file', '-f', 'concat', '-safe', '0', '-i', `file:${list}`],
     ...['-map', '0', '-c', 'copy'],
-    ...Object.entries(metadata).flatMap(([name, value]) => ['-metadata', `${name}=${value}`]),
+    ...metadataArgs(metadata),
     ...['-movflags', '+faststart', '-f', 'mp4', '-y', `file:${output}`],
   ];
 }

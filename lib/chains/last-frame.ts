@@ -8,7 +8,7 @@ import { getImageById } from '@/db/queries/storage';
 import type { Generation, Image } from '@/db/schema';
 import { semaphore } from '@/lib/async/concurrency';
 import { keepImage } from '@/lib/images/start-image';
-import { chosenFfmpeg, readHead, runFfmpeg, type FfmpegVersion } from '@/lib/storage/ffmpeg';
+import { chosenFfmpeg, fpsModeFlag, readHead, runFfmpeg, type FfmpegVersion } from '@/lib/storage/ffmpeg';
 import { getVideoStore } from '@/lib/storage/video-storage';
 import { isVideoHead } from '@/lib/storage/video-store';
 
@@ -58,7 +58,7 @@ async function extract(key: string): Promise<Buffer | null> {
  * clip's own size). The input is one local MP4/MOV file only: no other demuxer, no network.
  */
 export function lastFrameArgs(input: string, output: string, version: FfmpegVersion | undefined): string[] {
-  const fpsMode = version && (version.major > 5 || (version.major === 5 && version.minor >= 1)) ? '-fps_mode' : '-vsync';
+  const fpsMode = fpsModeFlag(version);
   return [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
     ...['-protocol_whitelist', 'file', '-sseof', '-1', '-f', 'mov', '-threads', '1', '-i', `file:${input}`],

@@ -13,6 +13,8 @@ export const CLIP_TAG_FORMAT = 'wan-studio.clip';
 export const CLIP_TAG_VERSION = 1;
 /** The disclosure every tagged file carries (EU AI Act art. 50, California's AI Transparency Act). */
 export const AI_NOTICE = 'AI-generated video, made with Wan 2.5 in Wan Studio.';
+/** The `artist` tag of every file we hand out. */
+export const AI_ARTIST = 'Wan 2.5 (AI-generated)';
 
 export const clipTagSchema = z.object({
   format: z.literal(CLIP_TAG_FORMAT),
@@ -46,13 +48,13 @@ export function clipMetadata({ id, taskId, createdAt, recipe }: Tagged): { title
     title: prompt.length > 200 ? `${prompt.slice(0, 199)}…` : prompt,
     comment: JSON.stringify(tag),
     description: `${AI_NOTICE} Prompt: ${prompt} Seed: ${recipe.seed}. ${recipe.resolution}, ${recipe.duration} s, ${models[recipe.model].label}.`,
-    artist: 'Wan 2.5 (AI-generated)',
+    artist: AI_ARTIST,
   };
 }
 
 /** The metadata of a file handed out without its recipe (a share link that hides it): only that it is AI-generated. */
 export function noticeMetadata(): { description: string; artist: string } {
-  return { description: AI_NOTICE, artist: 'Wan 2.5 (AI-generated)' };
+  return { description: AI_NOTICE, artist: AI_ARTIST };
 }
 
 /** A tag read back from a file's `comment`; anything else there (another tool's comment) is no recipe. */

@@ -8,7 +8,7 @@ import { getEnv } from '@/lib/env';
 import { clipMetadata, CLIP_TAG_VERSION, noticeMetadata } from './clip-tag';
 import { requestOf } from '@/lib/generation/recipe';
 import { log } from '@/lib/ops/log';
-import { chosenFfmpeg, readHead, runFfmpeg } from '@/lib/storage/ffmpeg';
+import { chosenFfmpeg, metadataArgs, readHead, runFfmpeg } from '@/lib/storage/ffmpeg';
 import { getVideoStore } from '@/lib/storage/video-storage';
 import { checkedKey, isVideoHead, type LocalCopy } from '@/lib/storage/video-store';
 
@@ -96,7 +96,7 @@ export function tagArgs(input: string, output: string, metadata: Record<string, 
     ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
     ...['-protocol_whitelist', 'file', '-f', 'mov', '-i', `file:${input}`],
     ...['-map', '0', '-c', 'copy', '-map_metadata', '0'],
-    ...Object.entries(metadata).flatMap(([name, value]) => ['-metadata', `${name}=${value}`]),
+    ...metadataArgs(metadata),
     ...['-movflags', '+faststart', '-f', 'mp4', '-y', `file:${output}`],
   ];
 }

@@ -4,6 +4,7 @@ import type { GenerationWithAuthor } from '@/db/queries/generations';
 import { getGenerationById } from '@/db/queries/generations';
 import { getActiveShare } from '@/db/queries/shares';
 import type { Chain, Share } from '@/db/schema';
+import { renderIsCurrent } from '@/lib/chains/chain-shots';
 import { chainShots } from '@/lib/chains/chains';
 
 const TOKEN = /^[\w-]{40,64}$/;
@@ -33,7 +34,7 @@ export async function sharedClips(token: string): Promise<SharedClips | undefine
 async function sharedChain(share: Share, chainId: string): Promise<SharedClips | undefined> {
   const found = await chainShots({ teamId: share.teamId, chainId });
   if (!found?.chain.renderKey) return undefined;
+  if (!renderIsCurrent(found.chain, found.shots)) return undefined;
   const clips = found.shots.map((shot) => shot.current);
-  if (JSON.stringify(found.chain.renderOf) !== JSON.stringify(clips.map((clip) => clip.id))) return undefined;
   return { share, clips, chain: { ...found.chain, renderKey: found.chain.renderKey } };
 }

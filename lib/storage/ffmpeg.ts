@@ -12,6 +12,16 @@ import { log } from '@/lib/ops/log';
 
 export type FfmpegVersion = { major: number; minor: number };
 
+/** `-fps_mode` replaced the deprecated `-vsync` in 5.1 (the bundled build is 4.1). */
+export function fpsModeFlag(version: FfmpegVersion | undefined): '-fps_mode' | '-vsync' {
+  return version && (version.major > 5 || (version.major === 5 && version.minor >= 1)) ? '-fps_mode' : '-vsync';
+}
+
+/** Container tags as arguments: one `-metadata key=value` each (no shell; ffmpeg splits at the first `=`). */
+export function metadataArgs(metadata: Record<string, string>): string[] {
+  return Object.entries(metadata).flatMap(([name, value]) => ['-metadata', `${name}=${value}`]);
+}
+
 const FFMPEG_TIMEOUT_MS = 10_000;
 const PRLIMIT = '/usr/bin/prlimit';
 // Ample for one frame of a 1080p clip (or a stream copy of it), small enough that a decoder bug cannot take

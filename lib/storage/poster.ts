@@ -8,7 +8,7 @@ import { semaphore, singleFlight } from '@/lib/async/concurrency';
 import { getVideoStore } from './video-storage';
 import { isVideoHead, type LocalCopy } from './video-store';
 import { log } from '@/lib/ops/log';
-import { chosenFfmpeg, readHead, runFfmpeg, type FfmpegVersion } from './ffmpeg';
+import { chosenFfmpeg, fpsModeFlag, readHead, runFfmpeg, type FfmpegVersion } from './ffmpeg';
 
 export { resetFfmpegForTests, type FfmpegVersion } from './ffmpeg';
 
@@ -106,8 +106,7 @@ function markBroken(key: string): void {
  * no network or nested protocol, so a crafted file cannot make ffmpeg fetch or open anything else.
  */
 export function frameArgs(input: string, output: string, version: FfmpegVersion | undefined): string[] {
-  // -fps_mode replaced the deprecated -vsync in 5.1.
-  const fpsMode = version && (version.major > 5 || (version.major === 5 && version.minor >= 1)) ? '-fps_mode' : '-vsync';
+  const fpsMode = fpsModeFlag(version);
   return [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
     ...['-protocol_whitelist', 'file', '-f', 'mov', '-threads', '1', '-i', `file:${input}`],

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { fail, ok, teamAction, type ActionResult } from '@/lib/actions';
 import { createShare } from '@/db/queries/shares';
+import { renderIsCurrent } from '@/lib/chains/chain-shots';
 import { chainShots, continueFrom, regenerateShot, renderChain } from '@/lib/chains/chains';
 
 const idSchema = z.uuid();
@@ -44,8 +45,7 @@ export const shareChainAction = teamAction(
   async ([chainId, showRecipe], { team, user }): Promise<ActionResult<{ id: string; path: string }>> => {
     const found = await chainShots({ teamId: team.teamId, chainId });
     if (!found) return fail(NOT_FOUND);
-    const current = JSON.stringify(found.shots.map((shot) => shot.current.id));
-    if (!found.chain.renderKey || JSON.stringify(found.chain.renderOf) !== current) return fail('Render the chain first: a link shares its rendered file.');
+    if (!renderIsCurrent(found.chain, found.shots)) return fail('Render the chain first: a link shares its rendered file.');
     const share = await createShare({ teamId: team.teamId, chainId, showRecipe, createdBy: user.id });
     revalidatePath(`/chains/${chainId}`);
     return ok({ id: share.id, path: `/s/${share.token}` });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ChainView } from '@/components/chains/chain-view';
 import { can } from '@/lib/auth/authz';
 import { requireStudioContext } from '@/lib/auth/session';
+import { renderIsCurrent } from '@/lib/chains/chain-shots';
 import { chainShots } from '@/lib/chains/chains';
 import { loadView } from '@/lib/gallery/load';
 import { regenerateChainShot, renderChainAction, shareChainAction } from '../actions';
@@ -24,7 +25,7 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
   const views = await Promise.all(shots.map(async (shot) => ({ position: shot.position, view: await loadView(shot.current), takes: shot.takes.length })));
   const current = shots.map((shot) => shot.current.id);
   const seconds = shots.reduce((sum, shot) => sum + shot.current.duration, 0);
-  const rendered = chain.renderKey !== null && JSON.stringify(chain.renderOf) === JSON.stringify(current);
+  const rendered = renderIsCurrent(chain, shots);
   const links = can(member, 'share:manage') ? await listChainShares({ teamId: team.teamId, chainId: chain.id }) : [];
   return (
     <div className="space-y-6">
