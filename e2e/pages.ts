@@ -30,12 +30,21 @@ const videoReady = (testId: string) => async (page: Page) => {
  */
 export const studioPages: readonly StudioPage[] = [
   { name: 'studio', path: () => '/', visitors: members, ready: heading('New clip'), screenshot: true },
+  // The form on the second model (a remix of the scene's clip with sound): its Sound section, 480p and 4:3 offered.
+  {
+    name: 'studio-sound-model',
+    path: (scene) => `/?remix=${scene.soundClipId}`,
+    // A viewer may not make clips: the studio shows them no form.
+    visitors: ['owner', 'editor'],
+    ready: async (page) => void (await expect(page.getByTestId('sound-track')).toBeVisible()),
+    screenshot: true,
+  },
   {
     name: 'gallery',
     path: () => '/gallery',
     visitors: members,
     ready: async (page) => {
-      await expect(page.getByTestId('gallery-card')).toHaveCount(4);
+      await expect(page.getByTestId('gallery-card')).toHaveCount(5);
     },
     screenshot: true,
   },
@@ -46,6 +55,16 @@ export const studioPages: readonly StudioPage[] = [
     visitors: members,
     ready: async (page) => {
       await expect(page.getByTestId('sha256')).toHaveText(/^[0-9a-f]{64}$/);
+      await videoReady('clip-video')(page);
+    },
+    screenshot: true,
+  },
+  {
+    name: 'sound-clip',
+    path: (scene) => `/gallery/${scene.soundClipId}`,
+    visitors: members,
+    ready: async (page) => {
+      await expect(page.getByTestId('sound-toggle')).toBeVisible();
       await videoReady('clip-video')(page);
     },
     screenshot: true,

@@ -4,8 +4,11 @@ import type { GenerationView } from '../lib/generation/view';
 import { makeAdministrator } from './db';
 import { actions, callAction } from './server-action';
 
-/** What the page tables (a11y, screenshots) open: a team with finished clips, a failed one, one in the trash, a share link, an invite. */
-export type Scene = { clipId: string; clipIds: string[]; failedId: string; trashedId: string; shareToken: string; inviteToken: string };
+/**
+ * What the page tables (a11y, screenshots) open: a team with finished clips, one with sound (a 480p draft on the
+ * second model), a failed one, one in the trash, a share link, an invite.
+ */
+export type Scene = { clipId: string; clipIds: string[]; soundClipId: string; failedId: string; trashedId: string; shareToken: string; inviteToken: string };
 
 const prompts = [
   'A paper boat drifting down a rain-soaked street at dusk, neon reflections',
@@ -19,8 +22,8 @@ function expectOk<T>(result: ActionResult<T, unknown>, what: string): T {
 }
 
 /** A clip through the JSON API, waited for until it is finished and our copy is saved (or, if `fails`, until it failed). */
-async function finishedClip(request: APIRequestContext, prompt: string, seed: number, fails = false): Promise<string> {
-  const created = await request.post('/api/generations', { data: { prompt, seed } });
+async function finishedClip(request: APIRequestContext, prompt: string, seed: number, fails = false, settings: Record<string, string> = {}): Promise<string> {
+  const created = await request.post('/api/generations', { data: { prompt, seed, ...settings } });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   await expect
@@ -36,6 +39,12 @@ async function finishedClip(request: APIRequestContext, prompt: string, seed: nu
 export async function buildScene(owner: APIRequestContext, ownerEmail: string): Promise<Scene> {
   makeAdministrator(ownerEmail);
   const clipIds = await Promise.all(prompts.map((prompt, i) => finishedClip(owner, prompt, 40 + i)));
+  // No track: the second model makes its own sound.
+  const soundClipId = await finishedClip(owner, 'A drummer on a rooftop at sunrise, the city waking below', 51, false, {
+    model: 'wan-2-5-video',
+    resolution: '480p',
+    aspectRatio: '1:1',
+  });
   // The emulator refuses this word (CONTENT_VIOLATION): the gallery shows a failed card too.
   const failedId = await finishedClip(owner, 'A forbidden temple in the jungle', 3, true);
   const trashedId = await finishedClip(owner, 'A clip that went to the trash: a foggy pier at dawn', 7);
@@ -46,5 +55,5 @@ export async function buildScene(owner: APIRequestContext, ownerEmail: string): 
     'a share link',
   );
   const invite = expectOk(await callAction<ActionResult<{ path: string }>>(owner, actions.createInvite, { role: 'viewer', maxUses: 1, expiresInDays: 1 }), 'an invite');
-  return { clipId, clipIds, failedId, trashedId, shareToken: share.path.split('/').pop() ?? '', inviteToken: invite.path.split('/').pop() ?? '' };
+  return { clipId, clipIds, soundClipId, failedId, trashedId, shareToken: share.path.split('/').pop() ?? '', inviteToken: invite.path.split('/').pop() ?? '' };
 }
