@@ -2,7 +2,15 @@ import Link from 'next/link';
 import type { GenerationView } from '@/lib/generation/view';
 import { shownPrompt } from '@/components/format';
 
-type Node = { id: string; seed: number; prompt: string; state: GenerationView['state'] };
+type Node = { id: string; seed: number; prompt: string; state: GenerationView['state']; chainId?: string | null; chainPosition?: number | null };
+
+/** How a node came from the one above it: a chain's next shot (from its last frame), or a remix of it. */
+function shotNote(node: Node, above: Node | undefined): string | undefined {
+  if (node.chainId == null || node.chainPosition == null) return undefined;
+  return above?.chainId === node.chainId && above.chainPosition !== node.chainPosition ? `next shot · shot ${node.chainPosition}` : `shot ${node.chainPosition}`;
+}
+
+const joined = (...notes: (string | undefined)[]) => notes.filter(Boolean).join(' · ') || undefined;
 
 function Row({ node, current, note }: { node: Node; current?: boolean; note?: string }) {
   const body = (
@@ -23,7 +31,7 @@ function Row({ node, current, note }: { node: Node; current?: boolean; note?: st
   );
 }
 
-/** Where this clip came from and what was made from it: ancestors above, children below. */
+/** Where this clip came from and what was made from it: ancestors above, children below; a chain's shots say so. */
 export function LineageTree({ ancestors, current, children }: { ancestors: Node[]; current: Node; children: (Node & { children: number })[] }) {
   if (ancestors.length === 0 && children.length === 0) return null;
   return (
@@ -34,16 +42,16 @@ export function LineageTree({ ancestors, current, children }: { ancestors: Node[
       <ol className="space-y-0.5 border-l border-line pl-3">
         {ancestors.map((node, depth) => (
           <li key={node.id} style={{ paddingLeft: `${depth * 0.75}rem` }} data-testid="lineage-ancestor">
-            <Row node={node} />
+            <Row node={node} note={shotNote(node, ancestors[depth - 1])} />
           </li>
         ))}
         <li style={{ paddingLeft: `${ancestors.length * 0.75}rem` }}>
-          <Row node={current} current note="this clip" />
+          <Row node={current} current note={joined(shotNote(current, ancestors.at(-1)), 'this clip')} />
           {children.length > 0 && (
             <ul className="mt-0.5 space-y-0.5 border-l border-line pl-3">
               {children.map((child) => (
                 <li key={child.id} data-testid="lineage-child">
-                  <Row node={child} note={child.children ? `+${child.children}` : undefined} />
+                  <Row node={child} note={joined(shotNote(child, current), child.children ? `+${child.children}` : undefined)} />
                 </li>
               ))}
             </ul>

@@ -39,6 +39,9 @@ test('a chain of 3 shots: each starts from the last frame of the one before, pla
   // The clip pages say where they are; the chain page plays all three.
   await page.goto(`/gallery/${second}`);
   await expect(page.getByTestId('chain-link')).toContainText('Shot 2 of a chain of 3 shots');
+  // The lineage shows the chain: shot 1 above, shot 3 below as the next shot.
+  await expect(page.getByTestId('lineage-ancestor')).toContainText('shot 1');
+  await expect(page.getByTestId('lineage-child')).toContainText('next shot · shot 3');
   // Only the chain's last shot continues it.
   await expect(page.getByTestId('continue-clip')).toHaveCount(0);
   await page.goto(chainUrl);

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { readContainerTags } from '../emulator/test-video-probe';
 import { expect, test } from './fixtures';
 import { startTeam } from './personas';
 
-type RecipesFile = { format: string; clips: { id: string; file: string | null; sha256: string | null; recipe: Record<string, unknown> }[] };
+type RecipesFile = { format: string; clips: { id: string; file: string | null; sha256: string | null; fileSha256?: string; recipe: Record<string, unknown> }[] };
 
 /** Selects every card in the grid, downloads the zip, and returns its folder and recipes.json. */
 async function exportAll(page: Page, count: number): Promise<{ dir: string; recipes: RecipesFile }> {
@@ -39,12 +40,18 @@ test('export a zip of clips and recipes.json, import it, and the recipes round-t
   const first = await exportAll(page, 2);
   expect(first.recipes.format).toBe('wan-studio.recipes');
   expect(first.recipes.clips).toHaveLength(2);
+  const gallerySha256s = ((await (await page.request.get('/api/gallery')).json()).items as { view: { sha256: string | null } }[]).map((item) => item.view.sha256);
   for (const clip of first.recipes.clips) {
-    // Every video in the zip is byte-identical to the archive it came from.
-    const bytes = fs.readFileSync(path.join(first.dir, clip.file ?? 'missing'));
-    const sha = execFileSync('sha256sum', [path.join(first.dir, clip.file ?? '')]).toString().split(' ')[0];
-    expect(bytes.length).toBeGreaterThan(1000);
-    expect(sha).toBe(clip.sha256);
+    // Every video in the zip is the copy that carries its recipe: recorded as zipped, and known by the
+    // sha256 of the video as made (the gallery's), which it is not byte for byte.
+    const file = path.join(first.dir, clip.file ?? 'missing');
+    const sha = execFileSync('sha256sum', [file]).toString().split(' ')[0];
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    expect(sha).toBe(clip.fileSha256);
+    expect(gallerySha256s).toContain(clip.sha256);
+    expect(sha).not.toBe(clip.sha256);
+    const tag = JSON.parse((await readContainerTags(file)).comment ?? '{}') as { recipe?: { seed?: number; prompt?: string } };
+    expect(tag.recipe).toMatchObject({ seed: clip.recipe.seed, prompt: clip.recipe.prompt });
   }
 
   await page.goto('/gallery/import');
@@ -91,6 +98,14 @@ test('export a zip of clips and recipes.json, import it, and the recipes round-t
   expect(items).toHaveLength(2);
   expect(items.every((item) => item.view.state === 'success')).toBe(true);
   expect(new Set(items.map((item) => item.view.sha256))).toEqual(new Set(first.recipes.clips.map((clip) => clip.sha256)));
+
+  // A re-created clip's file is the tagged copy, yet reproducing it makes the service's file again, byte for byte.
+  const restored = items.find((item) => item.view.sha256 === first.recipes.clips[0]?.sha256);
+  await page.goto(`/gallery/${restored?.view.id ?? 'missing'}`);
+  await page.getByRole('button', { name: 'Reproduce' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith(restored?.view.id ?? 'missing'));
+  await expect(page.getByTestId('sha256')).toHaveText(first.recipes.clips[0]?.sha256 ?? 'missing', { timeout: 30_000 });
+  await expect(page.getByTestId('receipt')).toContainText('Byte-identical');
 
   // A broken file is explained and starts nothing.
   const broken = path.join(first.dir, 'broken.json');

@@ -48,7 +48,7 @@ export const withAuthor = ({ generation, authorName, imageFileName, trackLabel, 
 });
 
 export async function insertGeneration(values: NewGeneration, guard?: SpendGuard): Promise<Generation> {
-  const [row] = await insertGenerations([values], guard);
+  const [row] = await insertGenerations([values], { guard });
   if (!row) throw new Error('insert returned no row');
   return row;
 }
@@ -58,12 +58,34 @@ export async function insertGeneration(values: NewGeneration, guard?: SpendGuard
  * today's spend and the insert happen under one IMMEDIATE lock, so a burst of parallel requests (from any
  * team or person) cannot slip past a limit between a check and an insert.
  */
-export async function insertGenerations(rows: NewGeneration[], guard?: SpendGuard): Promise<Generation[]> {
+/** A chain's next shot was stored while this one was on its way: the place it was to open is taken. */
+export class ChainPlaceTakenError extends Error {
+  constructor(position: number) {
+    super(`Shot ${position} of this chain was started a moment ago: open the chain to see it, or make another take there.`);
+  }
+}
+
+/**
+ * Stores the rows in one transaction, all or none. `guard`: the spend limits, checked inside it.
+ * `freePlace`: a chain place that must hold no clip (trash left out) when they are stored.
+ */
+export async function insertGenerations(
+  rows: NewGeneration[],
+  { guard, freePlace }: { guard?: SpendGuard; freePlace?: { chainId: string; position: number } } = {},
+): Promise<Generation[]> {
   const db = getDb();
   return db.transaction(
     (tx) => {
       const refusal = guard && findLimitRefusal(tx, guard);
       if (refusal) throw new LimitExceededError(refusal);
+      if (freePlace) {
+        const taken = tx
+          .select({ id: generations.id })
+          .from(generations)
+          .where(and(eq(generations.chainId, freePlace.chainId), eq(generations.chainPosition, freePlace.position), isNull(generations.deletedAt)))
+          .get();
+        if (taken) throw new ChainPlaceTakenError(freePlace.position);
+      }
       return withStackKeys(db, rows).map((values) => tx.insert(generations).values(values).returning().get());
     },
     { behavior: 'immediate' },

@@ -3,7 +3,17 @@ import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../index';
 import { generations } from '../schema';
 
-export type LineageNode = { id: string; seed: number; prompt: string; state: (typeof generations.$inferSelect)['state']; createdAt: Date; parentId: string | null };
+/** `chainPosition`: the clip's place when it is a shot of a chain (a shot's next shot is one of its children). */
+export type LineageNode = {
+  id: string;
+  seed: number;
+  prompt: string;
+  state: (typeof generations.$inferSelect)['state'];
+  createdAt: Date;
+  parentId: string | null;
+  chainId: string | null;
+  chainPosition: number | null;
+};
 
 const nodeColumns = {
   id: generations.id,
@@ -12,6 +22,8 @@ const nodeColumns = {
   state: generations.state,
   createdAt: generations.createdAt,
   parentId: generations.parentId,
+  chainId: generations.chainId,
+  chainPosition: generations.chainPosition,
 };
 
 /** Parent, grandparent… up to `max`, oldest first; stops at a clip that is gone or in another team. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, isNotNull, sql, sum } from 'drizzle-orm';
 import { getDb } from '../index';
-import { type AudioTrack, audioTracks, generations, images, type Image } from '../schema';
+import { type AudioTrack, audioTracks, chains, generations, images, type Image } from '../schema';
 
 // What a team keeps on our disk: its start frames (images), its sound tracks (audio_tracks) and the bytes of everything it stores.
 
@@ -50,7 +50,9 @@ export async function getTeamStorageUsage({ teamId }: { teamId: string }): Promi
     .get();
   const frames = db.select({ bytes: sum(images.bytes) }).from(images).where(eq(images.teamId, teamId)).get();
   const tracks = db.select({ bytes: sum(audioTracks.bytes) }).from(audioTracks).where(eq(audioTracks.teamId, teamId)).get();
-  const videoBytes = Number(videos?.bytes ?? 0);
+  // A chain's render is a video of the team's too.
+  const renders = db.select({ bytes: sum(chains.renderBytes) }).from(chains).where(and(eq(chains.teamId, teamId), isNotNull(chains.renderKey))).get();
+  const videoBytes = Number(videos?.bytes ?? 0) + Number(renders?.bytes ?? 0);
   const imageBytes = Number(frames?.bytes ?? 0);
   const audioBytes = Number(tracks?.bytes ?? 0);
   return { videoBytes, imageBytes, audioBytes, totalBytes: videoBytes + imageBytes + audioBytes };

@@ -108,6 +108,12 @@ export const generations = sqliteTable(
 
     archivePath: text('archive_path'),
     archiveSha256: text('archive_sha256'),
+    /**
+     * Set when the archive is a tagged copy of the video rather than the service's own file (a clip re-created
+     * from an export zip, whose videos carry their recipe): that file's sha256. The clip's video is this one
+     * (`videoSha256`): what a reproduction is compared with and what an import recognises.
+     */
+    sourceSha256: text('source_sha256'),
     archiveBytes: integer('archive_bytes'),
     archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     archiveAttempts: integer('archive_attempts').notNull().default(0),

@@ -12,6 +12,7 @@ import { requestOf, withAvailableDelivery } from '@/lib/generation/recipe';
 import { randomSeed } from '@/lib/generation/schema';
 import { chosenFfmpeg, metadataArgs, runFfmpeg } from '@/lib/storage/ffmpeg';
 import { getVideoStore } from '@/lib/storage/video-storage';
+import { checkTeamQuota } from '@/lib/storage/disk-space';
 import { isVideoHead, type LocalCopy } from '@/lib/storage/video-store';
 import { startClip, type Started } from '@/lib/start/start-clips';
 import type { ChainPlace } from '@/lib/tasks/submit';
@@ -45,7 +46,7 @@ export async function nextPlace({ teamId, chainId, after }: { teamId: string; ch
   if (!found) return { ok: false, message: 'That chain does not exist.' };
   const last = found.shots.at(-1);
   if (!last || last.current.id !== after) return { ok: false, message: `This chain has moved on: continue it from its last shot (shot ${last?.position ?? 1}).` };
-  return { ok: true, place: { id: chainId, position: last.position + 1 } };
+  return { ok: true, place: { id: chainId, position: last.position + 1, opens: true } };
 }
 
 export type Continuation = { ok: true; chainId: string; position: number; from: GenerationWithAuthor; frame: Image };
@@ -126,6 +127,9 @@ async function render({ teamId, chainId }: { teamId: string; chainId: string }):
     const out = path.join(dir, 'chain.mp4');
     const ffmpeg = await chosenFfmpeg();
     const total = (await Promise.all(copies.map((copy) => fs.promises.stat(copy.path)))).reduce((sum, stat) => sum + stat.size, 0);
+    // The render is about as large as its shots together, and counts against the team's storage like a clip.
+    const quota = await checkTeamQuota({ teamId, adding: Math.max(0, total - (found.chain.renderBytes ?? 0)) });
+    if (!quota.ok) return { ok: false, message: quota.message };
     const notice = `${AI_NOTICE} A chain of ${found.shots.length} shots: ${found.shots.map((shot) => `${shot.position}. ${shot.current.prompt || '(from its start image)'} (seed ${shot.current.seed})`).join(' ')}`;
     await runFfmpeg(ffmpeg.path, concatArgs(list, out, { description: notice.slice(0, 8000), artist: AI_ARTIST }), { timeoutMs: 120_000, maxFileBytes: total + 8 * 1024 * 1024 });
     const key = `chain-${chainId}-${Date.now()}.mp4`;

@@ -37,7 +37,10 @@ const fileNameSchema = z
 export const recipeClipSchema = z.object({
   id: z.uuid('must be a UUID'),
   file: fileNameSchema.nullable(),
+  /** The video as the service made it: what the clip is recognised by, and what its reproductions match. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits').nullable(),
+  /** The file in the zip, a copy carrying its recipe; absent (older exports, or a copy that could not be made): `sha256`. */
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits').optional(),
   createdAt: isoDate,
   author: z.string(),
   recipe: exportedRecipeSchema,
@@ -70,6 +73,7 @@ export function buildRecipesFile({ exportedAt, clips }: { exportedAt: Date; clip
         id: clip.id,
         file: clip.file,
         sha256: clip.sha256,
+        ...(clip.fileSha256 && clip.fileSha256 !== clip.sha256 ? { fileSha256: clip.fileSha256 } : {}),
         createdAt: clip.createdAt.toISOString(),
         author: clip.author,
         recipe,

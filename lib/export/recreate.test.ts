@@ -11,7 +11,12 @@ import { resetEnvForTests } from '@/lib/env';
 import { requestOf } from '@/lib/generation/recipe';
 import { formatBytes, setStatfsForTests } from '@/lib/storage/disk-space';
 import { createOwner, insertTestGeneration, type Owner } from '@/test/fixtures';
+import { writeRealMp4 } from '@/test/real-video';
+import { listOf } from '@/test/zip';
 import { withEnv, zipBombOf } from '@/test/zip-bomb';
+import { readContainerTags } from '@/emulator/test-video-probe';
+import { videoSha256 } from '@/lib/generation/view';
+import { readClipTag } from './clip-tag';
 import { exportZip } from './export-clips';
 import { recreateFromZip } from './recreate';
 import { openZip } from './zip-read';
@@ -51,6 +56,15 @@ async function writeTemp(stream: ReadableStream<Uint8Array>): Promise<string> {
   const file = path.join(process.env.DATA_DIR ?? '', `${crypto.randomUUID()}.zip`);
   await fs.promises.writeFile(file, stream);
   return file;
+}
+
+/** The zip again, each file's bytes passed through `change` (a sound zip with other contents). */
+async function rezipped(file: string, change: (name: string, bytes: Buffer) => Buffer): Promise<string> {
+  const zip = await openZip(file);
+  const entries: ZipEntry[] = [];
+  for (const entry of zip.entries) entries.push({ name: entry.name, source: { bytes: change(entry.name, Buffer.concat((await zip.read(entry).toArray()) as Buffer[])) } });
+  await zip.close();
+  return writeTemp(zipStream(listOf(entries)));
 }
 
 const rowsOf = (teamId: string) => getDb().select().from(generations).where(eq(generations.teamId, teamId)).all();
@@ -150,9 +164,9 @@ describe('recreateFromZip', () => {
 
   it('stores nothing when a video does not match its recorded sha256', async () => {
     const good = await archived(source, { prompt: 'good' });
-    // Re-zipped after the video was changed: the zip itself is sound, the recipe's sha256 is not.
-    const tampered = await archived(source, { prompt: 'tampered', archiveSha256: 'f'.repeat(64) });
-    const file = await exportOf([good, tampered]);
+    const other = await archived(source, { prompt: 'tampered' });
+    // Re-zipped after the second video was changed: the zip itself is sound, the recipe's sha256 is not.
+    const file = await rezipped(await exportOf([good, other]), (name, bytes) => (name === `videos/${other.id}.mp4` ? Buffer.concat([bytes, Buffer.from('changed')]) : bytes));
     const rowsBefore = rowsOf(target.teamId).length;
     const filesBefore = videoFiles();
 
@@ -160,6 +174,41 @@ describe('recreateFromZip', () => {
     expect(result).toEqual({ ok: false, message: 'Some clips cannot be re-created; nothing was imported.', problems: ['Clip 2: the video does not match its recorded sha256'] });
     expect(rowsOf(target.teamId)).toHaveLength(rowsBefore);
     expect(videoFiles()).toEqual(filesBefore);
+  });
+
+  it('round-trips a real clip through its tagged copy: the zip’s file carries the recipe, the re-created clip keeps the original’s sha256 and is recognised by it', async () => {
+    const id = crypto.randomUUID();
+    const original = writeRealMp4(path.join(videosDir(), `${id}.mp4`));
+    const sha256 = crypto.createHash('sha256').update(fs.readFileSync(original)).digest('hex');
+    const clip = await archived(source, { id, prompt: 'a tagged lighthouse', seed: 3131, archiveSha256: sha256, archiveBytes: fs.statSync(original).size }, fs.readFileSync(original));
+    const file = await exportOf([clip]);
+
+    // In the zip: the copy with the recipe (not the original bytes), and recipes.json naming both files.
+    const zip = await openZip(file);
+    const entry = zip.entries.find((candidate) => candidate.name === `videos/${id}.mp4`);
+    const recipesEntry = zip.entries.find((candidate) => candidate.name === 'recipes.json');
+    if (!entry || !recipesEntry) throw new Error('the zip lacks the video or recipes.json');
+    const zippedVideo = Buffer.concat((await zip.read(entry).toArray()) as Buffer[]);
+    const recipes = JSON.parse(Buffer.concat((await zip.read(recipesEntry).toArray()) as Buffer[]).toString('utf8')) as { clips: { sha256: string; fileSha256?: string }[] };
+    await zip.close();
+    const zippedSha256 = crypto.createHash('sha256').update(zippedVideo).digest('hex');
+    expect(zippedSha256).not.toBe(sha256);
+    expect(recipes.clips[0]).toMatchObject({ sha256, fileSha256: zippedSha256 });
+    const zippedFile = path.join(process.env.DATA_DIR ?? '', `${id}-zipped.mp4`);
+    fs.writeFileSync(zippedFile, zippedVideo);
+    const tag = readClipTag((await readContainerTags(zippedFile)).comment ?? '');
+    expect(tag.ok && tag.tag.recipe).toMatchObject({ prompt: 'a tagged lighthouse', seed: 3131 });
+
+    const result = await recreateFromZip({ file, ...target });
+    if (!result.ok) throw new Error(`${result.message}\n${result.problems?.join('\n')}`);
+    const copy = await getGenerationById({ id: result.ids[0] ?? '', teamId: target.teamId });
+    // Stored as zipped (its own sha256), known as the video the service made.
+    expect(copy).toMatchObject({ archiveSha256: zippedSha256, sourceSha256: sha256 });
+    expect(fs.readFileSync(path.join(videosDir(), copy?.archivePath ?? '')).equals(zippedVideo)).toBe(true);
+    expect(copy && videoSha256(copy)).toBe(sha256);
+    // The same zip again, or the copy's own export, adds nothing: it is recognised by the original's sha256.
+    expect(await recreateFromZip({ file, ...target })).toEqual({ ok: true, ids: [], skipped: 1 });
+    expect(await recreateFromZip({ file, ...source })).toEqual({ ok: true, ids: [], skipped: 1 });
   });
 
   it('stores nothing when a video is damaged inside the zip', async () => {

@@ -21,8 +21,12 @@ export const ZIP_RECIPES_MAX_BYTES = 2 * 1024 * 1024;
  */
 export type RecreateResult = { ok: true; ids: string[]; skipped: number } | { ok: false; message: string; problems?: string[]; status?: 413 | 507 };
 
-/** `number`: the clip's place in the export (1-based), which problems are reported by. */
-type Planned = { clip: RecipeClip; entry: ZipFileEntry; sha256: string; number: number };
+/**
+ * `sha256`: the clip's video as the service made it (what it is recognised by); `fileSha256`: the file in the
+ * zip, which is a copy tagged with its recipe (older exports hold the original: the two are one).
+ * `number`: the clip's place in the export (1-based), which problems are reported by.
+ */
+type Planned = { clip: RecipeClip; entry: ZipFileEntry; sha256: string; fileSha256: string; number: number };
 type Stored = { id: string; object: StoredObject };
 
 const refused = (problems: string[]): Exclude<RecreateResult, { ok: true }> => ({ ok: false, message: 'Some clips cannot be re-created; nothing was imported.', problems });
@@ -98,7 +102,7 @@ function plan(zip: OpenedZip, clips: RecipeClip[]): { ok: true; clips: Planned[]
     else if (!entry) problems.push(`Clip ${index + 1}: its video ${clip.file} is missing from the zip`);
     else if (!clip.sha256) problems.push(`Clip ${index + 1}: no sha256 is recorded for its video`);
     else if (entry.size > maxBytes) problems.push(`Clip ${index + 1}: the video is larger than this studio’s limit of ${maxBytes} bytes`);
-    else planned.push({ clip, entry, sha256: clip.sha256, number: index + 1 });
+    else planned.push({ clip, entry, sha256: clip.sha256, fileSha256: clip.fileSha256 ?? clip.sha256, number: index + 1 });
   }
   return problems.length ? { ok: false, problems } : { ok: true, clips: planned };
 }
@@ -110,14 +114,14 @@ async function storeAndInsert(zip: OpenedZip, planned: Planned[], owner: { teamI
   const problems: string[] = [];
   let written = 0;
   try {
-    for (const { entry, sha256, number } of planned) {
+    for (const { entry, fileSha256, number } of planned) {
       try {
         const id = crypto.randomUUID();
         const maxBytes = Math.min(getEnv().archiveMaxBytes, cap - written);
         const object = await store.put(`${id}.mp4`, zip.read(entry), { maxBytes, accept: isVideoHead });
         written += object.bytes;
         stored.push({ id, object });
-        if (object.sha256 !== sha256) problems.push(`Clip ${number}: the video does not match its recorded sha256`);
+        if (object.sha256 !== fileSha256) problems.push(`Clip ${number}: the video does not match its recorded sha256`);
       } catch (error) {
         if (error instanceof ArchiveRejectedError) problems.push(`Clip ${number}: the video was refused (${error.message})`);
         else if (error instanceof ZipFormatError) problems.push(`Clip ${number}: ${error.message}`);
@@ -138,6 +142,7 @@ async function storeAndInsert(zip: OpenedZip, planned: Planned[], owner: { teamI
 
 async function rowsOf(planned: Planned[], stored: Stored[], { teamId, userId }: { teamId: string; userId: string }): Promise<NewGeneration[]> {
   const clips = planned.map(({ clip }) => clip);
+  const sourceOf = planned.map(({ sha256, fileSha256 }) => (sha256 === fileSha256 ? null : sha256));
   // A clip re-created next to its original (a restore into the same team) keeps it as its parent.
   const here = new Set((await listGenerationStates({ ids: clips.map((clip) => clip.id), teamId })).map((row) => row.id));
   const now = Date.now();
@@ -173,6 +178,8 @@ async function rowsOf(planned: Planned[], stored: Stored[], { teamId, userId }: 
       state: 'success',
       archivePath: object.key,
       archiveSha256: object.sha256,
+      // The zip's file is the tagged copy: the clip's video stays the one the service made.
+      sourceSha256: sourceOf[index] ?? null,
       archiveBytes: object.bytes,
       archivedAt: new Date(now),
       createdAt: new Date(now - (age.get(index) ?? index)),

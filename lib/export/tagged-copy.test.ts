@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseFile } from 'music-metadata';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +7,8 @@ import { packetDigests, readContainerTags } from '@/emulator/test-video-probe';
 import { AI_NOTICE, readClipTag } from './clip-tag';
 import { generationRequestSchema } from '@/lib/generation/schema';
 import { removeTaggedCopy, taggedCopyOf, type TaggedClip } from './tagged-copy';
+import { writeRealMp4 } from '@/test/real-video';
 
-const ffmpegPath = (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
 const dataDir = () => process.env.DATA_DIR ?? '';
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -18,11 +16,7 @@ const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileS
 function makeClip(key: string) {
   const dir = path.join(dataDir(), 'videos');
   fs.mkdirSync(dir, { recursive: true });
-  execFileSync(ffmpegPath, [
-    ...['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=s=320x180:r=24:d=1', '-f', 'lavfi', '-i', 'sine=f=440:d=1'],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-f', 'mp4', '-y', path.join(dir, key)],
-  ]);
-  return path.join(dir, key);
+  return writeRealMp4(path.join(dir, key));
 }
 
 const recipe = generationRequestSchema.parse({ prompt: 'A lighthouse at dawn; "slow" dolly in = calm\nsecond line', negativePrompt: 'blur', seed: 4242, duration: 10, resolution: '1080p' });

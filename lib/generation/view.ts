@@ -61,6 +61,15 @@ export type ViewOptions = {
 };
 
 /** Changes whenever a watcher's copy is out of date: state, our copy, queue place, and each archive attempt's start and end. */
+/**
+ * The sha256 of a clip's video as the service made it: its archive's, unless the archive is a tagged copy (a
+ * clip re-created from an export), which keeps the original's in `sourceSha256`. Reproductions are compared
+ * with it and imports recognise a clip by it.
+ */
+export function videoSha256(row: Pick<Generation, 'archiveSha256' | 'sourceSha256'>): string | null {
+  return row.sourceSha256 ?? row.archiveSha256;
+}
+
 export function versionOf({ state, archived, queuePosition, archiveNextAt }: Pick<GenerationView, 'state' | 'archived' | 'queuePosition' | 'archiveNextAt'>): string {
   const retries = state === 'success' && !archived && archiveNextAt !== null ? `.${archiveNextAt}` : '';
   return `${state}.${archived ? 'a' : ''}.${queuePosition ?? ''}${retries}`;
@@ -110,7 +119,7 @@ export function toView(
     archiveError: archived ? null : row.archiveError,
     archiveNextAt: archived ? null : (row.archiveNextAt?.getTime() ?? null),
     archiveAttempts: row.archiveAttempts,
-    sha256: row.archiveSha256,
+    sha256: videoSha256(row),
     bytes: row.archiveBytes,
   };
 }

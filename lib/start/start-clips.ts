@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Generation } from '@/db/schema';
+import { ChainPlaceTakenError } from '@/db/queries/generations';
 import type { FieldErrors, GenerationRequest } from '@/lib/generation/schema';
 import { trackerDeps, type TrackerDeps } from '@/lib/tasks/deps';
 import { submitGenerations, type BatchPlace, type ChainPlace } from '@/lib/tasks/submit';
@@ -42,7 +43,7 @@ export type StartClips = {
 export type Started =
   | { ok: true; rows: Generation[]; costCents: number }
   | { ok: false; kind: 'invalid'; message: string; fieldErrors: FieldErrors }
-  | { ok: false; kind: 'over-cap' | 'over-balance' | 'limit'; message: string };
+  | { ok: false; kind: 'over-cap' | 'over-balance' | 'limit' | 'conflict'; message: string };
 
 /**
  * The one way clips are started (form, JSON API, reproduce, sweep, recipes import): prepare → cap per
@@ -63,11 +64,16 @@ export async function startClips(start: StartClips, deps: TrackerDeps = trackerD
     if (!balance.ok) return { ok: false, kind: 'over-balance', message: balance.message };
   }
   // The guard's price is the one the insert counts against the budgets.
-  const submitted = await withinLimits({ teamId, userId, requests, now: deps.now() }, async (guard) => ({
-    rows: await submitGenerations({ userId, teamId, requests, parentIds, sweepId, batch, chain, guard }, deps),
-    costCents: guard.cents,
-  }));
-  return submitted.ok ? { ok: true, ...submitted.value } : { ok: false, kind: 'limit', message: submitted.message };
+  try {
+    const submitted = await withinLimits({ teamId, userId, requests, now: deps.now() }, async (guard) => ({
+      rows: await submitGenerations({ userId, teamId, requests, parentIds, sweepId, batch, chain, guard }, deps),
+      costCents: guard.cents,
+    }));
+    return submitted.ok ? { ok: true, ...submitted.value } : { ok: false, kind: 'limit', message: submitted.message };
+  } catch (error) {
+    if (error instanceof ChainPlaceTakenError) return { ok: false, kind: 'conflict', message: error.message };
+    throw error;
+  }
 }
 
 /** One clip (the form, the JSON API, reproduce): startClips, answering with its row. */

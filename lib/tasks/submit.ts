@@ -13,8 +13,12 @@ import { log } from '@/lib/ops/log';
 
 /** A batch's id and, for each request, the row of the file it came from. */
 export type BatchPlace = { id: string; rows: number[] };
-/** A chain's id and the place of the (one) new shot in it. */
-export type ChainPlace = { id: string; position: number };
+/**
+ * A chain's id and the place of the (one) new shot in it. `opens`: the shot is the chain's next one, so its
+ * place must still be empty as it is stored (two Starts of one Continue make one shot, not two paid takes);
+ * without it the shot is another take of a place that has one.
+ */
+export type ChainPlace = { id: string; position: number; opens?: boolean };
 
 type Owner = { userId: string; teamId: string; guard?: SpendGuard };
 
@@ -81,7 +85,7 @@ export async function submitGenerations(
         createdAt: new Date(createdAt.getTime() - index),
       };
     }),
-    guard,
+    { guard, freePlace: chain?.opens ? { chainId: chain.id, position: chain.position } : undefined },
   );
   crashPoint('after-insert');
   // Not awaited: one team's backlog (or a slow service) must never make anyone's Generate wait.

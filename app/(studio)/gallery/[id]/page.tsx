@@ -29,6 +29,7 @@ import { favoriteClips, restoreClips, tagClips, trashClips, untagClips } from '.
 import { retryArchive } from '../archive-actions';
 import { createShareAction, revokeShareAction } from '../../team/actions';
 import { shownPrompt } from '@/components/format';
+import { videoSha256 } from '@/lib/generation/view';
 
 export const metadata: Metadata = { title: 'Clip' };
 
@@ -63,7 +64,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
         <GenerationLive
           key={view.id}
           initial={view}
-          original={parent ? { id: parent.id, sha256: parent.archiveSha256, sameRequest } : undefined}
+          original={parent ? { id: parent.id, sha256: videoSha256(parent), sameRequest } : undefined}
           retryArchive={canCreate ? retryArchive : undefined}
         />
         <RecipeTabs snippets={recipeSnippets(recipe, env.wan.usingEmulator ? 'https://api.apixo.ai/api/v1' : env.wan.baseUrl)} />

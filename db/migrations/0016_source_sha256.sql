@@ -1,0 +1,1 @@
+ALTER TABLE `generations` ADD `source_sha256` text;
