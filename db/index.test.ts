@@ -44,8 +44,8 @@ function oldRows(db: ReturnType<typeof drizzle<typeof schema>>) {
     stackKey: '',
     ...values,
   });
-  // Today's schema writes columns (model: 0011, the sound track: 0012, the batch: 0013, the chain: 0014) that the release before had not: stand-ins for the insert only.
-  db.$client.exec("ALTER TABLE generations ADD model text DEFAULT 'wan-2-5' NOT NULL; ALTER TABLE generations ADD audio_urls text; ALTER TABLE generations ADD audio_id text; ALTER TABLE generations ADD batch_id text; ALTER TABLE generations ADD batch_row integer; ALTER TABLE generations ADD chain_id text; ALTER TABLE generations ADD chain_position integer; ALTER TABLE generations ADD last_frame_id text");
+  // Today's schema writes columns (model: 0011, the sound track: 0012, the batch: 0013, the chain: 0014, a tagged copy's source: 0016) that the release before had not: stand-ins for the insert only.
+  db.$client.exec("ALTER TABLE generations ADD model text DEFAULT 'wan-2-5' NOT NULL; ALTER TABLE generations ADD audio_urls text; ALTER TABLE generations ADD audio_id text; ALTER TABLE generations ADD batch_id text; ALTER TABLE generations ADD batch_row integer; ALTER TABLE generations ADD chain_id text; ALTER TABLE generations ADD chain_position integer; ALTER TABLE generations ADD last_frame_id text; ALTER TABLE generations ADD source_sha256 text");
   db.insert(generations)
     .values([
       clip('g1'),
@@ -58,7 +58,7 @@ function oldRows(db: ReturnType<typeof drizzle<typeof schema>>) {
       clip('g8', { stackKey: 'recipe:kept' }),
     ])
     .run();
-  db.$client.exec('ALTER TABLE generations DROP COLUMN model; ALTER TABLE generations DROP COLUMN audio_urls; ALTER TABLE generations DROP COLUMN audio_id; ALTER TABLE generations DROP COLUMN batch_id; ALTER TABLE generations DROP COLUMN batch_row; ALTER TABLE generations DROP COLUMN chain_id; ALTER TABLE generations DROP COLUMN chain_position; ALTER TABLE generations DROP COLUMN last_frame_id');
+  db.$client.exec('ALTER TABLE generations DROP COLUMN model; ALTER TABLE generations DROP COLUMN audio_urls; ALTER TABLE generations DROP COLUMN audio_id; ALTER TABLE generations DROP COLUMN batch_id; ALTER TABLE generations DROP COLUMN batch_row; ALTER TABLE generations DROP COLUMN chain_id; ALTER TABLE generations DROP COLUMN chain_position; ALTER TABLE generations DROP COLUMN last_frame_id; ALTER TABLE generations DROP COLUMN source_sha256');
 }
 
 describe('an upgraded database', () => {

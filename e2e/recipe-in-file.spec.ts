@@ -40,6 +40,12 @@ test('a downloaded clip carries its recipe in its metadata, and dropping it on t
   fs.writeFileSync(plain, archive);
   expect(await packetDigests(file)).toEqual(await packetDigests(plain));
 
+  // Picked on the import page, the file is named for what it is and sent to the studio, where it is read.
+  await page.goto('/gallery/import');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(page.getByTestId('import-clip-file')).toContainText('downloaded.mp4 is one clip’s video');
+  await expect(page.getByTestId('import-error')).toHaveCount(0);
+
   // Dropped on the studio, the file offers its recipe; Reproduce makes the same clip again.
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'New clip' })).toBeVisible();

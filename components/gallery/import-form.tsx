@@ -25,6 +25,7 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
   const [pending, startTransition] = useTransition();
 
   const [zip, setZip] = useState<File>();
+  const [clipFile, setClipFile] = useState<string>();
 
   const read = async (picked: File | undefined) => {
     setFile(undefined);
@@ -32,10 +33,13 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
     setProblems([]);
     setError(undefined);
     setImported(undefined);
+    setClipFile(undefined);
     if (!picked) return;
     // A whole export zip re-creates its clips from their videos; a recipes.json re-runs them.
-    const head = new Uint8Array(await picked.slice(0, 4).arrayBuffer());
+    const head = new Uint8Array(await picked.slice(0, 8).arrayBuffer());
     if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return setZip(picked);
+    // One clip's MP4 (an `ftyp` box first): its recipe is read where it can be reproduced, on the studio.
+    if (new TextDecoder().decode(head.slice(4, 8)) === 'ftyp') return setClipFile(picked.name);
     if (picked.size > RECIPES_UPLOAD_MAX_BYTES) return setError('A recipes file is at most 900 KB; import fewer clips at a time.');
     const content = await picked.text();
     const parsed = parseRecipesFile(content);
@@ -68,8 +72,17 @@ export function ImportForm({ prices, importRecipes }: { prices: PriceTable; impo
         <span className="block text-xs text-muted">
           A zip re-creates its clips from their videos, at no cost. A recipes.json re-runs every recipe with the API. Nothing happens until you confirm.
         </span>
-        <input type="file" accept="application/zip,.zip,application/json,.json" data-testid="import-file" className="mx-auto block text-sm" onChange={(event) => void read(event.target.files?.[0])} />
+        <input type="file" accept="application/zip,.zip,application/json,.json,video/mp4,.mp4" data-testid="import-file" className="mx-auto block text-sm" onChange={(event) => void read(event.target.files?.[0])} />
       </label>
+      {clipFile && (
+        <p role="status" className="rounded-lg border border-line bg-raised px-3 py-2 text-sm text-ink" data-testid="import-clip-file">
+          {clipFile} is one clip’s video. Its recipe travels inside it: open it on the{' '}
+          <Link href="/" className="text-accent underline underline-offset-2">
+            Studio
+          </Link>{' '}
+          with “Open a clip file…” (or drop it there) to reproduce it or use its settings.
+        </p>
+      )}
       {error && (
         <p role="alert" className="whitespace-pre-line rounded-lg border border-danger/40 bg-danger/5 px-3 py-2 text-sm text-danger" data-testid="import-error">
           {error}
